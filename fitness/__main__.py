@@ -1,0 +1,3 @@
+from fitness.cli import main
+
+main()

@@ -1,0 +1,27 @@
+"""The one exception root, and the errors a user can cause."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class FitnessError(Exception):
+    """Root of every error fitness raises on purpose."""
+
+    exit_code = 3
+
+
+class UsageError(FitnessError):
+    """The command line asked for something that cannot be done."""
+
+    exit_code = 2
+
+
+class ConfigError(FitnessError):
+    """The configuration is invalid; holds every problem found, not just the first."""
+
+    exit_code = 2
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = tuple(problems)

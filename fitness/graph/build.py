@@ -1,0 +1,43 @@
+"""Build the import graph from the discovered modules and their extracted imports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from fitness.graph.graph import ImportGraph
+from fitness.graph.resolve import resolve
+from fitness.model import FileFacts, ImportEdge, Location
+
+
+def build_graph(
+    modules: Iterable[tuple[str, str, bool]],
+    namespaces: Iterable[str],
+    facts: Mapping[str, FileFacts],
+) -> ImportGraph:
+    """`modules` are (name, path, is_package) triples; `facts` maps each path to its imports."""
+    modules = list(modules)
+    internal = frozenset(name for name, _, _ in modules) | frozenset(namespaces)
+    return ImportGraph(internal, _edges(modules, internal, facts))
+
+
+def _edges(
+    modules: list[tuple[str, str, bool]], internal: frozenset[str], facts: Mapping[str, FileFacts]
+) -> Iterable[ImportEdge]:
+    for importer, path, is_package in modules:
+        found = facts.get(path)
+        if found is None:
+            continue
+        for raw in found.imports:
+            location = Location(path, raw.line, raw.column, raw.end_line, raw.end_column)
+            for imported, external in resolve(raw, importer, is_package, internal):
+                if imported == importer:
+                    continue
+                yield ImportEdge(
+                    importer=importer,
+                    imported=imported,
+                    location=location,
+                    local=raw.local,
+                    type_checking=raw.type_checking,
+                    dynamic=raw.dynamic,
+                    external=external,
+                )

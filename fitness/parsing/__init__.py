@@ -1,0 +1,1 @@
+"""From files on disk to per-file facts: discovery, and the one place that uses libcst."""

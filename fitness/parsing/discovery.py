@@ -1,0 +1,175 @@
+"""Find the Python files under the source roots and name their modules."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+# Directories that never hold the project's own modules. Hidden directories and
+# names that are not identifiers (".venv", ".git", "my-scripts") are skipped too,
+# since they cannot be packages.
+_NEVER = frozenset({"__pycache__", "__pypackages__", "node_modules", "site-packages", "buck-out"})
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A module file: its dotted name, its path relative to the project root (POSIX)."""
+
+    __slots__ = ("is_package", "module", "path")
+    module: str
+    path: str
+    is_package: bool
+
+
+@dataclass(frozen=True)
+class Shadowed:
+    """A module name found under two source roots; the first root wins."""
+
+    __slots__ = ("ignored", "kept", "module")
+    module: str
+    kept: str
+    ignored: str
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """The project's modules: files, namespace packages (directories without `__init__.py`)."""
+
+    __slots__ = ("files", "namespaces", "shadowed", "unreadable")
+    files: tuple[SourceFile, ...]
+    namespaces: tuple[str, ...]
+    shadowed: tuple[Shadowed, ...]
+    unreadable: tuple[tuple[str, str], ...]
+
+    @property
+    def modules(self) -> frozenset[str]:
+        return frozenset(f.module for f in self.files) | frozenset(self.namespaces)
+
+
+def default_source_roots(project_root: Path) -> tuple[str, ...]:
+    """`src` if the project has one, else the project root itself."""
+    return ("src",) if (project_root / "src").is_dir() else (".",)
+
+
+def discover(
+    project_root: Path,
+    source_roots: Sequence[str],
+    exclude: Sequence[str] = (),
+    respect_gitignore: bool = True,
+) -> Discovery:
+    """List every module under `source_roots`, skipping `exclude` globs and git-ignored paths."""
+    excluded = pathspec.GitIgnoreSpec.from_lines(exclude)
+    roots = [_relative(project_root, project_root / root) for root in source_roots]
+    found: dict[str, SourceFile] = {}
+    shadowed: list[Shadowed] = []
+    unreadable: list[tuple[str, str]] = []
+    for root in roots:
+        others = {other for other in roots if other != root}
+        for source in _walk(project_root, root, others, excluded, respect_gitignore, unreadable):
+            kept = found.setdefault(source.module, source)
+            if kept is not source:
+                shadowed.append(Shadowed(source.module, kept.path, source.path))
+    files = tuple(sorted(found.values(), key=lambda f: f.module))
+    return Discovery(files, _namespaces(found), tuple(shadowed), tuple(sorted(unreadable)))
+
+
+def _walk(
+    project_root: Path,
+    root: str,
+    other_roots: set[str],
+    excluded: pathspec.PathSpec,
+    respect_gitignore: bool,
+    unreadable: list[tuple[str, str]],
+) -> Iterable[SourceFile]:
+    ignores = _GitIgnores(project_root) if respect_gitignore else None
+
+    def on_error(error: OSError) -> None:
+        path = _relative(project_root, Path(error.filename or root))
+        unreadable.append((path, error.strerror or str(error)))
+
+    top = project_root / root
+    for directory, dirnames, filenames in os.walk(top, onerror=on_error):
+        here = _relative(project_root, Path(directory))
+        if ignores is not None:
+            ignores.enter(here)
+        package_parts = [] if here == root else _parts(here, root)
+        dirnames[:] = sorted(
+            name
+            for name in dirnames
+            if name.isidentifier()
+            and name not in _NEVER
+            and _join(here, name) not in other_roots
+            and not (Path(directory) / name / "pyvenv.cfg").exists()
+            and not _skipped(_join(here, name) + "/", excluded, ignores)
+        )
+        for name in sorted(filenames):
+            stem, dot, suffix = name.rpartition(".")
+            if suffix != "py" or not dot or not stem.isidentifier():
+                continue
+            path = _join(here, name)
+            if _skipped(path, excluded, ignores) or not os.path.isfile(Path(directory) / name):
+                continue
+            is_package = stem == "__init__"
+            parts = package_parts if is_package else [*package_parts, stem]
+            if parts:
+                yield SourceFile(".".join(parts), path, is_package)
+
+
+class _GitIgnores:
+    """The `.gitignore` files met on the way down, each matching paths below its directory."""
+
+    def __init__(self, project_root: Path) -> None:
+        self._root = project_root
+        self._specs: dict[str, pathspec.PathSpec] = {}
+
+    def enter(self, directory: str) -> None:
+        ignore_file = self._root / directory / ".gitignore"
+        if directory not in self._specs and ignore_file.is_file():
+            with open(ignore_file, encoding="utf-8", errors="replace") as lines:
+                self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(lines)
+
+    def ignored(self, path: str) -> bool:
+        for base, spec in self._specs.items():
+            if base == ".":
+                if spec.match_file(path):
+                    return True
+            elif path.startswith(base + "/") and spec.match_file(path[len(base) + 1 :]):
+                return True
+        return False
+
+
+def _skipped(path: str, excluded: pathspec.PathSpec, ignores: _GitIgnores | None) -> bool:
+    relative = path[2:] if path.startswith("./") else path
+    return excluded.match_file(relative) or (ignores is not None and ignores.ignored(relative))
+
+
+def _namespaces(found: dict[str, SourceFile]) -> tuple[str, ...]:
+    namespaces = set()
+    for module in found:
+        parts = module.split(".")
+        for end in range(1, len(parts)):
+            prefix = ".".join(parts[:end])
+            if prefix not in found:
+                namespaces.add(prefix)
+    return tuple(sorted(namespaces))
+
+
+def _parts(here: str, root: str) -> list[str]:
+    inside = here if root == "." else here[len(root) + 1 :]
+    return inside.split("/")
+
+
+def _join(directory: str, name: str) -> str:
+    return name if directory == "." else f"{directory}/{name}"
+
+
+def _relative(project_root: Path, path: Path) -> str:
+    try:
+        relative = os.path.relpath(path, project_root)
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    return Path(relative).as_posix()
