@@ -1,0 +1,1 @@
+"""A small shop: api -> services | jobs -> domain, with infrastructure beside them."""

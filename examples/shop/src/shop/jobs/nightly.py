@@ -1,0 +1,5 @@
+def reconcile() -> None:
+    # Jobs and services are independent siblings (ADR-0002); this local import breaks that.
+    from shop.services.checkout import place_order
+
+    place_order("nightly", 0)

@@ -1,0 +1,18 @@
+"""The built-in rule kinds, one module each, registered here by name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fitness.checks.base import CheckContext, RuleKind
+from fitness.checks.forbidden import Forbidden
+from fitness.checks.independence import Independence
+from fitness.checks.layers import Layers
+
+KINDS: dict[str, RuleKind[Any]] = {
+    "forbidden": Forbidden(),
+    "independence": Independence(),
+    "layers": Layers(),
+}
+
+__all__ = ["KINDS", "CheckContext", "RuleKind"]

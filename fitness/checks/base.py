@@ -1,0 +1,57 @@
+"""What a rule kind is, and what a check is given."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from fitness.config.schema import Params, Rule
+from fitness.config.source import ConfigSource
+from fitness.config.table import Table
+from fitness.graph import ImportGraph
+from fitness.model import Finding
+
+P = TypeVar("P", bound=Params)
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Everything a check may look at: the graph, its own rule, the configuration file."""
+
+    graph: ImportGraph
+    rule: Rule
+    source: ConfigSource
+    config_path: str  # the configuration file, relative to the project root
+
+    def applies_to(self, module: str) -> bool:
+        """Whether the rule's `include` / `exclude` let it check imports made by `module`."""
+        rule = self.rule
+        if rule.include and not any(ref.expr.matches(module) or _inside(module, ref.expr.text) for ref in rule.include):
+            return False
+        return not any(ref.expr.matches(module) or _inside(module, ref.expr.text) for ref in rule.exclude)
+
+
+class RuleKind(Protocol[P]):
+    """A kind of rule: how to read its parameters, how to check them."""
+
+    @property
+    def description(self) -> str:
+        """One line for `fitness rules` and the docs."""
+        ...
+
+    def parse(self, table: Table) -> P:
+        """Read this kind's keys from the rule's table, recording every problem."""
+        ...
+
+    def summary(self, params: P) -> str:
+        """The rule in one line, as `fitness rules` lists it."""
+        ...
+
+    def check(self, params: P, context: CheckContext) -> Iterable[Finding]:
+        """Every finding of this rule on the graph."""
+        ...
+
+
+def _inside(module: str, package: str) -> bool:
+    return module.startswith(package + ".")

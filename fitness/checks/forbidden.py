@@ -1,0 +1,83 @@
+"""`forbidden`: modules in `from` must not import modules in `to`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from fitness.checks.base import CheckContext
+from fitness.checks.findings import chain_finding
+from fitness.checks.graph_options import GraphOptions, expand, parse_graph_options, rule_view, sources
+from fitness.config.table import ModuleRef, Table
+from fitness.graph import GraphView, shortest_chain
+from fitness.model import Finding, ImportEdge
+
+
+@dataclass(frozen=True)
+class ForbiddenParams:
+    from_: tuple[ModuleRef, ...]
+    to: tuple[ModuleRef, ...]
+    allow_indirect: bool
+    options: GraphOptions
+
+    def module_refs(self) -> Iterable[ModuleRef]:
+        return (*self.from_, *self.to)
+
+
+class Forbidden:
+    """Modules in `from` must not import modules in `to`, directly or through other modules.
+
+    With `allow_indirect = true` only direct imports count. `to` may name
+    third-party modules and their submodules (`sqlalchemy.orm`).
+    """
+
+    description = "modules in `from` must not import modules in `to`"
+
+    def parse(self, table: Table) -> ForbiddenParams:
+        return ForbiddenParams(
+            from_=table.modules("from", required=True),
+            to=table.modules("to", required=True),
+            allow_indirect=table.boolean("allow_indirect", False),
+            options=parse_graph_options(table),
+        )
+
+    def summary(self, params: ForbiddenParams) -> str:
+        froms = ", ".join(ref.expr.text for ref in params.from_)
+        tos = ", ".join(ref.expr.text for ref in params.to)
+        direct = " (direct imports only)" if params.allow_indirect else ""
+        return f"{froms} must not import {tos}{direct}"
+
+    def check(self, params: ForbiddenParams, context: CheckContext) -> Iterable[Finding]:
+        graph = context.graph
+        view, findings = rule_view(params.options, context)
+        targets = expand(graph, (ref.expr for ref in params.to))
+        for importer in expand(graph, (ref.expr for ref in params.from_)):
+            starts = sources(context, graph.package(importer))
+            for imported in targets:
+                if _overlap(importer, imported):
+                    continue
+                ends = graph.package(imported)
+                if params.allow_indirect:
+                    chain = direct_import(view, starts, ends)
+                else:
+                    chain = shortest_chain(view, starts, ends)
+                if chain:
+                    findings.append(
+                        chain_finding(
+                            context, "{importer} must not import {imported}", (importer, imported), chain
+                        )
+                    )
+        return findings
+
+
+def direct_import(view: GraphView, starts: set[str], ends: frozenset[str]) -> tuple[ImportEdge, ...] | None:
+    """The first direct import from `starts` into `ends`, by module name."""
+    for importer in sorted(starts):
+        for imported in view.successors.get(importer, ()):
+            if imported in ends:
+                return (view.edge(importer, imported),)
+    return None
+
+
+def _overlap(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + ".") or b.startswith(a + ".")

@@ -1,0 +1,70 @@
+"""Keys every graph rule shares: `ignore`, `type_checking`, `dynamic`."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from fitness.checks.base import CheckContext
+from fitness.checks.findings import config_finding
+from fitness.config.source import KeyPath
+from fitness.config.table import Table
+from fitness.graph import GraphView, ImportGraph
+from fitness.model import Finding, ImportEdge
+from fitness.model.expressions import ImportExpr, ModuleExpr
+
+_MODES = ("check", "ignore")
+
+
+@dataclass(frozen=True)
+class GraphOptions:
+    """Which imports a graph rule counts."""
+
+    type_checking: bool  # count imports under `if TYPE_CHECKING:`
+    dynamic: bool  # count literal `importlib.import_module("x")`
+    ignore: tuple[tuple[ImportExpr, KeyPath], ...]
+
+    def counts(self, edge: ImportEdge) -> bool:
+        if edge.type_checking and not self.type_checking:
+            return False
+        if edge.dynamic and not self.dynamic:
+            return False
+        return not any(expr.matches(edge.importer, edge.imported) for expr, _ in self.ignore)
+
+
+def parse_graph_options(table: Table) -> GraphOptions:
+    return GraphOptions(
+        type_checking=table.choice("type_checking", _MODES, "check") == "check",
+        dynamic=table.choice("dynamic", _MODES, "check") == "check",
+        ignore=table.imports("ignore"),
+    )
+
+
+def rule_view(options: GraphOptions, context: CheckContext) -> tuple[GraphView, list[Finding]]:
+    """The graph as this rule sees it, and a finding for each `ignore` that matches no import."""
+    graph = context.graph
+    key = (options.type_checking, options.dynamic, tuple(str(e) for e, _ in options.ignore))
+    view = graph.view(key, options.counts)
+    unused = [
+        config_finding(context, where, "ignore '{expression}' matches no import", expression=str(expr))
+        for expr, where in options.ignore
+        if not any(expr.matches(edge.importer, edge.imported) for edge in graph.edges)
+    ]
+    return view, unused
+
+
+def expand(graph: ImportGraph, exprs: Iterable[ModuleExpr]) -> list[str]:
+    """The packages an expression list names: wildcards expand to every module they match."""
+    names: list[str] = []
+    for expr in exprs:
+        if expr.has_wildcard:
+            found = sorted(m for m in graph.modules | graph.externals if expr.matches(m))
+        else:
+            found = [expr.text]
+        names.extend(name for name in found if name not in names)
+    return names
+
+
+def sources(context: CheckContext, package: Collection[str]) -> set[str]:
+    """The modules of `package` whose imports the rule checks (its `include` / `exclude`)."""
+    return {module for module in package if context.applies_to(module)}

@@ -1,0 +1,167 @@
+"""`layers`: higher layers may import lower ones, never the reverse."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from fitness.checks.base import CheckContext
+from fitness.checks.findings import chain_finding, config_finding
+from fitness.checks.graph_options import GraphOptions, parse_graph_options, rule_view, sources
+from fitness.config.source import KeyPath
+from fitness.config.table import ModuleRef, Table
+from fitness.graph import GraphView, shortest_chain
+from fitness.model import Finding
+from fitness.model.expressions import ModuleExpr, expression_problem
+
+_SEPARATOR = re.compile(r"\s*([|:])\s*")
+
+
+@dataclass(frozen=True)
+class Level:
+    """One entry of `layers`: one module, or siblings (`a | b` independent, `a : b` not)."""
+
+    names: tuple[str, ...]
+    optional: tuple[bool, ...]
+    independent: bool
+    where: KeyPath
+
+
+@dataclass(frozen=True)
+class LayersParams:
+    levels: tuple[Level, ...]
+    containers: tuple[ModuleRef, ...]
+    closed: tuple[tuple[str, KeyPath], ...]
+    exhaustive: bool
+    options: GraphOptions
+
+    def module_refs(self) -> Iterable[ModuleRef]:
+        yield from self.containers
+        for prefix in [ref.expr.text + "." for ref in self.containers] or [""]:
+            for level in self.levels:
+                for name, optional in zip(level.names, level.optional):
+                    if not optional:
+                        yield ModuleRef(ModuleExpr(prefix + name), level.where)
+
+
+class Layers:
+    """Layers listed top to bottom: a lower layer must not import a higher one.
+
+    Directly or through a chain of modules outside the two layers. `containers`
+    repeats the layers inside each container; `closed` layers may not be skipped
+    by the layers above them; `exhaustive` requires every child of a container
+    to be in a layer.
+    """
+
+    description = "higher layers may import lower ones, never the reverse"
+
+    def parse(self, table: Table) -> LayersParams:
+        levels = tuple(_levels(table))
+        containers = table.modules("containers")
+        names = {name for level in levels for name in level.names}
+        closed = []
+        for name, where in table.strings("closed"):
+            if name in names:
+                closed.append((name, where))
+            else:
+                table.problems.add(where, f"closed layer '{name}' is not one of the layers")
+        exhaustive = table.boolean("exhaustive", False)
+        if exhaustive and not containers:
+            table.problem("exhaustive", "exhaustive = true needs `containers`")
+        return LayersParams(levels, containers, tuple(closed), exhaustive, parse_graph_options(table))
+
+    def summary(self, params: LayersParams) -> str:
+        entries = []
+        for level in params.levels:
+            sep = " | " if level.independent else " : "
+            entries.append(sep.join(f"({n})" if o else n for n, o in zip(level.names, level.optional)))
+        inside = f" in {', '.join(r.expr.text for r in params.containers)}" if params.containers else ""
+        return " > ".join(entries) + inside
+
+    def check(self, params: LayersParams, context: CheckContext) -> Iterable[Finding]:
+        view, findings = rule_view(params.options, context)
+        for container in [ref.expr.text for ref in params.containers] or [None]:
+            findings.extend(_check_container(params, context, view, container))
+        return findings
+
+
+def _check_container(
+    params: LayersParams, context: CheckContext, view: GraphView, container: str | None
+) -> Iterator[Finding]:
+    graph = context.graph
+    prefix = f"{container}." if container else ""
+    levels = [[prefix + n for n in level.names if (prefix + n) in graph.modules] for level in params.levels]
+    packages = {name: graph.package(name) for level in levels for name in level}
+
+    def chain_between(importer: str, imported: str) -> Finding | None:
+        avoid = set().union(*(p for n, p in packages.items() if n not in (importer, imported)))
+        chain = shortest_chain(view, sources(context, packages[importer]), packages[imported], avoid)
+        if not chain:
+            return None
+        return chain_finding(context, template, (importer, imported), chain, **extra)
+
+    extra: dict[str, str] = {}
+    template = "{importer} must not import {imported} (a higher layer)"
+    for index, higher in enumerate(levels):
+        for lower in levels[index + 1 :]:
+            for importer in lower:
+                for imported in higher:
+                    found = chain_between(importer, imported)
+                    if found:
+                        yield found
+    template = "{importer} must not import {imported} (independent siblings)"
+    for level, names in zip(params.levels, levels):
+        if level.independent:
+            for importer in names:
+                for imported in names:
+                    found = chain_between(importer, imported) if importer != imported else None
+                    if found:
+                        yield found
+    template = "{importer} must not import {imported} (it skips past closed layer {closed})"
+    for name, _ in params.closed:
+        at = next(i for i, level in enumerate(params.levels) if name in level.names)
+        extra = {"closed": prefix + name}
+        for higher in levels[:at]:
+            for lower in levels[at + 1 :]:
+                for importer in higher:
+                    for imported in lower:
+                        found = chain_between(importer, imported)
+                        if found:
+                            yield found
+    if params.exhaustive and container is not None:
+        layered = set(packages)
+        where = next(ref.where for ref in params.containers if ref.expr.text == container)
+        for child in sorted(graph.children(container) & graph.modules):
+            if child not in layered:
+                yield config_finding(
+                    context, where, "{module} is in no layer of {container}", module=child, container=container
+                )
+
+
+def _levels(table: Table) -> Iterator[Level]:
+    entries = table.strings("layers", required=True)
+    if table.has("layers") and not entries:
+        table.problem("layers", "must list at least one layer")
+    seen: dict[str, KeyPath] = {}
+    for text, where in entries:
+        parts = _SEPARATOR.split(text.strip())
+        names, separators = parts[0::2], set(parts[1::2])
+        if len(separators) > 1:
+            table.problems.add(where, f"'{text}' mixes '|' and ':'; use one kind of sibling per layer")
+            continue
+        optional = tuple(n.startswith("(") and n.endswith(")") for n in names)
+        names = [n[1:-1].strip() if o else n for n, o in zip(names, optional)]
+        valid = True
+        for name in names:
+            problem = expression_problem(name)
+            if problem is None and "*" in name:
+                problem = f"'{name}' has a wildcard; a layer names one module"
+            if problem is None and name in seen:
+                problem = f"'{name}' is already a layer"
+            if problem is not None:
+                table.problems.add(where, problem)
+                valid = False
+            seen.setdefault(name, where)
+        if valid:
+            yield Level(tuple(names), optional, separators != {":"}, where)

@@ -1,0 +1,171 @@
+"""Find the configuration file, read its TOML, and validate it into a `Config`."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from fitness.config.schema import AdrSettings, Config, ParamsParser, Rule
+from fitness.config.source import ConfigSource, KeyPath, Problems
+from fitness.config.suggest import did_you_mean
+from fitness.config.table import Table
+from fitness.errors import ConfigError
+from fitness.model import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:
+    import tomli as tomllib
+
+_RULE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_COMMON_KEYS = ("kind", "severity", "adr", "message", "include", "exclude")
+
+
+def find_config(start: Path) -> Path:
+    """The nearest `fitness.toml`, or `pyproject.toml` with a `[tool.fitness]` table, from `start` up."""
+    for directory in (start, *start.parents):
+        candidate = directory / "fitness.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file() and _has_fitness_table(candidate):
+            return candidate
+    raise ConfigError(
+        [
+            f"no configuration found in {start} or its parents: "
+            "add a [tool.fitness] table to pyproject.toml, or create fitness.toml"
+        ]
+    )
+
+
+def load_config(path: Path, parsers: Mapping[str, ParamsParser]) -> tuple[Config, Problems]:
+    """Validate the configuration at `path`; rule parameters are parsed by `parsers[kind]`.
+
+    Returns the config with every valid rule, and the problems found so far,
+    so that later checks (module names) can add theirs before anything fails.
+    """
+    display = _display(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([f"{display}: cannot read: {exc}"]) from exc
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([_toml_error(display, exc)]) from exc
+    prefix: KeyPath = () if path.name == "fitness.toml" else ("tool", "fitness")
+    data: object = document
+    for key in prefix:
+        data = data.get(key, {}) if isinstance(data, dict) else {}
+    source = ConfigSource.from_text(display, text, prefix)
+    problems = Problems(source)
+    if not isinstance(data, dict):
+        problems.add((), "expected a table")
+        data = {}
+    config = _config(Table(data, (), problems), source, path, parsers)
+    return config, problems
+
+
+def _config(top: Table, source: ConfigSource, path: Path, parsers: Mapping[str, ParamsParser]) -> Config:
+    roots = top.strings("source_roots")
+    if top.has("source_roots") and not roots:
+        top.problem("source_roots", "must list at least one directory")
+    exclude = tuple(text for text, _ in top.strings("exclude"))
+    respect_gitignore = top.boolean("respect_gitignore", True)
+    adr_table = top.table("adr")
+    adr = _adr(adr_table) if adr_table else AdrSettings(None, False, False)
+    rules_table = top.table("rules")
+    rules = tuple(_rules(rules_table, parsers)) if rules_table else ()
+    top.finish()
+    project_root = path.parent
+    for root, where in roots:
+        if not (project_root / root).is_dir():
+            top.problems.add(where, f"source root '{root}' is not a directory")
+    return Config(
+        source=source,
+        path=path,
+        project_root=project_root,
+        source_roots=tuple(root for root, _ in roots) or None,
+        exclude=exclude,
+        respect_gitignore=respect_gitignore,
+        adr=adr,
+        rules=rules,
+    )
+
+
+def _adr(table: Table) -> AdrSettings:
+    settings = AdrSettings(
+        dir=table.string("dir"),
+        require_for_rules=table.boolean("require_for_rules", False),
+        require_for_suppressions=table.boolean("require_for_suppressions", False),
+    )
+    table.finish()
+    return settings
+
+
+def _rules(rules: Table, parsers: Mapping[str, ParamsParser]) -> list[Rule]:
+    found = []
+    for rule_id, table in rules.tables():
+        if table is None:
+            continue
+        if not _RULE_ID.fullmatch(rule_id):
+            rules.problem(
+                rule_id,
+                f"'{rule_id}' is not a valid rule id: use letters, digits, '-' and '_', "
+                "starting with a letter",
+            )
+        rule = _rule(rule_id, table, parsers)
+        table.finish()
+        if rule is not None and _RULE_ID.fullmatch(rule_id):
+            found.append(rule)
+    return found
+
+
+def _rule(rule_id: str, table: Table, parsers: Mapping[str, ParamsParser]) -> Rule | None:
+    kind = table.string("kind", required=True)
+    severity = Severity(table.choice("severity", [s.value for s in Severity], "error"))
+    adr = table.string("adr")
+    message = table.string("message")
+    include = table.modules("include")
+    exclude = table.modules("exclude")
+    parser = None if kind is None else parsers.get(kind)
+    if parser is None:
+        if kind is not None:
+            known = ", ".join(sorted(parsers))
+            hint = did_you_mean(kind, parsers)
+            table.problem("kind", f"unknown rule kind '{kind}'{hint}; known kinds: {known}")
+        table.skip_rest()  # without a kind, the other keys cannot be judged
+        return None
+    before = len(table.problems.found)
+    params = parser(table)
+    if len(table.problems.found) > before:
+        return None
+    return Rule(rule_id, kind, severity, adr, message, include, exclude, params, table.path)
+
+
+def _has_fitness_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    # A cheap look before a full parse; a false positive only costs the parse.
+    return re.search(r"^\s*\[\s*tool\s*\.\s*fitness\s*[\].]", text, re.MULTILINE) is not None
+
+
+def _toml_error(display: str, exc: tomllib.TOMLDecodeError) -> str:
+    message = str(exc)
+    place = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if place is None:
+        return f"{display}: invalid TOML: {message}"
+    return f"{display}:{place[1]}:{place[2]}: invalid TOML: {message[: place.start()]}"
+
+
+def _display(path: Path) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return relative if not relative.startswith("..") else str(path)

@@ -1,0 +1,61 @@
+"""The validated, typed and frozen configuration."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from fitness.config.source import ConfigSource, KeyPath
+from fitness.config.table import ModuleRef, Table
+from fitness.model import Severity
+
+
+class Params(Protocol):
+    """What every rule kind's parsed parameters offer the configuration."""
+
+    def module_refs(self) -> Iterable[ModuleRef]:
+        """The module expressions the rule names, to check that each exists."""
+        ...
+
+
+ParamsParser = Callable[[Table], Params]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One configured rule: the table key is its id."""
+
+    id: str
+    kind: str
+    severity: Severity
+    adr: str | None
+    message: str | None
+    include: tuple[ModuleRef, ...]
+    exclude: tuple[ModuleRef, ...]
+    params: Params
+    where: KeyPath
+
+
+@dataclass(frozen=True)
+class AdrSettings:
+    """Where the ADRs live and what must cite one."""
+
+    dir: str | None
+    require_for_rules: bool
+    require_for_suppressions: bool
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything `[tool.fitness]` says, checked."""
+
+    source: ConfigSource
+    path: Path
+    project_root: Path
+    source_roots: tuple[str, ...] | None
+    exclude: tuple[str, ...]
+    respect_gitignore: bool
+    adr: AdrSettings
+    rules: tuple[Rule, ...]

@@ -1,0 +1,75 @@
+"""Where configuration values came from, so every problem names its file, line and key."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Union
+
+from fitness.config.toml_positions import key_lines, line_of
+
+KeyPath = tuple[Union[str, int], ...]
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One configuration mistake, already worded for the user."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ConfigSource:
+    """A configuration file: its name as shown to the user, and the line of every key."""
+
+    display: str
+    prefix: KeyPath
+    lines: dict[KeyPath, int] = field(compare=False, repr=False)
+
+    @classmethod
+    def from_text(cls, display: str, text: str, prefix: KeyPath) -> ConfigSource:
+        return cls(display, prefix, key_lines(text))
+
+    def line(self, path: KeyPath) -> int:
+        return line_of(self.lines, self.prefix + path)
+
+    def describe(self, path: KeyPath) -> str:
+        """`tool.fitness.rules.layered-architecture.layers[1]`."""
+        text = ""
+        for part in self.prefix + path:
+            if isinstance(part, int):
+                text += f"[{part}]"
+            else:
+                name = part if _BARE_KEY.fullmatch(part) else f'"{part}"'
+                text += f".{name}" if text else name
+        return text
+
+    def problem(self, path: KeyPath, message: str) -> Problem:
+        line = self.line(path)
+        where = self.describe(path)
+        return Problem(line, f"{self.display}:{line}: {where}: {message}" if where else f"{self.display}:{line}: {message}")
+
+
+class Problems:
+    """Collects every problem of a configuration, so all are shown at once."""
+
+    def __init__(self, source: ConfigSource) -> None:
+        self.source = source
+        self._found: list[Problem] = []
+
+    def add(self, path: KeyPath, message: str) -> None:
+        self._found.append(self.source.problem(path, message))
+
+    def extend(self, problems: list[Problem]) -> None:
+        self._found.extend(problems)
+
+    @property
+    def found(self) -> list[Problem]:
+        return list(self._found)
+
+    def messages(self) -> list[str]:
+        """Every problem, in file order."""
+        return [p.text for p in sorted(self._found, key=lambda p: p.line)]

@@ -1,0 +1,163 @@
+"""Typed, collecting reads of one TOML table.
+
+Every getter records what it read; `finish()` reports any key nobody read as
+unknown, so a typo can never switch a setting off silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from fitness.config.source import KeyPath, Problems
+from fitness.config.suggest import did_you_mean
+from fitness.model.expressions import ImportExpr, ModuleExpr, expression_problem
+
+
+@dataclass(frozen=True)
+class ModuleRef:
+    """A module expression and the key it was written under."""
+
+    expr: ModuleExpr
+    where: KeyPath
+
+
+class Table:
+    """One table of the configuration being validated."""
+
+    def __init__(self, data: Mapping[str, object], path: KeyPath, problems: Problems) -> None:
+        self.path = path
+        self.problems = problems
+        self._data = data
+        self._read: set[str] = set()
+
+    def problem(self, key: str | None, message: str) -> None:
+        self.problems.add(self.path if key is None else (*self.path, key), message)
+
+    def has(self, key: str) -> bool:
+        return key in self._data
+
+    def string(self, key: str, *, required: bool = False) -> str | None:
+        value = self._get(key, required)
+        if value is None or isinstance(value, str):
+            return value
+        self.problem(key, f"expected a string, got {_kind(value)}")
+        return None
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return default
+        if isinstance(value, bool):
+            return value
+        self.problem(key, f"expected true or false, got {_kind(value)}")
+        return default
+
+    def choice(self, key: str, choices: Sequence[str], default: str) -> str:
+        value = self.string(key)
+        if value is None:
+            return default
+        if value not in choices:
+            listed = ", ".join(f"'{c}'" for c in choices)
+            self.problem(key, f"'{value}' is not one of {listed}{did_you_mean(value, choices)}")
+            return default
+        return value
+
+    def strings(self, key: str, *, required: bool = False) -> list[tuple[str, KeyPath]]:
+        """A list of strings, each with its own key path (`key[0]`, `key[1]`, ...)."""
+        value = self._get(key, required)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            self.problem(key, f'expected a list of strings, got a string (write ["{value}"])')
+            return []
+        if not isinstance(value, list):
+            self.problem(key, f"expected a list of strings, got {_kind(value)}")
+            return []
+        found = []
+        for index, item in enumerate(value):
+            where = (*self.path, key, index)
+            if isinstance(item, str):
+                found.append((item, where))
+            else:
+                self.problems.add(where, f"expected a string, got {_kind(item)}")
+        return found
+
+    def modules(self, key: str, *, required: bool = False) -> tuple[ModuleRef, ...]:
+        """A list of module expressions; a required list must not be empty."""
+        refs = []
+        entries = self.strings(key, required=required)
+        if required and not entries and isinstance(self._data.get(key), list):
+            self.problem(key, "must list at least one module")
+        for text, where in entries:
+            text = text.strip()
+            problem = expression_problem(text)
+            if problem is None:
+                refs.append(ModuleRef(ModuleExpr(text), where))
+            else:
+                self.problems.add(where, problem)
+        return tuple(refs)
+
+    def imports(self, key: str) -> tuple[tuple[ImportExpr, KeyPath], ...]:
+        """A list of `importer -> imported` expressions."""
+        found = []
+        for text, where in self.strings(key):
+            importer, arrow, imported = text.partition("->")
+            if not arrow:
+                self.problems.add(where, f"'{text}' is not an import expression (write 'a.b -> c.d')")
+                continue
+            sides = [side.strip() for side in (importer, imported)]
+            problems = [p for p in map(expression_problem, sides) if p is not None]
+            for problem in problems:
+                self.problems.add(where, problem)
+            if not problems:
+                found.append((ImportExpr(ModuleExpr(sides[0]), ModuleExpr(sides[1])), where))
+        return tuple(found)
+
+    def table(self, key: str) -> Table | None:
+        value = self._get(key, False)
+        if value is None:
+            return None
+        if isinstance(value, dict):
+            return Table(value, (*self.path, key), self.problems)
+        self.problem(key, f"expected a table, got {_kind(value)}")
+        return None
+
+    def tables(self) -> list[tuple[str, Table | None]]:
+        """Every key of this table, each expected to be a table itself."""
+        return [(key, self.table(key)) for key in self._data]
+
+    def skip_rest(self) -> None:
+        """Treat every key as read: used when the table's meaning is unknown."""
+        self._read.update(self._data)
+
+    def finish(self) -> None:
+        """Report every key that no getter read."""
+        known = sorted(self._read)
+        for key in self._data:
+            if key not in self._read:
+                self.problem(key, f"unknown key '{key}'{did_you_mean(key, known)}")
+
+    def _get(self, key: str, required: bool) -> object:
+        self._read.add(key)
+        if key not in self._data:
+            if required:
+                self.problem(None, f"missing required key '{key}'")
+            return None
+        return self._data[key]
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, int):
+        return f"an integer ({value})"
+    if isinstance(value, float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"a string ('{value}')"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"

@@ -1,0 +1,54 @@
+"""The one place where errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable
+
+import click
+
+from fitness import __version__
+from fitness.errors import ConfigError, FitnessError
+
+ISSUES_URL = "https://github.com/fitness-lint/fitness/issues"
+
+
+def run(command: Callable[[], int], debug: bool) -> int:
+    """Run `command` and turn whatever it raises into an exit code, with a message on stderr.
+
+    0 clean, 1 failing findings, 2 configuration or usage error, 3 internal error,
+    130 interrupted.
+    """
+    debug = debug or os.environ.get("FITNESS_DEBUG") == "1"
+    try:
+        return command()
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        return exc.exit_code
+    except FitnessError as exc:
+        click.echo(f"fitness: {exc}", err=True)
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 130
+    except KeyboardInterrupt:
+        click.echo("fitness: interrupted", err=True)
+        return 130
+    except Exception as exc:
+        if debug:
+            traceback.print_exc(file=sys.stderr)
+        hint = "" if debug else " (run with --debug for the traceback)"
+        click.echo(
+            f"fitness {__version__}: internal error: {type(exc).__name__}: {exc}\n"
+            f"This is a bug in fitness; please report it at {ISSUES_URL}{hint}.",
+            err=True,
+        )
+        return 3

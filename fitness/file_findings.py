@@ -1,0 +1,56 @@
+"""Findings about the files themselves: what could not be read, what is shadowed."""
+
+from __future__ import annotations
+
+from fitness.checks.findings import fingerprint
+from fitness.model import Finding, Location, ParseFailure, Severity
+from fitness.parsing.discovery import Shadowed
+
+
+def parse_error(path: str, failure: ParseFailure) -> Finding:
+    """A file that could not be parsed: its imports are unknown, so this is an error."""
+    return _finding(
+        "parse-error",
+        Severity.ERROR,
+        "{reason}",
+        Location(path, failure.line, failure.column, failure.line, failure.column),
+        reason=failure.message,
+    )
+
+
+def shadowed(found: Shadowed) -> Finding:
+    """A module found under two source roots: the second copy is not checked."""
+    return _finding(
+        "duplicate-module",
+        Severity.WARNING,
+        "module {module} is also at {kept}; this copy is not checked",
+        Location(found.ignored, 1, 1, 1, 1),
+        module=found.module,
+        kept=found.kept,
+    )
+
+
+def unreadable(path: str, reason: str) -> Finding:
+    """A directory that could not be listed: its modules are unknown."""
+    return _finding(
+        "unreadable",
+        Severity.ERROR,
+        "cannot read directory: {reason}",
+        Location(path, 1, 1, 1, 1),
+        reason=reason,
+    )
+
+
+def _finding(rule_id: str, severity: Severity, template: str, location: Location, **args: str) -> Finding:
+    return Finding(
+        rule_id=rule_id,
+        severity=severity,
+        template=template,
+        args=tuple(sorted(args.items())),
+        location=location,
+        chain=(),
+        modules=(),
+        adr=None,
+        guidance=None,
+        fingerprint=fingerprint([rule_id, location.path, *sorted(args.values())]),
+    )
