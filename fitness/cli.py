@@ -12,27 +12,30 @@ import click
 from fitness import __version__, app, error_handler
 from fitness.atomic import write_atomic
 from fitness.errors import UsageError
-from fitness.model import Report
 from fitness.policy import FAIL_ON
 from fitness.reporters import REPORTERS, RenderOptions
 
 _CONFIG = click.option(
     "--config",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Configuration file (default: nearest fitness.toml or pyproject.toml with [tool.fitness]).",
+    help="Configuration file (default: the nearest fitness.toml or pyproject.toml).",
 )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="fitness")
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors (or set FITNESS_DEBUG=1).")
+@click.option(
+    "--debug", is_flag=True, help="Show tracebacks of internal errors (or set FITNESS_DEBUG=1)."
+)
 def cli(debug: bool) -> None:
     """Architecture fitness checks: layers, forbidden imports, independence."""
 
 
 @cli.command()
 @_CONFIG
-@click.option("--format", "format_", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True)
+@click.option(
+    "--format", "format_", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True
+)
 @click.option(
     "--output",
     "outputs",
@@ -41,8 +44,12 @@ def cli(debug: bool) -> None:
     help="Also write the report in FORMAT to PATH (repeatable).",
 )
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True)
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-def check(config: Path | None, format_: str, outputs: tuple[str, ...], fail_on: str, color: str) -> None:
+@click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
+)
+def check(
+    config: Path | None, format_: str, outputs: tuple[str, ...], fail_on: str, color: str
+) -> None:
     """Check the project against its rules. Exit 1 if a finding fails the run."""
     targets = [_output(spec) for spec in outputs]
     report = app.check(app.CheckOptions(Path.cwd(), config, fail_on), time.perf_counter)
@@ -69,9 +76,7 @@ def rules(config: Path | None) -> None:
 def main() -> None:
     """Console entry point."""
     args = sys.argv[1:]
-    code = error_handler.run(
-        lambda: _invoke(args), debug="--debug" in args
-    )
+    code = error_handler.run(lambda: _invoke(args), debug="--debug" in args)
     sys.exit(code)
 
 
@@ -85,7 +90,9 @@ def _output(spec: str) -> tuple[str, Path]:
     if not colon or not path:
         raise UsageError(f"--output expects FORMAT:PATH, got '{spec}'")
     if name not in REPORTERS:
-        raise UsageError(f"--output: unknown format '{name}' (choose from {', '.join(sorted(REPORTERS))})")
+        raise UsageError(
+            f"--output: unknown format '{name}' (choose from {', '.join(sorted(REPORTERS))})"
+        )
     return name, Path(path)
 
 
@@ -95,6 +102,3 @@ def _color(choice: str) -> bool:
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return sys.stdout.isatty()
-
-
-__all__ = ["Report", "cli", "main"]

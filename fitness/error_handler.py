@@ -12,8 +12,6 @@ import click
 from fitness import __version__
 from fitness.errors import ConfigError, FitnessError
 
-ISSUES_URL = "https://github.com/fitness-lint/fitness/issues"
-
 
 def run(command: Callable[[], int], debug: bool) -> int:
     """Run `command` and turn whatever it raises into an exit code, with a message on stderr.
@@ -45,10 +43,7 @@ def run(command: Callable[[], int], debug: bool) -> int:
     except Exception as exc:
         if debug:
             traceback.print_exc(file=sys.stderr)
-        hint = "" if debug else " (run with --debug for the traceback)"
-        click.echo(
-            f"fitness {__version__}: internal error: {type(exc).__name__}: {exc}\n"
-            f"This is a bug in fitness; please report it at {ISSUES_URL}{hint}.",
-            err=True,
-        )
+        hint = "with the traceback above" if debug else "with the traceback that --debug shows"
+        click.echo(f"fitness {__version__}: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo(f"This is a bug in fitness: please report it {hint}.", err=True)
         return 3

@@ -41,7 +41,9 @@ def unreadable(path: str, reason: str) -> Finding:
     )
 
 
-def _finding(rule_id: str, severity: Severity, template: str, location: Location, **args: str) -> Finding:
+def _finding(
+    rule_id: str, severity: Severity, template: str, location: Location, **args: str
+) -> Finding:
     return Finding(
         rule_id=rule_id,
         severity=severity,

@@ -27,9 +27,13 @@ class CheckContext:
     def applies_to(self, module: str) -> bool:
         """Whether the rule's `include` / `exclude` let it check imports made by `module`."""
         rule = self.rule
-        if rule.include and not any(ref.expr.matches(module) or _inside(module, ref.expr.text) for ref in rule.include):
+        if rule.include and not any(
+            ref.expr.matches(module) or _inside(module, ref.expr.text) for ref in rule.include
+        ):
             return False
-        return not any(ref.expr.matches(module) or _inside(module, ref.expr.text) for ref in rule.exclude)
+        return not any(
+            ref.expr.matches(module) or _inside(module, ref.expr.text) for ref in rule.exclude
+        )
 
 
 class RuleKind(Protocol[P]):

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from fitness.checks.base import CheckContext
 from fitness.checks.findings import chain_finding
-from fitness.checks.graph_options import GraphOptions, expand, parse_graph_options, rule_view, sources
+from fitness.checks.graph_options import (
+    GraphOptions,
+    expand,
+    parse_graph_options,
+    rule_view,
+    sources,
+)
 from fitness.config.table import ModuleRef, Table
 from fitness.graph import GraphView, shortest_chain
 from fitness.model import Finding, ImportEdge
@@ -64,13 +70,18 @@ class Forbidden:
                 if chain:
                     findings.append(
                         chain_finding(
-                            context, "{importer} must not import {imported}", (importer, imported), chain
+                            context,
+                            "{importer} must not import {imported}",
+                            (importer, imported),
+                            chain,
                         )
                     )
         return findings
 
 
-def direct_import(view: GraphView, starts: set[str], ends: frozenset[str]) -> tuple[ImportEdge, ...] | None:
+def direct_import(
+    view: GraphView, starts: set[str], ends: frozenset[str]
+) -> tuple[ImportEdge, ...] | None:
     """The first direct import from `starts` into `ends`, by module name."""
     for importer in sorted(starts):
         for imported in view.successors.get(importer, ()):

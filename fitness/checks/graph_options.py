@@ -46,7 +46,9 @@ def rule_view(options: GraphOptions, context: CheckContext) -> tuple[GraphView, 
     key = (options.type_checking, options.dynamic, tuple(str(e) for e, _ in options.ignore))
     view = graph.view(key, options.counts)
     unused = [
-        config_finding(context, where, "ignore '{expression}' matches no import", expression=str(expr))
+        config_finding(
+            context, where, "ignore '{expression}' matches no import", expression=str(expr)
+        )
         for expr, where in options.ignore
         if not any(expr.matches(edge.importer, edge.imported) for edge in graph.edges)
     ]

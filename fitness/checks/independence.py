@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from fitness.checks.base import CheckContext
 from fitness.checks.findings import chain_finding
-from fitness.checks.graph_options import GraphOptions, expand, parse_graph_options, rule_view, sources
+from fitness.checks.graph_options import (
+    GraphOptions,
+    expand,
+    parse_graph_options,
+    rule_view,
+    sources,
+)
 from fitness.config.table import ModuleRef, Table
 from fitness.graph import shortest_chain
 from fitness.model import Finding
@@ -32,7 +38,9 @@ class Independence:
     description = "the listed modules must not import each other"
 
     def parse(self, table: Table) -> IndependenceParams:
-        return IndependenceParams(table.modules("modules", required=True), parse_graph_options(table))
+        return IndependenceParams(
+            table.modules("modules", required=True), parse_graph_options(table)
+        )
 
     def summary(self, params: IndependenceParams) -> str:
         return " | ".join(ref.expr.text for ref in params.modules) + " are independent"
@@ -46,7 +54,9 @@ class Independence:
             for imported in names:
                 if importer == imported:
                     continue
-                avoid = set().union(*(p for n, p in packages.items() if n not in (importer, imported)))
+                avoid = set().union(
+                    *(p for n, p in packages.items() if n not in (importer, imported))
+                )
                 starts = sources(context, packages[importer])
                 chain = shortest_chain(view, starts, packages[imported], avoid)
                 if chain:

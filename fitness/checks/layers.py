@@ -69,19 +69,26 @@ class Layers:
         exhaustive = table.boolean("exhaustive", False)
         if exhaustive and not containers:
             table.problem("exhaustive", "exhaustive = true needs `containers`")
-        return LayersParams(levels, containers, tuple(closed), exhaustive, parse_graph_options(table))
+        return LayersParams(
+            levels, containers, tuple(closed), exhaustive, parse_graph_options(table)
+        )
 
     def summary(self, params: LayersParams) -> str:
         entries = []
         for level in params.levels:
             sep = " | " if level.independent else " : "
-            entries.append(sep.join(f"({n})" if o else n for n, o in zip(level.names, level.optional)))
-        inside = f" in {', '.join(r.expr.text for r in params.containers)}" if params.containers else ""
+            entries.append(
+                sep.join(f"({n})" if o else n for n, o in zip(level.names, level.optional))
+            )
+        inside = (
+            f" in {', '.join(r.expr.text for r in params.containers)}" if params.containers else ""
+        )
         return " > ".join(entries) + inside
 
     def check(self, params: LayersParams, context: CheckContext) -> Iterable[Finding]:
         view, findings = rule_view(params.options, context)
-        for container in [ref.expr.text for ref in params.containers] or [None]:
+        containers: list[str | None] = [ref.expr.text for ref in params.containers]
+        for container in containers or [None]:
             findings.extend(_check_container(params, context, view, container))
         return findings
 
@@ -91,12 +98,17 @@ def _check_container(
 ) -> Iterator[Finding]:
     graph = context.graph
     prefix = f"{container}." if container else ""
-    levels = [[prefix + n for n in level.names if (prefix + n) in graph.modules] for level in params.levels]
+    levels = [
+        [prefix + n for n in level.names if (prefix + n) in graph.modules]
+        for level in params.levels
+    ]
     packages = {name: graph.package(name) for level in levels for name in level}
 
     def chain_between(importer: str, imported: str) -> Finding | None:
         avoid = set().union(*(p for n, p in packages.items() if n not in (importer, imported)))
-        chain = shortest_chain(view, sources(context, packages[importer]), packages[imported], avoid)
+        chain = shortest_chain(
+            view, sources(context, packages[importer]), packages[imported], avoid
+        )
         if not chain:
             return None
         return chain_finding(context, template, (importer, imported), chain, **extra)
@@ -135,7 +147,11 @@ def _check_container(
         for child in sorted(graph.children(container) & graph.modules):
             if child not in layered:
                 yield config_finding(
-                    context, where, "{module} is in no layer of {container}", module=child, container=container
+                    context,
+                    where,
+                    "{module} is in no layer of {container}",
+                    module=child,
+                    container=container,
                 )
 
 
@@ -148,7 +164,9 @@ def _levels(table: Table) -> Iterator[Level]:
         parts = _SEPARATOR.split(text.strip())
         names, separators = parts[0::2], set(parts[1::2])
         if len(separators) > 1:
-            table.problems.add(where, f"'{text}' mixes '|' and ':'; use one kind of sibling per layer")
+            table.problems.add(
+                where, f"'{text}' mixes '|' and ':'; use one kind of sibling per layer"
+            )
             continue
         optional = tuple(n.startswith("(") and n.endswith(")") for n in names)
         names = [n[1:-1].strip() if o else n for n, o in zip(names, optional)]

@@ -25,7 +25,7 @@ _COMMON_KEYS = ("kind", "severity", "adr", "message", "include", "exclude")
 
 
 def find_config(start: Path) -> Path:
-    """The nearest `fitness.toml`, or `pyproject.toml` with a `[tool.fitness]` table, from `start` up."""
+    """The nearest `fitness.toml`, or `pyproject.toml` with `[tool.fitness]`, from `start` up."""
     for directory in (start, *start.parents):
         candidate = directory / "fitness.toml"
         if candidate.is_file():
@@ -69,7 +69,9 @@ def load_config(path: Path, parsers: Mapping[str, ParamsParser]) -> tuple[Config
     return config, problems
 
 
-def _config(top: Table, source: ConfigSource, path: Path, parsers: Mapping[str, ParamsParser]) -> Config:
+def _config(
+    top: Table, source: ConfigSource, path: Path, parsers: Mapping[str, ParamsParser]
+) -> Config:
     roots = top.strings("source_roots")
     if top.has("source_roots") and not roots:
         top.problem("source_roots", "must list at least one directory")
@@ -132,7 +134,7 @@ def _rule(rule_id: str, table: Table, parsers: Mapping[str, ParamsParser]) -> Ru
     include = table.modules("include")
     exclude = table.modules("exclude")
     parser = None if kind is None else parsers.get(kind)
-    if parser is None:
+    if kind is None or parser is None:
         if kind is not None:
             known = ", ".join(sorted(parsers))
             hint = did_you_mean(kind, parsers)

@@ -50,7 +50,12 @@ class ConfigSource:
     def problem(self, path: KeyPath, message: str) -> Problem:
         line = self.line(path)
         where = self.describe(path)
-        return Problem(line, f"{self.display}:{line}: {where}: {message}" if where else f"{self.display}:{line}: {message}")
+        return Problem(
+            line,
+            f"{self.display}:{line}: {where}: {message}"
+            if where
+            else f"{self.display}:{line}: {message}",
+        )
 
 
 class Problems:

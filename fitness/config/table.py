@@ -104,7 +104,9 @@ class Table:
         for text, where in self.strings(key):
             importer, arrow, imported = text.partition("->")
             if not arrow:
-                self.problems.add(where, f"'{text}' is not an import expression (write 'a.b -> c.d')")
+                self.problems.add(
+                    where, f"'{text}' is not an import expression (write 'a.b -> c.d')"
+                )
                 continue
             sides = [side.strip() for side in (importer, imported)]
             problems = [p for p in map(expression_problem, sides) if p is not None]

@@ -7,7 +7,9 @@ from fitness.graph.graph import GraphView, ImportGraph
 from fitness.model import ImportEdge
 
 
-def sibling_cycles(graph: ImportGraph, view: GraphView, package: str) -> list[tuple[ImportEdge, ...]]:
+def sibling_cycles(
+    graph: ImportGraph, view: GraphView, package: str
+) -> list[tuple[ImportEdge, ...]]:
     """One cycle for each group of `package`'s children that import each other in a loop.
 
     Children are compared as whole packages (a child's descendants count as the

@@ -67,7 +67,15 @@ class ImportEdge:
     or standard-library target (`external`), such as `sqlalchemy.orm.Session`.
     """
 
-    __slots__ = ("dynamic", "external", "imported", "importer", "local", "location", "type_checking")
+    __slots__ = (
+        "dynamic",
+        "external",
+        "imported",
+        "importer",
+        "local",
+        "location",
+        "type_checking",
+    )
     importer: str
     imported: str
     location: Location

@@ -81,7 +81,7 @@ def _walk(
     project_root: Path,
     root: str,
     other_roots: set[str],
-    excluded: pathspec.PathSpec,
+    excluded: pathspec.GitIgnoreSpec,
     respect_gitignore: bool,
     unreadable: list[tuple[str, str]],
 ) -> Iterable[SourceFile]:
@@ -124,7 +124,7 @@ class _GitIgnores:
 
     def __init__(self, project_root: Path) -> None:
         self._root = project_root
-        self._specs: dict[str, pathspec.PathSpec] = {}
+        self._specs: dict[str, pathspec.GitIgnoreSpec] = {}
 
     def enter(self, directory: str) -> None:
         ignore_file = self._root / directory / ".gitignore"
@@ -142,7 +142,7 @@ class _GitIgnores:
         return False
 
 
-def _skipped(path: str, excluded: pathspec.PathSpec, ignores: _GitIgnores | None) -> bool:
+def _skipped(path: str, excluded: pathspec.GitIgnoreSpec, ignores: _GitIgnores | None) -> bool:
     relative = path[2:] if path.startswith("./") else path
     return excluded.match_file(relative) or (ignores is not None and ignores.ignored(relative))
 

@@ -32,7 +32,9 @@ def extract(source: bytes) -> FileFacts:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
         message = re.sub(r"^parser error: error at \d+:\d+: ", "", exc.message)
-        return FileFacts((), ParseFailure(f"syntax error: {message}", exc.raw_line, exc.raw_column + 1))
+        return FileFacts(
+            (), ParseFailure(f"syntax error: {message}", exc.raw_line, exc.raw_column + 1)
+        )
     except RecursionError:
         return FileFacts((), ParseFailure("too deeply nested for the parser", 1, 1))
     found = list(_statements(module))
@@ -73,7 +75,9 @@ def _statements(module: cst.Module) -> Iterator[_Found]:
                     yield _Found(small, local, checking)
             continue
         # Push in reverse so the first body is walked first.
-        for body, inner_local, inner_checking in reversed(list(_bodies(statement, local, checking))):
+        for body, inner_local, inner_checking in reversed(
+            list(_bodies(statement, local, checking))
+        ):
             stack.append((iter(body), inner_local, inner_checking))
 
 
@@ -83,9 +87,13 @@ def _bodies(
     if isinstance(statement, cst.If):
         yield _suite(statement.body), local, checking or _is_type_checking(statement.test)
         if statement.orelse is not None:
-            yield [statement.orelse] if isinstance(statement.orelse, cst.If) else _suite(
-                statement.orelse.body
-            ), local, checking
+            yield (
+                [statement.orelse]
+                if isinstance(statement.orelse, cst.If)
+                else _suite(statement.orelse.body),
+                local,
+                checking,
+            )
         return
     if isinstance(statement, cst.Else):
         yield _suite(statement.body), local, checking
@@ -213,6 +221,7 @@ def _with_exact_positions(
 
 def _raw(item: _Found, line: int, column: int, end_line: int, end_column: int) -> list[RawImport]:
     node = item.node
+    targets: list[tuple[str, int, tuple[str, ...]]]
     if isinstance(node, cst.Import):
         targets = [(_dotted(alias.name), 0, ()) for alias in node.names]
     elif isinstance(node, cst.ImportFrom):
@@ -244,7 +253,10 @@ def _raw(item: _Found, line: int, column: int, end_line: int, end_column: int) -
 
 
 def _literal_target(call: cst.Call) -> tuple[str, int] | None:
-    """`import_module("a.b")` -> ("a.b", 0); `import_module(".b", package=__package__)` -> ("b", 1)."""
+    """The target of a literal dynamic import as (name, level).
+
+    `import_module("a.b")` gives ("a.b", 0); `import_module(".b", package=__package__)` ("b", 1).
+    """
     if not call.args or call.args[0].keyword is not None:
         return None
     value = call.args[0].value
@@ -280,5 +292,7 @@ def _decoding_failure(source: bytes, exc: Exception) -> ParseFailure:
         before = source[: exc.start]
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
-        return ParseFailure(f"cannot decode: {exc.reason} (byte 0x{source[exc.start]:02x})", line, column)
+        return ParseFailure(
+            f"cannot decode: {exc.reason} (byte 0x{source[exc.start]:02x})", line, column
+        )
     return ParseFailure(f"cannot decode: {exc}", 1, 1)

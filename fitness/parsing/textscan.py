@@ -67,7 +67,9 @@ def scan(text: str) -> tuple[list[Spot], list[Spot]]:
         elif kind in ("nl", "sep", "comment"):
             if depth == 0:
                 if open_statement >= 0:
-                    statements[open_statement] = _ended(statements[open_statement], match.start(), text)
+                    statements[open_statement] = _ended(
+                        statements[open_statement], match.start(), text
+                    )
                     open_statement = -1
                 if kind != "comment":
                     boundary = match.end()

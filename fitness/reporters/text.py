@@ -22,7 +22,8 @@ def _finding(finding: Finding, color: bool) -> list[str]:
     rule = _paint(finding.rule_id, _COLORS[finding.severity] + ";1", color)
     adr = f" ({finding.adr})" if finding.adr else ""
     severity = "" if finding.severity is Severity.ERROR else f" [{finding.severity.value}]"
-    lines = [f"{_paint(f'{loc.path}:{loc.line}:{loc.column}:', '1', color)} {rule}: {finding.message}{adr}{severity}"]
+    where = _paint(f"{loc.path}:{loc.line}:{loc.column}:", "1", color)
+    lines = [f"{where} {rule}: {finding.message}{adr}{severity}"]
     for hop in finding.chain if len(finding.chain) > 1 or _differs(finding) else ():
         lines.append(f"  {hop.importer} -> {hop.imported} (l.{hop.location.line})")
     if finding.guidance:
@@ -32,6 +33,8 @@ def _finding(finding: Finding, color: bool) -> list[str]:
 
 def _differs(finding: Finding) -> bool:
     """A one-hop chain is worth showing when it names modules inside the packages of the message."""
+    if not finding.chain:
+        return False
     hop = finding.chain[0]
     return (hop.importer, hop.imported) != finding.modules
 
@@ -39,7 +42,11 @@ def _differs(finding: Finding) -> bool:
 def _summary(report: Report, color: bool) -> str:
     counts = [
         f"{count} {name}{'s' if count != 1 else ''}"
-        for severity, name in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"), (Severity.NOTE, "note"))
+        for severity, name in (
+            (Severity.ERROR, "error"),
+            (Severity.WARNING, "warning"),
+            (Severity.NOTE, "note"),
+        )
         if (count := report.count(severity))
     ]
     rules = f"{len(report.rules)} rule{'s' if len(report.rules) != 1 else ''}"
@@ -47,7 +54,8 @@ def _summary(report: Report, color: bool) -> str:
     scope = f"checked {rules} on {files} in {report.elapsed:.2f}s"
     if not counts:
         return _paint(f"No findings: {scope}.", "32", color)
-    text = f"Found {len(report.findings)} finding{'s' if len(report.findings) != 1 else ''} ({', '.join(counts)}): {scope}."
+    total = len(report.findings)
+    text = f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(counts)}): {scope}."
     return _paint(text, "31" if report.failed else "33", color)
 
 
