@@ -55,7 +55,8 @@ def check(
     report = app.check(app.CheckOptions(Path.cwd(), config, fail_on), time.perf_counter)
     for name, path in targets:
         write_atomic(path, REPORTERS[name](report, RenderOptions()))
-    click.echo(REPORTERS[format_](report, RenderOptions(color=_color(color))), nl=False)
+    colored = _color(color)
+    click.echo(REPORTERS[format_](report, RenderOptions(colored)), nl=False, color=colored)
     raise click.exceptions.Exit(1 if report.failed else 0)
 
 

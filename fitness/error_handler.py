@@ -35,7 +35,7 @@ def run(command: Callable[[], int], debug: bool) -> int:
         exc.show()
         return 2
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo("fitness: interrupted", err=True)
         return 130
     except KeyboardInterrupt:
         click.echo("fitness: interrupted", err=True)

@@ -157,7 +157,7 @@ def _check_container(
 
 def _levels(table: Table) -> Iterator[Level]:
     entries = table.strings("layers", required=True)
-    if table.has("layers") and not entries:
+    if table.empty_list("layers"):
         table.problem("layers", "must list at least one layer")
     seen: dict[str, KeyPath] = {}
     for text, where in entries:

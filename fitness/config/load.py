@@ -55,7 +55,7 @@ def load_config(path: Path, parsers: Mapping[str, ParamsParser]) -> tuple[Config
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([_toml_error(display, exc)]) from exc
+        raise ConfigError([_toml_error(display, text, exc)]) from exc
     prefix: KeyPath = () if path.name == "fitness.toml" else ("tool", "fitness")
     data: object = document
     for key in prefix:
@@ -73,7 +73,7 @@ def _config(
     top: Table, source: ConfigSource, path: Path, parsers: Mapping[str, ParamsParser]
 ) -> Config:
     roots = top.strings("source_roots")
-    if top.has("source_roots") and not roots:
+    if top.empty_list("source_roots"):
         top.problem("source_roots", "must list at least one directory")
     exclude = tuple(text for text, _ in top.strings("exclude"))
     respect_gitignore = top.boolean("respect_gitignore", True)
@@ -141,10 +141,7 @@ def _rule(rule_id: str, table: Table, parsers: Mapping[str, ParamsParser]) -> Ru
             table.problem("kind", f"unknown rule kind '{kind}'{hint}; known kinds: {known}")
         table.skip_rest()  # without a kind, the other keys cannot be judged
         return None
-    before = len(table.problems.found)
     params = parser(table)
-    if len(table.problems.found) > before:
-        return None
     return Rule(rule_id, kind, severity, adr, message, include, exclude, params, table.path)
 
 
@@ -157,12 +154,18 @@ def _has_fitness_table(path: Path) -> bool:
     return re.search(r"^\s*\[\s*tool\s*\.\s*fitness\s*[\].]", text, re.MULTILINE) is not None
 
 
-def _toml_error(display: str, exc: tomllib.TOMLDecodeError) -> str:
+def _toml_error(display: str, text: str, exc: tomllib.TOMLDecodeError) -> str:
     message = str(exc)
     place = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if place is not None:
+        line, column = int(place[1]), int(place[2])
+    elif message.endswith(" (at end of document)"):
+        place = re.search(r" \(at end of document\)$", message)
+        lines = text.split("\n")
+        line, column = len(lines), len(lines[-1]) + 1
     if place is None:
         return f"{display}: invalid TOML: {message}"
-    return f"{display}:{place[1]}:{place[2]}: invalid TOML: {message[: place.start()]}"
+    return f"{display}:{line}:{column}: invalid TOML: {message[: place.start()]}"
 
 
 def _display(path: Path) -> str:

@@ -46,7 +46,7 @@ def _problem(ref: ModuleRef, internal: Collection[str], tops: set[str]) -> str |
         return f"no module '{text}' under the source roots{did_you_mean(text, internal)}"
     if "*" in top or top in _STDLIB:
         return None
-    hint = did_you_mean(top, tops, cutoff=0.8)
-    if hint:
+    if did_you_mean(top, tops, cutoff=0.8):
+        hint = did_you_mean(text, internal) or did_you_mean(top, tops)
         return f"no module '{text}' under the source roots{hint}"
     return None

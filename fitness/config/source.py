@@ -15,9 +15,10 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 @dataclass(frozen=True)
 class Problem:
-    """One configuration mistake, already worded for the user."""
+    """One configuration mistake, already worded for the user; sorted by where it is."""
 
     line: int
+    order: tuple[tuple[int, str], ...]
     text: str
 
 
@@ -47,15 +48,13 @@ class ConfigSource:
                 text += f".{name}" if text else name
         return text
 
-    def problem(self, path: KeyPath, message: str) -> Problem:
-        line = self.line(path)
+    def problem(self, path: KeyPath, message: str, at: KeyPath | None = None) -> Problem:
+        """A problem about the key at `path`, on the line of `at` (default: `path` itself)."""
+        line = self.line(path if at is None else at)
         where = self.describe(path)
-        return Problem(
-            line,
-            f"{self.display}:{line}: {where}: {message}"
-            if where
-            else f"{self.display}:{line}: {message}",
-        )
+        prefix = f"{self.display}:{line}: {where}: " if where else f"{self.display}:{line}: "
+        order = tuple((1, p) if isinstance(p, str) else (0, f"{p:09d}") for p in at or path)
+        return Problem(line, order, prefix + message)
 
 
 class Problems:
@@ -65,8 +64,8 @@ class Problems:
         self.source = source
         self._found: list[Problem] = []
 
-    def add(self, path: KeyPath, message: str) -> None:
-        self._found.append(self.source.problem(path, message))
+    def add(self, path: KeyPath, message: str, at: KeyPath | None = None) -> None:
+        self._found.append(self.source.problem(path, message, at))
 
     def extend(self, problems: list[Problem]) -> None:
         self._found.extend(problems)
@@ -77,4 +76,4 @@ class Problems:
 
     def messages(self) -> list[str]:
         """Every problem, in file order."""
-        return [p.text for p in sorted(self._found, key=lambda p: p.line)]
+        return [p.text for p in sorted(self._found, key=lambda p: (p.line, p.order))]

@@ -37,6 +37,9 @@ class Table:
     def has(self, key: str) -> bool:
         return key in self._data
 
+    def empty_list(self, key: str) -> bool:
+        return self._data.get(key) == []
+
     def string(self, key: str, *, required: bool = False) -> str | None:
         value = self._get(key, required)
         if value is None or isinstance(value, str):
@@ -87,7 +90,7 @@ class Table:
         """A list of module expressions; a required list must not be empty."""
         refs = []
         entries = self.strings(key, required=required)
-        if required and not entries and isinstance(self._data.get(key), list):
+        if required and self.empty_list(key):
             self.problem(key, "must list at least one module")
         for text, where in entries:
             text = text.strip()
@@ -138,7 +141,8 @@ class Table:
         known = sorted(self._read)
         for key in self._data:
             if key not in self._read:
-                self.problem(key, f"unknown key '{key}'{did_you_mean(key, known)}")
+                message = f"unknown key '{key}'{did_you_mean(key, known)}"
+                self.problems.add(self.path, message, at=(*self.path, key))
 
     def _get(self, key: str, required: bool) -> object:
         self._read.add(key)

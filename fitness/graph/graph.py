@@ -30,9 +30,12 @@ class ImportGraph:
         }
         children: dict[str, set[str]] = defaultdict(set)
         for name in self.modules | self.externals:
+            # Externals are known only by the names imported: link `a.b.c` to `a.b` and `a` too.
             parent, dot, _ = name.rpartition(".")
-            if dot:
+            while dot and name not in children[parent]:
                 children[parent].add(name)
+                name = parent
+                parent, dot, _ = name.rpartition(".")
         self._children = {parent: frozenset(kids) for parent, kids in children.items()}
         self._views: dict[object, GraphView] = {}
 

@@ -1,0 +1,270 @@
+"""`fitness check` end to end: exact output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from support import Result
+from shop import FILES
+
+Run = Callable[..., Result]
+Project = Callable[[dict[str, str]], Path]
+
+SHOP_TEXT = """\
+src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import shop.infrastructure (ADR-0004)
+  shop.domain.events -> shop.infrastructure.bus (l.3)
+  = Let services wire the infrastructure.
+src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import sqlalchemy (ADR-0004)
+  shop.domain.events -> shop.infrastructure.bus (l.3)
+  shop.infrastructure.bus -> sqlalchemy.orm.Session (l.1)
+  = Let services wire the infrastructure.
+src/shop/domain/pricing.py:1:1: layered: shop.domain must not import shop.api (a higher layer) (ADR-0002)
+  shop.domain.pricing -> shop.api.views (l.1)
+src/shop/jobs/nightly.py:2:5: layered: shop.jobs must not import shop.services (independent siblings) (ADR-0002)
+  shop.jobs.nightly -> shop.services.checkout (l.2)
+Found 4 findings (4 errors): checked 2 rules on 13 files in 0.00s.
+"""
+
+
+def test_text_report_lists_findings_with_chains_and_fails(project: Project, run: Run) -> None:
+    root = project(FILES)
+
+    result = run("check", cwd=root)
+
+    assert (result.code, result.out, result.err) == (1, SHOP_TEXT, "")
+
+
+def test_runs_from_a_subdirectory_with_paths_relative_to_the_project(
+    project: Project, run: Run
+) -> None:
+    root = project(FILES)
+
+    result = run("check", cwd=root / "src" / "shop" / "domain")
+
+    assert (result.code, result.out) == (1, SHOP_TEXT)
+
+
+def test_clean_project_exits_zero(project: Project, run: Run) -> None:
+    files = {k: v for k, v in FILES.items() if "pricing" not in k and "nightly" not in k}
+    files["src/shop/domain/events.py"] = "import json\n"
+    root = project(files)
+
+    result = run("check", cwd=root)
+
+    assert (result.code, result.out) == (0, "No findings: checked 2 rules on 11 files in 0.00s.\n")
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "code"), [("error", 0), ("warning", 1), ("note", 1), ("never", 0)]
+)
+def test_fail_on_chooses_which_severities_fail(
+    project: Project, run: Run, fail_on: str, code: int
+) -> None:
+    files = dict(FILES)
+    files["pyproject.toml"] = (
+        FILES["pyproject.toml"]
+        .replace('adr = "ADR-0002"', 'adr = "ADR-0002"\nseverity = "warning"')
+        .replace('adr = "ADR-0004"', 'adr = "ADR-0004"\nseverity = "warning"')
+    )
+
+    result = run("check", "--fail-on", fail_on, cwd=project(files))
+
+    assert result.code == code
+    assert result.out.splitlines()[-1] == (
+        "Found 4 findings (4 warnings): checked 2 rules on 13 files in 0.00s."
+    )
+    assert result.out.splitlines()[0].endswith("(ADR-0004) [warning]")
+
+
+def test_json_report(project: Project, run: Run) -> None:
+    result = run("check", "--format", "json", cwd=project(FILES))
+
+    report = json.loads(result.out)
+    assert result.code == 1
+    assert report["schema"] == "fitness-report"
+    assert report["version"] == 1
+    assert report["summary"] == {
+        "failed": True,
+        "findings": 4,
+        "errors": 4,
+        "warnings": 0,
+        "notes": 0,
+        "files": 13,
+        "modules": 13,
+        "elapsed_seconds": 0.0,
+    }
+    assert [(r["id"], r["kind"], r["findings"]) for r in report["rules"]] == [
+        ("layered", "layers", 2),
+        ("domain-is-pure", "forbidden", 2),
+    ]
+    sqlalchemy = report["findings"][1]
+    fingerprint = sqlalchemy.pop("fingerprint")
+    assert len(fingerprint) == 20
+    assert sqlalchemy == {
+        "rule": "domain-is-pure",
+        "severity": "error",
+        "message": "shop.domain must not import sqlalchemy",
+        "path": "src/shop/domain/events.py",
+        "line": 3,
+        "column": 1,
+        "end_line": 3,
+        "end_column": 41,
+        "adr": "ADR-0004",
+        "guidance": "Let services wire the infrastructure.",
+        "modules": ["shop.domain", "sqlalchemy"],
+        "chain": [
+            {
+                "importer": "shop.domain.events",
+                "imported": "shop.infrastructure.bus",
+                "path": "src/shop/domain/events.py",
+                "line": 3,
+                "column": 1,
+                "end_line": 3,
+                "end_column": 41,
+            },
+            {
+                "importer": "shop.infrastructure.bus",
+                "imported": "sqlalchemy.orm.Session",
+                "path": "src/shop/infrastructure/bus.py",
+                "line": 1,
+                "column": 1,
+                "end_line": 1,
+                "end_column": 35,
+            },
+        ],
+    }
+
+
+def test_fingerprints_survive_unrelated_edits(project: Project, run: Run) -> None:
+    root = project(FILES)
+    before = json.loads(run("check", "--format", "json", cwd=root).out)
+    events = root / "src/shop/domain/events.py"
+    events.write_text('"""Events."""\n\n\n' + events.read_text(encoding="utf-8"), encoding="utf-8")
+
+    after = json.loads(run("check", "--format", "json", cwd=root).out)
+
+    assert [f["line"] for f in after["findings"]][:2] == [6, 6]
+    assert [f["fingerprint"] for f in after["findings"]] == [
+        f["fingerprint"] for f in before["findings"]
+    ]
+    assert len({f["fingerprint"] for f in after["findings"]}) == 4
+
+
+def test_output_writes_extra_reports(project: Project, run: Run, tmp_path: Path) -> None:
+    root = project(FILES)
+
+    result = run("check", "--output", "json:reports/fitness.json", cwd=root)
+
+    assert result.code == 1
+    assert result.out == SHOP_TEXT
+    written = json.loads((root / "reports/fitness.json").read_text(encoding="utf-8"))
+    assert written["summary"]["findings"] == 4
+    assert [p.name for p in (root / "reports").iterdir()] == ["fitness.json"]
+
+
+def test_bad_output_spec_is_a_usage_error(project: Project, run: Run) -> None:
+    result = run("check", "--output", "xml:out.xml", cwd=project(FILES))
+
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "fitness: --output: unknown format 'xml' (choose from json, text)\n"
+
+
+def test_colour_only_when_asked_or_on_a_terminal(project: Project, run: Run) -> None:
+    root = project(FILES)
+
+    plain = run("check", cwd=root)
+    coloured = run("check", "--color", "always", cwd=root)
+
+    assert "\x1b[" not in plain.out
+    assert coloured.out.splitlines()[0] == (
+        "\x1b[1msrc/shop/domain/events.py:3:1:\x1b[0m \x1b[31;1mdomain-is-pure\x1b[0m: "
+        "shop.domain must not import shop.infrastructure (ADR-0004)"
+    )
+
+
+def test_no_configuration_is_exit_2(tmp_path: Path, run: Run) -> None:
+    result = run("check", cwd=tmp_path)
+
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"no configuration found in {tmp_path.resolve()} or its parents: add a [tool.fitness] "
+        "table to pyproject.toml, or create fitness.toml\n"
+    )
+
+
+def test_fitness_toml_is_found_and_wins_over_pyproject(project: Project, run: Run) -> None:
+    files = dict(FILES)
+    files["fitness.toml"] = (
+        '[rules.only-this]\nkind = "independence"\nmodules = ["shop.api", "shop.jobs"]\n'
+    )
+
+    result = run("check", cwd=project(files))
+
+    assert (result.code, result.out) == (0, "No findings: checked 1 rule on 13 files in 0.00s.\n")
+
+
+def test_rules_lists_the_configured_rules(project: Project, run: Run) -> None:
+    result = run("rules", cwd=project(FILES))
+
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "layered         layers     error  ADR-0002  shop.api > shop.services | shop.jobs > shop.domain\n"
+        "domain-is-pure  forbidden  error  ADR-0004  shop.domain must not import sqlalchemy, "
+        "shop.infrastructure\n"
+    )
+
+
+def test_internal_errors_exit_3_with_a_hint(
+    project: Project, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("fitness.app.build_graph", broken)
+
+    quiet = run("check", cwd=project(FILES))
+    loud = run("--debug", "check", cwd=project(FILES))
+
+    assert (quiet.code, quiet.out) == (3, "")
+    assert quiet.err == (
+        "fitness 0.1.0: internal error: RuntimeError: boom\n"
+        "This is a bug in fitness: please report it with the traceback that --debug shows.\n"
+    )
+    assert loud.code == 3
+    assert loud.err.startswith("Traceback (most recent call last):\n")
+    assert loud.err.endswith(
+        "RuntimeError: boom\nfitness 0.1.0: internal error: RuntimeError: boom\n"
+        "This is a bug in fitness: please report it with the traceback above.\n"
+    )
+
+
+def test_keyboard_interrupt_exits_130(
+    project: Project, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("fitness.app.build_graph", interrupted)
+
+    result = run("check", cwd=project(FILES))
+
+    assert (result.code, result.out, result.err) == (130, "", "\nfitness: interrupted\n")
+
+
+def test_console_script_and_module_entry_points(project: Project) -> None:
+    root = project(FILES)
+
+    for command in (
+        [sys.executable, "-m", "fitness", "check"],
+        [str(Path(sys.executable).parent / "fitness"), "check"],
+    ):
+        done = subprocess.run(
+            command, cwd=root, capture_output=True, text=True, env={"NO_COLOR": "1", "PATH": ""}
+        )
+        assert done.returncode == 1, done.stderr
+        assert done.stdout.splitlines()[0] == SHOP_TEXT.splitlines()[0]
