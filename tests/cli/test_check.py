@@ -9,8 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import Result
+
 from shop import FILES
+from support import Result
 
 Run = Callable[..., Result]
 Project = Callable[[dict[str, str]], Path]
