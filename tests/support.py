@@ -6,6 +6,9 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from fitness import app
+from fitness.model import Report
+
 
 @dataclass(frozen=True)
 class Result:
@@ -21,3 +24,26 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return root
+
+
+def check_project(root: Path, fail_on: str = "error") -> Report:
+    """Run `fitness check` on `root` in-process with a frozen clock."""
+    return app.check(app.CheckOptions(root, None, fail_on), clock=lambda: 0.0)
+
+
+def summarize(report: Report) -> list[tuple[str, str, str, list[str]]]:
+    """Each finding as (rule, message, path:line:col, chain hops as `a -> b:line`)."""
+    return [
+        (
+            f.rule_id,
+            f.message,
+            f"{f.location.path}:{f.location.line}:{f.location.column}",
+            [f"{h.importer} -> {h.imported}:{h.location.line}" for h in f.chain],
+        )
+        for f in report.findings
+    ]
+
+
+def config(rules: str, extra: str = "") -> str:
+    """A pyproject.toml with `[tool.fitness]` and the given rule tables."""
+    return f"[tool.fitness]\n{extra}\n{textwrap.dedent(rules)}"

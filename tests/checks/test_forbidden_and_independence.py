@@ -1,0 +1,123 @@
+"""`forbidden` and `independence`: exact findings on small projects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import check_project, config, summarize, write_tree
+
+TREE = {
+    "pkg/__init__.py": "",
+    "pkg/a/__init__.py": "from .one import thing\n",
+    "pkg/a/one.py": "import pkg.b.two\n\nthing = 1\n",
+    "pkg/b/__init__.py": "",
+    "pkg/b/two.py": "from pkg.c import three\n",
+    "pkg/c/__init__.py": "",
+    "pkg/c/three.py": "from requests.adapters import HTTPAdapter\n",
+    "pkg/d.py": "from pkg.a import thing\n",
+}
+
+
+def run(tmp_path: Path, rules: str) -> list[tuple[str, str, str, list[str]]]:
+    return summarize(check_project(write_tree(tmp_path, {**TREE, "pyproject.toml": config(rules)})))
+
+
+def test_forbidden_reports_each_pair_with_the_shortest_chain(tmp_path: Path) -> None:
+    rules = """
+    [tool.fitness.rules.no-c]
+    kind = "forbidden"
+    from = ["pkg.a", "pkg.d"]
+    to = ["pkg.c", "requests"]
+    """
+
+    assert run(tmp_path, rules) == [
+        (
+            "no-c",
+            "pkg.a must not import pkg.c",
+            "pkg/a/one.py:1:1",
+            ["pkg.a.one -> pkg.b.two:1", "pkg.b.two -> pkg.c.three:1"],
+        ),
+        (
+            "no-c",
+            "pkg.a must not import requests",
+            "pkg/a/one.py:1:1",
+            [
+                "pkg.a.one -> pkg.b.two:1",
+                "pkg.b.two -> pkg.c.three:1",
+                "pkg.c.three -> requests.adapters.HTTPAdapter:1",
+            ],
+        ),
+        (
+            "no-c",
+            "pkg.d must not import pkg.c",
+            "pkg/d.py:1:1",
+            [
+                "pkg.d -> pkg.a:1",
+                "pkg.a -> pkg.a.one:1",
+                "pkg.a.one -> pkg.b.two:1",
+                "pkg.b.two -> pkg.c.three:1",
+            ],
+        ),
+        (
+            "no-c",
+            "pkg.d must not import requests",
+            "pkg/d.py:1:1",
+            [
+                "pkg.d -> pkg.a:1",
+                "pkg.a -> pkg.a.one:1",
+                "pkg.a.one -> pkg.b.two:1",
+                "pkg.b.two -> pkg.c.three:1",
+                "pkg.c.three -> requests.adapters.HTTPAdapter:1",
+            ],
+        ),
+    ]
+
+
+def test_forbidden_submodule_of_a_third_party_package(tmp_path: Path) -> None:
+    rules = """
+    [tool.fitness.rules.no-adapters]
+    kind = "forbidden"
+    from = ["pkg.c"]
+    to = ["requests.adapters", "requests.sessions"]
+    """
+
+    assert run(tmp_path, rules) == [
+        (
+            "no-adapters",
+            "pkg.c must not import requests.adapters",
+            "pkg/c/three.py:1:1",
+            ["pkg.c.three -> requests.adapters.HTTPAdapter:1"],
+        )
+    ]
+
+
+def test_allow_indirect_counts_direct_imports_only(tmp_path: Path) -> None:
+    rules = """
+    [tool.fitness.rules.direct]
+    kind = "forbidden"
+    from = ["pkg.a", "pkg.*"]
+    to = ["pkg.c"]
+    allow_indirect = true
+    """
+
+    assert run(tmp_path, rules) == [
+        (
+            "direct",
+            "pkg.b must not import pkg.c",
+            "pkg/b/two.py:1:1",
+            ["pkg.b.two -> pkg.c.three:1"],
+        )
+    ]
+
+
+def test_independence_reports_each_ordered_pair_not_through_a_third(tmp_path: Path) -> None:
+    rules = """
+    [tool.fitness.rules.apart]
+    kind = "independence"
+    modules = ["pkg.a", "pkg.b", "pkg.c"]
+    """
+
+    assert [(f[1], f[3]) for f in run(tmp_path, rules)] == [
+        ("pkg.a must not import pkg.b (independent modules)", ["pkg.a.one -> pkg.b.two:1"]),
+        ("pkg.b must not import pkg.c (independent modules)", ["pkg.b.two -> pkg.c.three:1"]),
+    ]
