@@ -8,6 +8,7 @@ come from `textscan`; see there for why.
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import tokenize
@@ -31,10 +32,7 @@ def extract(source: bytes) -> FileFacts:
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
-        message = re.sub(r"^parser error: error at \d+:\d+: ", "", exc.message)
-        return FileFacts(
-            (), ParseFailure(f"syntax error: {message}", exc.raw_line, exc.raw_column + 1)
-        )
+        return FileFacts((), _syntax_failure(text, exc))
     except RecursionError:
         return FileFacts((), ParseFailure("too deeply nested for the parser", 1, 1))
     found = list(_statements(module))
@@ -285,6 +283,27 @@ def _dotted(node: cst.BaseExpression) -> str:
     if isinstance(node, cst.Name):
         parts.append(node.value)
     return ".".join(reversed(parts))
+
+
+def _syntax_failure(text: str, exc: cst.ParserSyntaxError) -> ParseFailure:
+    """libcst's verdict, placed where the interpreter's parser points when it agrees.
+
+    libcst reports the end of the offending token (or no column at all); the
+    standard library's parser names the line and column where the error starts.
+    """
+    where = re.match(r"^(?:parser|tokenizer) error: (?:error at (\d+):(\d+): )?", exc.message)
+    message = exc.message[where.end() :] if where else exc.message
+    line, column = exc.raw_line, exc.raw_column + 1
+    if where and where[1]:
+        line, column = int(where[1]), int(where[2]) + 1
+    try:
+        ast.parse(text)
+    except SyntaxError as reference:
+        if reference.lineno is not None:
+            line, column = reference.lineno, max(reference.offset or 1, 1)
+    except (ValueError, RecursionError, MemoryError):
+        pass  # the interpreter cannot place it either; keep libcst's position
+    return ParseFailure(f"syntax error: {message}", line, column)
 
 
 def _decoding_failure(source: bytes, exc: Exception) -> ParseFailure:
