@@ -1,0 +1,134 @@
+"""The import-linter side of the parity test.
+
+Usage: python tests/parity/oracle.py <fixture_dir>
+
+Runs import-linter, through its Python API, on the contracts in the fixture's
+pyproject.toml and prints one JSON object on stdout:
+
+    {"<contract id>": {"kept": bool, "pairs": [[importer, imported], ...],
+                       "type": "layers" | "forbidden" | "independence",
+                       "chains": [[module, module, ...], ...]}}
+
+`pairs` are the illegal (importer package, imported package) pairs as import-linter
+names them: the layer packages (container-prefixed), the source and forbidden
+modules, or the independent modules. `chains` are for readable failure messages only.
+
+It is meant to run in its own interpreter: grimp and import-linter keep state in
+the process (the graph builder, the contract registry) and the fixture's source
+root is put on sys.path, none of which may leak into the test session. Grimp's
+cache is disabled, so nothing is written into the fixture.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python < 3.11
+    import tomli as tomllib  # type: ignore[no-redef]
+
+
+def source_roots(fixture: Path) -> list[Path]:
+    """Where the fixture's top-level packages live, the way fitness finds them.
+
+    `[tool.fitness] source_roots` when given, else `src` if it exists, else the
+    project root itself.
+    """
+    with open(fixture / "pyproject.toml", "rb") as file:
+        data = tomllib.load(file)
+    configured = data.get("tool", {}).get("fitness", {}).get("source_roots")
+    if configured:
+        return [(fixture / root).resolve() for root in configured]
+    src = fixture / "src"
+    return [src.resolve() if src.is_dir() else fixture.resolve()]
+
+
+def _pairs_and_chains(
+    contract_type: str, metadata: dict[str, Any]
+) -> tuple[list[list[str]], list[list[str]]]:
+    pairs: set[tuple[str, str]] = set()
+    chains: list[list[str]] = []
+    if contract_type == "layers":
+        for dependency in metadata["invalid_dependencies"]:
+            pairs.add((dependency["importer"], dependency["imported"]))
+            chains.extend(_links_to_modules(route["chain"]) for route in dependency["routes"])
+    elif contract_type == "forbidden":
+        for item in metadata["invalid_chains"]:
+            pairs.add((item["downstream_module"], item["upstream_module"]))
+            chains.extend(_links_to_modules(chain) for chain in item["chains"])
+    elif contract_type == "independence":
+        for item in metadata["invalid_chains"]:
+            pairs.add((item["downstream_module"], item["upstream_module"]))
+            chains.extend(_links_to_modules(detailed["chain"]) for detailed in item["chains"])
+    else:
+        raise SystemExit(f"oracle: unsupported contract type {contract_type!r}")
+    return [list(pair) for pair in sorted(pairs)], sorted(chains)
+
+
+def _links_to_modules(links: list[dict[str, Any]]) -> list[str]:
+    if not links:
+        return []
+    return [links[0]["importer"], *(link["imported"] for link in links)]
+
+
+def run(fixture: Path) -> dict[str, dict[str, Any]]:
+    """Check every contract of the fixture with import-linter; return the verdicts by id."""
+    fixture = fixture.resolve()
+    os.chdir(fixture)
+    for root in reversed(source_roots(fixture)):
+        sys.path.insert(0, str(root))
+
+    from importlinter import configuration
+    from importlinter.application import use_cases
+
+    configuration.configure()
+    # import-linter's own reader: finds pyproject.toml in the working directory.
+    user_options = use_cases.read_user_options()
+    # What `lint-imports` does before building the report: register the contract types.
+    use_cases._register_contract_types(user_options)
+    report = use_cases.create_report(user_options, cache_dir=None, verbose=False)
+
+    if report.could_not_run:
+        problems = {name: str(error) for name, error in report.invalid_contract_options.items()}
+        raise SystemExit(f"oracle: import-linter could not run: {problems}")
+
+    results: dict[str, dict[str, Any]] = {}
+    for contract, check in report.get_contracts_and_checks():
+        contract_id = contract.contract_options.get("id")
+        if not contract_id:
+            raise SystemExit(f"oracle: contract {contract.name!r} has no id")
+        if contract_id in results:
+            raise SystemExit(f"oracle: duplicate contract id {contract_id!r}")
+        contract_type = contract.contract_options["type"]
+        pairs, chains = _pairs_and_chains(contract_type, check.metadata)
+        results[contract_id] = {
+            "type": contract_type,
+            "kept": bool(check.kept),
+            "pairs": pairs,
+            "chains": chains,
+            "warnings": list(check.warnings),
+        }
+    return results
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: python tests/parity/oracle.py <fixture_dir>", file=sys.stderr)
+        return 2
+    fixture = Path(argv[1])
+    # import-linter draws spinners and progress bars on stdout; keep stdout for the JSON.
+    with contextlib.redirect_stdout(sys.stderr):
+        results = run(fixture)
+    json.dump(results, sys.stdout, indent=2, sort_keys=True)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

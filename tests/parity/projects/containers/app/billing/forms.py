@@ -1,0 +1,7 @@
+from .views import page
+
+FORM = "invoice-form"
+
+
+def preview() -> str:
+    return page()

@@ -1,0 +1,5 @@
+class Invoice:
+    def form(self) -> str:
+        from .forms import FORM
+
+        return FORM

@@ -1,0 +1,5 @@
+from .models import Invoice
+
+
+def render() -> str:
+    return repr(Invoice())

@@ -1,0 +1,7 @@
+from .serializers import dump
+
+FORM = "order-form"
+
+
+def preview() -> str:
+    return dump(None)

@@ -1,0 +1,6 @@
+from ..domain.models import Order
+from ..service import orders
+
+
+def render(order: Order) -> str:
+    return orders.describe(order)

@@ -1,0 +1,5 @@
+from store.infra import db
+
+
+def count() -> int:
+    return db.count_rows()

@@ -1,0 +1,4 @@
+def later() -> str:
+    from plug.b.api import call
+
+    return call("later")

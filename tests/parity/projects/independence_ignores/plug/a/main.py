@@ -1,0 +1,5 @@
+from plug.c import bridge
+
+
+def run() -> str:
+    return bridge.forward("a")

@@ -1,0 +1,2 @@
+def call(value: str) -> str:
+    return f"b:{value}"

@@ -1,0 +1,5 @@
+from ..b import api
+
+
+def forward(value: str) -> str:
+    return api.call(value)

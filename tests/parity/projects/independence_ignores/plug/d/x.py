@@ -1,0 +1,5 @@
+from .. import shared
+
+
+def go() -> str:
+    return shared.relay()

@@ -1,0 +1,6 @@
+from plug.b import DEFAULT
+from plug.b.api import call
+
+
+def relay(value: str = DEFAULT) -> str:
+    return call(value)

@@ -1,0 +1,5 @@
+from ..tools import fmt
+
+
+def report() -> str:
+    return fmt.pretty("alpha")

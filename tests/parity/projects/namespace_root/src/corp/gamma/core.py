@@ -1,0 +1,5 @@
+from corp.beta.api import call
+
+
+def go() -> str:
+    return call("gamma")

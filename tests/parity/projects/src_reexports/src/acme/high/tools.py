@@ -1,0 +1,2 @@
+def helper() -> str:
+    return "help"

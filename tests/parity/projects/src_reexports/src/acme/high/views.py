@@ -1,0 +1,5 @@
+from acme.low import store
+
+
+def show() -> str:
+    return store.load()

@@ -1,0 +1,6 @@
+from acme.low import models
+from acme.mid import run
+
+
+def load() -> str:
+    return run() + models.NAME

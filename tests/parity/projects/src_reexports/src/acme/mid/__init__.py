@@ -1,0 +1,3 @@
+from .service import run
+
+__all__ = ["run"]

@@ -1,0 +1,5 @@
+from acme import VERSION
+
+
+def run() -> str:
+    return VERSION

@@ -1,0 +1,6 @@
+from tc.core import engine
+
+
+class Widget:
+    def draw(self) -> str:
+        return engine.start()
