@@ -72,6 +72,9 @@ def run_import_linter(fixture: Path) -> dict[str, dict[str, Any]]:
         timeout=TIMEOUT_SECONDS,
         check=False,
     )
+    if completed.returncode != 0 and "NamespacePackageEncountered" in completed.stderr:
+        # Older grimp (3.13, the newest that installs on Python 3.9) rejects a namespace root package.
+        pytest.skip(f"this grimp cannot analyse the namespace root package of {fixture.name}")
     assert completed.returncode == 0, (
         f"the import-linter oracle failed on {fixture.name} (exit {completed.returncode}):\n"
         f"{completed.stderr}{completed.stdout}"
