@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(enum.Enum):
@@ -22,14 +23,13 @@ class Severity(enum.Enum):
 _RANKS = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.NOTE: 1}
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """A region of a file: repository-relative POSIX path, 1-based lines and columns.
 
-    Columns count Unicode code points; the end is exclusive.
+    Columns count Unicode code points; the end is exclusive. A named tuple, not a
+    dataclass, because every import edge has one.
     """
 
-    __slots__ = ("column", "end_column", "end_line", "line", "path")
     path: str
     line: int
     column: int
