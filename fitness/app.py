@@ -13,7 +13,9 @@ from fitness.config.modules import check_modules
 from fitness.config.schema import Config
 from fitness.errors import ConfigError
 from fitness.graph import ImportGraph, build_graph
-from fitness.model import FileFacts, Finding, ParseFailure, Report, RuleSummary
+from fitness.model import FileFacts, Finding, Report, RuleSummary
+from fitness.parsing.cache import FactsCache
+from fitness.parsing.collect import Progress, collect_facts
 from fitness.parsing.discovery import Discovery, default_source_roots, discover
 from fitness.policy import fails
 
@@ -25,13 +27,23 @@ class CheckOptions:
     cwd: Path
     config: Path | None = None
     fail_on: str = "error"
+    cache: bool = True
+    jobs: int = 1
+    progress: Progress | None = None
 
 
 def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     """Run every configured rule on the project and return the report."""
     started = clock()
     config, discovery = _configure(options)
-    facts = {source.path: _read(config.project_root / source.path) for source in discovery.files}
+    cache_dir = config.project_root / config.cache_dir if options.cache else None
+    facts = collect_facts(
+        config.project_root,
+        [source.path for source in discovery.files],
+        FactsCache.in_directory(cache_dir),
+        options.jobs,
+        options.progress,
+    )
     graph = build_graph(
         ((f.module, f.path, f.is_package) for f in discovery.files), discovery.namespaces, facts
     )
@@ -79,16 +91,6 @@ def _configure(options: CheckOptions) -> tuple[Config, Discovery]:
     if problems.found:
         raise ConfigError(problems.messages())
     return config, discovery
-
-
-def _read(path: Path) -> FileFacts:
-    from fitness.parsing.extract import extract
-
-    try:
-        source = path.read_bytes()
-    except OSError as exc:
-        return FileFacts((), ParseFailure(f"cannot read: {exc.strerror or exc}", 1, 1))
-    return extract(source)
 
 
 def _rule_findings(config: Config, graph: ImportGraph) -> list[Finding]:

@@ -13,6 +13,7 @@ from fitness import __version__, app, error_handler
 from fitness.atomic import write_atomic
 from fitness.errors import UsageError
 from fitness.policy import FAIL_ON
+from fitness.progress import progress_bar
 from fitness.reporters import REPORTERS, RenderOptions
 
 _CONFIG = click.option(
@@ -47,12 +48,36 @@ def cli(debug: bool) -> None:
 @click.option(
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
 )
+@click.option(
+    "--no-cache", is_flag=True, help="Parse every file; neither read nor write the cache."
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that parse files  [default: the number of CPUs]",
+)
 def check(
-    config: Path | None, format_: str, outputs: tuple[str, ...], fail_on: str, color: str
+    config: Path | None,
+    format_: str,
+    outputs: tuple[str, ...],
+    fail_on: str,
+    color: str,
+    no_cache: bool,
+    jobs: int | None,
 ) -> None:
     """Check the project against its rules. Exit 1 if a finding fails the run."""
     targets = [_output(spec) for spec in outputs]
-    report = app.check(app.CheckOptions(Path.cwd(), config, fail_on), time.perf_counter)
+    options = app.CheckOptions(
+        cwd=Path.cwd(),
+        config=config,
+        fail_on=fail_on,
+        cache=not no_cache,
+        jobs=jobs or os.cpu_count() or 1,
+        progress=progress_bar(),
+    )
+    report = app.check(options, time.perf_counter)
     for name, path in targets:
         write_atomic(path, REPORTERS[name](report, RenderOptions()))
     colored = _color(color)

@@ -89,7 +89,7 @@ def run_import_linter(fixture: Path) -> dict[str, dict[str, Any]]:
 def run_fitness(fixture: Path) -> dict[str, Any]:
     """fitness's JSON report for the fixture (run with the fixture as working directory)."""
     completed = subprocess.run(
-        [sys.executable, "-m", "fitness", "check", "--format", "json"],
+        [sys.executable, "-m", "fitness", "check", "--no-cache", "--format", "json"],
         cwd=fixture,
         capture_output=True,
         text=True,

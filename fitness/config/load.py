@@ -77,6 +77,7 @@ def _config(
         top.problem("source_roots", "must list at least one directory")
     exclude = tuple(text for text, _ in top.strings("exclude"))
     respect_gitignore = top.boolean("respect_gitignore", True)
+    cache_dir = top.string("cache_dir") or ".fitness_cache"
     adr_table = top.table("adr")
     adr = _adr(adr_table) if adr_table else AdrSettings(None, False, False)
     rules_table = top.table("rules")
@@ -93,6 +94,7 @@ def _config(
         source_roots=tuple(root for root, _ in roots) or None,
         exclude=exclude,
         respect_gitignore=respect_gitignore,
+        cache_dir=cache_dir,
         adr=adr,
         rules=rules,
     )

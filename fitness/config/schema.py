@@ -57,5 +57,6 @@ class Config:
     source_roots: tuple[str, ...] | None
     exclude: tuple[str, ...]
     respect_gitignore: bool
+    cache_dir: str
     adr: AdrSettings
     rules: tuple[Rule, ...]

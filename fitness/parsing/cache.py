@@ -1,0 +1,153 @@
+"""Per-file facts kept between runs, so a run parses only what it has not seen.
+
+One file per cache key (fitness version, facts format, Python version) holds
+every entry, so a warm run reads one file. Entries are found by the file's
+modification time and size first, then by a hash of its content: switching
+branches and back finds the old contents' facts again. A cache that cannot be
+read is ignored and rebuilt; it is always written whole, through a temporary
+file and a rename, so two runs writing at once leave one of their files intact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import marshal
+import os
+import sys
+from pathlib import Path
+
+from fitness import __version__
+from fitness.atomic import write_atomic_bytes
+from fitness.model import FileFacts
+from fitness.parsing.codec import FORMAT, Encoded, decode, encode
+
+log = logging.getLogger("fitness.cache")
+
+Stamp = tuple[int, int]  # (mtime in ns, size in bytes)
+
+# Facts of contents no current file has are kept (for branch switches) up to this
+# many, beyond the current ones.
+_SPARE_ENTRIES = 2000
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class FactsCache:
+    """The facts of files by path and stamp, and by content hash."""
+
+    def __init__(self, location: Path | None) -> None:
+        self.location = location
+        self._stamps: dict[str, tuple[int, int, str]] = {}
+        self._facts: dict[str, Encoded] = {}
+        self._changed = False
+        self._seen: set[str] = set()
+        if location is not None:
+            self._load(location)
+
+    @classmethod
+    def in_directory(cls, directory: Path | None, options: str = "") -> FactsCache:
+        """The cache for this fitness, Python and extraction `options` under `directory`.
+
+        `directory=None` gives a cache that remembers nothing (`--no-cache`).
+        """
+        if directory is None:
+            return cls(None)
+        key = f"{__version__}|{FORMAT}|{sys.version_info[0]}.{sys.version_info[1]}|{options}"
+        name = f"facts-{hashlib.sha256(key.encode()).hexdigest()[:16]}.marshal"
+        return cls(directory / name)
+
+    def by_stamp(self, path: str, stamp: Stamp) -> FileFacts | None:
+        """The facts of `path` if it has not changed since they were stored."""
+        self._seen.add(path)
+        known = self._stamps.get(path)
+        if known is None or known[:2] != stamp:
+            return None
+        encoded = self._facts.get(known[2])
+        return None if encoded is None else decode(encoded)
+
+    def by_content(self, path: str, stamp: Stamp, digest: str) -> FileFacts | None:
+        """The facts stored for this content, under any path; remembers the new stamp."""
+        encoded = self._facts.get(digest)
+        if encoded is None:
+            return None
+        self._remember(path, stamp, digest)
+        return decode(encoded)
+
+    def store(self, path: str, stamp: Stamp, digest: str, facts: FileFacts) -> None:
+        self._facts[digest] = encode(facts)
+        self._remember(path, stamp, digest)
+
+    def save(self) -> None:
+        """Write the cache if this run changed it; forget files that are gone."""
+        if self.location is None:
+            return
+        gone = set(self._stamps) - self._seen
+        if not self._changed and not gone:
+            return
+        for path in gone:
+            del self._stamps[path]
+        self._prune()
+        data = marshal.dumps((self._key_check(), self._stamps, self._facts))
+        try:
+            write_atomic_bytes(self.location, data)
+            _mark_cache_directory(self.location.parent)
+        except OSError as exc:
+            log.warning("cannot write the cache %s: %s", self.location, exc)
+
+    def _remember(self, path: str, stamp: Stamp, digest: str) -> None:
+        self._seen.add(path)
+        entry = (*stamp, digest)
+        if self._stamps.get(path) != entry:
+            self._stamps[path] = entry
+            self._changed = True
+
+    def _prune(self) -> None:
+        current = {digest for _, _, digest in self._stamps.values()}
+        spare = [digest for digest in self._facts if digest not in current]
+        for digest in spare[: max(len(spare) - _SPARE_ENTRIES, 0)]:  # oldest first
+            del self._facts[digest]
+
+    def _key_check(self) -> str:
+        return self.location.name if self.location is not None else ""
+
+    def _load(self, location: Path) -> None:
+        try:
+            data = location.read_bytes()
+        except FileNotFoundError:
+            log.debug("cache: no %s yet", location)
+            return
+        except OSError as exc:
+            log.debug("cache: cannot read %s (%s); starting afresh", location, exc)
+            return
+        try:
+            check, stamps, facts = marshal.loads(data)
+            if (
+                check != location.name
+                or not isinstance(stamps, dict)
+                or not isinstance(facts, dict)
+            ):
+                raise ValueError("not a fitness cache of this version")
+        except (ValueError, EOFError, TypeError) as exc:
+            log.debug("cache: ignoring %s (%s); it will be rebuilt", location, exc)
+            return
+        self._stamps, self._facts = stamps, facts
+
+
+def _mark_cache_directory(directory: Path) -> None:
+    """Keep the cache out of git, and out of backups that honour CACHEDIR.TAG."""
+    ignore = directory / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Created by fitness.\n*\n", encoding="utf-8")
+    tag = directory / "CACHEDIR.TAG"
+    if not tag.exists():
+        tag.write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n# This is the cache of fitness.\n",
+            encoding="utf-8",
+        )
+
+
+def stamp_of(stat: os.stat_result) -> Stamp:
+    return stat.st_mtime_ns, stat.st_size
