@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pathspec
+
+log = logging.getLogger("fitness.discovery")
 
 # Directories that never hold the project's own modules. Hidden directories and
 # names that are not identifiers (".venv", ".git", "my-scripts") are skipped too,
@@ -85,38 +88,60 @@ def _walk(
     respect_gitignore: bool,
     unreadable: list[tuple[str, str]],
 ) -> Iterable[SourceFile]:
+    """Depth-first, in name order; directory symlinks are not followed (no loops)."""
     ignores = _GitIgnores(project_root) if respect_gitignore else None
-
-    def on_error(error: OSError) -> None:
-        path = _relative(project_root, Path(error.filename or root))
-        unreadable.append((path, error.strerror or str(error)))
-
-    top = project_root / root
-    for directory, dirnames, filenames in os.walk(top, onerror=on_error):
-        here = _relative(project_root, Path(directory))
-        if ignores is not None:
-            ignores.enter(here)
-        package_parts = [] if here == root else _parts(here, root)
-        dirnames[:] = sorted(
-            name
-            for name in dirnames
-            if name.isidentifier()
-            and name not in _NEVER
-            and _join(here, name) not in other_roots
-            and not (Path(directory) / name / "pyvenv.cfg").exists()
-            and not _skipped(_join(here, name) + "/", excluded, ignores)
-        )
-        for name in sorted(filenames):
+    check = _Skip(excluded, ignores)
+    base = str(project_root)
+    stack: list[tuple[str, list[str]]] = [(root, [])]
+    while stack:
+        here, package = stack.pop()
+        try:
+            with os.scandir(base if here == "." else os.path.join(base, here)) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            unreadable.append((here, error.strerror or str(error)))
+            continue
+        names = {entry.name for entry in entries}
+        if "pyvenv.cfg" in names and here != root:
+            continue  # a virtual environment
+        if ignores is not None and ".gitignore" in names:
+            ignores.add(here)
+        subdirectories = []
+        for entry in entries:
+            name = entry.name
+            path = name if here == "." else f"{here}/{name}"
+            if entry.is_dir(follow_symlinks=False):
+                if (
+                    name.isidentifier()
+                    and name not in _NEVER
+                    and path not in other_roots
+                    and not check.skipped(path + "/")
+                ):
+                    subdirectories.append((path, [*package, name]))
+                continue
             stem, dot, suffix = name.rpartition(".")
-            if suffix != "py" or not dot or not stem.isidentifier():
+            if suffix != "py" or not dot or not stem.isidentifier() or check.skipped(path):
                 continue
-            path = _join(here, name)
-            if _skipped(path, excluded, ignores) or not os.path.isfile(Path(directory) / name):
-                continue
+            if not entry.is_file():
+                continue  # a dangling link, or a link to a directory
             is_package = stem == "__init__"
-            parts = package_parts if is_package else [*package_parts, stem]
+            parts = package if is_package else [*package, stem]
             if parts:
                 yield SourceFile(".".join(parts), path, is_package)
+        stack.extend(reversed(subdirectories))
+
+
+class _Skip:
+    """Whether `exclude` or a `.gitignore` leaves a path out; free when neither says anything."""
+
+    def __init__(self, excluded: pathspec.GitIgnoreSpec, ignores: _GitIgnores | None) -> None:
+        self._excluded = excluded if len(excluded) else None
+        self._ignores = ignores
+
+    def skipped(self, path: str) -> bool:
+        if self._excluded is not None and self._excluded.match_file(path):
+            return True
+        return self._ignores is not None and self._ignores.ignored(path)
 
 
 class _GitIgnores:
@@ -126,11 +151,15 @@ class _GitIgnores:
         self._root = project_root
         self._specs: dict[str, pathspec.GitIgnoreSpec] = {}
 
-    def enter(self, directory: str) -> None:
-        ignore_file = self._root / directory / ".gitignore"
-        if directory not in self._specs and ignore_file.is_file():
-            with open(ignore_file, encoding="utf-8", errors="replace") as lines:
+    def add(self, directory: str) -> None:
+        """Read `directory`/.gitignore (relative to the project root)."""
+        try:
+            with open(
+                self._root / directory / ".gitignore", encoding="utf-8", errors="replace"
+            ) as lines:
                 self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(lines)
+        except OSError as exc:
+            log.debug("cannot read %s/.gitignore (%s); it ignores nothing", directory, exc)
 
     def ignored(self, path: str) -> bool:
         for base, spec in self._specs.items():
@@ -142,11 +171,6 @@ class _GitIgnores:
         return False
 
 
-def _skipped(path: str, excluded: pathspec.GitIgnoreSpec, ignores: _GitIgnores | None) -> bool:
-    relative = path[2:] if path.startswith("./") else path
-    return excluded.match_file(relative) or (ignores is not None and ignores.ignored(relative))
-
-
 def _namespaces(found: dict[str, SourceFile]) -> tuple[str, ...]:
     namespaces = set()
     for module in found:
@@ -156,15 +180,6 @@ def _namespaces(found: dict[str, SourceFile]) -> tuple[str, ...]:
             if prefix not in found:
                 namespaces.add(prefix)
     return tuple(sorted(namespaces))
-
-
-def _parts(here: str, root: str) -> list[str]:
-    inside = here if root == "." else here[len(root) + 1 :]
-    return inside.split("/")
-
-
-def _join(directory: str, name: str) -> str:
-    return name if directory == "." else f"{directory}/{name}"
 
 
 def _relative(project_root: Path, path: Path) -> str:

@@ -1,15 +1,19 @@
 """Find where import statements and dynamic-import calls start, from the text alone.
 
 libcst nodes carry no positions; its PositionProvider costs more than the parse
-itself. One regular-expression pass over the text is a few percent of the
-parse, so positions come from here, and the extractor pairs the k-th import
-node it walks with the k-th import statement found here. The pairing is
-verified node by node; any disagreement sends the file to the slow, exact path.
+itself. So positions come from the text, and the extractor pairs the k-th
+import node it walks with the k-th import statement found here, verifying
+each pair. Two scans: `quick_scan` looks only at line starts and after `;` and
+`:`, which is exact unless a string holds a line that starts with `import` or
+`from`; `scan` tokenizes strings and comments too, for the files where the
+quick one finds more than the parser did. Any remaining disagreement sends the
+file to libcst's own (slow, exact) positions.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _STRING = (
@@ -33,6 +37,11 @@ _TOKENS = re.compile(
     re.DOTALL,
 )
 _BLANK = re.compile(r"(?:[ \t\f]|\\(?:\r\n|\r|\n))*")
+_CANDIDATE = re.compile(r"(?:^|(?<=[;:]))[ \t\f]*\b(import|from)(?!\w)", re.MULTILINE)
+_CALL = re.compile(
+    r"(?<![\w.])(?<!def )(?:import_module|__import__)(?=[ \t]*\()|(?<=\.)import_module(?=[ \t]*\()"
+)
+_STATEMENT_END = re.compile(r"[()#;\r\n]|\\(?:\r\n|\r|\n)|'[^'\r\n]*'|\"[^\"\r\n]*\"")
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,31 @@ class Spot:
     keyword: str
     start: int
     end: int
+
+
+def quick_scan(text: str) -> tuple[list[Spot], list[Spot]]:
+    """Like `scan`, but may also report imports written inside multi-line strings.
+
+    Only looks at the places where the words occur (`str.find` runs at memory
+    speed), and judges each by the characters around it.
+    """
+    starts = sorted(
+        (start, word)
+        for word in ("import", "from")
+        for start in _occurrences(text, word)
+        if _starts_statement(text, start)
+    )
+    statements = [Spot(word, start, _statement_end(text, start)) for start, word in starts]
+    calls = sorted(
+        (
+            Spot(word, start, start + len(word))
+            for word in ("import_module", "__import__")
+            for start in _occurrences(text, word)
+            if _is_call(text, start, word)
+        ),
+        key=lambda spot: spot.start,
+    )
+    return statements, calls
 
 
 def scan(text: str) -> tuple[list[Spot], list[Spot]]:
@@ -75,7 +109,72 @@ def scan(text: str) -> tuple[list[Spot], list[Spot]]:
                     boundary = match.end()
         elif kind in ("call", "call2"):
             calls.append(Spot(match.group(), match.start(), match.end()))
+    _close(statements, open_statement, text)
     return statements, calls
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found = []
+    start = text.find(word)
+    while start >= 0:
+        found.append(start)
+        start = text.find(word, start + len(word))
+    return found
+
+
+def _starts_statement(text: str, start: int) -> bool:
+    """A whole word at the start of a line, or after `;` or `:`."""
+    end = start + (6 if text.startswith("import", start) else 4)
+    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return False
+    before = start
+    while before > 0 and text[before - 1] in " \t\f":
+        before -= 1
+    return before == 0 or text[before - 1] in "\n\r;:"
+
+
+def _is_call(text: str, start: int, word: str) -> bool:
+    """`word(` as a whole word, not `def word(`; `import_module` may follow a dot."""
+    end = start + len(word)
+    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return False
+    previous = text[start - 1] if start else " "
+    if previous.isalnum() or previous == "_" or (previous == "." and word == "__import__"):
+        return False
+    if text[max(start - 4, 0) : start] in ("def ", "def\t"):
+        return False
+    return text[end : end + 40].lstrip(" \t").startswith("(")
+
+
+def _statement_end(text: str, start: int) -> int:
+    """Where the import statement at `start` ends: its line, or its closing parenthesis."""
+    depth = 0
+    end = len(text)
+    position = start
+    while True:
+        match = _STATEMENT_END.search(text, position)
+        if match is None:
+            break
+        token, position = match.group(), match.end()
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+            if depth <= 0:
+                end = position
+                break
+        elif token == "#":
+            if depth == 0:
+                end = match.start()
+                break
+            newline = text.find("\n", position)
+            position = len(text) if newline < 0 else newline
+        elif token[0] not in "\\'\"" and depth == 0:
+            end = match.start()
+            break
+    while end > start and text[end - 1] in " \t\f\\\r\n":
+        end -= 1
+    return end
 
 
 def _close(statements: list[Spot], index: int, text: str) -> None:
@@ -92,14 +191,19 @@ def _ended(spot: Spot, end: int, text: str) -> Spot:
 class LineIndex:
     """Turns offsets into 1-based (line, column); columns count code points."""
 
-    __slots__ = ("_starts",)
+    __slots__ = ("_starts", "_text")
 
     def __init__(self, text: str) -> None:
-        self._starts = [0]
-        self._starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
+        self._text = text
+        self._starts: list[int] | None = None
+        if "\r" in text:  # old Mac or Windows line ends: index every line once
+            self._starts = [0]
+            self._starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
 
     def position(self, offset: int) -> tuple[int, int]:
-        from bisect import bisect_right
-
+        if self._starts is None:
+            # Counting newlines runs at memory speed; a file has few imports to place.
+            start = self._text.rfind("\n", 0, offset) + 1
+            return self._text.count("\n", 0, offset) + 1, offset - start + 1
         line = bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1

@@ -1,0 +1,115 @@
+"""What the extractor reads off libcst nodes: import targets, dotted names, flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from fitness.model import RawImport
+
+DYNAMIC_NAMES = ("import_module", "__import__")
+
+
+@dataclass(frozen=True)
+class Found:
+    """An import node and where it sits: inside a function, under `if TYPE_CHECKING:`."""
+
+    __slots__ = ("local", "node", "type_checking")
+    node: cst.Import | cst.ImportFrom | cst.Call
+    local: bool
+    type_checking: bool
+
+
+def raw_imports(
+    item: Found, line: int, column: int, end_line: int, end_column: int
+) -> list[RawImport]:
+    """The imports one node makes, at the given position."""
+    node = item.node
+    targets: list[tuple[str, int, tuple[str, ...]]]
+    if isinstance(node, cst.Import):
+        targets = [(dotted(alias.name), 0, ()) for alias in node.names]
+    elif isinstance(node, cst.ImportFrom):
+        module = "" if node.module is None else dotted(node.module)
+        names: tuple[str, ...] = (
+            ("*",)
+            if isinstance(node.names, cst.ImportStar)
+            else tuple(dotted(alias.name) for alias in node.names)
+        )
+        targets = [(module, len(node.relative), names)]
+    else:
+        literal = literal_target(node)
+        targets = [] if literal is None else [(*literal, ())]
+    return [
+        RawImport(
+            module=name,
+            level=level,
+            names=names,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            local=item.local,
+            type_checking=item.type_checking,
+            dynamic=isinstance(node, cst.Call),
+        )
+        for name, level, names in targets
+    ]
+
+
+def dynamic_name(func: cst.BaseExpression) -> str | None:
+    """`import_module` or `__import__` when `func` calls one of them, else None."""
+    if isinstance(func, cst.Name) and func.value in DYNAMIC_NAMES:
+        return func.value
+    if isinstance(func, cst.Attribute) and func.attr.value == "import_module":
+        return func.attr.value
+    return None
+
+
+def literal_argument(call: cst.Call) -> str | None:
+    """The first argument when it is a plain string literal."""
+    if not call.args or call.args[0].keyword is not None:
+        return None
+    value = call.args[0].value
+    if not isinstance(value, cst.SimpleString):
+        return None
+    evaluated = value.evaluated_value
+    return evaluated if isinstance(evaluated, str) else None
+
+
+def literal_target(call: cst.Call) -> tuple[str, int] | None:
+    """The target of a literal dynamic import as (name, level).
+
+    `import_module("a.b")` gives ("a.b", 0); `import_module(".b", package=__package__)` ("b", 1).
+    """
+    name = literal_argument(call)
+    if name is None or not name.strip("."):
+        return None
+    level = len(name) - len(name.lstrip("."))
+    if level:
+        package = next((a.value for a in call.args[1:] if _keyword(a) == "package"), None)
+        if not (isinstance(package, cst.Name) and package.value == "__package__"):
+            return None
+    return name[level:], level
+
+
+def dotted(node: cst.BaseExpression) -> str:
+    """`a.b.c` for the Name/Attribute chain that spells it."""
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if isinstance(node, cst.Name):
+        parts.append(node.value)
+    return ".".join(reversed(parts))
+
+
+def _keyword(arg: cst.Arg) -> str | None:
+    return None if arg.keyword is None else arg.keyword.value
+
+
+def is_type_checking(test: cst.BaseExpression) -> bool:
+    """`TYPE_CHECKING` or `<anything>.TYPE_CHECKING`."""
+    if isinstance(test, cst.Name):
+        return test.value == "TYPE_CHECKING"
+    return isinstance(test, cst.Attribute) and test.attr.value == "TYPE_CHECKING"

@@ -1,0 +1,111 @@
+"""Give each import node found by the walk its position in the text.
+
+Import statements are paired in order with the statements `textscan` finds;
+dynamic-import calls are paired by function name and literal argument, since
+the expression walk does not always visit them in source order. Every pair is
+checked against the text, and a file where anything disagrees gets libcst's own
+positions instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import libcst as cst
+
+from fitness.model import RawImport
+from fitness.parsing.nodes import Found, dotted, dynamic_name, literal_argument, raw_imports
+from fitness.parsing.textscan import LineIndex, Spot, quick_scan, scan
+
+_BLANK = re.compile(r"(?:[ \t\f]|\\(?:\r\n|\r|\n))*")
+_LITERAL_AFTER_CALL = re.compile(r"[ \t]*\([ \t]*(?:(['\"])([^'\"\\\r\n]*)\1[ \t]*[,)])?")
+
+
+def positioned(
+    module: cst.Module, text: str, found: list[Found], calls: list[Found]
+) -> list[RawImport]:
+    """The raw imports of `found` statements and `calls`, each at its place in `text`."""
+    for scanner in (quick_scan, scan):
+        statements, call_spots = scanner(text)
+        imports = _from_text(text, found, statements, calls, call_spots)
+        if imports is not None:
+            return imports
+    return exact_positions(module, found, calls)
+
+
+def exact_positions(module: cst.Module, found: list[Found], calls: list[Found]) -> list[RawImport]:
+    """libcst's own position metadata: exact, but slower than parsing the file."""
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    positions = wrapper.resolve(PositionProvider)
+    imports: list[RawImport] = []
+    for item in [*found, *calls]:
+        node: cst.CSTNode = item.node
+        if isinstance(node, cst.Call):
+            node = node.func.attr if isinstance(node.func, cst.Attribute) else node.func
+        where = positions[node]
+        imports.extend(
+            raw_imports(
+                item, where.start.line, where.start.column + 1, where.end.line, where.end.column + 1
+            )
+        )
+    return imports
+
+
+def _from_text(
+    text: str,
+    found: list[Found],
+    statements: list[Spot],
+    calls: list[Found],
+    call_spots: list[Spot],
+) -> list[RawImport] | None:
+    if len(statements) != len(found) or len(call_spots) != len(calls):
+        return None
+    pairs = list(zip(found, statements))
+    if not all(_agrees(item.node, spot, text) for item, spot in pairs):
+        return None
+    paired_calls = _pair_calls(text, calls, call_spots)
+    if paired_calls is None:
+        return None
+    lines = LineIndex(text)
+    imports: list[RawImport] = []
+    for item, spot in [*pairs, *paired_calls]:
+        imports.extend(raw_imports(item, *lines.position(spot.start), *lines.position(spot.end)))
+    return imports
+
+
+def _agrees(node: cst.CSTNode, spot: Spot, text: str) -> bool:
+    """The statement at `spot` starts with the node's keyword and module name."""
+    if isinstance(node, cst.Import):
+        keyword, written = "import", dotted(node.names[0].name)
+    elif isinstance(node, cst.ImportFrom):
+        module = "" if node.module is None else dotted(node.module)
+        keyword, written = "from", "." * len(node.relative) + module
+    else:
+        return False
+    if spot.keyword != keyword:
+        return False
+    after = _BLANK.match(text, spot.start + len(keyword))
+    return after is not None and text.startswith(written, after.end())
+
+
+def _pair_calls(
+    text: str, calls: list[Found], spots: list[Spot]
+) -> list[tuple[Found, Spot]] | None:
+    """Pair calls with spots of the same function and literal argument, in order."""
+    waiting: dict[tuple[str, str | None], list[Spot]] = defaultdict(list)
+    for spot in reversed(spots):
+        written = _LITERAL_AFTER_CALL.match(text, spot.end)
+        literal = written[2] if written is not None and written[1] else None
+        waiting[spot.keyword, literal].append(spot)
+    pairs = []
+    for item in calls:
+        assert isinstance(item.node, cst.Call)
+        name = dynamic_name(item.node.func)
+        candidates = waiting.get((name or "", literal_argument(item.node)))
+        if not candidates:
+            return None
+        pairs.append((item, candidates.pop()))
+    return pairs
