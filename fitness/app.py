@@ -16,7 +16,8 @@ from fitness.graph import ImportGraph, build_graph
 from fitness.model import FileFacts, Finding, Report, RuleSummary
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import Progress, collect_facts
-from fitness.parsing.discovery import Discovery, default_source_roots, discover
+from fitness.parsing.discovery import Discovery, default_source_roots
+from fitness.parsing.listing import discover_cached
 from fitness.policy import fails
 
 
@@ -36,7 +37,7 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     """Run every configured rule on the project and return the report."""
     started = clock()
     config, discovery = _configure(options)
-    cache_dir = config.project_root / config.cache_dir if options.cache else None
+    cache_dir = _cache_dir(config, options)
     facts = collect_facts(
         config.project_root,
         [source.path for source in discovery.files],
@@ -86,11 +87,21 @@ def _configure(options: CheckOptions) -> tuple[Config, Discovery]:
     config, problems = load_config(path, parsers)
     roots = config.source_roots or default_source_roots(config.project_root)
     existing = [root for root in roots if (config.project_root / root).is_dir()]
-    discovery = discover(config.project_root, existing, config.exclude, config.respect_gitignore)
+    discovery = discover_cached(
+        config.project_root,
+        existing,
+        config.exclude,
+        config.respect_gitignore,
+        _cache_dir(config, options),
+    )
     check_modules(config, discovery.modules, problems)
     if problems.found:
         raise ConfigError(problems.messages())
     return config, discovery
+
+
+def _cache_dir(config: Config, options: CheckOptions) -> Path | None:
+    return config.project_root / config.cache_dir if options.cache else None
 
 
 def _rule_findings(config: Config, graph: ImportGraph) -> list[Finding]:

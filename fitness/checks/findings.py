@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 from fitness.checks.base import CheckContext
@@ -55,4 +54,6 @@ def config_finding(context: CheckContext, where: KeyPath, template: str, **args:
 
 def fingerprint(parts: Sequence[str]) -> str:
     """A stable id from what a finding is about (never its line numbers)."""
+    import hashlib  # a clean run has no findings to fingerprint
+
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]

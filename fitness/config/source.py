@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Union
@@ -28,14 +29,15 @@ class ConfigSource:
 
     display: str
     prefix: KeyPath
-    lines: dict[KeyPath, int] = field(compare=False, repr=False)
+    text: str = field(compare=False, repr=False)
 
     @classmethod
     def from_text(cls, display: str, text: str, prefix: KeyPath) -> ConfigSource:
-        return cls(display, prefix, key_lines(text))
+        return cls(display, prefix, text)
 
     def line(self, path: KeyPath) -> int:
-        return line_of(self.lines, self.prefix + path)
+        # Lines are looked up only to report something, so they are found then.
+        return line_of(_lines(self.text), self.prefix + path)
 
     def describe(self, path: KeyPath) -> str:
         """`tool.fitness.rules.layered-architecture.layers[1]`."""
@@ -55,6 +57,11 @@ class ConfigSource:
         prefix = f"{self.display}:{line}: {where}: " if where else f"{self.display}:{line}: "
         order = tuple((1, p) if isinstance(p, str) else (0, f"{p:09d}") for p in at or path)
         return Problem(line, order, prefix + message)
+
+
+@functools.lru_cache(maxsize=4)
+def _lines(text: str) -> dict[KeyPath, int]:
+    return key_lines(text)
 
 
 class Problems:

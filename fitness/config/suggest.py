@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
 def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """` (did you mean 'x'?)` for the closest choice, or an empty string."""
+    import difflib  # only a run with a mistake in it needs it
+
     close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -33,11 +33,11 @@ def _edges(
                 if imported == importer:
                     continue
                 yield ImportEdge(
-                    importer=importer,
-                    imported=imported,
-                    location=location,
-                    local=raw.local,
-                    type_checking=raw.type_checking,
-                    dynamic=raw.dynamic,
-                    external=external,
+                    importer,
+                    imported,
+                    location,
+                    raw.local,
+                    raw.type_checking,
+                    raw.dynamic,
+                    external,
                 )

@@ -25,7 +25,7 @@ class ImportGraph:
                 externals.add(edge.imported)
         self.externals = frozenset(externals)
         self._pairs = {
-            pair: tuple(sorted(found, key=lambda e: (e.location.line, e.location.column)))
+            pair: tuple(found if len(found) == 1 else sorted(found, key=_position))
             for pair, found in pairs.items()
         }
         children: dict[str, set[str]] = defaultdict(set)
@@ -76,6 +76,10 @@ class ImportGraph:
         if key not in self._views:
             self._views[key] = GraphView(self._pairs, keep)
         return self._views[key]
+
+
+def _position(edge: ImportEdge) -> tuple[int, int]:
+    return edge.location.line, edge.location.column
 
 
 class GraphView:

@@ -10,7 +10,6 @@ file and a rename, so two runs writing at once leave one of their files intact.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import marshal
 import os
@@ -32,6 +31,8 @@ _SPARE_ENTRIES = 2000
 
 
 def content_hash(data: bytes) -> str:
+    import hashlib  # only runs that read a changed file need it
+
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
@@ -55,8 +56,8 @@ class FactsCache:
         """
         if directory is None:
             return cls(None)
-        key = f"{__version__}|{FORMAT}|{sys.version_info[0]}.{sys.version_info[1]}|{options}"
-        name = f"facts-{hashlib.sha256(key.encode()).hexdigest()[:16]}.marshal"
+        python = f"{sys.version_info[0]}{sys.version_info[1]}"
+        name = f"facts-{__version__}-f{FORMAT}-py{python}{'-' + options if options else ''}.marshal"
         return cls(directory / name)
 
     def by_stamp(self, path: str, stamp: Stamp) -> FileFacts | None:
@@ -93,7 +94,7 @@ class FactsCache:
         data = marshal.dumps((self._key_check(), self._stamps, self._facts))
         try:
             write_atomic_bytes(self.location, data)
-            _mark_cache_directory(self.location.parent)
+            mark_cache_directory(self.location.parent)
         except OSError as exc:
             log.warning("cannot write the cache %s: %s", self.location, exc)
 
@@ -136,7 +137,7 @@ class FactsCache:
         self._stamps, self._facts = stamps, facts
 
 
-def _mark_cache_directory(directory: Path) -> None:
+def mark_cache_directory(directory: Path) -> None:
     """Keep the cache out of git, and out of backups that honour CACHEDIR.TAG."""
     ignore = directory / ".gitignore"
     if not ignore.exists():

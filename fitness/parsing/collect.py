@@ -8,17 +8,18 @@ worth starting the workers; a handful are parsed in this process.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from fitness.model import FileFacts, ParseFailure
 from fitness.parsing.cache import FactsCache, Stamp, content_hash, stamp_of
 from fitness.parsing.codec import Encoded, decode, encode
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 log = logging.getLogger("fitness.parsing")
 
@@ -46,9 +47,11 @@ def collect_facts(
     """The facts of each of `paths` (relative to `root`), parsing only what the cache lacks."""
     facts: dict[str, FileFacts] = {}
     misses: list[tuple[str, Stamp, str, int]] = []
+    base = str(root)
     for path in paths:
+        location = os.path.join(base, path)
         try:
-            stamp = stamp_of(os.stat(root / path))
+            stamp = stamp_of(os.stat(location))
         except OSError as exc:
             facts[path] = _unreadable(exc)
             continue
@@ -57,7 +60,8 @@ def collect_facts(
             facts[path] = known
             continue
         try:
-            data = (root / path).read_bytes()
+            with open(location, "rb") as source:
+                data = source.read()
         except OSError as exc:
             facts[path] = _unreadable(exc)
             continue
@@ -97,6 +101,8 @@ def _parse(root: Path, paths: list[str], jobs: int, size: int) -> Iterator[Encod
         for path in paths:
             yield _extract_path(str(root / path))
         return
+    from concurrent.futures import ProcessPoolExecutor  # only a cold run pays for it
+
     workers = min(jobs, len(paths))
     with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
         yield from pool.map(_extract_path, [str(root / path) for path in paths], chunksize=4)
@@ -114,7 +120,9 @@ def _extract_path(path: str) -> Encoded:
     return encode(extract(data))
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> BaseContext:
+    import multiprocessing
+
     # fork starts workers in milliseconds with fitness already imported; macOS
     # and Windows lack a safe fork, so they use their default.
     if sys.platform.startswith("linux"):

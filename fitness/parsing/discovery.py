@@ -7,8 +7,11 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
+
 
 log = logging.getLogger("fitness.discovery")
 
@@ -40,13 +43,18 @@ class Shadowed:
 
 @dataclass(frozen=True)
 class Discovery:
-    """The project's modules: files, namespace packages (directories without `__init__.py`)."""
+    """The project's modules: files, namespace packages (directories without `__init__.py`).
 
-    __slots__ = ("files", "namespaces", "shadowed", "unreadable")
+    `read` lists what the walk looked at (directories, with a trailing `/`, and
+    `.gitignore` files), so a later run can tell whether the listing still holds.
+    """
+
+    __slots__ = ("files", "namespaces", "read", "shadowed", "unreadable")
     files: tuple[SourceFile, ...]
     namespaces: tuple[str, ...]
     shadowed: tuple[Shadowed, ...]
     unreadable: tuple[tuple[str, str], ...]
+    read: tuple[str, ...]
 
     @property
     def modules(self) -> frozenset[str]:
@@ -65,28 +73,33 @@ def discover(
     respect_gitignore: bool = True,
 ) -> Discovery:
     """List every module under `source_roots`, skipping `exclude` globs and git-ignored paths."""
-    excluded = pathspec.GitIgnoreSpec.from_lines(exclude)
+    excluded = _spec(exclude) if exclude else None
     roots = [_relative(project_root, project_root / root) for root in source_roots]
     found: dict[str, SourceFile] = {}
     shadowed: list[Shadowed] = []
     unreadable: list[tuple[str, str]] = []
+    read: list[str] = []
     for root in roots:
         others = {other for other in roots if other != root}
-        for source in _walk(project_root, root, others, excluded, respect_gitignore, unreadable):
+        walk = _walk(project_root, root, others, excluded, respect_gitignore, unreadable, read)
+        for source in walk:
             kept = found.setdefault(source.module, source)
             if kept is not source:
                 shadowed.append(Shadowed(source.module, kept.path, source.path))
     files = tuple(sorted(found.values(), key=lambda f: f.module))
-    return Discovery(files, _namespaces(found), tuple(shadowed), tuple(sorted(unreadable)))
+    return Discovery(
+        files, _namespaces(found), tuple(shadowed), tuple(sorted(unreadable)), tuple(read)
+    )
 
 
 def _walk(
     project_root: Path,
     root: str,
     other_roots: set[str],
-    excluded: pathspec.GitIgnoreSpec,
+    excluded: GitIgnoreSpec | None,
     respect_gitignore: bool,
     unreadable: list[tuple[str, str]],
+    read: list[str],
 ) -> Iterable[SourceFile]:
     """Depth-first, in name order; directory symlinks are not followed (no loops)."""
     ignores = _GitIgnores(project_root) if respect_gitignore else None
@@ -101,11 +114,13 @@ def _walk(
         except OSError as error:
             unreadable.append((here, error.strerror or str(error)))
             continue
+        read.append(here + "/")
         names = {entry.name for entry in entries}
         if "pyvenv.cfg" in names and here != root:
             continue  # a virtual environment
         if ignores is not None and ".gitignore" in names:
             ignores.add(here)
+            read.append(".gitignore" if here == "." else f"{here}/.gitignore")
         subdirectories = []
         for entry in entries:
             name = entry.name
@@ -134,8 +149,8 @@ def _walk(
 class _Skip:
     """Whether `exclude` or a `.gitignore` leaves a path out; free when neither says anything."""
 
-    def __init__(self, excluded: pathspec.GitIgnoreSpec, ignores: _GitIgnores | None) -> None:
-        self._excluded = excluded if len(excluded) else None
+    def __init__(self, excluded: GitIgnoreSpec | None, ignores: _GitIgnores | None) -> None:
+        self._excluded = excluded
         self._ignores = ignores
 
     def skipped(self, path: str) -> bool:
@@ -149,7 +164,7 @@ class _GitIgnores:
 
     def __init__(self, project_root: Path) -> None:
         self._root = project_root
-        self._specs: dict[str, pathspec.GitIgnoreSpec] = {}
+        self._specs: dict[str, GitIgnoreSpec] = {}
 
     def add(self, directory: str) -> None:
         """Read `directory`/.gitignore (relative to the project root)."""
@@ -157,7 +172,7 @@ class _GitIgnores:
             with open(
                 self._root / directory / ".gitignore", encoding="utf-8", errors="replace"
             ) as lines:
-                self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(lines)
+                self._specs[directory] = _spec(lines)
         except OSError as exc:
             log.debug("cannot read %s/.gitignore (%s); it ignores nothing", directory, exc)
 
@@ -169,6 +184,12 @@ class _GitIgnores:
             elif path.startswith(base + "/") and spec.match_file(path[len(base) + 1 :]):
                 return True
         return False
+
+
+def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
+    import pathspec  # imported only when there are patterns to match
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _namespaces(found: dict[str, SourceFile]) -> tuple[str, ...]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fitness import __version__
@@ -14,6 +13,8 @@ SCHEMA_VERSION = 1
 
 def render_json(report: Report, options: RenderOptions) -> str:
     """The report as one JSON document (schema `fitness-report`, version 1)."""
+    import json
+
     document = {
         "schema": "fitness-report",
         "version": SCHEMA_VERSION,

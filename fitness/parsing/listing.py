@@ -1,0 +1,92 @@
+"""Reuse the last run's file listing while no directory it read has changed.
+
+Adding, removing or renaming a file changes its directory's modification
+time, so a warm run stats the directories the last walk listed (and the
+`.gitignore` files it read) instead of listing and matching them all again.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from fitness import __version__
+from fitness.atomic import write_atomic_bytes
+from fitness.parsing.cache import mark_cache_directory
+from fitness.parsing.discovery import Discovery, Shadowed, SourceFile, discover
+
+log = logging.getLogger("fitness.cache")
+
+
+def discover_cached(
+    project_root: Path,
+    source_roots: Sequence[str],
+    exclude: Sequence[str],
+    respect_gitignore: bool,
+    cache_dir: Path | None,
+) -> Discovery:
+    """`discover`, answered from `cache_dir` when nothing it depends on has changed."""
+    if cache_dir is None:
+        return discover(project_root, source_roots, exclude, respect_gitignore)
+    location = cache_dir / f"listing-{__version__}.marshal"
+    key = (tuple(source_roots), tuple(exclude), respect_gitignore, str(project_root))
+    stored = _load(location)
+    if stored is not None and stored[0] == key and _unchanged(project_root, stored[1]):
+        return _decode(stored[2])
+    found = discover(project_root, source_roots, exclude, respect_gitignore)
+    if not found.unreadable:
+        stamps = {path: _stamp(str(project_root), path) for path in found.read}
+        try:
+            write_atomic_bytes(location, marshal.dumps((key, stamps, _encode(found))))
+            mark_cache_directory(cache_dir)
+        except OSError as exc:
+            log.warning("cannot write the cache %s: %s", location, exc)
+    return found
+
+
+def _load(location: Path) -> Any:
+    try:
+        stored = marshal.loads(location.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, EOFError, TypeError) as exc:
+        log.debug("cache: ignoring %s (%s); it will be rebuilt", location, exc)
+        return None
+    return stored if isinstance(stored, tuple) and len(stored) == 3 else None
+
+
+def _unchanged(project_root: Path, stamps: dict[str, tuple[int, int] | None]) -> bool:
+    root = str(project_root)
+    return all(_stamp(root, path) == stamp for path, stamp in stamps.items())
+
+
+def _stamp(root: str, path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(os.path.join(root, path))
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _encode(found: Discovery) -> tuple[Any, ...]:
+    return (
+        tuple((f.module, f.path, f.is_package) for f in found.files),
+        found.namespaces,
+        tuple((s.module, s.kept, s.ignored) for s in found.shadowed),
+        found.read,
+    )
+
+
+def _decode(encoded: tuple[Any, ...]) -> Discovery:
+    files, namespaces, shadowed, read = encoded
+    return Discovery(
+        tuple(SourceFile(*f) for f in files),
+        tuple(namespaces),
+        tuple(Shadowed(*s) for s in shadowed),
+        (),
+        tuple(read),
+    )
