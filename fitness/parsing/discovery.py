@@ -103,6 +103,14 @@ def _walk(
 ) -> Iterable[SourceFile]:
     """Depth-first, in name order; directory symlinks are not followed (no loops)."""
     ignores = _GitIgnores(project_root) if respect_gitignore else None
+    if ignores is not None and root != ".":
+        # The .gitignore files above the root apply inside it too.
+        parts = root.split("/")
+        for directory in [".", *("/".join(parts[:end]) for end in range(1, len(parts)))]:
+            ignore_file = ".gitignore" if directory == "." else f"{directory}/.gitignore"
+            if (project_root / ignore_file).is_file():
+                ignores.add(directory)
+                read.append(ignore_file)
     check = _Skip(excluded, ignores)
     base = str(project_root)
     stack: list[tuple[str, list[str]]] = [(root, [])]
