@@ -32,7 +32,8 @@ def sibling_cycles(
         outgoing = shortest_chain(view, graph.package(start), others)
         if outgoing is None:
             continue
-        back = shortest_chain(view, graph.package(outgoing[-1].imported), graph.package(start))
+        reached = owner[outgoing[-1].imported]
+        back = shortest_chain(view, graph.package(reached), graph.package(start))
         if back is not None:
             cycles.append(outgoing + back)
     return cycles

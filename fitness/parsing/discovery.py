@@ -74,7 +74,9 @@ def discover(
 ) -> Discovery:
     """List every module under `source_roots`, skipping `exclude` globs and git-ignored paths."""
     excluded = _spec(exclude) if exclude else None
-    roots = [_relative(project_root, project_root / root) for root in source_roots]
+    roots = list(
+        dict.fromkeys(_relative(project_root, project_root / root) for root in source_roots)
+    )
     found: dict[str, SourceFile] = {}
     shadowed: list[Shadowed] = []
     unreadable: list[tuple[str, str]] = []
@@ -82,10 +84,16 @@ def discover(
     for root in roots:
         others = {other for other in roots if other != root}
         walk = _walk(project_root, root, others, excluded, respect_gitignore, unreadable, read)
+        in_root: set[str] = set()
         for source in walk:
             kept = found.setdefault(source.module, source)
             if kept is not source:
+                if source.is_package and not kept.is_package and source.module in in_root:
+                    # As in Python, a package wins over a module of the same name.
+                    found[source.module] = source
+                    source, kept = kept, source
                 shadowed.append(Shadowed(source.module, kept.path, source.path))
+            in_root.add(source.module)
     files = tuple(sorted(found.values(), key=lambda f: f.module))
     return Discovery(
         files, _namespaces(found), tuple(shadowed), tuple(sorted(unreadable)), tuple(read)

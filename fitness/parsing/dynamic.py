@@ -43,11 +43,14 @@ def dynamic_calls(module: cst.Module) -> Iterator[Found]:
         node, local, checking = stack.pop()
         if isinstance(node, cst.Call) and dynamic_name(node.func) is not None:
             yield Found(node, local, checking)
-        inner_local = local or isinstance(node, (cst.FunctionDef, cst.Lambda))
+        # Only a function's body runs when it is called; its decorators, defaults
+        # and annotations run where it is defined.
+        function = isinstance(node, (cst.FunctionDef, cst.Lambda))
         guarded = node.body if isinstance(node, cst.If) and is_type_checking(node.test) else None
         children: list[tuple[cst.CSTNode, bool, bool]] = []
         for name in _fields(type(node)):
             value = getattr(node, name)
+            inner_local = local or (function and name == "body")
             for child in value if isinstance(value, (tuple, list)) else (value,):
                 if isinstance(child, cst.CSTNode):
                     children.append((child, inner_local, checking or child is guarded))

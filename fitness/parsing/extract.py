@@ -9,27 +9,30 @@ come from the text (`positions`, `textscan`).
 from __future__ import annotations
 
 import ast
-import io
 import re
-import tokenize
 from collections.abc import Iterator, Sequence
 
 import libcst as cst
 
 from fitness.model import FileFacts, ParseFailure
+from fitness.parsing.deep import parse_module, too_deeply_nested
 from fitness.parsing.dynamic import dynamic_calls
 from fitness.parsing.nodes import DYNAMIC_NAMES, Found, is_type_checking
 from fitness.parsing.positions import positioned
+from fitness.parsing.source_text import UndecodableSource, decode_source
 
 
 def extract(source: bytes) -> FileFacts:
     """Return the imports of one Python file given as bytes, or why it cannot be read."""
     try:
-        text = decode(source)
-    except (UnicodeDecodeError, SyntaxError, LookupError) as exc:
-        return FileFacts((), _decoding_failure(source, exc))
+        text = decode_source(source)
+    except UndecodableSource as exc:
+        return FileFacts((), ParseFailure(exc.message, exc.line, exc.column))
+    too_deep = too_deeply_nested(text)
+    if too_deep is not None:
+        return FileFacts((), too_deep)
     try:
-        module = cst.parse_module(text)
+        module = parse_module(text)
     except cst.ParserSyntaxError as exc:
         return FileFacts((), _syntax_failure(text, exc))
     except RecursionError:
@@ -41,8 +44,7 @@ def extract(source: bytes) -> FileFacts:
 
 def decode(source: bytes) -> str:
     """Decode Python source as the interpreter would: BOM, then coding cookie, then UTF-8."""
-    encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
-    return source.decode(encoding)
+    return decode_source(source)
 
 
 def statement_imports(module: cst.Module) -> Iterator[Found]:
@@ -127,14 +129,3 @@ def _syntax_failure(text: str, exc: cst.ParserSyntaxError) -> ParseFailure:
     except (ValueError, RecursionError, MemoryError):
         pass  # the interpreter cannot place it either; keep libcst's position
     return ParseFailure(f"syntax error: {message}", line, column)
-
-
-def _decoding_failure(source: bytes, exc: Exception) -> ParseFailure:
-    if isinstance(exc, UnicodeDecodeError):
-        before = source[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        return ParseFailure(
-            f"cannot decode: {exc.reason} (byte 0x{source[exc.start]:02x})", line, column
-        )
-    return ParseFailure(f"cannot decode: {exc}", 1, 1)

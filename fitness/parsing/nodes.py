@@ -67,10 +67,8 @@ def dynamic_name(func: cst.BaseExpression) -> str | None:
 
 
 def literal_argument(call: cst.Call) -> str | None:
-    """The first argument when it is a plain string literal."""
-    if not call.args or call.args[0].keyword is not None:
-        return None
-    value = call.args[0].value
+    """The module name argument (first, or `name=`) when it is a plain string literal."""
+    value = _argument(call, 0, "name")
     if not isinstance(value, cst.SimpleString):
         return None
     evaluated = value.evaluated_value
@@ -87,7 +85,9 @@ def literal_target(call: cst.Call) -> tuple[str, int] | None:
         return None
     level = len(name) - len(name.lstrip("."))
     if level:
-        package = next((a.value for a in call.args[1:] if _keyword(a) == "package"), None)
+        if dynamic_name(call.func) != "import_module":
+            return None  # __import__ takes relative names through `level`, not dots
+        package = _argument(call, 1, "package")
         if not (isinstance(package, cst.Name) and package.value == "__package__"):
             return None
     return name[level:], level
@@ -104,8 +104,19 @@ def dotted(node: cst.BaseExpression) -> str:
     return ".".join(reversed(parts))
 
 
-def _keyword(arg: cst.Arg) -> str | None:
-    return None if arg.keyword is None else arg.keyword.value
+def _argument(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression | None:
+    """The argument at `position`, or passed as `keyword=`."""
+    positional = [arg for arg in call.args if arg.keyword is None and not arg.star]
+    if position < len(positional):
+        return positional[position].value
+    return next(
+        (
+            arg.value
+            for arg in call.args
+            if arg.keyword is not None and arg.keyword.value == keyword
+        ),
+        None,
+    )
 
 
 def is_type_checking(test: cst.BaseExpression) -> bool:

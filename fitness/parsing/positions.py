@@ -18,6 +18,7 @@ from fitness.model import RawImport
 from fitness.parsing.nodes import Found, dotted, dynamic_name, literal_argument, raw_imports
 from fitness.parsing.textscan import LineIndex, Spot, quick_scan, scan
 
+_SPACED_DOT = r"(?:[ \t\f]|\\(?:\r\n|\r|\n))*\.(?:[ \t\f]|\\(?:\r\n|\r|\n))*"
 _BLANK = re.compile(r"(?:[ \t\f]|\\(?:\r\n|\r|\n))*")
 _LITERAL_AFTER_CALL = re.compile(r"[ \t]*\([ \t]*(?:(['\"])([^'\"\\\r\n]*)\1[ \t]*[,)])?")
 
@@ -31,7 +32,11 @@ def positioned(
         imports = _from_text(text, found, statements, calls, call_spots)
         if imports is not None:
             return imports
-    return exact_positions(module, found, calls)
+    try:
+        return exact_positions(module, found, calls)
+    except RecursionError:
+        # PositionProvider recurses once per nested node; keep the imports, unplaced.
+        return [imp for item in [*found, *calls] for imp in raw_imports(item, 1, 1, 1, 1)]
 
 
 def exact_positions(module: cst.Module, found: list[Found], calls: list[Found]) -> list[RawImport]:
@@ -88,7 +93,14 @@ def _agrees(node: cst.CSTNode, spot: Spot, text: str) -> bool:
     if spot.keyword != keyword:
         return False
     after = _BLANK.match(text, spot.start + len(keyword))
-    return after is not None and text.startswith(written, after.end())
+    if after is None:
+        return False
+    if text.startswith(written, after.end()):
+        return True
+    # `import a . b`, `from . . x import y` and line continuations are legal too.
+    spaced = _SPACED_DOT.join(re.escape(part) for part in written.split("."))
+    window = text[after.end() : after.end() + 4 * len(written) + 16]
+    return re.match(spaced, window) is not None
 
 
 def _pair_calls(

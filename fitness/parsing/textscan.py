@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 _STRING = (
     r"[rRbBuUfFtT]{0,2}"
-    r"(?:'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'(?:[^'\\\r\n]|\\.)*'"
-    r'|"(?:[^"\\\r\n]|\\.)*")'
+    r"(?:'''(?:[^'\\]|\\\r\n|\\.|'(?!''))*'''"
+    r'|"""(?:[^"\\]|\\\r\n|\\.|"(?!""))*"""'
+    r"|'(?:[^'\\\r\n]|\\\r\n|\\.)*'"
+    r'|"(?:[^"\\\r\n]|\\\r\n|\\.)*")'
 )
 _TOKENS = re.compile(
     rf"(?P<str>{_STRING})"
@@ -36,6 +36,7 @@ _TOKENS = re.compile(
     r"|(?P<sep>[;:])",
     re.DOTALL,
 )
+_LINE_END = re.compile(r"[\r\n]")
 _BLANK = re.compile(r"(?:[ \t\f]|\\(?:\r\n|\r|\n))*")
 _CANDIDATE = re.compile(r"(?:^|(?<=[;:]))[ \t\f]*\b(import|from)(?!\w)", re.MULTILINE)
 _CALL = re.compile(
@@ -113,6 +114,16 @@ def scan(text: str) -> tuple[list[Spot], list[Spot]]:
     return statements, calls
 
 
+def in_string_or_comment(text: str, offset: int) -> bool:
+    """Whether `offset` falls inside a string literal or a comment."""
+    for match in _TOKENS.finditer(text):
+        if match.start() > offset:
+            return False
+        if match.lastgroup in ("str", "comment") and offset < match.end():
+            return True
+    return False
+
+
 def _occurrences(text: str, word: str) -> list[int]:
     found = []
     start = text.find(word)
@@ -167,8 +178,8 @@ def _statement_end(text: str, start: int) -> int:
             if depth == 0:
                 end = match.start()
                 break
-            newline = text.find("\n", position)
-            position = len(text) if newline < 0 else newline
+            line_end = _LINE_END.search(text, position)
+            position = len(text) if line_end is None else line_end.start()
         elif token[0] not in "\\'\"" and depth == 0:
             end = match.start()
             break

@@ -297,10 +297,6 @@ def test_the_same_module_under_two_roots_is_shadowed(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a root listed twice (`src` and `./src`) is walked twice and shadows itself",
-)
 def test_a_root_listed_twice_is_walked_once(tmp_path: Path) -> None:
     tree(tmp_path, "src/a.py")
     assert outcome(discover(tmp_path, ["src", "./src"])) == Outcome(
@@ -308,11 +304,6 @@ def test_a_root_listed_twice_is_walked_once(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Python imports the package `pkg/__init__.py` before the module `pkg.py`;"
-    " discovery keeps `pkg.py` because a directory's files are walked before its subdirectories",
-)
 def test_a_package_wins_over_a_module_of_the_same_name(tmp_path: Path) -> None:
     tree(tmp_path, "pkg.py", "pkg/__init__.py")
     assert outcome(discover(tmp_path, ["."])) == Outcome(

@@ -312,14 +312,7 @@ def test_quick_scan_reports_lines_inside_strings_and_brackets_that_scan_does_not
     "scanner",
     [
         scan,
-        pytest.param(
-            quick_scan,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="quick_scan skips a comment inside brackets up to the next LF,"
-                " which a file with CR line endings does not have",
-            ),
-        ),
+        quick_scan,
     ],
     ids=["scan", "quick_scan"],
 )
@@ -333,14 +326,7 @@ def test_comment_inside_brackets_with_cr_line_endings(scanner: Scanner) -> None:
 @pytest.mark.parametrize(
     "scanner",
     [
-        pytest.param(
-            scan,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="a backslash before CRLF inside a one-line string is read as escaping"
-                " only the CR, so the string is not recognised and its text is scanned as code",
-            ),
-        ),
+        scan,
         quick_scan,
     ],
     ids=["scan", "quick_scan"],
