@@ -30,6 +30,12 @@ _CONFIG = click.option(
 )
 def cli(debug: bool) -> None:
     """Architecture fitness checks: layers, forbidden imports, independence."""
+    if debug or os.environ.get("FITNESS_DEBUG") == "1":
+        import logging
+
+        logging.basicConfig(
+            level=logging.DEBUG, stream=sys.stderr, format="fitness: debug: %(name)s: %(message)s"
+        )
 
 
 @cli.command()
