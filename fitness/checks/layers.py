@@ -104,43 +104,12 @@ def _check_container(
     ]
     packages = {name: graph.package(name) for level in levels for name in level}
 
-    def chain_between(importer: str, imported: str) -> Finding | None:
+    for importer, imported, template, extra in _illegal_pairs(params, levels, prefix):
         avoid = set().union(*(p for n, p in packages.items() if n not in (importer, imported)))
-        chain = shortest_chain(
-            view, sources(context, packages[importer]), packages[imported], avoid
-        )
-        if not chain:
-            return None
-        return chain_finding(context, template, (importer, imported), chain, **extra)
-
-    extra: dict[str, str] = {}
-    template = "{importer} must not import {imported} (a higher layer)"
-    for index, higher in enumerate(levels):
-        for lower in levels[index + 1 :]:
-            for importer in lower:
-                for imported in higher:
-                    found = chain_between(importer, imported)
-                    if found:
-                        yield found
-    template = "{importer} must not import {imported} (independent siblings)"
-    for level, names in zip(params.levels, levels):
-        if level.independent:
-            for importer in names:
-                for imported in names:
-                    found = chain_between(importer, imported) if importer != imported else None
-                    if found:
-                        yield found
-    template = "{importer} must not import {imported} (it skips past closed layer {closed})"
-    for name, _ in params.closed:
-        at = next(i for i, level in enumerate(params.levels) if name in level.names)
-        extra = {"closed": prefix + name}
-        for higher in levels[:at]:
-            for lower in levels[at + 1 :]:
-                for importer in higher:
-                    for imported in lower:
-                        found = chain_between(importer, imported)
-                        if found:
-                            yield found
+        starts = sources(context, packages[importer])
+        chain = shortest_chain(view, starts, packages[imported], avoid)
+        if chain:
+            yield chain_finding(context, template, (importer, imported), chain, **extra)
     if params.exhaustive and container is not None:
         layered = set(packages)
         where = next(ref.where for ref in params.containers if ref.expr.text == container)
@@ -153,6 +122,37 @@ def _check_container(
                     module=child,
                     container=container,
                 )
+
+
+def _illegal_pairs(
+    params: LayersParams, levels: list[list[str]], prefix: str
+) -> Iterator[tuple[str, str, str, dict[str, str]]]:
+    """(importer, imported, template, extra arguments) for each pair that must not import."""
+    for index, higher in enumerate(levels):
+        for lower in levels[index + 1 :]:
+            for importer in lower:
+                for imported in higher:
+                    yield (
+                        importer,
+                        imported,
+                        "{importer} must not import {imported} (a higher layer)",
+                        {},
+                    )
+    for level, names in zip(params.levels, levels):
+        if level.independent:
+            for importer in names:
+                for imported in names:
+                    if importer != imported:
+                        template = "{importer} must not import {imported} (independent siblings)"
+                        yield importer, imported, template, {}
+    for name, _ in params.closed:
+        at = next(i for i, level in enumerate(params.levels) if name in level.names)
+        template = "{importer} must not import {imported} (it skips past closed layer {closed})"
+        for higher in levels[:at]:
+            for lower in levels[at + 1 :]:
+                for importer in higher:
+                    for imported in lower:
+                        yield importer, imported, template, {"closed": prefix + name}
 
 
 def _levels(table: Table) -> Iterator[Level]:
