@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -83,10 +84,11 @@ def collect_facts(
         # Largest first, so no worker is left with a big file at the end.
         misses.sort(key=lambda miss: -miss[3])
         parsed = _parse(root, [m[0] for m in misses], jobs, sum(m[3] for m in misses))
-        for (path, stamp, digest, _), encoded in zip(misses, parsed):
+        for (path, stamp, digest, _), (encoded, readable) in zip(misses, parsed):
             found = decode(encoded)
             facts[path] = found
-            cache.store(path, stamp, digest, found)
+            if readable:  # a file that failed to open may open next time, same content or not
+                cache.store(path, stamp, digest, found)
             if progress is not None:
                 progress.advance()
         if progress is not None:
@@ -95,8 +97,8 @@ def collect_facts(
     return facts
 
 
-def _parse(root: Path, paths: list[str], jobs: int, size: int) -> Iterator[Encoded]:
-    """Encoded facts of `paths`, in their order."""
+def _parse(root: Path, paths: list[str], jobs: int, size: int) -> Iterator[tuple[Encoded, bool]]:
+    """Encoded facts of `paths`, in their order, each with whether the file could be read."""
     if jobs <= 1 or len(paths) == 1 or size < _IN_PROCESS_BYTES:
         for path in paths:
             yield _extract_path(str(root / path))
@@ -108,7 +110,7 @@ def _parse(root: Path, paths: list[str], jobs: int, size: int) -> Iterator[Encod
         yield from pool.map(_extract_path, [str(root / path) for path in paths], chunksize=4)
 
 
-def _extract_path(path: str) -> Encoded:
+def _extract_path(path: str) -> tuple[Encoded, bool]:
     """Read and extract one file; runs in a worker process."""
     from fitness.parsing.extract import extract
 
@@ -116,17 +118,19 @@ def _extract_path(path: str) -> Encoded:
         with open(path, "rb") as source:
             data = source.read()
     except OSError as exc:
-        return encode(_unreadable(exc))
-    return encode(extract(data))
+        return encode(_unreadable(exc)), False
+    return encode(extract(data)), True
 
 
 def _context() -> BaseContext:
     import multiprocessing
 
-    # fork starts workers in milliseconds with fitness already imported; macOS
-    # and Windows lack a safe fork, so they use their default.
+    # fork starts workers in milliseconds with fitness already imported, but is
+    # unsafe once this process runs threads (the parser thread of an earlier
+    # in-process parse); macOS and Windows lack a safe fork altogether.
     if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
+        alone = threading.active_count() == 1
+        return multiprocessing.get_context("fork" if alone else "forkserver")
     return multiprocessing.get_context()
 
 

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 import libcst as cst
 
 from fitness.model import ParseFailure
-from fitness.parsing.textscan import in_string_or_comment
+from fitness.parsing.textscan import LineIndex, in_string_or_comment
 
 # CPython's tokenizer refuses more nesting than this ("too many nested parentheses").
 MAX_BRACKETS = 200
@@ -41,8 +41,7 @@ def too_deeply_nested(text: str) -> ParseFailure | None:
         run = _RUN_OF_OPENINGS.search(text, run.end())
     if run is None:
         return None
-    line = text.count("\n", 0, run.start()) + 1
-    column = run.start() - (text.rfind("\n", 0, run.start()) + 1) + 1
+    line, column = LineIndex(text).position(run.start())
     return ParseFailure(
         f"more than {MAX_BRACKETS} nested brackets, beyond what Python accepts", line, column
     )

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import ast
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 import libcst as cst
 
-from fitness.model import FileFacts, ParseFailure
+from fitness.model import FileFacts, ParseFailure, RawImport
 from fitness.parsing.deep import parse_module, too_deeply_nested
 from fitness.parsing.dynamic import dynamic_calls
 from fitness.parsing.nodes import DYNAMIC_NAMES, Found, is_type_checking
 from fitness.parsing.positions import positioned
 from fitness.parsing.source_text import UndecodableSource, decode_source
+from fitness.parsing.textscan import LineIndex
 
 
 def extract(source: bytes) -> FileFacts:
@@ -28,6 +30,11 @@ def extract(source: bytes) -> FileFacts:
         text = decode_source(source)
     except UndecodableSource as exc:
         return FileFacts((), ParseFailure(exc.message, exc.line, exc.column))
+    if "\0" in text:
+        # libcst reads past null bytes in strings and comments, and places the
+        # others at 1:1; the interpreter refuses any of them anywhere.
+        line, column = LineIndex(text).position(text.index("\0"))
+        return FileFacts((), ParseFailure(_NULL_BYTE, line, column))
     too_deep = too_deeply_nested(text)
     if too_deep is not None:
         return FileFacts((), too_deep)
@@ -39,7 +46,13 @@ def extract(source: bytes) -> FileFacts:
         return FileFacts((), ParseFailure("too deeply nested for the parser", 1, 1))
     found = list(statement_imports(module))
     calls = list(dynamic_calls(module)) if any(n in text for n in DYNAMIC_NAMES) else []
-    return FileFacts(tuple(positioned(module, text, found, calls)), None)
+    imports = positioned(module, text, found, calls)
+    if not text.isascii():
+        imports = [_normalized(raw) for raw in imports]
+    return FileFacts(tuple(imports), None)
+
+
+_NULL_BYTE = "syntax error: source code cannot contain null bytes"
 
 
 def decode(source: bytes) -> str:
@@ -108,6 +121,20 @@ def _suite(suite: cst.BaseSuite) -> Sequence[cst.CSTNode]:
     if isinstance(suite, cst.SimpleStatementSuite):
         return [suite]
     return suite.body if isinstance(suite, cst.IndentedBlock) else []
+
+
+def _normalized(raw: RawImport) -> RawImport:
+    """Names as the interpreter reads them: identifiers are NFKC-normalized (PEP 3131).
+
+    `import ﬁle` imports `file` (the ligature "fi" is two letters); the literal
+    string of a dynamic import is not an identifier and is looked up as written.
+    """
+    if raw.dynamic or (raw.module.isascii() and all(name.isascii() for name in raw.names)):
+        return raw
+    return raw._replace(
+        module=unicodedata.normalize("NFKC", raw.module),
+        names=tuple(unicodedata.normalize("NFKC", name) for name in raw.names),
+    )
 
 
 def _syntax_failure(text: str, exc: cst.ParserSyntaxError) -> ParseFailure:
