@@ -1,0 +1,176 @@
+"""The Markdown report: per package a table of medians, the targets, and the raw samples."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from measure import ScenarioResult
+from projects import Project, Verdict
+
+PEERS = ["lint-imports", "tach"]
+PARSES = ["libcst -j2", "libcst -j1", "ast -j1"]
+X = "\N{MULTIPLICATION SIGN}"
+MEMORY = ["fitness -j 1 cold", "libcst largest file", "python + libcst"]
+
+
+@dataclass
+class PackageResult:
+    project: Project
+    version: str
+    files_parsed: int  # importable modules: what fitness and the raw parses read
+    files_all: int  # every *.py file
+    megabytes: float  # of the parsed files
+    largest: tuple[str, int]  # path and size of the largest module
+    changed: tuple[str, int]
+    verdicts: list[Verdict]
+    cold: ScenarioResult
+    warm: ScenarioResult
+    one_file: ScenarioResult
+    memory: ScenarioResult
+
+
+@dataclass(frozen=True)
+class Target:
+    description: str
+    value: float
+    limit: float
+    unit: str  # X or " s"
+
+    @property
+    def met(self) -> bool:
+        return self.value <= self.limit
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.2f} s" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def _cell(result: ScenarioResult, column: str, fitness: float | None) -> str:
+    seconds = result.seconds(column)
+    if seconds is None:
+        return "—"
+    if fitness is None or column == "fitness":
+        return _s(seconds)
+    return f"{_s(seconds)} ({fitness / seconds:.2f}{X})"
+
+
+def targets(r: PackageResult) -> list[Target]:
+    def t(result: ScenarioResult, column: str) -> float:
+        value = result.seconds(column)
+        assert value is not None, (result.name, column)
+        return value
+
+    warm, li_warm, tach_warm = t(r.warm, "fitness"), t(r.warm, "lint-imports"), t(r.warm, "tach")
+    cold = t(r.cold, "fitness")
+    rss = r.memory.rss_mb("fitness -j 1 cold") or 0.0
+    parse_rss = r.memory.rss_mb("libcst largest file") or 1.0
+    return [
+        Target(f"warm ≤ 0.7{X} lint-imports warm", warm / li_warm, 0.7, X),
+        Target(f"warm ≤ 1.0{X} tach", warm / tach_warm, 1.0, X),
+        Target(
+            f"one file changed ≤ 1.0{X} lint-imports warm",
+            t(r.one_file, "fitness") / li_warm,
+            1.0,
+            X,
+        ),
+        Target(
+            f"cold (-j 2) ≤ 1.15{X} raw libcst parse with 2 processes",
+            cold / t(r.cold, "libcst -j2"),
+            1.15,
+            X,
+        ),
+        Target(f"cold (-j 2) ≤ {r.project.cold_limit_s:g} s", cold, r.project.cold_limit_s, " s"),
+        Target(
+            f"cold peak RSS (-j 1) ≤ 1.2{X} largest-file libcst parse process",
+            rss / parse_rss,
+            1.2,
+            X,
+        ),
+    ]
+
+
+def _package(r: PackageResult) -> list[str]:
+    p = r.project
+    out = [
+        f"## {p.package} {r.version}",
+        "",
+        f"{r.files_parsed} modules parsed ({r.files_all} `*.py` files in all), "
+        f"{r.megabytes:.1f} MB; largest module `{r.largest[0]}` ({r.largest[1] / 1024:.0f} KB); "
+        f"one-file-changed edits `{r.changed[0]}` ({r.changed[1] / 1024:.0f} KB).",
+        "",
+        f"Median wall time; in brackets fitness ÷ that column (below 1.00{X} fitness is faster).",
+        "",
+        "| scenario | fitness | lint-imports | tach | libcst -j2 | libcst -j1 | ast -j1 | runs |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for label, result in (
+        ("cold", r.cold),
+        ("warm", r.warm),
+        ("one file changed", r.one_file),
+    ):
+        fitness = result.seconds("fitness")
+        cells = [_cell(result, c, fitness) for c in ["fitness", *PEERS, *PARSES]]
+        out.append(f"| {label} | {' | '.join(cells)} | {result.runs} |")
+    m = r.memory
+    rss = {c: m.rss_mb(c) or 0.0 for c in MEMORY}
+    fit = rss["fitness -j 1 cold"]
+    serial = r.cold.rss_mb("libcst -j1") or 0.0
+    out += [
+        "",
+        f"Peak RSS (median of {m.runs}): fitness cold with `-j 1` {fit:.0f} MB "
+        f"(in {_s(m.seconds('fitness -j 1 cold') or 0)}); "
+        f"a fresh interpreter that imports libcst {rss['python + libcst']:.0f} MB; "
+        f"the same parsing only the largest module {rss['libcst largest file']:.0f} MB "
+        f"(fitness is {fit / rss['libcst largest file']:.2f}{X} that); "
+        f"parsing every module in one process (`libcst -j1`, cold) {serial:.0f} MB.",
+        "",
+        "| target | value | limit | met |",
+        "|---|---|---|---|",
+    ]
+    for target in targets(r):
+        value = f"{target.value:.3f}{target.unit}"
+        limit = f"{target.limit:g}{target.unit}"
+        out.append(
+            f"| {target.description} | {value} | {limit} | {'yes' if target.met else '**no**'} |"
+        )
+    out += ["", "Violations found by the untimed first run (exit code 1 expected):", ""]
+    out += ["| tool | exit | layers | forbidden | counted as |", "|---|---|---|---|---|"]
+    for v in r.verdicts:
+        out.append(f"| {v.tool} | {v.returncode} | {v.layers} | {v.forbidden} | {v.unit} |")
+    out += ["", "<details><summary>First lines of each tool's output</summary>", ""]
+    for v in r.verdicts:
+        out += [f"{v.tool}:", "", "```", v.head, "```", ""]
+    out += ["</details>", ""]
+    return out
+
+
+def _samples(r: PackageResult) -> list[str]:
+    out = [f"### {r.project.package}", ""]
+    for result in (r.cold, r.warm, r.one_file, r.memory):
+        for column, samples in result.samples.items():
+            times = ", ".join(f"{s.seconds:.3f}" for s in samples)
+            peak = max(s.max_rss_kb for s in samples) / 1024
+            out.append(f"- {result.name} / {column}: {times} s (peak RSS {peak:.0f} MB)")
+    out.append("")
+    return out
+
+
+def render(
+    machine: dict[str, str], versions: dict[str, str], mode: str, results: list[PackageResult]
+) -> str:
+    out = ["# fitness benchmark", ""]
+    out += [f"- {key}: {value}" for key, value in machine.items()]
+    out.append("- tools: " + ", ".join(f"{k} {v}" for k, v in versions.items()))
+    out += [f"- mode: {mode}", ""]
+    for r in results:
+        out += _package(r)
+    out += ["## Every sample (seconds, in run order)", ""]
+    for r in results:
+        out += _samples(r)
+    return "\n".join(out)
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,227 @@
+"""Benchmark fitness against import-linter, tach and raw parsing on Django and sympy.
+
+    python bench/run.py [--quick] [--out bench/RESULTS.md] [--only django|sympy]
+
+See bench/README.md for what each scenario measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import environment
+import report
+from environment import log
+from files import all_python_files, module_files
+from measure import Command, ScenarioResult, run_once, run_scenario
+from projects import PROJECTS, Project, Verdict, fitness_verdict, importlinter_verdict, tach_verdict
+
+BENCH = Path(__file__).resolve().parent
+WORKER = BENCH / "parse_worker.py"
+Rounds = tuple[int, int]  # rounds per scenario, and for a scenario whose first round is slow
+
+
+def _remover(path: Path) -> Callable[[], None]:
+    return lambda: shutil.rmtree(path, ignore_errors=True)
+
+
+class Tools:
+    """The command lines of one project, all run from its directory with the venv's tools."""
+
+    def __init__(self, venv: Path, directory: Path, project: Project) -> None:
+        self.bin = venv / "bin"
+        self.dir = directory
+        self.project = project
+
+    def _cmd(
+        self,
+        column: str,
+        argv: list[object],
+        prepare: Callable[[], None] | None = None,
+        expect: int = 1,
+    ) -> Command:
+        return Command(column, [str(a) for a in argv], self.dir, prepare, expect)
+
+    def fitness(self, jobs: int = 2, cold: bool = False, column: str = "fitness") -> Command:
+        prepare = _remover(self.dir / ".fitness_cache") if cold else None
+        return self._cmd(column, [self.bin / "fitness", "check", "-j", jobs], prepare)
+
+    def lint_imports(self, cold: bool = False) -> Command:
+        flags = ["--no-cache"] if cold else []
+        return self._cmd("lint-imports", [self.bin / "lint-imports", *flags])
+
+    def tach(self, cold: bool = False) -> Command:
+        prepare = _remover(self.dir / ".tach") if cold else None
+        return self._cmd("tach", [self.bin / "tach", "check"], prepare)
+
+    def worker(self, column: str, *args: object) -> Command:
+        return self._cmd(column, [self.bin / "python", WORKER, *args], expect=0)
+
+    def parse(self, column: str, mode: str, *jobs: int) -> Command:
+        return self.worker(column, mode, self.dir, self.project.package, *jobs)
+
+
+def verify(tools: Tools) -> list[Verdict]:
+    """Run each tool once, show what it said, and stop unless it found violations of both rules."""
+    verdicts = []
+    for command, judge in (
+        (tools.fitness(), fitness_verdict),
+        (tools.lint_imports(), importlinter_verdict),
+        (tools.tach(), tach_verdict),
+    ):
+        done = subprocess.run(
+            command.argv,
+            cwd=command.cwd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            check=False,
+        )
+        verdict = judge(done.returncode, done.stdout)
+        print(
+            f"--- {verdict.tool}: exit {verdict.returncode}, layers {verdict.layers}, "
+            f"forbidden {verdict.forbidden} ({verdict.unit})"
+        )
+        print(verdict.head)
+        if not verdict.ran_its_rules:
+            sys.stdout.write(done.stdout)
+            raise SystemExit(f"{verdict.tool} did not report violations of both rules")
+        verdicts.append(verdict)
+    probe = "import importlib.util as u, sys; print(u.find_spec(sys.argv[1]).origin)"
+    origin = subprocess.run(
+        [
+            tools.bin / "python",
+            "-c",
+            f"import sys, os; sys.path.insert(0, os.getcwd()); {probe}",
+            tools.project.package,
+        ],
+        cwd=tools.dir,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if not Path(origin).is_relative_to(tools.dir):
+        raise SystemExit(f"import-linter would read {origin}, not the copy in {tools.dir}")
+    return verdicts
+
+
+def cold(tools: Tools, rounds: Rounds) -> ScenarioResult:
+    return run_scenario(
+        "cold",
+        [
+            tools.fitness(cold=True),
+            tools.lint_imports(cold=True),
+            tools.tach(cold=True),
+            tools.parse("libcst -j2", "libcst", 2),
+            tools.parse("libcst -j1", "libcst", 1),
+            tools.parse("ast -j1", "ast"),
+        ],
+        *rounds,
+    )
+
+
+def warm(tools: Tools, rounds: Rounds) -> ScenarioResult:
+    commands = [tools.fitness(), tools.lint_imports(), tools.tach()]
+    for command in commands:
+        run_once(command)  # prime the caches
+    return run_scenario("warm", commands, *rounds)
+
+
+def one_file_changed(tools: Tools, changed: Path, rounds: Rounds) -> ScenarioResult:
+    """Warm runs, each after a comment line is appended to `changed` (restored at the end)."""
+    original = changed.read_bytes()
+    edits = iter(range(1, 1_000_000))
+
+    def edit() -> None:
+        with open(changed, "a", encoding="utf-8") as handle:
+            handle.write(f"# bench edit {next(edits)}\n")
+
+    commands = [tools.fitness(), tools.lint_imports(), tools.tach()]
+    try:
+        return run_scenario(
+            "one file changed", [replace(c, prepare=edit) for c in commands], *rounds
+        )
+    finally:
+        changed.write_bytes(original)
+
+
+def memory(tools: Tools, largest: Path, rounds: Rounds) -> ScenarioResult:
+    return run_scenario(
+        "memory",
+        [
+            tools.fitness(jobs=1, cold=True, column="fitness -j 1 cold"),
+            tools.worker("libcst largest file", "largest", largest),
+            tools.worker("python + libcst", "baseline"),
+        ],
+        min(3, rounds[0]),
+        1,
+    )
+
+
+def benchmark(
+    project: Project, venv: Path, work: Path, rounds: Rounds, version: str
+) -> report.PackageResult:
+    directory = work / project.name
+    log(f"{project.name}: copying the package into {directory}")
+    environment.copy_package(venv, project.package, directory)
+    project.write_configs(directory)
+    parsed = module_files(directory, project.package)
+    sizes = {p: p.stat().st_size for p in parsed}
+    largest = max(parsed, key=sizes.__getitem__)
+    changed = directory / project.changed_file
+    tools = Tools(venv, directory, project)
+    return report.PackageResult(
+        project=project,
+        version=version,
+        files_parsed=len(parsed),
+        files_all=len(all_python_files(directory, project.package)),
+        megabytes=sum(sizes.values()) / 1e6,
+        largest=(str(largest.relative_to(directory)), sizes[largest]),
+        changed=(project.changed_file, changed.stat().st_size),
+        verdicts=verify(tools),
+        cold=cold(tools, rounds),
+        warm=warm(tools, rounds),
+        one_file=one_file_changed(tools, changed, rounds),
+        memory=memory(tools, largest, rounds),
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="3 runs (1 for slow scenarios)")
+    parser.add_argument("--out", type=Path, default=BENCH / "RESULTS.md")
+    parser.add_argument("--work", type=Path, default=BENCH / ".work")
+    parser.add_argument("--only", action="append", choices=[p.name for p in PROJECTS])
+    args = parser.parse_args()
+    rounds: Rounds = (3, 1) if args.quick else (7, 3)
+    runs, slow_runs = rounds
+    work = args.work.resolve()
+    venv = work / "venv"
+    environment.prepare_venv(venv)
+    versions = environment.versions(venv)
+    machine = environment.machine()
+    results = []
+    for project in PROJECTS:
+        if args.only and project.name not in args.only:
+            continue
+        version = versions.get(project.name.capitalize(), versions.get(project.name, "?"))
+        results.append(benchmark(project, venv, work, rounds, version))
+    machine["load average at end"] = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    machine["usable cores at end"] = environment.usable_cores()
+    mode = "quick" if args.quick else "full"
+    mode += f" ({runs} runs per scenario, {slow_runs} when one round takes over 120 s)"
+    text = report.render(machine, versions, mode, results)
+    print(text)
+    report.write(args.out, text)
+    log(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
