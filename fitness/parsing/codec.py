@@ -7,7 +7,7 @@ from typing import Any, Union
 from fitness.model import FileFacts, ParseFailure, RawImport
 
 # Bump when the shape of FileFacts or of what extraction finds changes.
-FORMAT = 1
+FORMAT = 2
 
 Encoded = tuple[tuple[tuple[Any, ...], ...], Union[tuple[str, int, int], None]]
 

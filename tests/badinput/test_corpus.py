@@ -1,0 +1,112 @@
+"""`fitness check` on every bad input: one precise finding each, and the rest still checked."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from badinput.corpus import Case, build, cases, report, unreadable_case
+from support import Result
+
+Run = Callable[..., Result]
+
+CASES = cases()
+AS_ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
+
+
+def _project(tmp_path: Path, chosen: list[Case]) -> Path:
+    (tmp_path / "outside").mkdir()
+    return build(tmp_path / "project", tmp_path / "outside", chosen)
+
+
+def _findings(out: str) -> str:
+    """The report without its summary line."""
+    return out[: out.rstrip("\n").rfind("\n") + 1]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_each_case_gives_exactly_its_findings(tmp_path: Path, run: Run, case: Case) -> None:
+    root = _project(tmp_path, [case])
+
+    result = run("check", cwd=root)
+
+    errors = any(": parse-error: " in line or ": no-vault: " in line for line in case.expected)
+    assert (result.code, _findings(result.out), result.err) == (int(errors), report([case]), "")
+
+
+def test_a_broken_file_does_not_hide_a_violation_next_to_it(tmp_path: Path, run: Run) -> None:
+    chosen = [CASES[0], CASES[1]]
+    assert [case.name for case in chosen] == ["a violation in a good file", "syntax error"]
+
+    result = run("check", cwd=_project(tmp_path, chosen))
+
+    assert (result.code, result.out) == (
+        1,
+        "src/app/broken.py:2:7: parse-error: syntax error: expected one of ), *, **, NAME\n"
+        "src/app/good.py:3:1: no-vault: app.good must not import vault\n"
+        "Found 2 findings (2 errors): checked 1 rule on 5 files in 0.00s.\n",
+    )
+
+
+def _everything() -> list[Case]:
+    return CASES if AS_ROOT else [*CASES, unreadable_case()]
+
+
+def _summary(chosen: list[Case]) -> str:
+    blocks = [block for case in chosen for block in case.expected]
+    warnings = sum(block.endswith("[warning]") for block in blocks)
+    counts = f"{len(blocks) - warnings} errors, {warnings} warning"
+    files = sum(
+        1 for path in _project_files(chosen) if path.endswith(".py") and "folder.py" not in path
+    )
+    return f"Found {len(blocks)} findings ({counts}): checked 1 rule on {files} files in 0.00s.\n"
+
+
+def _project_files(chosen: list[Case]) -> list[str]:
+    # The module files fitness lists: the cases' own, the linked file, vault and app/__init__.
+    listed = {path for case in chosen for path in case.files if path != "lib/twice.py"}
+    return [*listed, "src/app/linked.py", "src/vault.py", "src/app/__init__.py", "src/app/plain.py"]
+
+
+def test_the_whole_corpus_in_process(tmp_path: Path, run: Run) -> None:
+    chosen = _everything()
+    root = _project(tmp_path, chosen)
+
+    result = run("check", cwd=root)
+
+    assert (result.code, result.out, result.err) == (1, report(chosen) + _summary(chosen), "")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_whole_corpus_in_a_strict_interpreter(tmp_path: Path, jobs: str) -> None:
+    """`-X dev -W error`: no ResourceWarning for a file left open, no DeprecationWarning."""
+    chosen = _everything()
+    root = _project(tmp_path, chosen)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    env.pop("FITNESS_DEBUG", None)
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            *("-X", "dev", "-W", "error", "-m", "fitness"),
+            "check",
+            "--no-cache",
+            "-j",
+            jobs,
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+
+    out = re.sub(r" in \d+\.\d\ds\.", " in 0.00s.", done.stdout)
+    assert (done.returncode, out, done.stderr) == (1, report(chosen) + _summary(chosen), "")
