@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
-import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from fitness.model import FileFacts, ParseFailure
+from fitness.model import FileFacts
 from fitness.parsing.cache import FactsCache, Stamp, content_hash, stamp_of
-from fitness.parsing.codec import Encoded, decode, encode
+from fitness.parsing.codec import decode
+from fitness.parsing.worker import extract_path, unreadable
 
 if TYPE_CHECKING:
-    from multiprocessing.context import BaseContext
+    from fitness.parsing.pool import Parsed
 
 log = logging.getLogger("fitness.parsing")
 
@@ -54,7 +53,7 @@ def collect_facts(
         try:
             stamp = stamp_of(os.stat(location))
         except OSError as exc:
-            facts[path] = _unreadable(exc)
+            facts[path] = unreadable(exc)
             continue
         known = cache.by_stamp(path, stamp)
         if known is not None:
@@ -64,7 +63,7 @@ def collect_facts(
             with open(location, "rb") as source:
                 data = source.read()
         except OSError as exc:
-            facts[path] = _unreadable(exc)
+            facts[path] = unreadable(exc)
             continue
         digest = content_hash(data)
         known = cache.by_content(path, stamp, digest)
@@ -84,10 +83,11 @@ def collect_facts(
         # Largest first, so no worker is left with a big file at the end.
         misses.sort(key=lambda miss: -miss[3])
         parsed = _parse(root, [m[0] for m in misses], jobs, sum(m[3] for m in misses))
-        for (path, stamp, digest, _), (encoded, readable) in zip(misses, parsed):
+        for index, encoded, cacheable in parsed:
+            path, stamp, digest, _ = misses[index]
             found = decode(encoded)
             facts[path] = found
-            if readable:  # a file that failed to open may open next time, same content or not
+            if cacheable:
                 cache.store(path, stamp, digest, found)
             if progress is not None:
                 progress.advance()
@@ -97,42 +97,15 @@ def collect_facts(
     return facts
 
 
-def _parse(root: Path, paths: list[str], jobs: int, size: int) -> Iterator[tuple[Encoded, bool]]:
-    """Encoded facts of `paths`, in their order, each with whether the file could be read."""
-    if jobs <= 1 or len(paths) == 1 or size < _IN_PROCESS_BYTES:
-        for path in paths:
-            yield _extract_path(str(root / path))
+def _parse(root: Path, paths: list[str], jobs: int, size: int) -> Iterator[Parsed]:
+    """(index, encoded facts, whether they may be cached) of each path, as each is done."""
+    located = [str(root / path) for path in paths]
+    if len(paths) == 1 or size < _IN_PROCESS_BYTES:
+        for index, path in enumerate(located):
+            yield (index, *extract_path(path))
         return
-    from concurrent.futures import ProcessPoolExecutor  # only a cold run pays for it
+    # Even with one job: the parsing process then holds libcst and one tree at a time,
+    # and this one the facts of every file.
+    from fitness.parsing.pool import parse_in_workers  # only a cold run pays for it
 
-    workers = min(jobs, len(paths))
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        yield from pool.map(_extract_path, [str(root / path) for path in paths], chunksize=4)
-
-
-def _extract_path(path: str) -> tuple[Encoded, bool]:
-    """Read and extract one file; runs in a worker process."""
-    from fitness.parsing.extract import extract
-
-    try:
-        with open(path, "rb") as source:
-            data = source.read()
-    except OSError as exc:
-        return encode(_unreadable(exc)), False
-    return encode(extract(data)), True
-
-
-def _context() -> BaseContext:
-    import multiprocessing
-
-    # fork starts workers in milliseconds with fitness already imported, but is
-    # unsafe once this process runs threads (the parser thread of an earlier
-    # in-process parse); macOS and Windows lack a safe fork altogether.
-    if sys.platform.startswith("linux"):
-        alone = threading.active_count() == 1
-        return multiprocessing.get_context("fork" if alone else "forkserver")
-    return multiprocessing.get_context()
-
-
-def _unreadable(exc: OSError) -> FileFacts:
-    return FileFacts((), ParseFailure(f"cannot read: {exc.strerror or exc}", 1, 1))
+    yield from parse_in_workers(located, jobs)

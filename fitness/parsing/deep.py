@@ -9,7 +9,6 @@ the parser sees it.
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -23,8 +22,7 @@ from fitness.parsing.textscan import LineIndex, in_string_or_comment
 MAX_BRACKETS = 200
 _STACK_BYTES = 512 * 1024 * 1024  # reserved address space; only what is used is committed
 _RUN_OF_OPENINGS = re.compile(r"[(\[{](?:[ \t\r\n\f\\]*[(\[{]){" + str(MAX_BRACKETS) + "}")
-# The parser thread of this process; a forked worker must start its own.
-_parser: tuple[int, ThreadPoolExecutor] | None = None
+_parser: ThreadPoolExecutor | None = None
 
 
 def parse_module(text: str) -> cst.Module:
@@ -49,12 +47,12 @@ def too_deeply_nested(text: str) -> ParseFailure | None:
 
 def _executor() -> ThreadPoolExecutor:
     global _parser
-    if _parser is None or _parser[0] != os.getpid():
+    if _parser is None:
         previous = threading.stack_size(_STACK_BYTES)
         try:
             executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fitness-parser")
             executor.submit(int).result()  # start the thread while the size holds
         finally:
             threading.stack_size(previous)
-        _parser = (os.getpid(), executor)
-    return _parser[1]
+        _parser = executor
+    return _parser

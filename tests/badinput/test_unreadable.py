@@ -18,7 +18,7 @@ import pytest
 
 from badinput.corpus import CONFIG
 from fitness.model import FileFacts, ParseFailure, RawImport
-from fitness.parsing import collect, discovery
+from fitness.parsing import collect, discovery, worker
 from fitness.parsing.cache import FactsCache
 from support import Result
 
@@ -129,6 +129,7 @@ def test_a_file_that_fails_to_open_for_parsing_is_not_cached(
         return builtins.open(file, *args, **kwargs)
 
     monkeypatch.setattr(collect, "open", second_open_fails, raising=False)
+    monkeypatch.setattr(worker, "open", second_open_fails, raising=False)
     cache_dir = tmp_path / "cache"
 
     first = collect.collect_facts(tmp_path, ["a.py"], FactsCache.in_directory(cache_dir), 1)

@@ -36,13 +36,13 @@ def parsed_paths(caplog: pytest.LogCaptureFixture) -> list[str]:
 def test_results_are_identical_with_and_without_cache_and_with_any_jobs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("fitness.parsing.collect._IN_PROCESS_BYTES", 0)  # two jobs use workers
     files = dict(FILES)
     for index in range(10):
         files[f"src/shop/domain/generated_{index}.py"] = "from shop.domain import order\n"
     root = write_tree(tmp_path, files)
 
-    uncached = report_json(root, cache=False, jobs=1)
+    uncached = report_json(root, cache=False, jobs=1)  # small: parsed in this process
+    monkeypatch.setattr("fitness.parsing.collect._IN_PROCESS_BYTES", 0)  # now in workers
     cold_two_jobs = report_json(root, cache=True, jobs=2)
     warm = report_json(root, cache=True, jobs=1)
 

@@ -1,0 +1,162 @@
+"""Parse many files in worker processes, each fed one file at a time.
+
+Workers are fresh interpreters running `fitness.parsing.worker`, not forks:
+they hold nothing but libcst and the file at hand, they behave the same on
+every platform, and this process may run threads. A thread per worker sends
+it the next path and waits for the answer, so the largest files (sent first)
+spread over all workers and the last ones fill the gaps. A worker that dies
+on a file (the parser crashed, or it was killed for memory) costs only that
+file, which is reported as a parse failure; a new worker takes the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from fitness.model import FileFacts, ParseFailure
+from fitness.parsing.codec import Encoded, encode
+from fitness.parsing.worker import TruncatedMessage, receive, send
+
+
+class WorkerError(Exception):
+    """A worker process failed for a reason other than the file it was given."""
+
+
+# (index in the paths, encoded facts, whether they may be cached)
+Parsed = tuple[int, Encoded, bool]
+
+
+def worker_command() -> list[str]:
+    """The command of a worker: this interpreter with its flags, importing this fitness."""
+    package_parent = str(Path(__file__).resolve().parents[2])
+    code = (
+        "import sys; sys.path[0] = " + repr(package_parent) + "; "
+        "from fitness.parsing.worker import main; main()"
+    )
+    flags: list[str] = subprocess._args_from_interpreter_flags()  # type: ignore[attr-defined]
+    return [sys.executable, *flags, "-c", code]
+
+
+def parse_in_workers(
+    paths: Sequence[str], jobs: int, command: Sequence[str] | None = None
+) -> Iterator[Parsed]:
+    """Parse `paths` (absolute) in up to `jobs` workers; yield each as it is done."""
+    run = _Run(paths, list(command or worker_command()))
+    threads = [
+        threading.Thread(target=run.drive, name=f"fitness-worker-{n}", daemon=True)
+        for n in range(max(1, min(jobs, len(paths))))
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        for _ in paths:
+            item = run.results.get()
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        run.stop()
+        for thread in threads:
+            thread.join()
+
+
+class _Run:
+    """The state shared by the threads that drive the workers."""
+
+    def __init__(self, paths: Sequence[str], command: list[str]) -> None:
+        self.results: queue.Queue[Parsed | BaseException] = queue.Queue()
+        self._paths = paths
+        self._command = command
+        self._next = 0
+        self._lock = threading.Lock()
+        self._stopping = False
+        self._processes: list[subprocess.Popen[bytes]] = []
+
+    def drive(self) -> None:
+        """Feed one worker until no paths are left, replacing it if it dies."""
+        worker: subprocess.Popen[bytes] | None = None
+        try:
+            while True:
+                index = self._take()
+                if index is None:
+                    break
+                if worker is None:
+                    worker = self._start()
+                if worker is None:  # stopping
+                    break
+                answer = _ask(worker, self._paths[index])
+                if answer is None:
+                    dead, worker = worker, None
+                    _finish(dead)
+                    answer = _died(dead, self._paths[index]), False
+                self.results.put((index, *answer))
+        except BaseException as exc:  # handed to the main thread, which raises it
+            self.results.put(exc)
+        finally:
+            if worker is not None:
+                _finish(worker)
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopping = True
+            processes = list(self._processes)
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+
+    def _take(self) -> int | None:
+        with self._lock:
+            if self._stopping or self._next == len(self._paths):
+                return None
+            self._next += 1
+            return self._next - 1
+
+    def _start(self) -> subprocess.Popen[bytes] | None:
+        with self._lock:
+            if self._stopping:
+                return None
+            process = subprocess.Popen(self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            self._processes.append(process)
+            return process
+
+
+def _ask(worker: subprocess.Popen[bytes], path: str) -> tuple[Encoded, bool] | None:
+    """The worker's answer for `path`, or None if it died first."""
+    assert worker.stdin is not None and worker.stdout is not None
+    try:
+        send(worker.stdin, path)
+        answer = receive(worker.stdout)
+    except (OSError, TruncatedMessage):
+        return None
+    if answer is None:
+        return None
+    encoded, cacheable = answer
+    return encoded, cacheable
+
+
+def _died(worker: subprocess.Popen[bytes], path: str) -> Encoded:
+    """The failure of a file whose worker was killed by a signal while parsing it.
+
+    A worker that exits by itself has met an error in fitness (its traceback
+    is on stderr); that is not the file's fault, so it ends the run.
+    """
+    code = worker.returncode
+    if code >= 0:
+        raise WorkerError(f"a parsing process exited with code {code} while reading {path}")
+    failure = ParseFailure(f"the parser was killed by signal {-code} on this file", 1, 1)
+    return encode(FileFacts((), failure))
+
+
+def _finish(worker: subprocess.Popen[bytes]) -> None:
+    """Close the worker's input, which ends it, and wait for it."""
+    assert worker.stdin is not None and worker.stdout is not None
+    with contextlib.suppress(OSError):  # a dead worker's pipe may not flush
+        worker.stdin.close()
+    worker.wait()
+    worker.stdout.close()

@@ -1,0 +1,82 @@
+"""A parsing process: reads file paths on stdin, answers each with its encoded facts.
+
+Started by `fitness.parsing.pool`. Each message, either way, is a 4-byte
+big-endian length and a `marshal` payload: a path (str) one way, the
+`(encoded facts, cacheable)` pair the other. The process imports nothing of
+fitness beyond parsing, so its memory is libcst's and the file's.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import signal
+import struct
+import sys
+from typing import IO, Any
+
+from fitness.model import FileFacts, ParseFailure
+from fitness.parsing.codec import Encoded, encode
+
+_LENGTH = struct.Struct(">I")
+
+
+class TruncatedMessage(Exception):
+    """The stream ended inside a message: the other side died while writing."""
+
+
+def send(stream: IO[bytes], value: Any) -> None:
+    payload = marshal.dumps(value)
+    stream.write(_LENGTH.pack(len(payload)) + payload)
+    stream.flush()
+
+
+def receive(stream: IO[bytes]) -> Any:
+    """The next message, or None at the end of the stream."""
+    header = stream.read(_LENGTH.size)
+    if not header:
+        return None
+    if len(header) < _LENGTH.size:
+        raise TruncatedMessage
+    (length,) = _LENGTH.unpack(header)
+    payload = stream.read(length)
+    if len(payload) < length:
+        raise TruncatedMessage
+    return marshal.loads(payload)
+
+
+def extract_path(path: str) -> tuple[Encoded, bool]:
+    """Read and extract one file: its encoded facts, and whether they may be cached."""
+    from fitness.parsing.extract import extract
+
+    try:
+        with open(path, "rb") as source:
+            data = source.read()
+    except OSError as exc:  # it may open next time, so not cached
+        return encode(unreadable(exc)), False
+    return encode(extract(data)), True
+
+
+def unreadable(exc: OSError) -> FileFacts:
+    return FileFacts((), ParseFailure(f"cannot read: {exc.strerror or exc}", 1, 1))
+
+
+def serve(incoming: IO[bytes], outgoing: IO[bytes]) -> None:
+    """Answer requests until `incoming` ends."""
+    while True:
+        path = receive(incoming)
+        if path is None:
+            return
+        send(outgoing, extract_path(path))
+
+
+def main() -> None:
+    # Ctrl-C reaches the whole process group; the parent decides, and ends the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The answers get a private copy of stdout; anything else printed goes to stderr.
+    with os.fdopen(os.dup(sys.stdout.fileno()), "wb") as answers:
+        os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+        try:
+            serve(sys.stdin.buffer, answers)
+        except BrokenPipeError:  # the parent is gone
+            os._exit(1)

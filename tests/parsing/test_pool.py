@@ -1,0 +1,149 @@
+"""Parsing in worker processes: same facts as in-process, and a dying worker costs one file."""
+
+from __future__ import annotations
+
+import io
+import signal
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from fitness.model import FileFacts, ParseFailure
+from fitness.parsing.codec import decode
+from fitness.parsing.extract import extract
+from fitness.parsing.pool import WorkerError, parse_in_workers, worker_command
+from fitness.parsing.worker import TruncatedMessage, receive, send, serve
+
+SOURCES = {
+    "big.py": "import os\n" + "x = [1, 2, 3]\n" * 2000 + "from . import sibling\n",
+    "plain.py": "import json\nfrom collections import OrderedDict as OD\n",
+    "broken.py": "def f(:\n",
+    "boom.py": "import sys\n",
+}
+
+
+def write_sources(tmp_path: Path) -> list[str]:
+    for name, text in SOURCES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return [str(tmp_path / name) for name in SOURCES]
+
+
+def parsed(paths: list[str], jobs: int, command: list[str] | None = None) -> dict[str, object]:
+    return {
+        Path(paths[index]).name: (decode(encoded), cacheable)
+        for index, encoded, cacheable in parse_in_workers(paths, jobs, command)
+    }
+
+
+def crashing_command(signal_number: int | None) -> list[str]:
+    """The real worker, except that `boom.py` kills it (or makes it exit 1 if no signal)."""
+    [python, *flags, _, code] = worker_command()
+    die = f"os.kill(os.getpid(), {signal_number})" if signal_number else "raise RuntimeError('bug')"
+    wrapper = code.replace(
+        "from fitness.parsing.worker import main; main()",
+        "import os\n"
+        "from fitness.parsing import worker\n"
+        "real = worker.extract_path\n"
+        "def extract_path(path):\n"
+        f"    if path.endswith('boom.py'): {die}\n"
+        "    return real(path)\n"
+        "worker.extract_path = extract_path\n"
+        "worker.main()\n",
+    )
+    return [python, *flags, "-c", wrapper]
+
+
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_workers_find_what_extraction_in_this_process_finds(tmp_path: Path, jobs: int) -> None:
+    paths = write_sources(tmp_path)
+
+    result = parsed(paths, jobs)
+
+    assert result == {Path(path).name: (extract(Path(path).read_bytes()), True) for path in paths}
+    assert result["broken.py"][0].failure is not None
+
+
+def test_a_file_that_is_gone_is_unreadable_and_not_cacheable(tmp_path: Path) -> None:
+    paths = write_sources(tmp_path)
+    Path(paths[1]).unlink()
+
+    result = parsed(paths, 2)
+
+    assert result["plain.py"] == (
+        FileFacts((), ParseFailure("cannot read: No such file or directory", 1, 1)),
+        False,
+    )
+    assert result["big.py"][0].failure is None
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_worker_killed_on_a_file_costs_only_that_file(tmp_path: Path, jobs: int) -> None:
+    paths = write_sources(tmp_path)
+
+    result = parsed(paths, jobs, crashing_command(signal.SIGKILL))
+
+    failure = ParseFailure(f"the parser was killed by signal {signal.SIGKILL} on this file", 1, 1)
+    assert result["boom.py"] == (FileFacts((), failure), False)
+    assert {name: value for name, value in result.items() if name != "boom.py"} == {
+        Path(path).name: (extract(Path(path).read_bytes()), True)
+        for path in paths
+        if not path.endswith("boom.py")
+    }
+
+
+def test_a_worker_that_fails_by_itself_ends_the_run(tmp_path: Path) -> None:
+    paths = write_sources(tmp_path)
+
+    with pytest.raises(WorkerError) as caught:
+        parsed(paths, 1, crashing_command(None))
+
+    boom = paths[-1]
+    assert str(caught.value) == f"a parsing process exited with code 1 while reading {boom}"
+
+
+def test_stopping_early_ends_every_worker_and_thread(tmp_path: Path) -> None:
+    paths = write_sources(tmp_path) * 20
+    threads_before = threading.active_count()
+
+    results = parse_in_workers(paths, 2)
+    next(results)
+    results.close()
+
+    assert threading.active_count() == threads_before
+
+
+def test_messages_survive_the_round_trip_and_a_cut_is_detected() -> None:
+    stream = io.BytesIO()
+    send(stream, "src/app/a.py")
+    send(stream, ((("os", 0, (), 1, 1, 1, 10, False, False, False),), None))
+    whole = stream.getvalue()
+    first = len(whole) - len(whole.split(b"src/app/a.py", 1)[1])
+
+    stream.seek(0)
+    assert receive(stream) == "src/app/a.py"
+    assert receive(stream) == ((("os", 0, (), 1, 1, 1, 10, False, False, False),), None)
+    assert receive(stream) is None
+    for cut in (2, first - 1):  # in the length, in the payload
+        with pytest.raises(TruncatedMessage):
+            receive(io.BytesIO(whole[:cut]))
+
+
+def test_serve_answers_each_request_in_order(tmp_path: Path) -> None:
+    paths = write_sources(tmp_path)
+    requests = io.BytesIO()
+    for path in paths:
+        send(requests, path)
+    requests.seek(0)
+    answers = io.BytesIO()
+
+    serve(requests, answers)
+
+    answers.seek(0)
+    replies = [receive(answers) for _ in paths]
+    assert [decode(encoded) for encoded, _ in replies] == [
+        extract(Path(path).read_bytes()) for path in paths
+    ]
+    assert receive(answers) is None
