@@ -11,7 +11,8 @@ from projects import Project, Verdict
 PEERS = ["lint-imports", "tach"]
 PARSES = ["libcst -j2", "libcst -j1", "ast -j1"]
 X = "\N{MULTIPLICATION SIGN}"
-MEMORY = ["fitness -j 1 cold", "libcst largest file", "python + libcst"]
+HUNGRY_CANDIDATES = 5  # the largest modules whose lone parse is measured for memory
+MEMORY = ["fitness -j 1 cold", "libcst largest file", "libcst hungriest file", "python + libcst"]
 
 
 @dataclass
@@ -22,6 +23,7 @@ class PackageResult:
     files_all: int  # every *.py file
     megabytes: float  # of the parsed files
     largest: tuple[str, int]  # path and size of the largest module
+    hungriest: tuple[str, int]  # of the largest few, the one whose lone parse needs most memory
     changed: tuple[str, int]
     verdicts: list[Verdict]
     cold: ScenarioResult
@@ -64,7 +66,7 @@ def targets(r: PackageResult) -> list[Target]:
     warm, li_warm, tach_warm = t(r.warm, "fitness"), t(r.warm, "lint-imports"), t(r.warm, "tach")
     cold = t(r.cold, "fitness")
     rss = r.memory.rss_mb("fitness -j 1 cold") or 0.0
-    parse_rss = r.memory.rss_mb("libcst largest file") or 1.0
+    parse_rss = r.memory.rss_mb("libcst hungriest file") or 1.0
     return [
         Target(f"warm ≤ 0.7{X} lint-imports warm", warm / li_warm, 0.7, X),
         Target(f"warm ≤ 1.0{X} tach", warm / tach_warm, 1.0, X),
@@ -82,7 +84,7 @@ def targets(r: PackageResult) -> list[Target]:
         ),
         Target(f"cold (-j 2) ≤ {r.project.cold_limit_s:g} s", cold, r.project.cold_limit_s, " s"),
         Target(
-            f"cold peak RSS (-j 1) ≤ 1.2{X} largest-file libcst parse process",
+            f"cold peak RSS (-j 1) ≤ 1.2{X} the libcst process parsing the hungriest single file",
             rss / parse_rss,
             1.2,
             X,
@@ -123,6 +125,10 @@ def _package(r: PackageResult) -> list[str]:
         f"a fresh interpreter that imports libcst {rss['python + libcst']:.0f} MB; "
         f"the same parsing only the largest module {rss['libcst largest file']:.0f} MB "
         f"(fitness is {fit / rss['libcst largest file']:.2f}{X} that); "
+        f"of the {HUNGRY_CANDIDATES} largest modules, the one whose lone parse needs most memory "
+        f"is `{r.hungriest[0]}` ({r.hungriest[1] / 1024:.0f} KB): "
+        f"{rss['libcst hungriest file']:.0f} MB (fitness is "
+        f"{fit / rss['libcst hungriest file']:.2f}{X} that); "
         f"parsing every module in one process (`libcst -j1`, cold) {serial:.0f} MB.",
         "",
         "| target | value | limit | met |",

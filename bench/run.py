@@ -152,12 +152,26 @@ def one_file_changed(tools: Tools, changed: Path, rounds: Rounds) -> ScenarioRes
         changed.write_bytes(original)
 
 
-def memory(tools: Tools, largest: Path, rounds: Rounds) -> ScenarioResult:
+def hungriest(tools: Tools, candidates: list[Path]) -> Path:
+    """Of `candidates`, the file whose parse alone peaks highest.
+
+    Byte size does not predict libcst's memory: sympy's 338 KB test_spin.py
+    needs a third more than its 436 KB bench_solvers.py.
+    """
+    peaks = {}
+    for path in candidates:
+        peaks[path] = run_once(tools.worker("probe", "largest", path)).max_rss_kb
+        log(f"memory probe {path.relative_to(tools.dir)}: {peaks[path] / 1024:.0f} MB")
+    return max(candidates, key=peaks.__getitem__)
+
+
+def memory(tools: Tools, largest: Path, hungriest: Path, rounds: Rounds) -> ScenarioResult:
     return run_scenario(
         "memory",
         [
             tools.fitness(jobs=1, cold=True, column="fitness -j 1 cold"),
             tools.worker("libcst largest file", "largest", largest),
+            tools.worker("libcst hungriest file", "largest", hungriest),
             tools.worker("python + libcst", "baseline"),
         ],
         min(3, rounds[0]),
@@ -174,9 +188,12 @@ def benchmark(
     project.write_configs(directory)
     parsed = module_files(directory, project.package)
     sizes = {p: p.stat().st_size for p in parsed}
-    largest = max(parsed, key=sizes.__getitem__)
+    by_size = sorted(parsed, key=sizes.__getitem__, reverse=True)
+    largest = by_size[0]
     changed = directory / project.changed_file
     tools = Tools(venv, directory, project)
+    verdicts = verify(tools)
+    hungry = hungriest(tools, by_size[: report.HUNGRY_CANDIDATES])
     return report.PackageResult(
         project=project,
         version=version,
@@ -184,12 +201,13 @@ def benchmark(
         files_all=len(all_python_files(directory, project.package)),
         megabytes=sum(sizes.values()) / 1e6,
         largest=(str(largest.relative_to(directory)), sizes[largest]),
+        hungriest=(str(hungry.relative_to(directory)), sizes[hungry]),
         changed=(project.changed_file, changed.stat().st_size),
-        verdicts=verify(tools),
+        verdicts=verdicts,
         cold=cold(tools, rounds),
         warm=warm(tools, rounds),
         one_file=one_file_changed(tools, changed, rounds),
-        memory=memory(tools, largest, rounds),
+        memory=memory(tools, largest, hungry, rounds),
     )
 
 
