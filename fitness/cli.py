@@ -62,7 +62,7 @@ def cli(debug: bool) -> None:
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Processes that parse files  [default: the number of CPUs]",
+    help="Processes that parse files  [default: the CPUs this process may use]",
 )
 def check(
     config: Path | None,
@@ -80,7 +80,7 @@ def check(
         config=config,
         fail_on=fail_on,
         cache=not no_cache,
-        jobs=jobs or os.cpu_count() or 1,
+        jobs=jobs or _usable_cpus(),
         progress=progress_bar(),
     )
     report = app.check(options, time.perf_counter)
@@ -134,3 +134,10 @@ def _color(choice: str) -> bool:
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return sys.stdout.isatty()
+
+
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1

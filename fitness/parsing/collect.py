@@ -108,4 +108,5 @@ def _parse(root: Path, paths: list[str], jobs: int, size: int) -> Iterator[Parse
     # and this one the facts of every file.
     from fitness.parsing.pool import parse_in_workers  # only a cold run pays for it
 
+    log.debug("parsing %d files in %d worker processes", len(paths), min(jobs, len(paths)))
     yield from parse_in_workers(located, jobs)

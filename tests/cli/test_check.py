@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
 from collections.abc import Callable
@@ -269,3 +270,23 @@ def test_console_script_and_module_entry_points(project: Project) -> None:
         )
         assert done.returncode == 1, done.stderr
         assert done.stdout.splitlines()[0] == SHOP_TEXT.splitlines()[0]
+
+
+@pytest.mark.parametrize(("flags", "workers"), [((), 3), (("-j", "2"), 2), (("-j", "1"), 1)])
+def test_jobs_default_to_the_cpus_this_process_may_use(
+    project: Project,
+    run: Run,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    flags: tuple[str, ...],
+    workers: int,
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="fitness")
+    monkeypatch.setattr("fitness.parsing.collect._IN_PROCESS_BYTES", 0)
+    monkeypatch.setattr("fitness.cli.os.sched_getaffinity", lambda pid: {0, 2, 5}, raising=False)
+    monkeypatch.setattr("fitness.cli.os.cpu_count", lambda: 8)
+
+    result = run("check", "--no-cache", *flags, cwd=project(FILES))
+
+    assert result.code == 1
+    assert f"parsing 13 files in {workers} worker processes" in caplog.messages
