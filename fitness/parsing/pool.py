@@ -16,6 +16,7 @@ import queue
 import subprocess
 import sys
 import threading
+from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -27,6 +28,10 @@ from fitness.parsing.worker import TruncatedMessage, receive, send
 class WorkerError(Exception):
     """A worker process failed for a reason other than the file it was given."""
 
+
+# Requests a worker holds at once: the next path waits in its pipe while it
+# parses, so it never idles while this process turns to the answer.
+_IN_FLIGHT = 2
 
 # (index in the paths, encoded facts, whether they may be cached)
 Parsed = tuple[int, Encoded, bool]
@@ -74,6 +79,7 @@ class _Run:
         self._paths = paths
         self._command = command
         self._next = 0
+        self._returned: list[int] = []  # sent to a worker that died before reading them
         self._lock = threading.Lock()
         self._stopping = False
         self._processes: list[subprocess.Popen[bytes]] = []
@@ -81,20 +87,24 @@ class _Run:
     def drive(self) -> None:
         """Feed one worker until no paths are left, replacing it if it dies."""
         worker: subprocess.Popen[bytes] | None = None
+        sent: deque[int] = deque()  # in the order the worker answers them
         try:
             while True:
-                index = self._take()
-                if index is None:
+                while len(sent) < _IN_FLIGHT and (index := self._take()) is not None:
+                    worker = worker or self._start()
+                    sent.append(index)
+                    if not _send(worker, self._paths[index]):
+                        break  # it died; reading its answer says on which file
+                if not sent:
                     break
-                if worker is None:
-                    worker = self._start()
-                if worker is None:  # stopping
-                    break
-                answer = _ask(worker, self._paths[index])
+                index = sent.popleft()
+                assert worker is not None
+                answer = _receive(worker)
                 if answer is None:
                     dead, worker = worker, None
                     _finish(dead)
                     answer = _died(dead, self._paths[index]), False
+                    self._give_back(sent)
                 self.results.put((index, *answer))
         except BaseException as exc:  # handed to the main thread, which raises it
             self.results.put(exc)
@@ -112,25 +122,43 @@ class _Run:
 
     def _take(self) -> int | None:
         with self._lock:
-            if self._stopping or self._next == len(self._paths):
+            if self._stopping:
+                return None
+            if self._returned:
+                return self._returned.pop()
+            if self._next == len(self._paths):
                 return None
             self._next += 1
             return self._next - 1
 
-    def _start(self) -> subprocess.Popen[bytes] | None:
+    def _give_back(self, indexes: deque[int]) -> None:
         with self._lock:
-            if self._stopping:
-                return None
+            self._returned.extend(reversed(indexes))
+        indexes.clear()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        with self._lock:
             process = subprocess.Popen(self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
             self._processes.append(process)
+            if self._stopping:  # stop() may have run before it was listed
+                process.kill()
             return process
 
 
-def _ask(worker: subprocess.Popen[bytes], path: str) -> tuple[Encoded, bool] | None:
-    """The worker's answer for `path`, or None if it died first."""
-    assert worker.stdin is not None and worker.stdout is not None
+def _send(worker: subprocess.Popen[bytes], path: str) -> bool:
+    """Send `path` to the worker; False if it is dead."""
+    assert worker.stdin is not None
     try:
         send(worker.stdin, path)
+    except OSError:
+        return False
+    return True
+
+
+def _receive(worker: subprocess.Popen[bytes]) -> tuple[Encoded, bool] | None:
+    """The worker's next answer, or None if it died first."""
+    assert worker.stdout is not None
+    try:
         answer = receive(worker.stdout)
     except (OSError, TruncatedMessage):
         return None

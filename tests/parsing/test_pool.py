@@ -16,11 +16,14 @@ from fitness.parsing.extract import extract
 from fitness.parsing.pool import WorkerError, parse_in_workers, worker_command
 from fitness.parsing.worker import TruncatedMessage, receive, send, serve
 
+# boom.py, which the crashing workers below die on, comes with files behind it
+# that were already sent to the worker that dies.
 SOURCES = {
     "big.py": "import os\n" + "x = [1, 2, 3]\n" * 2000 + "from . import sibling\n",
+    "boom.py": "import sys\n",
     "plain.py": "import json\nfrom collections import OrderedDict as OD\n",
     "broken.py": "def f(:\n",
-    "boom.py": "import sys\n",
+    "last.py": "from .. import up\n",
 }
 
 
@@ -67,7 +70,7 @@ def test_workers_find_what_extraction_in_this_process_finds(tmp_path: Path, jobs
 
 def test_a_file_that_is_gone_is_unreadable_and_not_cacheable(tmp_path: Path) -> None:
     paths = write_sources(tmp_path)
-    Path(paths[1]).unlink()
+    Path(paths[2]).unlink()  # plain.py
 
     result = parsed(paths, 2)
 
@@ -100,7 +103,7 @@ def test_a_worker_that_fails_by_itself_ends_the_run(tmp_path: Path) -> None:
     with pytest.raises(WorkerError) as caught:
         parsed(paths, 1, crashing_command(None))
 
-    boom = paths[-1]
+    [boom] = [path for path in paths if path.endswith("boom.py")]
     assert str(caught.value) == f"a parsing process exited with code 1 while reading {boom}"
 
 
