@@ -20,7 +20,11 @@ from fitness.parsing.textscan import LineIndex, Spot, quick_scan, scan
 
 _SPACED_DOT = r"(?:[ \t\f]|\\(?:\r\n|\r|\n))*\.(?:[ \t\f]|\\(?:\r\n|\r|\n))*"
 _BLANK = re.compile(r"(?:[ \t\f]|\\(?:\r\n|\r|\n))*")
-_LITERAL_AFTER_CALL = re.compile(r"[ \t]*\([ \t]*(?:(['\"])([^'\"\\\r\n]*)\1[ \t]*[,)])?")
+# Blanks, comments and line continuations may stand between a call's name, its
+# parenthesis and its first argument.
+_GAP = r"(?:\s|#[^\r\n]*|\\\r?\n)*"
+_OPENING_PARENTHESIS = re.compile(_GAP + r"\(" + _GAP)
+_STRING_START = re.compile(r"[rRuU]?['\"]")
 
 
 def positioned(
@@ -106,18 +110,36 @@ def _agrees(node: cst.CSTNode, spot: Spot, text: str) -> bool:
 def _pair_calls(
     text: str, calls: list[Found], spots: list[Spot]
 ) -> list[tuple[Found, Spot]] | None:
-    """Pair calls with spots of the same function and literal argument, in order."""
-    waiting: dict[tuple[str, str | None], list[Spot]] = defaultdict(list)
-    for spot in reversed(spots):
-        written = _LITERAL_AFTER_CALL.match(text, spot.end)
-        literal = written[2] if written is not None and written[1] else None
-        waiting[spot.keyword, literal].append(spot)
+    """Pair each call with the first free spot of its function whose argument agrees."""
+    free: dict[str, list[tuple[Spot, int | None]]] = defaultdict(list)
+    for spot in spots:
+        opening = _OPENING_PARENTHESIS.match(text, spot.end)
+        free[spot.keyword].append((spot, None if opening is None else opening.end()))
     pairs = []
     for item in calls:
         assert isinstance(item.node, cst.Call)
-        name = dynamic_name(item.node.func)
-        candidates = waiting.get((name or "", literal_argument(item.node)))
-        if not candidates:
+        literal = _literal_source(item.node)
+        candidates = free.get(dynamic_name(item.node.func) or "", [])
+        for index, (spot, argument) in enumerate(candidates):
+            if argument is None:
+                continue
+            if literal is None:
+                agrees = _STRING_START.match(text, argument) is None
+            else:
+                agrees = text.startswith(literal, argument)
+            if agrees:
+                pairs.append((item, spot))
+                del candidates[index]
+                break
+        else:
             return None
-        pairs.append((item, candidates.pop()))
     return pairs
+
+
+def _literal_source(call: cst.Call) -> str | None:
+    """The first argument as written, when it is a positional string literal."""
+    if call.args and call.args[0].keyword is None and literal_argument(call) is not None:
+        value = call.args[0].value
+        assert isinstance(value, cst.SimpleString)
+        return value.value
+    return None

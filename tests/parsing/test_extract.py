@@ -671,3 +671,34 @@ def test_text_positions_agree_with_libcst_positions(path: Path) -> None:
     assert [exact if answer is None else answer for answer in from_text] == [exact, exact]
     assert from_text != [None, None], "the text positions were not used at all"
     assert positions.positioned(module, text, found, calls) == exact
+
+
+def test_dynamic_imports_are_placed_from_the_text_however_the_argument_is_spelled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found in the text, without falling back on libcst's costly position metadata."""
+
+    def no_fallback(*args: object) -> None:
+        raise AssertionError("fell back on PositionProvider")
+
+    monkeypatch.setattr("fitness.parsing.positions.exact_positions", no_fallback)
+    data = source(
+        """
+        m = import_module(
+            'matplotlib', min_module_version='1.1.0')
+        n = import_module(  # the plotting backend
+            "numpy")
+        o = import_module (r'os.path')
+        p = import_module('''json''')
+        q = import_module(name="a.b")
+        r = import_module(u'pkg')
+        """
+    )
+    assert imports_of(data) == [
+        dynamic("matplotlib", 0, (1, 5, 1, 18)),
+        dynamic("numpy", 0, (3, 5, 3, 18)),
+        dynamic("os.path", 0, (5, 5, 5, 18)),
+        dynamic("json", 0, (6, 5, 6, 18)),
+        dynamic("a.b", 0, (7, 5, 7, 18)),
+        dynamic("pkg", 0, (8, 5, 8, 18)),
+    ]
