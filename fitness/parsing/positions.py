@@ -24,7 +24,7 @@ _BLANK = re.compile(r"(?:[ \t\f]|\\(?:\r\n|\r|\n))*")
 # parenthesis and its first argument.
 _GAP = r"(?:\s|#[^\r\n]*|\\\r?\n)*"
 _OPENING_PARENTHESIS = re.compile(_GAP + r"\(" + _GAP)
-_STRING_START = re.compile(r"[rRuU]?['\"]")
+_ARGUMENT_END = re.compile(_GAP + r"[,)]")
 
 
 def positioned(
@@ -110,30 +110,39 @@ def _agrees(node: cst.CSTNode, spot: Spot, text: str) -> bool:
 def _pair_calls(
     text: str, calls: list[Found], spots: list[Spot]
 ) -> list[tuple[Found, Spot]] | None:
-    """Pair each call with the first free spot of its function whose argument agrees."""
-    free: dict[str, list[tuple[Spot, int | None]]] = defaultdict(list)
+    """Pair each call with a spot of its function.
+
+    A call with a literal argument takes the first free spot where that literal
+    stands alone as the first argument; the other calls then take the spots
+    left, in order.
+    """
+    free: dict[str, list[tuple[Spot, int]]] = defaultdict(list)
     for spot in spots:
         opening = _OPENING_PARENTHESIS.match(text, spot.end)
-        free[spot.keyword].append((spot, None if opening is None else opening.end()))
-    pairs = []
-    for item in calls:
-        assert isinstance(item.node, cst.Call)
-        literal = _literal_source(item.node)
-        candidates = free.get(dynamic_name(item.node.func) or "", [])
-        for index, (spot, argument) in enumerate(candidates):
-            if argument is None:
+        if opening is not None:
+            free[spot.keyword].append((spot, opening.end()))
+    paired: dict[int, Spot] = {}
+    for literal_first in (True, False):
+        for number, item in enumerate(calls):
+            assert isinstance(item.node, cst.Call)
+            literal = _literal_source(item.node)
+            if (literal is not None) != literal_first:
                 continue
-            if literal is None:
-                agrees = _STRING_START.match(text, argument) is None
+            candidates = free.get(dynamic_name(item.node.func) or "", [])
+            for index, (spot, argument) in enumerate(candidates):
+                if literal is None or _stands_alone(text, literal, argument):
+                    paired[number] = spot
+                    del candidates[index]
+                    break
             else:
-                agrees = text.startswith(literal, argument)
-            if agrees:
-                pairs.append((item, spot))
-                del candidates[index]
-                break
-        else:
-            return None
-    return pairs
+                return None
+    return [(item, paired[number]) for number, item in enumerate(calls)]
+
+
+def _stands_alone(text: str, literal: str, argument: int) -> bool:
+    """`literal` is written at `argument` and is the whole of that argument."""
+    end = argument + len(literal)
+    return text.startswith(literal, argument) and _ARGUMENT_END.match(text, end) is not None
 
 
 def _literal_source(call: cst.Call) -> str | None:

@@ -677,11 +677,7 @@ def test_dynamic_imports_are_placed_from_the_text_however_the_argument_is_spelle
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Found in the text, without falling back on libcst's costly position metadata."""
-
-    def no_fallback(*args: object) -> None:
-        raise AssertionError("fell back on PositionProvider")
-
-    monkeypatch.setattr("fitness.parsing.positions.exact_positions", no_fallback)
+    monkeypatch.setattr("fitness.parsing.positions.exact_positions", _no_fallback)
     data = source(
         """
         m = import_module(
@@ -702,3 +698,22 @@ def test_dynamic_imports_are_placed_from_the_text_however_the_argument_is_spelle
         dynamic("a.b", 0, (7, 5, 7, 18)),
         dynamic("pkg", 0, (8, 5, 8, 18)),
     ]
+
+
+def test_computed_dynamic_imports_leave_the_literal_ones_their_places(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("fitness.parsing.positions.exact_positions", _no_fallback)
+    data = source(
+        """
+        a = import_module("%s.base" % backend)
+        b = import_module("x" + suffix)
+        c = import_module(".".join(parts))
+        d = import_module("x")
+        """
+    )
+    assert imports_of(data) == [dynamic("x", 0, (4, 5, 4, 18))]
+
+
+def _no_fallback(*args: object) -> None:
+    raise AssertionError("fell back on PositionProvider")
