@@ -38,9 +38,12 @@ _TOKENS = re.compile(
 )
 _LINE_END = re.compile(r"[\r\n]")
 _BLANK = re.compile(r"(?:[ \t\f]|\\(?:\r\n|\r|\n))*")
-_CANDIDATE = re.compile(r"(?:^|(?<=[;:]))[ \t\f]*\b(import|from)(?!\w)", re.MULTILINE)
-_CALL = re.compile(
-    r"(?<![\w.])(?<!def )(?:import_module|__import__)(?=[ \t]*\()|(?<=\.)import_module(?=[ \t]*\()"
+_NAME = r"[^\W\d]\w*"
+_DOTTED_NAME = rf"{_NAME}(?:{_BLANK.pattern}\.{_BLANK.pattern}{_NAME})*"
+# What a `from` statement must look like up to its `import`: prose in a docstring
+# ("from the database ...") does not, so the quick scan skips it.
+_FROM_IMPORT = re.compile(
+    rf"from{_BLANK.pattern}(?:\.{_BLANK.pattern})*(?:{_DOTTED_NAME}{_BLANK.pattern})?(?<!\w)import(?!\w)"
 )
 _STATEMENT_END = re.compile(r"[()#;\r\n]|\\(?:\r\n|\r|\n)|'[^'\r\n]*'|\"[^\"\r\n]*\"")
 
@@ -66,6 +69,7 @@ def quick_scan(text: str) -> tuple[list[Spot], list[Spot]]:
         for word in ("import", "from")
         for start in _occurrences(text, word)
         if _starts_statement(text, start)
+        and (word == "import" or _FROM_IMPORT.match(text, start) is not None)
     )
     statements = [Spot(word, start, _statement_end(text, start)) for start, word in starts]
     calls = sorted(

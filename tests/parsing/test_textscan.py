@@ -281,6 +281,27 @@ def test_pep_701_f_string_with_the_same_quotes_inside() -> None:
     assert scan(text) == ([], [])
 
 
+def test_quick_scan_skips_a_from_that_is_not_followed_by_a_module_and_import() -> None:
+    text = "\n".join(
+        [
+            "def f():",
+            '    """Read the rows',
+            '    from the database."""',
+            "    y = (yield",
+            "         from g())",
+            "    from . a.b import c",
+            "    from..\\",
+            "  x import d",
+            "",
+        ]
+    )
+    assert quick_scan(text) == (
+        [spot(text, "from", (6, 5), (6, 24)), spot(text, "from", (7, 5), (8, 13))],
+        [],
+    )
+    assert scan(text) == quick_scan(text)
+
+
 def test_quick_scan_reports_lines_inside_strings_and_brackets_that_scan_does_not() -> None:
     text = "\n".join(
         [
@@ -297,7 +318,6 @@ def test_quick_scan_reports_lines_inside_strings_and_brackets_that_scan_does_not
     assert quick_scan(text) == (
         [
             spot(text, "import", (2, 1), (2, 9)),
-            spot(text, "from", (5, 6), (5, 14)),
             spot(text, "import", (7, 1), (7, 9)),
         ],
         [
