@@ -9,6 +9,7 @@ come from the text (`positions`, `textscan`).
 from __future__ import annotations
 
 import ast
+import gc
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -25,7 +26,24 @@ from fitness.parsing.textscan import LineIndex
 
 
 def extract(source: bytes) -> FileFacts:
-    """Return the imports of one Python file given as bytes, or why it cannot be read."""
+    """Return the imports of one Python file given as bytes, or why it cannot be read.
+
+    The cyclic garbage collector is paused meanwhile. A syntax tree has no
+    reference cycles: it is freed by reference counting when `_extract` returns.
+    While it is being built, every full collection would traverse all of it
+    (sympy: ~6% of the parse time, and nothing found); resuming only once the
+    tree is gone leaves the collector little to look at.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(source)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _extract(source: bytes) -> FileFacts:
     try:
         text = decode_source(source)
     except UndecodableSource as exc:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -717,3 +718,28 @@ def test_computed_dynamic_imports_leave_the_literal_ones_their_places(
 
 def _no_fallback(*args: object) -> None:
     raise AssertionError("fell back on PositionProvider")
+
+
+def test_the_garbage_collector_is_paused_while_a_tree_exists_and_restored_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[bool] = []
+    parse = extract_module.parse_module
+
+    def recording_parse(text: str) -> cst.Module:
+        seen.append(gc.isenabled())
+        return parse(text)
+
+    monkeypatch.setattr(extract_module, "parse_module", recording_parse)
+    assert gc.isenabled()
+    assert imports_of(b"import a\n") == [static("a", 0, (), (1, 1, 1, 9))]
+    assert gc.isenabled()
+    assert extract(b"def (:\n").failure is not None
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        imports_of(b"import a\n")
+        assert not gc.isenabled(), "a collector the caller paused stays paused"
+    finally:
+        gc.enable()
+    assert seen == [False, False, False]
