@@ -44,8 +44,26 @@ def worker_command() -> list[str]:
         "import sys; sys.path[0] = " + repr(package_parent) + "; "
         "from fitness.parsing.worker import main; main()"
     )
-    flags: list[str] = subprocess._args_from_interpreter_flags()  # type: ignore[attr-defined]
-    return [sys.executable, *flags, "-c", code]
+    return [sys.executable, *interpreter_flags(), "-c", code]
+
+
+def interpreter_flags() -> list[str]:
+    """The options of this interpreter a worker must share to behave alike.
+
+    Isolation and site (where libcst is found), bytecode writing, warning
+    filters and `-X` options (`-X dev`); not optimisation or verbosity.
+    """
+    flags = sys.flags
+    switches = [("-I", flags.isolated), ("-S", flags.no_site), ("-B", flags.dont_write_bytecode)]
+    if not flags.isolated:  # -I implies both
+        switches += [("-E", flags.ignore_environment), ("-s", flags.no_user_site)]
+    options = [switch for switch, on in switches if on]
+    options += [f"-W{option}" for option in sys.warnoptions]
+    options += [
+        f"-X{name}" if value is True else f"-X{name}={value}"
+        for name, value in sys._xoptions.items()
+    ]
+    return options
 
 
 def parse_in_workers(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import signal
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -150,3 +152,35 @@ def test_serve_answers_each_request_in_order(tmp_path: Path) -> None:
         extract(Path(path).read_bytes()) for path in paths
     ]
     assert receive(answers) is None
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ([], []),
+        (["-B"], ["-B"]),
+        (["-X", "dev", "-W", "error"], ["-Wdefault", "-Werror", "-Xdev"]),
+        (["-I", "-X", "importtime=2"], ["-I", "-Ximporttime=2"]),
+        (
+            ["-E", "-s", "-O", "-W", "ignore::DeprecationWarning"],
+            ["-E", "-s", "-Wignore::DeprecationWarning"],
+        ),
+    ],
+)
+def test_workers_get_the_isolation_warning_and_x_options_of_this_interpreter(
+    options: list[str], expected: list[str]
+) -> None:
+    repository = str(Path(__file__).resolve().parents[2])
+    code = (
+        f"import sys; sys.path.insert(0, {repository!r}); "
+        "from fitness.parsing.pool import worker_command; print(worker_command()[1:-2])"
+    )
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    shown = subprocess.run(
+        [sys.executable, *options, "-c", code],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout == f"{expected}\n"
