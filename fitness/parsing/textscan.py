@@ -4,9 +4,10 @@ libcst nodes carry no positions; its PositionProvider costs more than the parse
 itself. So positions come from the text, and the extractor pairs the k-th
 import node it walks with the k-th import statement found here, verifying
 each pair. Two scans: `quick_scan` looks only at line starts and after `;` and
-`:`, which is exact unless a string holds a line that starts with `import` or
-`from`; `scan` tokenizes strings and comments too, for the files where the
-quick one finds more than the parser did. Any remaining disagreement sends the
+`:` (and takes a `from` only if a module and `import` follow), which is exact
+unless a string holds a line that reads like an import; `scan` tokenizes
+strings and comments too, for the files where the quick one finds more than
+the parser did. Any remaining disagreement sends the
 file to libcst's own (slow, exact) positions.
 """
 
