@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fitness import file_findings
 from fitness.checks import KINDS, CheckContext
 from fitness.config.load import find_config, load_config
-from fitness.config.modules import check_modules
+from fitness.config.layout import Layout
+from fitness.config.modules import check_externals, check_modules
+from fitness.config.paths import check_exclude
 from fitness.config.schema import Config
-from fitness.errors import ConfigError
+from fitness.errors import ConfigError, UsageError
+from fitness.file_findings import BUILT_IN
 from fitness.graph import ImportGraph, build_graph
 from fitness.model import FileFacts, Finding, Report, RuleSummary
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import Progress, collect_facts
-from fitness.parsing.discovery import Discovery, default_source_roots
+from fitness.parsing.discovery import Discovery, default_source_roots, python_homes
 from fitness.parsing.listing import discover_cached
-from fitness.policy import fails
+from fitness.policy import fails, in_scope
 
 
 @dataclass(frozen=True)
@@ -31,12 +34,20 @@ class CheckOptions:
     cache: bool = True
     jobs: int = 1
     progress: Progress | None = None
+    paths: tuple[Path, ...] = ()  # report only findings in these files or directories
+    select: tuple[str, ...] = ()  # run only these rules
+    ignore: tuple[str, ...] = ()  # skip these rules
 
 
 def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
-    """Run every configured rule on the project and return the report."""
-    started = clock()
+    """Run the configured rules on the whole project and return the report.
+
+    `clock` tells the seconds the user has waited so far. `options.select` /
+    `ignore` choose the rules; `options.paths` only narrow what is reported.
+    """
     config, discovery = _configure(options)
+    config = select_rules(config, options.select, options.ignore)
+    scope = _scope(config, options.paths)
     cache_dir = _cache_dir(config, options)
     facts = collect_facts(
         config.project_root,
@@ -48,16 +59,38 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     graph = build_graph(
         ((f.module, f.path, f.is_package) for f in discovery.files), discovery.namespaces, facts
     )
-    findings = _rule_findings(config, graph) + _file_findings(discovery, facts)
+    check_externals(config, graph.modules, graph.externals)
+    findings = in_scope(_rule_findings(config, graph) + _file_findings(discovery, facts), scope)
     findings.sort(key=Finding.sort_key)
     return Report(
         findings=tuple(findings),
         rules=describe_rules(config),
         files=len(discovery.files),
         modules=len(graph.modules),
-        elapsed=clock() - started,
+        elapsed=clock(),
         failed=fails(findings, options.fail_on),
+        root=config.project_root.as_posix(),
     )
+
+
+def select_rules(config: Config, select: Sequence[str], ignore: Sequence[str]) -> Config:
+    """The configuration with only the rules `select` names (all when empty), minus `ignore`."""
+    if not select and not ignore:
+        return config
+    known = [rule.id for rule in config.rules]
+    for flag, ids in (("--select", select), ("--ignore", ignore)):
+        for rule_id in ids:
+            if rule_id not in known:
+                raise UsageError(_unknown_rule(flag, rule_id, known, config))
+    rules = tuple(
+        rule for rule in config.rules if (not select or rule.id in select) and rule.id not in ignore
+    )
+    if not rules:
+        raise UsageError(
+            "--select/--ignore leave no rule to check; "
+            f"the configured rules are: {', '.join(known)}"
+        )
+    return replace(config, rules=rules)
 
 
 def configured_rules(options: CheckOptions) -> tuple[RuleSummary, ...]:
@@ -94,10 +127,46 @@ def _configure(options: CheckOptions) -> tuple[Config, Discovery]:
         config.respect_gitignore,
         _cache_dir(config, options),
     )
-    check_modules(config, discovery.modules, problems)
+    layout = Layout(
+        roots=tuple(existing),
+        defaulted=config.source_roots is None,
+        modules=discovery.modules,
+        files=discovery.files,
+        homes=lambda: python_homes(
+            config.project_root, config.exclude, config.respect_gitignore
+        ),
+    )
+    check_modules(config, layout, problems)
+    check_exclude(config, existing, problems)
     if problems.found:
         raise ConfigError(problems.messages())
     return config, discovery
+
+
+def _unknown_rule(flag: str, rule_id: str, known: Sequence[str], config: Config) -> str:
+    from fitness.config.suggest import did_you_mean
+
+    if rule_id in BUILT_IN:
+        return (
+            f"{flag} {rule_id}: '{rule_id}' is a built-in check, not a rule: it always runs, "
+            "since a file it reports went unchecked"
+        )
+    return (
+        f"{flag} {rule_id}: no rule '{rule_id}' in {config.source.display}"
+        f"{did_you_mean(rule_id, known)}; the configured rules are: {', '.join(known)}"
+    )
+
+
+def _scope(config: Config, paths: Sequence[Path]) -> list[str]:
+    """`paths` relative to the project root, as POSIX paths; each must be inside it."""
+    root = config.project_root.resolve()
+    scope = []
+    for path in paths:
+        try:
+            scope.append(path.resolve().relative_to(root).as_posix())
+        except ValueError:
+            raise UsageError(f"{path} is outside the project at {root}") from None
+    return scope
 
 
 def _cache_dir(config: Config, options: CheckOptions) -> Path | None:

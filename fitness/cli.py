@@ -4,29 +4,40 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from pathlib import Path
 
 import click
 
 from fitness import __version__, app, error_handler
-from fitness.atomic import write_atomic
+from fitness.clock import since_start
 from fitness.errors import UsageError
+from fitness.model import Report
 from fitness.policy import FAIL_ON
 from fitness.progress import progress_bar
 from fitness.reporters import REPORTERS, RenderOptions
 
+_EXIT_CODES = """\b
+Exit codes:
+  0  no finding fails the run
+  1  a finding fails the run (see --fail-on)
+  2  configuration or usage error
+  3  internal error (a bug in fitness: please report it)"""
+
 _CONFIG = click.option(
     "--config",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Configuration file (default: the nearest fitness.toml or pyproject.toml).",
+    help="Configuration file: its [tool.fitness] table, or top-level keys as in fitness.toml "
+    "(default: the nearest fitness.toml or pyproject.toml with [tool.fitness], "
+    "from the current directory up).",
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EXIT_CODES)
 @click.version_option(__version__, "--version", prog_name="fitness")
 @click.option(
-    "--debug", is_flag=True, help="Show tracebacks of internal errors (or set FITNESS_DEBUG=1)."
+    "--debug",
+    is_flag=True,
+    help="Show debug logging and tracebacks of internal errors (or set FITNESS_DEBUG=1).",
 )
 def cli(debug: bool) -> None:
     """Architecture fitness checks: layers, forbidden imports, independence."""
@@ -38,21 +49,47 @@ def cli(debug: bool) -> None:
         )
 
 
-@cli.command()
+@cli.command(epilog=_EXIT_CODES)
+@click.argument(
+    "paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[PATH]..."
+)
 @_CONFIG
 @click.option(
-    "--format", "format_", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True
+    "--select",
+    multiple=True,
+    metavar="RULE",
+    help="Run only this rule (repeatable; the id is its table key under [tool.fitness.rules]).",
+)
+@click.option("--ignore", multiple=True, metavar="RULE", help="Skip this rule (repeatable).")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="What to print on standard output.",
 )
 @click.option(
     "--output",
     "outputs",
     multiple=True,
     metavar="FORMAT:PATH",
-    help="Also write the report in FORMAT to PATH (repeatable).",
+    help="Also write the report in FORMAT to PATH (repeatable); the directory must exist.",
 )
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True)
 @click.option(
-    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="error",
+    show_default=True,
+    help="The least severe finding that fails the run (exit 1); `never` only reports.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report; `auto`: on a terminal, unless NO_COLOR is set "
+    "(FORCE_COLOR forces it).",
 )
 @click.option(
     "--no-cache", is_flag=True, help="Parse every file; neither read nor write the cache."
@@ -65,7 +102,10 @@ def cli(debug: bool) -> None:
     help="Processes that parse files  [default: the CPUs this process may use]",
 )
 def check(
+    paths: tuple[Path, ...],
     config: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
     format_: str,
     outputs: tuple[str, ...],
     fail_on: str,
@@ -73,7 +113,12 @@ def check(
     no_cache: bool,
     jobs: int | None,
 ) -> None:
-    """Check the project against its rules. Exit 1 if a finding fails the run."""
+    """Check the project against its rules.
+
+    The whole project is always analysed (an import chain may pass through any
+    module); PATHs, files or directories, only narrow which findings are
+    reported, so a hook can pass the files it was given.
+    """
     targets = [_output(spec) for spec in outputs]
     options = app.CheckOptions(
         cwd=Path.cwd(),
@@ -82,16 +127,23 @@ def check(
         cache=not no_cache,
         jobs=jobs or _usable_cpus(),
         progress=progress_bar(),
+        paths=paths,
+        select=select,
+        ignore=ignore,
     )
-    report = app.check(options, time.perf_counter)
-    for name, path in targets:
-        write_atomic(path, REPORTERS[name](report, RenderOptions()))
+    report = app.check(options, since_start)
+    unwritten = [_write(name, path, report) for name, path in targets]
     colored = _color(color)
-    click.echo(REPORTERS[format_](report, RenderOptions(colored)), nl=False, color=colored)
+    base = _relative(Path(report.root))
+    rendered = REPORTERS[format_](report, RenderOptions(colored, base))
+    click.echo(rendered, nl=False, color=colored)
+    problems = [problem for problem in unwritten if problem]
+    if problems:
+        raise UsageError("\n".join(problems))
     raise click.exceptions.Exit(1 if report.failed else 0)
 
 
-@cli.command()
+@cli.command(epilog=_EXIT_CODES)
 @_CONFIG
 def rules(config: Path | None) -> None:
     """List the configured rules."""
@@ -118,6 +170,7 @@ def _invoke(args: list[str]) -> int:
 
 
 def _output(spec: str) -> tuple[str, Path]:
+    """FORMAT and PATH of `--output`, checked before the analysis so no run is wasted."""
     name, colon, path = spec.partition(":")
     if not colon or not path:
         raise UsageError(f"--output expects FORMAT:PATH, got '{spec}'")
@@ -125,12 +178,54 @@ def _output(spec: str) -> tuple[str, Path]:
         raise UsageError(
             f"--output: unknown format '{name}' (choose from {', '.join(sorted(REPORTERS))})"
         )
-    return name, Path(path)
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"--output {spec}: {path} is a directory; name a file in it")
+    directory = target.parent
+    if not directory.is_dir():
+        raise UsageError(f"--output {spec}: directory {directory} does not exist; create it first")
+    problem = _probe(directory)
+    if problem:
+        raise UsageError(f"--output {spec}: cannot write in {directory}: {problem}")
+    return name, target
+
+
+def _probe(directory: Path) -> str | None:
+    """Why no file can be created in `directory`, or None: tried, since permissions lie to root."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=directory):
+            return None
+    except OSError as exc:
+        return exc.strerror or str(exc)
+
+
+def _write(name: str, path: Path, report: Report) -> str | None:
+    """Write one `--output` file; why it failed, or None."""
+    from fitness.atomic import write_atomic
+
+    try:
+        write_atomic(path, REPORTERS[name](report, RenderOptions()))
+    except OSError as exc:
+        return f"--output {name}:{path}: cannot write: {exc.strerror or exc}"
+    return None
+
+
+def _relative(root: Path) -> str:
+    """The project root as seen from the current directory, for the paths of the text report."""
+    try:
+        relative = os.path.relpath(root)
+    except ValueError:  # another drive
+        return root.as_posix()
+    return "" if relative == "." else Path(relative).as_posix()
 
 
 def _color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return sys.stdout.isatty()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from fitness.checks.findings import fingerprint
-from fitness.model import Finding, Location, ParseFailure, Severity
+from fitness.model import Finding, Location, ParseFailure, Severity, fingerprint
 from fitness.parsing.discovery import Shadowed
+
+# The ids of the findings about files, which no configuration can switch off.
+BUILT_IN = ("analysis-error", "duplicate-module", "parse-error", "unreadable")
 
 
 def parse_error(path: str, failure: ParseFailure) -> Finding:
@@ -25,6 +27,7 @@ def shadowed(found: Shadowed) -> Finding:
         Severity.WARNING,
         "module {module} is also at {kept}; this copy is not checked",
         Location(found.ignored, 1, 1, 1, 1),
+        (found.module, found.kept),
         module=found.module,
         kept=found.kept,
     )
@@ -42,17 +45,23 @@ def unreadable(path: str, reason: str) -> Finding:
 
 
 def _finding(
-    rule_id: str, severity: Severity, template: str, location: Location, **args: str
+    rule_id: str,
+    severity: Severity,
+    template: str,
+    location: Location,
+    identity: tuple[str, ...] = (),
+    **args: str,
 ) -> Finding:
+    """`identity` names what the finding is about beyond its file (never a reason's wording)."""
     return Finding(
         rule_id=rule_id,
         severity=severity,
         template=template,
         args=tuple(sorted(args.items())),
         location=location,
-        chain=(),
+        chains=(),
         modules=(),
         adr=None,
         guidance=None,
-        fingerprint=fingerprint([rule_id, location.path, *sorted(args.values())]),
+        fingerprint=fingerprint([rule_id, location.path, *identity]),
     )

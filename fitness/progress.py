@@ -4,27 +4,38 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Callable
 from typing import Any
 
 import click
 
-# Fewer files than this parse too quickly for a bar to help.
-_WORTH_A_BAR = 200
+# A parse that ends sooner than this needs no bar; one that goes on gets one.
+_WORTH_A_BAR = 1.0
 
 
 class _Bar:
-    """click's progress bar on stderr, started only when enough files need parsing."""
+    """click's progress bar on stderr, shown once parsing has taken about a second."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.perf_counter) -> None:
+        self._clock = clock
         self._bar: Any = None
+        self._started = 0.0
+        self._total = 0
+        self._done = 0
 
     def start(self, total: int) -> None:
-        if total >= _WORTH_A_BAR:
-            self._bar = click.progressbar(length=total, label="Parsing", file=sys.stderr)
-            self._bar.__enter__()
+        self._started = self._clock()
+        self._total = total
+        self._done = 0
 
     def advance(self) -> None:
-        if self._bar is not None:
+        self._done += 1
+        if self._bar is None and self._clock() - self._started >= _WORTH_A_BAR:
+            self._bar = click.progressbar(length=self._total, label="Parsing", file=sys.stderr)
+            self._bar.__enter__()
+            self._bar.update(self._done)
+        elif self._bar is not None:
             self._bar.update(1)
 
     def finish(self) -> None:

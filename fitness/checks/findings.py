@@ -6,36 +6,48 @@ from collections.abc import Sequence
 
 from fitness.checks.base import CheckContext
 from fitness.config.source import KeyPath
-from fitness.model import Finding, Hop, ImportEdge, Location
+from fitness.graph import GraphView
+from fitness.model import Finding, Hop, ImportEdge, Location, Site, fingerprint
 
 
 def chain_finding(
     context: CheckContext,
+    view: GraphView,
     template: str,
     modules: tuple[str, str],
-    chain: Sequence[ImportEdge],
+    chains: Sequence[Sequence[ImportEdge]],
     **args: str,
 ) -> Finding:
-    """A finding about `modules[0]` importing `modules[1]`, located at the chain's first import."""
+    """A finding about `modules[0]` importing `modules[1]` through each of `chains`.
+
+    It is located at the first import of the first chain. Each hop carries every
+    import statement of its pair that the rule counts. The fingerprint is the
+    rule and the pair only, so a new chain between a known pair is the same finding.
+    """
     rule = context.rule
-    hops = tuple(Hop(edge.importer, edge.imported, edge.location) for edge in chain)
-    identity = [rule.id, *modules, *(f"{h.importer}>{h.imported}" for h in hops)]
+    hops = tuple(tuple(_hop(view, edge, modules[1]) for edge in chain) for chain in chains)
     return Finding(
         rule_id=rule.id,
         severity=rule.severity,
         template=template,
         args=tuple(sorted({"importer": modules[0], "imported": modules[1], **args}.items())),
-        location=hops[0].location,
-        chain=hops,
+        location=hops[0][0].location,
+        chains=hops,
         modules=modules,
         adr=rule.adr,
         guidance=rule.message,
-        fingerprint=fingerprint(identity),
+        fingerprint=fingerprint([rule.id, *modules]),
     )
 
 
-def config_finding(context: CheckContext, where: KeyPath, template: str, **args: str) -> Finding:
-    """A finding located in the configuration file, such as an `ignore` that matches nothing."""
+def config_finding(
+    context: CheckContext, where: KeyPath, what: str, template: str, **args: str
+) -> Finding:
+    """A finding located in the configuration file, such as an `ignore` that matches nothing.
+
+    `what` names the kind of problem for the fingerprint (`unused-ignore`), so
+    the template's wording can change without changing the finding's identity.
+    """
     rule = context.rule
     line = context.source.line(where)
     return Finding(
@@ -44,16 +56,28 @@ def config_finding(context: CheckContext, where: KeyPath, template: str, **args:
         template=template,
         args=tuple(sorted(args.items())),
         location=Location(context.config_path, line, 1, line, 1),
-        chain=(),
+        chains=(),
         modules=(),
         adr=rule.adr,
         guidance=rule.message,
-        fingerprint=fingerprint([rule.id, template, *sorted(args.values())]),
+        fingerprint=fingerprint([rule.id, what, *(value for _, value in sorted(args.items()))]),
     )
 
 
-def fingerprint(parts: Sequence[str]) -> str:
-    """A stable id from what a finding is about (never its line numbers)."""
-    import hashlib  # a clean run has no findings to fingerprint
+def _hop(view: GraphView, edge: ImportEdge, target: str) -> Hop:
+    sites = tuple(
+        Site(found.location, found.local, found.type_checking, found.dynamic)
+        for found in view.edges(edge.importer, edge.imported)
+    )
+    return Hop(edge.importer, _shown(edge, target), sites)
 
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+def _shown(edge: ImportEdge, target: str) -> str:
+    """The module a reader should see: as imported, unless the rule names a deeper one."""
+    if not edge.external or edge.module == edge.imported:
+        return edge.imported
+    if len(target) > len(edge.module) and (
+        edge.imported == target or edge.imported.startswith(target + ".")
+    ):
+        return target
+    return edge.module

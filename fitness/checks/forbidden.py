@@ -15,7 +15,7 @@ from fitness.checks.graph_options import (
     sources,
 )
 from fitness.config.table import ModuleRef, Table
-from fitness.graph import GraphView, shortest_chain
+from fitness.graph import GraphView, every_chain
 from fitness.model import Finding, ImportEdge
 
 
@@ -41,8 +41,8 @@ class Forbidden:
 
     def parse(self, table: Table) -> ForbiddenParams:
         return ForbiddenParams(
-            from_=table.modules("from", required=True),
-            to=table.modules("to", required=True),
+            from_=table.modules("from", internal=True, required=True),
+            to=table.modules("to", internal=False, required=True),
             allow_indirect=table.boolean("allow_indirect", False),
             options=parse_graph_options(table),
         )
@@ -64,30 +64,32 @@ class Forbidden:
                     continue
                 ends = graph.package(imported)
                 if params.allow_indirect:
-                    chain = direct_import(view, starts, ends)
+                    chains = direct_imports(view, starts, ends)
                 else:
-                    chain = shortest_chain(view, starts, ends)
-                if chain:
+                    chains = every_chain(view, starts, ends)
+                if chains:
                     findings.append(
                         chain_finding(
                             context,
+                            view,
                             "{importer} must not import {imported}",
                             (importer, imported),
-                            chain,
+                            chains,
                         )
                     )
         return findings
 
 
-def direct_import(
+def direct_imports(
     view: GraphView, starts: set[str], ends: frozenset[str]
-) -> tuple[ImportEdge, ...] | None:
-    """The first direct import from `starts` into `ends`, by module name."""
-    for importer in sorted(starts):
-        for imported in view.successors.get(importer, ()):
-            if imported in ends:
-                return (view.edge(importer, imported),)
-    return None
+) -> list[tuple[ImportEdge, ...]]:
+    """Every direct import from `starts` into `ends`, one per pair, by module name."""
+    return [
+        (view.edge(importer, imported),)
+        for importer in sorted(starts)
+        for imported in view.successors.get(importer, ())
+        if imported in ends
+    ]
 
 
 def _overlap(a: str, b: str) -> bool:

@@ -7,13 +7,12 @@ from dataclasses import dataclass
 
 from fitness.checks.base import CheckContext
 from fitness.checks.findings import config_finding
+from fitness.config.schema import IMPORT_MODES
 from fitness.config.source import KeyPath
 from fitness.config.table import Table
 from fitness.graph import GraphView, ImportGraph
 from fitness.model import Finding, ImportEdge
 from fitness.model.expressions import ImportExpr, ModuleExpr
-
-_MODES = ("check", "ignore")
 
 
 @dataclass(frozen=True)
@@ -33,9 +32,10 @@ class GraphOptions:
 
 
 def parse_graph_options(table: Table) -> GraphOptions:
+    """The rule's `type_checking` / `dynamic`, defaulting to `[tool.fitness]`'s, then "check"."""
     return GraphOptions(
-        type_checking=table.choice("type_checking", _MODES, "check") == "check",
-        dynamic=table.choice("dynamic", _MODES, "check") == "check",
+        type_checking=_mode(table, "type_checking"),
+        dynamic=_mode(table, "dynamic"),
         ignore=table.imports("ignore"),
     )
 
@@ -47,7 +47,11 @@ def rule_view(options: GraphOptions, context: CheckContext) -> tuple[GraphView, 
     view = graph.view(key, options.counts)
     unused = [
         config_finding(
-            context, where, "ignore '{expression}' matches no import", expression=str(expr)
+            context,
+            where,
+            "unused-ignore",
+            "ignore '{expression}' matches no import",
+            expression=str(expr),
         )
         for expr, where in options.ignore
         if not any(expr.matches(edge.importer, edge.imported) for edge in graph.edges)
@@ -70,3 +74,7 @@ def expand(graph: ImportGraph, exprs: Iterable[ModuleExpr]) -> list[str]:
 def sources(context: CheckContext, package: Collection[str]) -> set[str]:
     """The modules of `package` whose imports the rule checks (its `include` / `exclude`)."""
     return {module for module in package if context.applies_to(module)}
+
+
+def _mode(table: Table, key: str) -> bool:
+    return table.choice(key, IMPORT_MODES, table.default(key, "check")) == "check"

@@ -15,7 +15,7 @@ from fitness.checks.graph_options import (
     sources,
 )
 from fitness.config.table import ModuleRef, Table
-from fitness.graph import shortest_chain
+from fitness.graph import every_chain
 from fitness.model import Finding
 
 
@@ -39,7 +39,7 @@ class Independence:
 
     def parse(self, table: Table) -> IndependenceParams:
         return IndependenceParams(
-            table.modules("modules", required=True), parse_graph_options(table)
+            table.modules("modules", internal=True, required=True), parse_graph_options(table)
         )
 
     def summary(self, params: IndependenceParams) -> str:
@@ -58,8 +58,9 @@ class Independence:
                     *(p for n, p in packages.items() if n not in (importer, imported))
                 )
                 starts = sources(context, packages[importer])
-                chain = shortest_chain(view, starts, packages[imported], avoid)
-                if chain:
+                chains = every_chain(view, starts, packages[imported], avoid)
+                if chains:
                     template = "{importer} must not import {imported} (independent modules)"
-                    findings.append(chain_finding(context, template, (importer, imported), chain))
+                    pair = (importer, imported)
+                    findings.append(chain_finding(context, view, template, pair, chains))
         return findings

@@ -11,7 +11,7 @@ from fitness.checks.findings import chain_finding, config_finding
 from fitness.checks.graph_options import GraphOptions, parse_graph_options, rule_view, sources
 from fitness.config.source import KeyPath
 from fitness.config.table import ModuleRef, Table
-from fitness.graph import GraphView, shortest_chain
+from fitness.graph import GraphView, every_chain
 from fitness.model import Finding
 from fitness.model.expressions import ModuleExpr, expression_problem
 
@@ -42,7 +42,7 @@ class LayersParams:
             for level in self.levels:
                 for name, optional in zip(level.names, level.optional):
                     if not optional:
-                        yield ModuleRef(ModuleExpr(prefix + name), level.where)
+                        yield ModuleRef(ModuleExpr(prefix + name), level.where, internal=True)
 
 
 class Layers:
@@ -58,7 +58,7 @@ class Layers:
 
     def parse(self, table: Table) -> LayersParams:
         levels = tuple(_levels(table))
-        containers = table.modules("containers")
+        containers = table.modules("containers", internal=True)
         names = {name for level in levels for name in level.names}
         closed = []
         for name, where in table.strings("closed"):
@@ -107,9 +107,9 @@ def _check_container(
     for importer, imported, template, extra in _illegal_pairs(params, levels, prefix):
         avoid = set().union(*(p for n, p in packages.items() if n not in (importer, imported)))
         starts = sources(context, packages[importer])
-        chain = shortest_chain(view, starts, packages[imported], avoid)
-        if chain:
-            yield chain_finding(context, template, (importer, imported), chain, **extra)
+        chains = every_chain(view, starts, packages[imported], avoid)
+        if chains:
+            yield chain_finding(context, view, template, (importer, imported), chains, **extra)
     if params.exhaustive and container is not None:
         layered = set(packages)
         where = next(ref.where for ref in params.containers if ref.expr.text == container)
@@ -118,6 +118,7 @@ def _check_container(
                 yield config_finding(
                     context,
                     where,
+                    "unlayered-module",
                     "{module} is in no layer of {container}",
                     module=child,
                     container=container,

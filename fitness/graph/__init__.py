@@ -1,8 +1,15 @@
 """The import graph and its queries."""
 
 from fitness.graph.build import build_graph
-from fitness.graph.chains import shortest_chain
+from fitness.graph.chains import every_chain, shortest_chain
 from fitness.graph.cycles import sibling_cycles
 from fitness.graph.graph import GraphView, ImportGraph
 
-__all__ = ["GraphView", "ImportGraph", "build_graph", "shortest_chain", "sibling_cycles"]
+__all__ = [
+    "GraphView",
+    "ImportGraph",
+    "build_graph",
+    "every_chain",
+    "shortest_chain",
+    "sibling_cycles",
+]

@@ -29,9 +29,12 @@ def _edges(
             continue
         for raw in found.imports:
             location = Location(path, raw.line, raw.column, raw.end_line, raw.end_column)
+            names_a_member = bool(raw.names) and raw.names != ("*",)
             for imported, external in resolve(raw, importer, is_package, internal):
                 if imported == importer:
                     continue
+                # `from x.y import f`: a reader is shown `x.y`, the module the statement names.
+                module = imported.rpartition(".")[0] if external and names_a_member else imported
                 yield ImportEdge(
                     importer,
                     imported,
@@ -40,4 +43,5 @@ def _edges(
                     raw.type_checking,
                     raw.dynamic,
                     external,
+                    module or imported,
                 )

@@ -91,21 +91,36 @@ class GraphView:
         keep: Callable[[ImportEdge], bool],
     ) -> None:
         successors: dict[str, list[str]] = defaultdict(list)
-        self._first: dict[tuple[str, str], ImportEdge] = {}
-        for (importer, imported), found in pairs.items():
-            kept = next((edge for edge in found if keep(edge)), None)
-            if kept is not None:
-                successors[importer].append(imported)
-                self._first[importer, imported] = kept
+        self._kept: dict[tuple[str, str], tuple[ImportEdge, ...]] = {}
+        for pair, found in pairs.items():
+            kept = tuple(edge for edge in found if keep(edge))
+            if kept:
+                successors[pair[0]].append(pair[1])
+                self._kept[pair] = kept
         self.successors = {node: tuple(sorted(nexts)) for node, nexts in successors.items()}
+        self._predecessors: dict[str, tuple[str, ...]] | None = None
 
     def edge(self, importer: str, imported: str) -> ImportEdge:
         """The first import statement, in file order, of this pair."""
-        return self._first[importer, imported]
+        return self._kept[importer, imported][0]
+
+    def edges(self, importer: str, imported: str) -> tuple[ImportEdge, ...]:
+        """Every import statement of this pair that the view keeps, in file order."""
+        return self._kept[importer, imported]
 
     def has_edge(self, importer: str, imported: str) -> bool:
-        return (importer, imported) in self._first
+        return (importer, imported) in self._kept
 
     @property
     def pairs(self) -> Iterable[tuple[str, str]]:
-        return self._first.keys()
+        return self._kept.keys()
+
+    @property
+    def predecessors(self) -> dict[str, tuple[str, ...]]:
+        """The modules that import each module directly, built on first use."""
+        if self._predecessors is None:
+            found: dict[str, list[str]] = defaultdict(list)
+            for importer, imported in self._kept:
+                found[imported].append(importer)
+            self._predecessors = {node: tuple(sorted(nodes)) for node, nodes in found.items()}
+        return self._predecessors

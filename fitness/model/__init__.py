@@ -1,10 +1,12 @@
 """Pure data shared by every stage: no I/O, no parsing library."""
 
-from fitness.model.finding import Finding, Hop, Location, Severity
+from fitness.model.finding import Chain, Finding, Hop, Location, Severity, Site
+from fitness.model.fingerprint import fingerprint
 from fitness.model.imports import FileFacts, ImportEdge, ParseFailure, RawImport
 from fitness.model.report import Report, RuleSummary
 
 __all__ = [
+    "Chain",
     "FileFacts",
     "Finding",
     "Hop",
@@ -15,4 +17,6 @@ __all__ = [
     "Report",
     "RuleSummary",
     "Severity",
+    "Site",
+    "fingerprint",
 ]

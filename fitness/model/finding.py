@@ -37,14 +37,35 @@ class Location(NamedTuple):
     end_column: int
 
 
+class Site(NamedTuple):
+    """One import statement behind a hop, and how it is written."""
+
+    location: Location
+    local: bool  # inside a function
+    type_checking: bool  # under `if TYPE_CHECKING:`
+    dynamic: bool  # a literal `importlib.import_module("x")` / `__import__("x")`
+
+
 @dataclass(frozen=True)
 class Hop:
-    """One direct import in a chain: `importer` imports `imported` at `location`."""
+    """One direct import in a chain: `importer` imports `imported`, at each of `sites`.
 
-    __slots__ = ("imported", "importer", "location")
+    `imported` is the module as imported: for a third-party `from x.y import f`
+    it is `x.y`, not the function. `sites` are in file order, never empty.
+    """
+
+    __slots__ = ("imported", "importer", "sites")
     importer: str
     imported: str
-    location: Location
+    sites: tuple[Site, ...]
+
+    @property
+    def location(self) -> Location:
+        """Where a reader first meets this import."""
+        return self.sites[0].location
+
+
+Chain = tuple[Hop, ...]
 
 
 @dataclass(frozen=True)
@@ -53,13 +74,14 @@ class Finding:
 
     The message is kept as a template and its arguments, so wording can change
     without touching the fingerprint, which is built from the rule and the
-    modules involved, never from line numbers.
+    modules involved, never from line numbers or wording. `chains` holds every
+    distinct import chain behind an import finding, shortest first.
     """
 
     __slots__ = (
         "adr",
         "args",
-        "chain",
+        "chains",
         "fingerprint",
         "guidance",
         "location",
@@ -73,11 +95,16 @@ class Finding:
     template: str
     args: tuple[tuple[str, str], ...]
     location: Location
-    chain: tuple[Hop, ...]
+    chains: tuple[Chain, ...]
     modules: tuple[str, ...]
     adr: str | None
     guidance: str | None
     fingerprint: str
+
+    @property
+    def chain(self) -> Chain:
+        """The first (shortest) chain, or `()` for a finding that is not about imports."""
+        return self.chains[0] if self.chains else ()
 
     @property
     def message(self) -> str:

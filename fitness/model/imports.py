@@ -56,7 +56,9 @@ class ImportEdge(NamedTuple):
     """A resolved import: `importer` (an internal module) imports `imported`.
 
     `imported` is an internal module, or the full dotted name of a third-party
-    or standard-library target (`external`), such as `sqlalchemy.orm.Session`.
+    or standard-library target (`external`), such as `sqlalchemy.orm.Session`;
+    `module` is the module the statement names (`sqlalchemy.orm` for
+    `from sqlalchemy.orm import Session`), which is what a reader is shown.
     """
 
     importer: str
@@ -66,3 +68,4 @@ class ImportEdge(NamedTuple):
     type_checking: bool
     dynamic: bool
     external: bool
+    module: str

@@ -22,15 +22,20 @@ class RuleSummary:
 
 @dataclass(frozen=True)
 class Report:
-    """Findings sorted by (path, line, column, rule), the rules checked, and run statistics."""
+    """Findings sorted by (path, line, column, rule), the rules checked, and run statistics.
 
-    __slots__ = ("elapsed", "failed", "files", "findings", "modules", "rules")
+    Finding paths are relative to `root`, the project root (the directory of the
+    configuration file), an absolute POSIX path.
+    """
+
+    __slots__ = ("elapsed", "failed", "files", "findings", "modules", "root", "rules")
     findings: tuple[Finding, ...]
     rules: tuple[RuleSummary, ...]
     files: int
     modules: int
     elapsed: float
     failed: bool
+    root: str
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from fitness import __version__
-from fitness.model import Finding, Location, Report, Severity
+from fitness.model import Finding, Hop, Location, Report, Severity
 from fitness.reporters.base import RenderOptions
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def render_json(report: Report, options: RenderOptions) -> str:
-    """The report as one JSON document (schema `fitness-report`, version 1)."""
+    """The report as one JSON document (schema `fitness-report`, version 2)."""
     import json
 
     document = {
@@ -28,6 +28,8 @@ def render_json(report: Report, options: RenderOptions) -> str:
             "files": report.files,
             "modules": report.modules,
             "elapsed_seconds": round(report.elapsed, 3),
+            "rules_kept": sum(1 for rule in report.rules if not report.findings_for(rule.id)),
+            "rules_broken": sum(1 for rule in report.rules if report.findings_for(rule.id)),
         },
         "rules": [
             {
@@ -38,6 +40,7 @@ def render_json(report: Report, options: RenderOptions) -> str:
                 "description": rule.description,
                 "message": rule.guidance,
                 "findings": len(report.findings_for(rule.id)),
+                "status": "broken" if report.findings_for(rule.id) else "kept",
             }
             for rule in report.rules
         ],
@@ -56,13 +59,24 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "guidance": finding.guidance,
         "fingerprint": finding.fingerprint,
         "modules": list(finding.modules),
-        "chain": [
+        "chain": [_hop(hop) for hop in finding.chain],
+        "chains": [[_hop(hop) for hop in chain] for chain in finding.chains],
+    }
+
+
+def _hop(hop: Hop) -> dict[str, Any]:
+    return {
+        "importer": hop.importer,
+        "imported": hop.imported,
+        **_location(hop.location),
+        "sites": [
             {
-                "importer": hop.importer,
-                "imported": hop.imported,
-                **_location(hop.location),
+                **_location(site.location),
+                "local": site.local,
+                "type_checking": site.type_checking,
+                "dynamic": site.dynamic,
             }
-            for hop in finding.chain
+            for site in hop.sites
         ],
     }
 

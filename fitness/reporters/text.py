@@ -1,45 +1,154 @@
-"""Plain text for terminals and logs: one line per finding, its chain indented below."""
+"""Plain text for terminals and logs: one line per finding, its chains indented below.
+
+Then one line per rule (kept or broken, how many findings) and the totals.
+"""
 
 from __future__ import annotations
 
-from fitness.model import Finding, Report, Severity
+import posixpath
+from collections.abc import Iterable, Sequence
+
+from fitness.model import Chain, Finding, Hop, Report, Severity, Site
 from fitness.reporters.base import RenderOptions
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTE: "36"}
+# Chains shown per finding; the JSON report has every one.
+MAX_ROUTES = 5
 
 
 def render_text(report: Report, options: RenderOptions) -> str:
-    """`path:line:col: rule-id: message (ADR)`, chain hops indented, then a summary line."""
+    """`path:line:col: rule-id: message (ADR)`, chains indented, then the rules and totals."""
     lines: list[str] = []
     for finding in report.findings:
-        lines.extend(_finding(finding, options.color))
-    lines.append(_summary(report, options.color))
+        lines.extend(_finding(finding, options))
+    if lines:
+        lines.append("")
+    lines.extend(_rules(report, options.color))
+    lines.append(_totals(report, options.color))
     return "\n".join(lines) + "\n"
 
 
-def _finding(finding: Finding, color: bool) -> list[str]:
+def _finding(finding: Finding, options: RenderOptions) -> list[str]:
     loc = finding.location
+    color = options.color
     rule = _paint(finding.rule_id, _COLORS[finding.severity] + ";1", color)
     adr = f" ({finding.adr})" if finding.adr else ""
     severity = "" if finding.severity is Severity.ERROR else f" [{finding.severity.value}]"
-    where = _paint(f"{loc.path}:{loc.line}:{loc.column}:", "1", color)
+    path = posixpath.normpath(posixpath.join(options.base, loc.path))
+    where = _paint(f"{path}:{loc.line}:{loc.column}:", "1", color)
     lines = [f"{where} {rule}: {finding.message}{adr}{severity}"]
-    for hop in finding.chain if len(finding.chain) > 1 or _differs(finding) else ():
-        lines.append(f"  {hop.importer} -> {hop.imported} (l.{hop.location.line})")
+    routes = _routes(finding.chains)
+    if len(routes) > 1:
+        for route in routes[:MAX_ROUTES]:
+            route_lines = _route(route)
+            lines.append("  - " + route_lines[0])
+            lines.extend("    " + line for line in route_lines[1:])
+        hidden = sum(len(route) for route in routes[MAX_ROUTES:])
+        if hidden:
+            more = f"chain{'s' if hidden != 1 else ''}"
+            lines.append(f"  ... and {hidden} more {more} (--format json lists every one)")
+    elif routes and (len(finding.chain) > 1 or _differs(finding)):
+        lines.extend("  " + line for line in _route(routes[0]))
     if finding.guidance:
         lines.append(f"  = {finding.guidance}")
     return lines
 
 
+def _routes(chains: Sequence[Chain]) -> list[list[Chain]]:
+    """Chains grouped by the modules they pass through: only their first or last hops differ.
+
+    A direct import is a route of its own. Routes keep the order of their first chain.
+    """
+    routes: dict[object, list[Chain]] = {}
+    for chain in chains:
+        key: object = chain if len(chain) == 1 else tuple(hop.importer for hop in chain[1:])
+        routes.setdefault(key, []).append(chain)
+    return list(routes.values())
+
+
+def _route(chains: list[Chain]) -> list[str]:
+    """The first chain hop by hop; the route's other first and last hops after its own."""
+    main = chains[0]
+    if len(main) == 1:
+        return [_hop(main[0])]
+    heads = _distinct(chain[0] for chain in chains)
+    tails = _distinct(chain[-1] for chain in chains)
+    lines = [_hop(heads[0])]
+    lines.extend("  & " + _hop(hop) for hop in heads[1:])
+    lines.extend(_hop(hop) for hop in main[1:-1])
+    lines.append(_hop(tails[0]))
+    lines.extend("  & " + _hop(hop) for hop in tails[1:])
+    return lines
+
+
+def _distinct(hops: Iterable[Hop]) -> list[Hop]:
+    found: dict[tuple[str, str], Hop] = {}
+    for hop in hops:
+        found.setdefault((hop.importer, hop.imported), hop)
+    return list(found.values())
+
+
+def _hop(hop: Hop) -> str:
+    return f"{hop.importer} -> {hop.imported} ({_sites(hop.sites)})"
+
+
+def _sites(sites: Sequence[Site]) -> str:
+    """`l.3`, `l.28, l.939`, `l.36, TYPE_CHECKING`; mixed kinds label each line."""
+    labels = [_label(site) for site in sites]
+    if len(set(labels)) == 1:
+        shared = [labels[0]] if labels[0] else []
+        return ", ".join([*(f"l.{site.location.line}" for site in sites), *shared])
+    return ", ".join(
+        f"l.{site.location.line} {label}" if label else f"l.{site.location.line}"
+        for site, label in zip(sites, labels)
+    )
+
+
+def _label(site: Site) -> str:
+    kinds = [
+        name
+        for name, flag in (
+            ("TYPE_CHECKING", site.type_checking),
+            ("local", site.local),
+            ("dynamic", site.dynamic),
+        )
+        if flag
+    ]
+    return " ".join(kinds)
+
+
 def _differs(finding: Finding) -> bool:
     """A one-hop chain is worth showing when it names modules inside the packages of the message."""
-    if not finding.chain:
-        return False
     hop = finding.chain[0]
-    return (hop.importer, hop.imported) != finding.modules
+    return (hop.importer, hop.imported) != finding.modules or bool(_label(hop.sites[0]))
 
 
-def _summary(report: Report, color: bool) -> str:
+def _rules(report: Report, color: bool) -> list[str]:
+    """One line per rule: id, kind, kept or broken, and how many findings."""
+    rows = []
+    for rule in report.rules:
+        count = len(report.findings_for(rule.id))
+        status = _paint("broken", "31", color) if count else _paint("kept  ", "32", color)
+        rows.append((rule.id, rule.kind, status, count))
+    configured = {rule.id for rule in report.rules}
+    for rule_id in sorted({f.rule_id for f in report.findings} - configured):
+        rows.append((rule_id, "built-in", "", len(report.findings_for(rule_id))))
+    if not rows:
+        return []
+    id_width = max(len(row[0]) for row in rows)
+    kind_width = max(len(row[1]) for row in rows)
+    lines = []
+    for rule_id, kind, status, count in rows:
+        found = f"{count} finding{'s' if count != 1 else ''}" if count else ""
+        cells = [rule_id.ljust(id_width), kind.ljust(kind_width), status, found]
+        lines.append("  ".join(cell for cell in cells if cell).rstrip())
+    return lines
+
+
+def _totals(report: Report, color: bool) -> str:
+    broken = sum(1 for rule in report.rules if report.findings_for(rule.id))
+    kept = len(report.rules) - broken
+    rules = f"Rules: {kept} kept, {broken} broken."
     counts = [
         f"{count} {name}{'s' if count != 1 else ''}"
         for severity, name in (
@@ -49,13 +158,14 @@ def _summary(report: Report, color: bool) -> str:
         )
         if (count := report.count(severity))
     ]
-    rules = f"{len(report.rules)} rule{'s' if len(report.rules) != 1 else ''}"
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
-    scope = f"checked {rules} on {files} in {report.elapsed:.2f}s"
+    scope = f"in {files} ({report.elapsed:.2f}s)"
     if not counts:
-        return _paint(f"No findings: {scope}.", "32", color)
+        return _paint(f"{rules} No findings {scope}.", "32", color)
     total = len(report.findings)
-    text = f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(counts)}): {scope}."
+    text = (
+        f"{rules} Found {total} finding{'s' if total != 1 else ''} ({', '.join(counts)}) {scope}."
+    )
     return _paint(text, "31" if report.failed else "33", color)
 
 

@@ -17,20 +17,24 @@ from support import Result
 Run = Callable[..., Result]
 Project = Callable[[dict[str, str]], Path]
 
-SHOP_TEXT = """\
-src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import shop.infrastructure (ADR-0004)
+SHOP_FINDINGS = """\
+{base}src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import shop.infrastructure (ADR-0004)
   shop.domain.events -> shop.infrastructure.bus (l.3)
   = Let services wire the infrastructure.
-src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import sqlalchemy (ADR-0004)
+{base}src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import sqlalchemy (ADR-0004)
   shop.domain.events -> shop.infrastructure.bus (l.3)
-  shop.infrastructure.bus -> sqlalchemy.orm.Session (l.1)
+  shop.infrastructure.bus -> sqlalchemy.orm (l.1)
   = Let services wire the infrastructure.
-src/shop/domain/pricing.py:1:1: layered: shop.domain must not import shop.api (a higher layer) (ADR-0002)
+{base}src/shop/domain/pricing.py:1:1: layered: shop.domain must not import shop.api (a higher layer) (ADR-0002)
   shop.domain.pricing -> shop.api.views (l.1)
-src/shop/jobs/nightly.py:2:5: layered: shop.jobs must not import shop.services (independent siblings) (ADR-0002)
-  shop.jobs.nightly -> shop.services.checkout (l.2)
-Found 4 findings (4 errors): checked 2 rules on 13 files in 0.00s.
+{base}src/shop/jobs/nightly.py:2:5: layered: shop.jobs must not import shop.services (independent siblings) (ADR-0002)
+  shop.jobs.nightly -> shop.services.checkout (l.2, local)
+
+layered         layers     broken  2 findings
+domain-is-pure  forbidden  broken  2 findings
+Rules: 0 kept, 2 broken. Found 4 findings (4 errors) in 13 files (0.00s).
 """
+SHOP_TEXT = SHOP_FINDINGS.format(base="")
 
 
 def test_text_report_lists_findings_with_chains_and_fails(project: Project, run: Run) -> None:
@@ -41,14 +45,24 @@ def test_text_report_lists_findings_with_chains_and_fails(project: Project, run:
     assert (result.code, result.out, result.err) == (1, SHOP_TEXT, "")
 
 
-def test_runs_from_a_subdirectory_with_paths_relative_to_the_project(
+def test_runs_from_a_subdirectory_with_paths_relative_to_the_current_directory(
     project: Project, run: Run
 ) -> None:
     root = project(FILES)
 
     result = run("check", cwd=root / "src" / "shop" / "domain")
+    json_paths = [
+        f["path"]
+        for f in json.loads(run("check", "--format", "json", cwd=root / "src").out)["findings"]
+    ]
 
-    assert (result.code, result.out) == (1, SHOP_TEXT)
+    assert (result.code, result.out) == (1, SHOP_FINDINGS.format(base="../../../"))
+    assert json_paths == [
+        "src/shop/domain/events.py",
+        "src/shop/domain/events.py",
+        "src/shop/domain/pricing.py",
+        "src/shop/jobs/nightly.py",
+    ]
 
 
 def test_clean_project_exits_zero(project: Project, run: Run) -> None:
@@ -58,7 +72,12 @@ def test_clean_project_exits_zero(project: Project, run: Run) -> None:
 
     result = run("check", cwd=root)
 
-    assert (result.code, result.out) == (0, "No findings: checked 2 rules on 11 files in 0.00s.\n")
+    assert (result.code, result.out) == (
+        0,
+        "layered         layers     kept\n"
+        "domain-is-pure  forbidden  kept\n"
+        "Rules: 2 kept, 0 broken. No findings in 11 files (0.00s).\n",
+    )
 
 
 @pytest.mark.parametrize(
@@ -78,7 +97,7 @@ def test_fail_on_chooses_which_severities_fail(
 
     assert result.code == code
     assert result.out.splitlines()[-1] == (
-        "Found 4 findings (4 warnings): checked 2 rules on 13 files in 0.00s."
+        "Rules: 0 kept, 2 broken. Found 4 findings (4 warnings) in 13 files (0.00s)."
     )
     assert result.out.splitlines()[0].endswith("(ADR-0004) [warning]")
 
@@ -89,7 +108,7 @@ def test_json_report(project: Project, run: Run) -> None:
     report = json.loads(result.out)
     assert result.code == 1
     assert report["schema"] == "fitness-report"
-    assert report["version"] == 1
+    assert report["version"] == 2
     assert report["summary"] == {
         "failed": True,
         "findings": 4,
@@ -99,14 +118,45 @@ def test_json_report(project: Project, run: Run) -> None:
         "files": 13,
         "modules": 13,
         "elapsed_seconds": 0.0,
+        "rules_kept": 0,
+        "rules_broken": 2,
     }
-    assert [(r["id"], r["kind"], r["findings"]) for r in report["rules"]] == [
-        ("layered", "layers", 2),
-        ("domain-is-pure", "forbidden", 2),
+    assert [(r["id"], r["kind"], r["findings"], r["status"]) for r in report["rules"]] == [
+        ("layered", "layers", 2, "broken"),
+        ("domain-is-pure", "forbidden", 2, "broken"),
     ]
     sqlalchemy = report["findings"][1]
     fingerprint = sqlalchemy.pop("fingerprint")
     assert len(fingerprint) == 20
+    events = {
+        "path": "src/shop/domain/events.py",
+        "line": 3,
+        "column": 1,
+        "end_line": 3,
+        "end_column": 41,
+    }
+    bus = {
+        "path": "src/shop/infrastructure/bus.py",
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": 35,
+    }
+    plain = {"local": False, "type_checking": False, "dynamic": False}
+    chain = [
+        {
+            "importer": "shop.domain.events",
+            "imported": "shop.infrastructure.bus",
+            **events,
+            "sites": [{**events, **plain}],
+        },
+        {
+            "importer": "shop.infrastructure.bus",
+            "imported": "sqlalchemy.orm",
+            **bus,
+            "sites": [{**bus, **plain}],
+        },
+    ]
     assert sqlalchemy == {
         "rule": "domain-is-pure",
         "severity": "error",
@@ -119,26 +169,8 @@ def test_json_report(project: Project, run: Run) -> None:
         "adr": "ADR-0004",
         "guidance": "Let services wire the infrastructure.",
         "modules": ["shop.domain", "sqlalchemy"],
-        "chain": [
-            {
-                "importer": "shop.domain.events",
-                "imported": "shop.infrastructure.bus",
-                "path": "src/shop/domain/events.py",
-                "line": 3,
-                "column": 1,
-                "end_line": 3,
-                "end_column": 41,
-            },
-            {
-                "importer": "shop.infrastructure.bus",
-                "imported": "sqlalchemy.orm.Session",
-                "path": "src/shop/infrastructure/bus.py",
-                "line": 1,
-                "column": 1,
-                "end_line": 1,
-                "end_column": 35,
-            },
-        ],
+        "chain": chain,
+        "chains": [chain],
     }
 
 
@@ -160,6 +192,7 @@ def test_fingerprints_survive_unrelated_edits(project: Project, run: Run) -> Non
 def test_output_writes_extra_reports(project: Project, run: Run, tmp_path: Path) -> None:
     root = project(FILES)
 
+    (root / "reports").mkdir()
     result = run("check", "--output", "json:reports/fitness.json", cwd=root)
 
     assert result.code == 1
@@ -207,7 +240,10 @@ def test_fitness_toml_is_found_and_wins_over_pyproject(project: Project, run: Ru
 
     result = run("check", cwd=project(files))
 
-    assert (result.code, result.out) == (0, "No findings: checked 1 rule on 13 files in 0.00s.\n")
+    assert (result.code, result.out) == (
+        0,
+        "only-this  independence  kept\nRules: 1 kept, 0 broken. No findings in 13 files (0.00s).\n",
+    )
 
 
 def test_rules_lists_the_configured_rules(project: Project, run: Run) -> None:

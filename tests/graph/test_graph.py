@@ -26,6 +26,7 @@ def edge(
         type_checking=type_checking,
         dynamic=False,
         external=external,
+        module=imported,
     )
 
 
@@ -116,7 +117,14 @@ def test_build_graph() -> None:
     assert sorted(graph.edges) == sorted(
         [
             ImportEdge(
-                "shop.api", "shop.domain.order", at("shop/api.py", 1), False, False, False, False
+                "shop.api",
+                "shop.domain.order",
+                at("shop/api.py", 1),
+                False,
+                False,
+                False,
+                False,
+                "shop.domain.order",
             ),
             ImportEdge(
                 "shop.api",
@@ -126,9 +134,14 @@ def test_build_graph() -> None:
                 False,
                 False,
                 True,
+                "sqlalchemy.orm",
             ),
-            ImportEdge("shop.api", "shop.domain", at("shop/api.py", 4), True, False, False, False),
-            ImportEdge("shop.api", "ns.tool", at("shop/api.py", 5), False, False, True, False),
+            ImportEdge(
+                "shop.api", "shop.domain", at("shop/api.py", 4), True, False, False, False, "shop.domain"
+            ),
+            ImportEdge(
+                "shop.api", "ns.tool", at("shop/api.py", 5), False, False, True, False, "ns.tool"
+            ),
             ImportEdge(
                 "shop.domain.order",
                 "typing.TYPE_CHECKING",
@@ -137,6 +150,7 @@ def test_build_graph() -> None:
                 False,
                 False,
                 True,
+                "typing",
             ),
             ImportEdge(
                 "shop.domain.order",
@@ -146,6 +160,7 @@ def test_build_graph() -> None:
                 True,
                 False,
                 False,
+                "shop.api",
             ),
         ]
     )
