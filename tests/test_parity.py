@@ -353,3 +353,66 @@ def test_chains_are_real(fixture: Path) -> None:
     if report["findings"]:
         assert hops_checked, f"{fixture.name}: fitness reported findings but no chains"
     assert not problems, f"{fixture.name}:\n" + "\n".join(problems)
+
+
+def _fitness_ends(report: dict[str, Any], rule_id: str) -> set[tuple[str, str, str, str]]:
+    return {
+        (chain[0]["importer"], chain[0]["imported"], chain[-1]["importer"], chain[-1]["imported"])
+        for finding in fitness_findings(report, rule_id)
+        for chain in finding["chains"]
+    }
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[fixture.name for fixture in FIXTURES])
+def test_every_chain_import_linter_reports_is_reported(fixture: Path) -> None:
+    """The first and last hop of each chain: the same for layers, where import-linter
+    lists every route; for forbidden and independence import-linter keeps one chain per
+    pair of modules, all of which fitness reports among its routes' combinations."""
+    expected = run_import_linter(fixture)
+    report = run_fitness(fixture)
+
+    compared = 0
+    for contract_id, contract in expected.items():
+        theirs = {tuple(end) for end in contract["ends"]}
+        ours = _fitness_ends(report, contract_id)
+        compared += len(theirs)
+        if contract["type"] == "layers":
+            assert ours == theirs, (contract_id, sorted(ours ^ theirs))
+        else:
+            assert theirs <= ours, (contract_id, sorted(theirs - ours))
+    assert compared > 0, f"{fixture.name}: import-linter reported no chain to compare"
+
+
+def test_one_pair_behind_many_chains() -> None:
+    """The many_chains fixture: one illegal pair, six chains in JSON, three routes in text."""
+    fixture = PROJECTS / "many_chains"
+    report = run_fitness(fixture)
+    text = subprocess.run(
+        [sys.executable, "-m", "fitness", "check", "--no-cache", "--select", "layered"],
+        cwd=fixture,
+        capture_output=True,
+        text=True,
+        env=_env(str(REPO_ROOT)),
+        timeout=TIMEOUT_SECONDS,
+        check=False,
+    )
+
+    assert _fitness_ends(report, "layered") == {
+        ("pkg.low.x", "pkg.high.a", "pkg.low.x", "pkg.high.a"),
+        ("pkg.low.w", "pkg.utils.u", "pkg.utils.u", "pkg.high.a"),
+        ("pkg.low.w", "pkg.utils.u", "pkg.utils.u", "pkg.high.b"),
+        ("pkg.low.y", "pkg.utils.u", "pkg.utils.u", "pkg.high.a"),
+        ("pkg.low.y", "pkg.utils.u", "pkg.utils.u", "pkg.high.b"),
+        ("pkg.low.z", "pkg.utils.v", "pkg.utils.v", "pkg.high.b"),
+    }
+    assert text.returncode == 1, text.stderr
+    assert text.stdout.split("\n\n")[0] == (
+        "pkg/low/x.py:1:1: layered: pkg.low must not import pkg.high (a higher layer)\n"
+        "  - pkg.low.x -> pkg.high.a (l.1, l.5 local)\n"
+        "  - pkg.low.w -> pkg.utils.u (l.1)\n"
+        "      & pkg.low.y -> pkg.utils.u (l.1)\n"
+        "    pkg.utils.u -> pkg.high.a (l.1)\n"
+        "      & pkg.utils.u -> pkg.high.b (l.2)\n"
+        "  - pkg.low.z -> pkg.utils.v (l.4, TYPE_CHECKING)\n"
+        "    pkg.utils.v -> pkg.high.b (l.1)"
+    )

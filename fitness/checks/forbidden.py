@@ -58,7 +58,8 @@ class Forbidden:
         view, findings = rule_view(params.options, context)
         targets = expand(graph, (ref.expr for ref in params.to))
         for importer in expand(graph, (ref.expr for ref in params.from_)):
-            starts = sources(context, graph.package(importer))
+            package = graph.package(importer)
+            starts = sources(context, package)
             for imported in targets:
                 if _overlap(importer, imported):
                     continue
@@ -66,7 +67,7 @@ class Forbidden:
                 if params.allow_indirect:
                     chains = direct_imports(view, starts, ends)
                 else:
-                    chains = every_chain(view, starts, ends)
+                    chains = every_chain(view, starts, ends, package=package)
                 if chains:
                     findings.append(
                         chain_finding(

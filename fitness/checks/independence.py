@@ -58,7 +58,7 @@ class Independence:
                     *(p for n, p in packages.items() if n not in (importer, imported))
                 )
                 starts = sources(context, packages[importer])
-                chains = every_chain(view, starts, packages[imported], avoid)
+                chains = every_chain(view, starts, packages[imported], avoid, packages[importer])
                 if chains:
                     template = "{importer} must not import {imported} (independent modules)"
                     pair = (importer, imported)

@@ -107,7 +107,7 @@ def _check_container(
     for importer, imported, template, extra in _illegal_pairs(params, levels, prefix):
         avoid = set().union(*(p for n, p in packages.items() if n not in (importer, imported)))
         starts = sources(context, packages[importer])
-        chains = every_chain(view, starts, packages[imported], avoid)
+        chains = every_chain(view, starts, packages[imported], avoid, packages[importer])
         if chains:
             yield chain_finding(context, view, template, (importer, imported), chains, **extra)
     if params.exhaustive and container is not None:

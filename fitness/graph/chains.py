@@ -54,55 +54,83 @@ def every_chain(
     sources: Collection[str],
     targets: Collection[str],
     avoid: Collection[str] = frozenset(),
+    package: Collection[str] = frozenset(),
 ) -> list[tuple[ImportEdge, ...]]:
-    """One shortest chain for each (source, target) pair that has one, shortest first.
+    """Every distinct chain from `sources` into `targets`, direct imports first.
 
-    This is how import-linter lists the chains between two packages. A chain
-    passes only through modules outside `sources`, `targets` and `avoid`, so
-    imports inside either package never appear in the middle of one: a chain
-    starting deeper in the source package is found from that module instead.
-    Ties are broken by module name.
+    Found the way import-linter finds the routes between two layers: the two
+    packages are taken as two nodes (imports inside either do not count), each
+    direct import is a chain of its own, then the shortest route through other
+    modules is taken and its imports set aside, again and again until none is
+    left. A route's first hop may start at any source that imports its first
+    module and its last may end at any target its last module imports: each
+    such combination is a chain. Intermediate modules are never in `avoid` or
+    `package` (the rest of the source package, such as modules the rule excludes).
     """
     targets = frozenset(targets)
-    sources = frozenset(sources)
-    blocked = targets | sources | frozenset(avoid)
-    reach = _reaching(view, targets, blocked)
-    chains: list[tuple[ImportEdge, ...]] = []
-    for source in sorted(sources):
-        came_from: dict[str, str | None] = {source: None}
-        found: list[str] = []
-        frontier = [source]
-        while frontier:
-            following: list[str] = []
-            for node in frontier:
-                for successor in view.successors.get(node, ()):
-                    if successor in came_from:
-                        continue
-                    if successor in targets:
-                        came_from[successor] = node
-                        found.append(successor)
-                    elif successor in reach:
-                        came_from[successor] = node
-                        following.append(successor)
-            frontier = following
-        chains.extend(_edges(view, came_from, target) for target in sorted(found))
-    chains.sort(
-        key=lambda chain: (len(chain), [edge.importer for edge in chain], chain[-1].imported)
+    blocked = frozenset(sources) | frozenset(package) | targets | frozenset(avoid)
+    starts = sorted(sources)
+    chains: list[tuple[ImportEdge, ...]] = [
+        (view.edge(source, imported),)
+        for source in starts
+        for imported in view.successors.get(source, ())
+        if imported in targets
+    ]
+    used: set[tuple[str | None, str | None]] = set()
+    while True:
+        middle = _shortest_route(view, starts, targets, blocked, used)
+        if middle is None:
+            return chains
+        used.add((None, middle[0]))
+        used.update(zip(middle, middle[1:]))
+        used.add((middle[-1], None))
+        inner = tuple(view.edge(a, b) for a, b in zip(middle, middle[1:]))
+        heads = [view.edge(s, middle[0]) for s in starts if view.has_edge(s, middle[0])]
+        tails = [view.edge(middle[-1], t) for t in view.successors[middle[-1]] if t in targets]
+        chains.extend((head, *inner, tail) for head in heads for tail in tails)
+
+
+def _shortest_route(
+    view: GraphView,
+    starts: list[str],
+    targets: frozenset[str],
+    blocked: frozenset[str],
+    used: set[tuple[str | None, str | None]],
+) -> list[str] | None:
+    """The modules between the squashed source and target packages on the shortest route.
+
+    `None` in `used` stands for either squashed package; ties go to module names.
+    """
+    firsts = sorted(
+        {
+            imported
+            for source in starts
+            for imported in view.successors.get(source, ())
+            if imported not in blocked and (None, imported) not in used
+        }
     )
-    return chains
-
-
-def _reaching(view: GraphView, targets: frozenset[str], blocked: frozenset[str]) -> set[str]:
-    """The modules outside `blocked` from which some chain of such modules reaches `targets`."""
-    predecessors = view.predecessors
-    reach: set[str] = set()
-    frontier = list(targets)
+    came_from: dict[str, str | None] = dict.fromkeys(firsts)
+    frontier = firsts
     while frontier:
-        following = []
+        following: list[str] = []
         for node in frontier:
-            for importer in predecessors.get(node, ()):
-                if importer not in reach and importer not in blocked:
-                    reach.add(importer)
-                    following.append(importer)
+            for successor in view.successors.get(node, ()):
+                if successor in targets:
+                    if (node, None) not in used:
+                        return _path(came_from, node)
+                    continue
+                if successor in blocked or successor in came_from or (node, successor) in used:
+                    continue
+                came_from[successor] = node
+                following.append(successor)
         frontier = following
-    return reach
+    return None
+
+
+def _path(came_from: dict[str, str | None], end: str) -> list[str]:
+    path = [end]
+    previous = came_from[end]
+    while previous is not None:
+        path.append(previous)
+        previous = came_from[previous]
+    return path[::-1]

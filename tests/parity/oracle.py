@@ -7,11 +7,15 @@ pyproject.toml and prints one JSON object on stdout:
 
     {"<contract id>": {"kept": bool, "pairs": [[importer, imported], ...],
                        "type": "layers" | "forbidden" | "independence",
-                       "chains": [[module, module, ...], ...]}}
+                       "chains": [[module, module, ...], ...],
+                       "ends": [[first importer, first imported,
+                                 last importer, last imported], ...]}}
 
 `pairs` are the illegal (importer package, imported package) pairs as import-linter
 names them: the layer packages (container-prefixed), the source and forbidden
 modules, or the independent modules. `chains` are for readable failure messages only.
+`ends` holds the first and last hop of every chain import-linter reports, a route with
+several heads or tails (its `extra_firsts` / `extra_lasts`) counting once per combination.
 
 It is meant to run in its own interpreter: grimp and import-linter keep state in
 the process (the graph builder, the contract registry) and the fixture's source
@@ -71,6 +75,32 @@ def _pairs_and_chains(
     return [list(pair) for pair in sorted(pairs)], sorted(chains)
 
 
+def _ends(contract_type: str, metadata: dict[str, Any]) -> list[list[str]]:
+    detailed: list[dict[str, Any]] = []
+    if contract_type == "layers":
+        detailed = [r for d in metadata["invalid_dependencies"] for r in d["routes"]]
+    elif contract_type == "independence":
+        detailed = [c for item in metadata["invalid_chains"] for c in item["chains"]]
+    else:
+        detailed = [
+            {"chain": chain, "extra_firsts": [], "extra_lasts": []}
+            for item in metadata["invalid_chains"]
+            for chain in item["chains"]
+        ]
+    ends = set()
+    for route in detailed:
+        chain = route["chain"]
+        if len(chain) == 1:
+            heads, tails = [chain[0]], [chain[0]]
+        else:
+            heads = [chain[0], *route["extra_firsts"]]
+            tails = [chain[-1], *route["extra_lasts"]]
+        for head in heads:
+            for tail in tails:
+                ends.add((head["importer"], head["imported"], tail["importer"], tail["imported"]))
+    return [list(end) for end in sorted(ends)]
+
+
 def _links_to_modules(links: list[dict[str, Any]]) -> list[str]:
     if not links:
         return []
@@ -117,6 +147,7 @@ def run(fixture: Path) -> dict[str, dict[str, Any]]:
             "kept": bool(check.kept),
             "pairs": pairs,
             "chains": chains,
+            "ends": _ends(contract_type, check.metadata),
             "warnings": list(check.warnings),
         }
     return results

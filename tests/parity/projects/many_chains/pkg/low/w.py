@@ -1,0 +1,1 @@
+from pkg.utils import u

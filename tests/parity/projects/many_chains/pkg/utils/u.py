@@ -1,0 +1,2 @@
+from pkg.high import a
+from pkg.high import b
