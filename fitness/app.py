@@ -8,8 +8,8 @@ from pathlib import Path
 
 from fitness import file_findings
 from fitness.checks import KINDS, CheckContext
-from fitness.config.load import find_config, load_config
 from fitness.config.layout import Layout
+from fitness.config.load import find_config, load_config
 from fitness.config.modules import check_externals, check_modules
 from fitness.config.paths import check_exclude
 from fitness.config.schema import Config
@@ -69,7 +69,7 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
         modules=len(graph.modules),
         elapsed=clock(),
         failed=fails(findings, options.fail_on),
-        root=config.project_root.as_posix(),
+        root=config.project_root.resolve().as_posix(),
     )
 
 
@@ -132,9 +132,7 @@ def _configure(options: CheckOptions) -> tuple[Config, Discovery]:
         defaulted=config.source_roots is None,
         modules=discovery.modules,
         files=discovery.files,
-        homes=lambda: python_homes(
-            config.project_root, config.exclude, config.respect_gitignore
-        ),
+        homes=lambda: python_homes(config.project_root, config.exclude, config.respect_gitignore),
     )
     check_modules(config, layout, problems)
     check_exclude(config, existing, problems)

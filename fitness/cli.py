@@ -134,8 +134,7 @@ def check(
     report = app.check(options, since_start)
     unwritten = [_write(name, path, report) for name, path in targets]
     colored = _color(color)
-    base = _relative(Path(report.root))
-    rendered = REPORTERS[format_](report, RenderOptions(colored, base))
+    rendered = REPORTERS[format_](report, RenderOptions(colored, Path.cwd().as_posix()))
     click.echo(rendered, nl=False, color=colored)
     problems = [problem for problem in unwritten if problem]
     if problems:
@@ -210,15 +209,6 @@ def _write(name: str, path: Path, report: Report) -> str | None:
     except OSError as exc:
         return f"--output {name}:{path}: cannot write: {exc.strerror or exc}"
     return None
-
-
-def _relative(root: Path) -> str:
-    """The project root as seen from the current directory, for the paths of the text report."""
-    try:
-        relative = os.path.relpath(root)
-    except ValueError:  # another drive
-        return root.as_posix()
-    return "" if relative == "." else Path(relative).as_posix()
 
 
 def _color(choice: str) -> bool:

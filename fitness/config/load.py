@@ -8,7 +8,14 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from fitness.config.schema import AdrSettings, Config, ParamsParser, Rule
+from fitness.config.schema import (
+    IMPORT_MODES,
+    RULE_DEFAULTS,
+    AdrSettings,
+    Config,
+    ParamsParser,
+    Rule,
+)
 from fitness.config.source import ConfigSource, KeyPath, Problems
 from fitness.config.suggest import did_you_mean
 from fitness.config.table import Table
@@ -22,6 +29,17 @@ else:
 
 _RULE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _COMMON_KEYS = ("kind", "severity", "adr", "message", "include", "exclude")
+# The keys `_config` reads: a file that has one of them at its top, and no
+# `[tool.fitness]` table, is in the fitness.toml layout.
+_TOP_LEVEL_KEYS = (
+    "source_roots",
+    "exclude",
+    "respect_gitignore",
+    "cache_dir",
+    "adr",
+    "rules",
+    *RULE_DEFAULTS,
+)
 
 
 def find_config(start: Path) -> Path:
@@ -56,7 +74,15 @@ def load_config(path: Path, parsers: Mapping[str, ParamsParser]) -> tuple[Config
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError([_toml_error(display, text, exc)]) from exc
-    prefix: KeyPath = () if path.name == "fitness.toml" else ("tool", "fitness")
+    prefix = _layout(path, document)
+    if prefix is None:
+        raise ConfigError(
+            [
+                f"{display}: no fitness configuration in this file: add a [tool.fitness] table "
+                "(the pyproject.toml layout), or put the keys at the top of the file, such as "
+                "source_roots and [rules.<id>] tables (the fitness.toml layout)"
+            ]
+        )
     data: object = document
     for key in prefix:
         data = data.get(key, {}) if isinstance(data, dict) else {}
@@ -80,8 +106,13 @@ def _config(
     cache_dir = top.string("cache_dir") or ".fitness_cache"
     adr_table = top.table("adr")
     adr = _adr(adr_table) if adr_table else AdrSettings(None, False, False)
-    rules_table = top.table("rules")
+    defaults = {key: top.choice(key, IMPORT_MODES, "check") for key in RULE_DEFAULTS}
+    rules_table = top.table("rules", defaults)
     rules = tuple(_rules(rules_table, parsers)) if rules_table else ()
+    if rules_table is None and not top.has("rules"):
+        top.problem(None, _no_rules(source.prefix, parsers))
+    elif rules_table is not None and rules_table.is_empty():
+        top.problem("rules", _no_rules(source.prefix, parsers))
     top.finish()
     project_root = path.parent
     for root, where in roots:
@@ -133,8 +164,8 @@ def _rule(rule_id: str, table: Table, parsers: Mapping[str, ParamsParser]) -> Ru
     severity = Severity(table.choice("severity", [s.value for s in Severity], "error"))
     adr = table.string("adr")
     message = table.string("message")
-    include = table.modules("include")
-    exclude = table.modules("exclude")
+    include = table.modules("include", internal=True)
+    exclude = table.modules("exclude", internal=True)
     parser = None if kind is None else parsers.get(kind)
     if kind is None or parser is None:
         if kind is not None:
@@ -145,6 +176,29 @@ def _rule(rule_id: str, table: Table, parsers: Mapping[str, ParamsParser]) -> Ru
         return None
     params = parser(table)
     return Rule(rule_id, kind, severity, adr, message, include, exclude, params, table.path)
+
+
+def _layout(path: Path, document: Mapping[str, object]) -> KeyPath | None:
+    """Where the fitness keys are: `[tool.fitness]` if the file has it, else the top level.
+
+    Whatever the file's name, so `--config` takes any file. A file with neither
+    (a pyproject.toml without `[tool.fitness]`) is None: its `[project]` and
+    other tables must not be read as fitness keys.
+    """
+    tool = document.get("tool")
+    if isinstance(tool, dict) and "fitness" in tool:
+        return ("tool", "fitness")
+    if path.name == "fitness.toml" or any(key in document for key in _TOP_LEVEL_KEYS):
+        return ()
+    return None
+
+
+def _no_rules(prefix: KeyPath, parsers: Mapping[str, ParamsParser]) -> str:
+    header = ".".join([*(str(part) for part in prefix), "rules", "<id>"])
+    return (
+        f"no rules configured, so nothing would be checked: add a [{header}] table with a "
+        f"kind (one of: {', '.join(sorted(parsers))}); the README describes each kind"
+    )
 
 
 def _has_fitness_table(path: Path) -> bool:

@@ -1,52 +1,130 @@
-"""Check that the modules a rule names exist, once the source roots have been read."""
+"""Check that the modules a rule names exist, once the source roots have been read.
+
+Two steps: `check_modules` runs on the file listing, before anything is parsed;
+`check_externals` runs on the import graph, when the project's third-party
+imports are known.
+"""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterator
+from pathlib import Path
 
+from fitness.config.installed import is_installed, is_stdlib
+from fitness.config.layout import Layout, elsewhere, no_python
 from fitness.config.schema import Config
 from fitness.config.source import Problems
-from fitness.config.suggest import did_you_mean
+from fitness.config.suggest import close_match, did_you_mean
 from fitness.config.table import ModuleRef
+from fitness.errors import ConfigError
 
-_STDLIB: frozenset[str] = frozenset(getattr(sys, "stdlib_module_names", ()))
 
+def check_modules(config: Config, layout: Layout, problems: Problems) -> None:
+    """Report source roots that hold no Python file, and each module name that matches nothing.
 
-def check_modules(config: Config, internal: Collection[str], problems: Problems) -> None:
-    """Report each module expression that matches nothing under the source roots.
-
-    A name whose first segment is not one of the project's top-level packages is
-    taken as third-party (it need not be installed), unless it looks like a typo
-    of one of them.
+    A rule's own side (`ModuleRef.internal`) must name modules under the source
+    roots. Elsewhere a name whose first segment is not one of the project's
+    top-level packages is taken as third-party (it need not be installed),
+    unless it looks like a typo of one of them.
     """
+    if not layout.roots:
+        return  # every configured root is missing, and each is already a problem
+    if not layout.files:
+        problems.add(() if layout.defaulted else ("source_roots",), no_python(layout))
+        return  # every module name would be reported too
+    internal = layout.modules
     tops = {name.split(".")[0] for name in internal}
+    found, outside = [], []
+    for ref in _refs(config):
+        if _matches(ref, internal):
+            found.append(ref)
+            continue
+        text = ref.expr.text
+        top = text.split(".")[0]
+        if top in tops:
+            problems.add(ref.where, _missing(ref) + _typo(text, internal, ()))
+        elif ref.internal:
+            outside.append(ref)
+        elif "*" not in top and not is_stdlib(top) and did_you_mean(top, tops, cutoff=0.8):
+            problems.add(ref.where, _missing(ref) + _typo(text, internal, tops))
+    if outside:
+        keep = layout.roots_holding(lambda name: any(ref.expr.matches(name) for ref in found))
+        for ref in outside:
+            problems.add(ref.where, _missing(ref) + _outside(ref, layout, tops, keep, config))
+
+
+def check_externals(config: Config, internal: Collection[str], imported: Collection[str]) -> None:
+    """Raise `ConfigError` for third-party names that look like typos of what the project imports.
+
+    A name nothing imports, that is not installed and not in the standard library,
+    but is close to an imported one (`werkzueg` and `werkzeug`). A name close to
+    nothing stays accepted: a rule may forbid what no module uses yet.
+    """
+    tops = {name.split(".")[0] for name in imported}
+    internal_tops = {name.split(".")[0] for name in internal}
+    problems = Problems(config.source)
+    for ref in _refs(config):
+        text = ref.expr.text
+        top = text.split(".")[0]
+        if ref.internal or "*" in top or top in tops or top in internal_tops:
+            continue
+        close = close_match(top, tops, cutoff=0.8)
+        if close is None or is_stdlib(top) or is_installed(top, config.project_root):
+            continue
+        problems.add(
+            ref.where,
+            f"'{text}' is not imported by the project, not installed and not in the standard "
+            f"library (did you mean '{close + text[len(top) :]}'?)",
+        )
+    if problems.found:
+        raise ConfigError(problems.messages())
+
+
+def _refs(config: Config) -> Iterator[ModuleRef]:
     for rule in config.rules:
-        for ref in _refs(rule.include, rule.exclude, rule.params.module_refs()):
-            message = _problem(ref, internal, tops)
-            if message is not None:
-                problems.add(ref.where, message)
+        yield from rule.include
+        yield from rule.exclude
+        yield from rule.params.module_refs()
 
 
-def _refs(*groups: Iterable[ModuleRef]) -> Iterable[ModuleRef]:
-    for group in groups:
-        yield from group
+def _matches(ref: ModuleRef, internal: Collection[str]) -> bool:
+    if ref.expr.has_wildcard:
+        return any(ref.expr.matches(name) for name in internal)
+    return ref.expr.text in internal
 
 
-def _problem(ref: ModuleRef, internal: Collection[str], tops: set[str]) -> str | None:
+def _missing(ref: ModuleRef) -> str:
+    if ref.expr.has_wildcard:
+        return f"'{ref.expr.text}' matches no module under the source roots"
+    return f"no module '{ref.expr.text}' under the source roots"
+
+
+def _typo(text: str, internal: Collection[str], tops: Collection[str]) -> str:
+    if "*" in text:
+        return ""
+    top = text.split(".")[0]
+    return did_you_mean(text, internal) or did_you_mean(top, tops)
+
+
+def _outside(
+    ref: ModuleRef, layout: Layout, tops: Collection[str], keep: list[str], config: Config
+) -> str:
+    """Why an own-side name is not under the source roots, and what to do about it."""
     text = ref.expr.text
     top = text.split(".")[0]
-    if top in tops:
-        if ref.expr.has_wildcard:
-            if any(ref.expr.matches(name) for name in internal):
-                return None
-            return f"'{text}' matches no module under the source roots"
-        if text in internal:
-            return None
-        return f"no module '{text}' under the source roots{did_you_mean(text, internal)}"
-    if "*" in top or top in _STDLIB:
-        return None
-    if did_you_mean(top, tops, cutoff=0.8):
-        hint = did_you_mean(text, internal) or did_you_mean(top, tops)
-        return f"no module '{text}' under the source roots{hint}"
+    if "*" not in top and did_you_mean(top, tops, cutoff=0.8):
+        return _typo(text, layout.modules, tops)
+    key = next((part for part in reversed(ref.where) if isinstance(part, str)), "")
+    if "*" in top:
+        hint = None
+    else:
+        hint = elsewhere(top, layout, keep) or _not_own(top, key, config.project_root)
+    return f" ({layout.searched()}{'; ' + hint if hint else ''})"
+
+
+def _not_own(top: str, key: str, project_root: Path) -> str | None:
+    if is_stdlib(top):
+        return f"'{top}' is in the standard library, but '{key}' names the project's own modules"
+    if is_installed(top, project_root):
+        return f"'{top}' is an installed package, but '{key}' names the project's own modules"
     return None

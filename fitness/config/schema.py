@@ -22,6 +22,11 @@ class Params(Protocol):
 
 ParamsParser = Callable[[Table], Params]
 
+# How a graph rule treats imports under `if TYPE_CHECKING:` and literal dynamic
+# imports; `[tool.fitness]` may set the default of every rule.
+IMPORT_MODES = ("check", "ignore")
+RULE_DEFAULTS = ("type_checking", "dynamic")
+
 
 @dataclass(frozen=True)
 class Rule:

@@ -16,26 +16,42 @@ from fitness.model.expressions import ImportExpr, ModuleExpr, expression_problem
 
 @dataclass(frozen=True)
 class ModuleRef:
-    """A module expression and the key it was written under."""
+    """A module expression, the key it was written under, and which modules it may name.
+
+    `internal` refs are a rule's own side (`from`, `layers`, `modules`, ...): they
+    must name modules under the source roots. The others (`to`, ...) may name
+    third-party and standard-library modules too.
+    """
 
     expr: ModuleExpr
     where: KeyPath
+    internal: bool
 
 
 class Table:
     """One table of the configuration being validated."""
 
-    def __init__(self, data: Mapping[str, object], path: KeyPath, problems: Problems) -> None:
+    def __init__(
+        self,
+        data: Mapping[str, object],
+        path: KeyPath,
+        problems: Problems,
+        defaults: Mapping[str, str] | None = None,
+    ) -> None:
         self.path = path
         self.problems = problems
         self._data = data
         self._read: set[str] = set()
+        self._defaults: Mapping[str, str] = defaults or {}
 
     def problem(self, key: str | None, message: str) -> None:
         self.problems.add(self.path if key is None else (*self.path, key), message)
 
     def has(self, key: str) -> bool:
         return key in self._data
+
+    def is_empty(self) -> bool:
+        return not self._data
 
     def empty_list(self, key: str) -> bool:
         return self._data.get(key) == []
@@ -86,8 +102,15 @@ class Table:
                 self.problems.add(where, f"expected a string, got {_kind(item)}")
         return found
 
-    def modules(self, key: str, *, required: bool = False) -> tuple[ModuleRef, ...]:
-        """A list of module expressions; a required list must not be empty."""
+    def default(self, key: str, fallback: str) -> str:
+        """The value an enclosing table set for `key` (top-level `type_checking`), or `fallback`."""
+        return self._defaults.get(key, fallback)
+
+    def modules(self, key: str, *, internal: bool, required: bool = False) -> tuple[ModuleRef, ...]:
+        """A list of module expressions; a required list must not be empty.
+
+        `internal`: the rule's own side, whose names must be under the source roots.
+        """
         refs = []
         entries = self.strings(key, required=required)
         if required and self.empty_list(key):
@@ -96,7 +119,7 @@ class Table:
             text = text.strip()
             problem = expression_problem(text)
             if problem is None:
-                refs.append(ModuleRef(ModuleExpr(text), where))
+                refs.append(ModuleRef(ModuleExpr(text), where, internal))
             else:
                 self.problems.add(where, problem)
         return tuple(refs)
@@ -119,12 +142,14 @@ class Table:
                 found.append((ImportExpr(ModuleExpr(sides[0]), ModuleExpr(sides[1])), where))
         return tuple(found)
 
-    def table(self, key: str) -> Table | None:
+    def table(self, key: str, defaults: Mapping[str, str] | None = None) -> Table | None:
+        """The sub-table at `key`; it and its own sub-tables see `defaults` (and this table's)."""
         value = self._get(key, False)
         if value is None:
             return None
         if isinstance(value, dict):
-            return Table(value, (*self.path, key), self.problems)
+            inherited = {**self._defaults, **(defaults or {})}
+            return Table(value, (*self.path, key), self.problems, inherited)
         self.problem(key, f"expected a table, got {_kind(value)}")
         return None
 

@@ -225,3 +225,85 @@ def _relative(project_root: Path, path: Path) -> str:
     except ValueError:  # another drive on Windows
         return path.as_posix()
     return Path(relative).as_posix()
+
+
+@dataclass(frozen=True)
+class PythonHome:
+    """A directory near the top of the project that holds Python code as a source root would.
+
+    What it holds directly: regular `packages` (with `__init__.py`), `namespaces`
+    (directories of `.py` files without one) and `modules` (`.py` files).
+    """
+
+    path: str  # relative to the project root, POSIX; "." for the root itself
+    packages: frozenset[str]
+    namespaces: frozenset[str]
+    modules: frozenset[str]
+
+
+def python_homes(
+    project_root: Path,
+    exclude: Sequence[str] = (),
+    respect_gitignore: bool = True,
+    depth: int = 3,
+) -> tuple[PythonHome, ...]:
+    """The directories up to `depth` levels below the project root that could be source roots.
+
+    Read-only and shallow, for suggestions when the source roots hold nothing:
+    hidden directories, virtual environments, `node_modules` and the like,
+    `exclude`d and git-ignored paths are skipped; a directory that is itself a
+    regular package is no home (it is inside one). Sorted by depth, then path.
+    """
+    ignores = _GitIgnores(project_root) if respect_gitignore else None
+    check = _Skip(_spec(exclude) if exclude else None, ignores)
+    listed: dict[str, tuple[list[str], list[str]]] = {}  # directory -> (subdirectories, stems)
+    queue = [(".", 0)]
+    for here, level in queue:  # breadth first: the queue grows while it is read
+        try:
+            with os.scandir(project_root / here) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            continue
+        names = {entry.name for entry in entries}
+        if "pyvenv.cfg" in names and here != ".":
+            continue
+        if ignores is not None and ".gitignore" in names:
+            ignores.add(here)
+        subdirectories, stems = [], []
+        for entry in entries:
+            name = entry.name
+            path = name if here == "." else f"{here}/{name}"
+            if name.startswith(".") or name in _NEVER:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if not check.skipped(path + "/"):
+                    subdirectories.append(name)
+                    if level <= depth:
+                        queue.append((path, level + 1))
+            elif name.endswith(".py") and name[:-3].isidentifier() and not check.skipped(path):
+                stems.append(name[:-3])
+        listed[here] = (subdirectories, stems)
+    homes = (_home(here, listed) for here in sorted(listed, key=lambda d: (_depth(d), d)))
+    return tuple(home for home in homes if home is not None and _depth(home.path) <= depth)
+
+
+def _home(here: str, listed: dict[str, tuple[list[str], list[str]]]) -> PythonHome | None:
+    subdirectories, stems = listed[here]
+    if "__init__" in stems:
+        return None
+    packages, namespaces = set(), set()
+    for name in subdirectories:
+        if not name.isidentifier():
+            continue
+        _, inside = listed.get(name if here == "." else f"{here}/{name}", ([], []))
+        if "__init__" in inside:
+            packages.add(name)
+        elif inside:
+            namespaces.add(name)
+    if not (packages or namespaces or stems):
+        return None
+    return PythonHome(here, frozenset(packages), frozenset(namespaces), frozenset(stems))
+
+
+def _depth(path: str) -> int:
+    return 0 if path == "." else path.count("/") + 1

@@ -4,6 +4,12 @@ These sit inside expressions, so this is the one walk over every node; it runs
 only on files whose text mentions one of the two names. It follows each node's
 dataclass fields directly, which is an order of magnitude faster than libcst's
 `children`, skipping the fields that hold only whitespace and punctuation.
+
+Calls come out in source order: `positions` pairs the k-th call of a literal
+with the k-th place it is written, so a call walked out of turn would take
+another's place, and its flags. Where a node's fields are declared in another
+order than they are written (a function's decorators come last), `_WRITTEN`
+gives the written one.
 """
 
 from __future__ import annotations
@@ -27,12 +33,28 @@ _NO_CALLS_INSIDE = (
     "footer",
     "newline",
     "equal",
-    "star",
     "colon",
     "dot",
     "operator",
     "trailing_whitespace",
 )
+_WRITTEN: dict[type[cst.CSTNode], tuple[str, ...]] = {
+    cst.FunctionDef: ("decorators", "name", "type_parameters", "params", "returns", "body"),
+    cst.ClassDef: ("decorators", "name", "type_parameters", "bases", "keywords", "body"),
+    cst.Parameters: (
+        "posonly_params",
+        "posonly_ind",
+        "params",
+        "star_arg",
+        "kwonly_params",
+        "star_kwarg",
+    ),
+    cst.Arg: ("keyword", "value"),
+    cst.IfExp: ("body", "test", "orelse"),
+    cst.ExceptHandler: ("type", "name", "body"),
+    cst.ExceptStarHandler: ("type", "name", "body"),
+    cst.MatchCase: ("pattern", "guard", "body"),
+}
 _FIELDS: dict[type[cst.CSTNode], tuple[str, ...]] = {}
 
 
@@ -60,8 +82,12 @@ def dynamic_calls(module: cst.Module) -> Iterator[Found]:
 def _fields(kind: type[cst.CSTNode]) -> tuple[str, ...]:
     names = _FIELDS.get(kind)
     if names is None:
+        declared = [f.name for f in dataclasses.fields(kind)]
+        written = [name for name in _WRITTEN.get(kind, ()) if name in declared]
         names = tuple(
-            f.name for f in dataclasses.fields(kind) if not f.name.startswith(_NO_CALLS_INSIDE)
+            name
+            for name in [*written, *(name for name in declared if name not in written)]
+            if not name.startswith(_NO_CALLS_INSIDE)
         )
         _FIELDS[kind] = names
     return names

@@ -105,10 +105,19 @@ def dotted(node: cst.BaseExpression) -> str:
 
 
 def _argument(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression | None:
-    """The argument at `position`, or passed as `keyword=`."""
-    positional = [arg for arg in call.args if arg.keyword is None and not arg.star]
-    if position < len(positional):
-        return positional[position].value
+    """The argument at `position`, or passed as `keyword=`.
+
+    None when a `*args` may fill that position: which argument lands there is
+    then known only when the call runs.
+    """
+    positional = 0
+    for arg in call.args:
+        if arg.star == "*":
+            return None
+        if arg.keyword is None and not arg.star:
+            if positional == position:
+                return arg.value
+            positional += 1
     return next(
         (
             arg.value

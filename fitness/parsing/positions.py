@@ -146,9 +146,11 @@ def _stands_alone(text: str, literal: str, argument: int) -> bool:
 
 
 def _literal_source(call: cst.Call) -> str | None:
-    """The first argument as written, when it is a positional string literal."""
-    if call.args and call.args[0].keyword is None and literal_argument(call) is not None:
-        value = call.args[0].value
-        assert isinstance(value, cst.SimpleString)
+    """The first argument as written, when it is the positional string literal named."""
+    first = call.args[0] if call.args else None
+    if first is None or first.keyword is not None or first.star:
+        return None
+    value = first.value
+    if isinstance(value, cst.SimpleString) and literal_argument(call) is not None:
         return value.value
     return None

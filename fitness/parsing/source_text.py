@@ -26,20 +26,21 @@ def decode_source(source: bytes) -> str:
     """The text of a Python file (PEP 263 and PEP 3120), or UndecodableSource."""
     bom = source.startswith(codecs.BOM_UTF8)
     body = source[len(codecs.BOM_UTF8) :] if bom else source
-    encoding = "utf-8"
+    encoding, line = "utf-8", 1
     declared = _declared_encoding(body)
     if declared is not None:
         name, line = declared
+        normal = _normal_name(name)
+        if bom and normal != "utf-8":
+            raise UndecodableSource(
+                f"the file starts with a UTF-8 BOM but declares '{name}'", line, 1
+            )
         try:
-            encoding = codecs.lookup(name).name
+            encoding = codecs.lookup(normal).name
         except LookupError:
             raise UndecodableSource(
                 f"unknown encoding '{name}' in the coding declaration", line, 1
             ) from None
-        if bom and encoding != "utf-8":
-            raise UndecodableSource(
-                f"the file starts with a UTF-8 BOM but declares '{name}'", line, 1
-            )
     try:
         return body.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -48,6 +49,33 @@ def decode_source(source: bytes) -> str:
         raise UndecodableSource(
             f"cannot decode as {encoding}: {exc.reason} (byte 0x{bad})", line, column
         ) from None
+    except LookupError:  # `hex`, `rot13`: codecs, but from bytes to bytes or str to str
+        assert declared is not None  # UTF-8 is a text encoding
+        raise UndecodableSource(
+            f"'{declared[0]}' in the coding declaration is not a text encoding", line, 1
+        ) from None
+    except UnicodeError as exc:  # a codec that does not say where (`undefined`)
+        reason: BaseException = exc
+        while reason.__cause__ is not None:  # Python 3.9 to 3.11 wrap the codec's own error
+            reason = reason.__cause__
+        raise UndecodableSource(f"cannot decode as {encoding}: {reason}", line, 1) from None
+
+
+def _normal_name(name: str) -> str:
+    """The name as CPython's tokenizer folds it before looking the codec up.
+
+    The first 12 characters, in lower case with `_` as `-`: "utf-8" and
+    "utf-8-..." are UTF-8, the spellings of Latin-1 are "iso-8859-1", any
+    other name is looked up as written ("utf8" is not UTF-8 here, so a
+    file with a BOM may not declare it).
+    """
+    folded = name[:12].lower().replace("_", "-")
+    if folded == "utf-8" or folded.startswith("utf-8-"):
+        return "utf-8"
+    latin = ("latin-1", "iso-8859-1", "iso-latin-1")
+    if folded in latin or folded.startswith(tuple(f"{spelling}-" for spelling in latin)):
+        return "iso-8859-1"
+    return name
 
 
 def _declared_encoding(body: bytes) -> tuple[str, int] | None:

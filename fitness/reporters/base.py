@@ -12,13 +12,13 @@ from fitness.model import Report
 class RenderOptions:
     """How to render, beyond the report itself.
 
-    `base` is the project root as seen from the current directory (POSIX, `""`
-    when they are the same); the text report shows paths from there, as a
-    terminal or editor opens them. Machine formats keep project-relative paths.
+    `cwd` is the absolute POSIX path of the current directory: the text report
+    shows paths relative to it, as a terminal or editor opens them (`None`:
+    relative to the project root). Machine formats keep project-relative paths.
     """
 
     color: bool = False
-    base: str = ""
+    cwd: str | None = None
 
 
 class Reporter(Protocol):

@@ -12,15 +12,16 @@ from fitness.model import Chain, Finding, Hop, Report, Severity, Site
 from fitness.reporters.base import RenderOptions
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTE: "36"}
-# Chains shown per finding; the JSON report has every one.
+# Routes shown per finding, and first or last hops per route; the JSON report has every chain.
 MAX_ROUTES = 5
+MAX_ENDS = 3
 
 
 def render_text(report: Report, options: RenderOptions) -> str:
     """`path:line:col: rule-id: message (ADR)`, chains indented, then the rules and totals."""
     lines: list[str] = []
     for finding in report.findings:
-        lines.extend(_finding(finding, options))
+        lines.extend(_finding(finding, report.root, options))
     if lines:
         lines.append("")
     lines.extend(_rules(report, options.color))
@@ -28,27 +29,35 @@ def render_text(report: Report, options: RenderOptions) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _finding(finding: Finding, options: RenderOptions) -> list[str]:
+def _finding(finding: Finding, root: str, options: RenderOptions) -> list[str]:
     loc = finding.location
     color = options.color
     rule = _paint(finding.rule_id, _COLORS[finding.severity] + ";1", color)
     adr = f" ({finding.adr})" if finding.adr else ""
     severity = "" if finding.severity is Severity.ERROR else f" [{finding.severity.value}]"
-    path = posixpath.normpath(posixpath.join(options.base, loc.path))
+    path = loc.path
+    if options.cwd is not None:
+        # Both absolute, so this is string work: no file system, no current directory.
+        path = posixpath.relpath(posixpath.join(root, path), options.cwd)
     where = _paint(f"{path}:{loc.line}:{loc.column}:", "1", color)
     lines = [f"{where} {rule}: {finding.message}{adr}{severity}"]
     routes = _routes(finding.chains)
+    shown = 0
     if len(routes) > 1:
         for route in routes[:MAX_ROUTES]:
-            route_lines = _route(route)
+            route_lines, count = _route(route)
+            shown += count
             lines.append("  - " + route_lines[0])
             lines.extend("    " + line for line in route_lines[1:])
-        hidden = sum(len(route) for route in routes[MAX_ROUTES:])
-        if hidden:
-            more = f"chain{'s' if hidden != 1 else ''}"
-            lines.append(f"  ... and {hidden} more {more} (--format json lists every one)")
     elif routes and (len(finding.chain) > 1 or _differs(finding)):
-        lines.extend("  " + line for line in _route(routes[0]))
+        route_lines, shown = _route(routes[0])
+        lines.extend("  " + line for line in route_lines)
+    else:
+        shown = len(finding.chains)
+    hidden = len(finding.chains) - shown
+    if hidden:
+        more = f"chain{'s' if hidden != 1 else ''}"
+        lines.append(f"  ... and {hidden} more {more} (--format json lists every one)")
     if finding.guidance:
         lines.append(f"  = {finding.guidance}")
     return lines
@@ -66,19 +75,22 @@ def _routes(chains: Sequence[Chain]) -> list[list[Chain]]:
     return list(routes.values())
 
 
-def _route(chains: list[Chain]) -> list[str]:
-    """The first chain hop by hop; the route's other first and last hops after its own."""
+def _route(chains: list[Chain]) -> tuple[list[str], int]:
+    """The first chain hop by hop, the route's other first and last hops after its own.
+
+    Also how many of the route's chains those lines show.
+    """
     main = chains[0]
     if len(main) == 1:
-        return [_hop(main[0])]
-    heads = _distinct(chain[0] for chain in chains)
-    tails = _distinct(chain[-1] for chain in chains)
+        return [_hop(main[0])], 1
+    heads = _distinct(chain[0] for chain in chains)[:MAX_ENDS]
+    tails = _distinct(chain[-1] for chain in chains)[:MAX_ENDS]
     lines = [_hop(heads[0])]
     lines.extend("  & " + _hop(hop) for hop in heads[1:])
     lines.extend(_hop(hop) for hop in main[1:-1])
     lines.append(_hop(tails[0]))
     lines.extend("  & " + _hop(hop) for hop in tails[1:])
-    return lines
+    return lines, len(heads) * len(tails)
 
 
 def _distinct(hops: Iterable[Hop]) -> list[Hop]:

@@ -11,30 +11,30 @@ from pathlib import Path
 
 import pytest
 
+from fitness.model import Report
 from shop import FILES
 from support import Result
 
 Run = Callable[..., Result]
 Project = Callable[[dict[str, str]], Path]
 
-SHOP_FINDINGS = """\
-{base}src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import shop.infrastructure (ADR-0004)
+SHOP_TEXT = """\
+src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import shop.infrastructure (ADR-0004)
   shop.domain.events -> shop.infrastructure.bus (l.3)
   = Let services wire the infrastructure.
-{base}src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import sqlalchemy (ADR-0004)
+src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import sqlalchemy (ADR-0004)
   shop.domain.events -> shop.infrastructure.bus (l.3)
   shop.infrastructure.bus -> sqlalchemy.orm (l.1)
   = Let services wire the infrastructure.
-{base}src/shop/domain/pricing.py:1:1: layered: shop.domain must not import shop.api (a higher layer) (ADR-0002)
+src/shop/domain/pricing.py:1:1: layered: shop.domain must not import shop.api (a higher layer) (ADR-0002)
   shop.domain.pricing -> shop.api.views (l.1)
-{base}src/shop/jobs/nightly.py:2:5: layered: shop.jobs must not import shop.services (independent siblings) (ADR-0002)
+src/shop/jobs/nightly.py:2:5: layered: shop.jobs must not import shop.services (independent siblings) (ADR-0002)
   shop.jobs.nightly -> shop.services.checkout (l.2, local)
 
 layered         layers     broken  2 findings
 domain-is-pure  forbidden  broken  2 findings
 Rules: 0 kept, 2 broken. Found 4 findings (4 errors) in 13 files (0.00s).
 """
-SHOP_TEXT = SHOP_FINDINGS.format(base="")
 
 
 def test_text_report_lists_findings_with_chains_and_fails(project: Project, run: Run) -> None:
@@ -56,7 +56,10 @@ def test_runs_from_a_subdirectory_with_paths_relative_to_the_current_directory(
         for f in json.loads(run("check", "--format", "json", cwd=root / "src").out)["findings"]
     ]
 
-    assert (result.code, result.out) == (1, SHOP_FINDINGS.format(base="../../../"))
+    assert (result.code, result.out) == (
+        1,
+        SHOP_TEXT.replace("src/shop/domain/", "").replace("src/shop/jobs/", "../jobs/"),
+    )
     assert json_paths == [
         "src/shop/domain/events.py",
         "src/shop/domain/events.py",
@@ -326,3 +329,39 @@ def test_jobs_default_to_the_cpus_this_process_may_use(
 
     assert result.code == 1
     assert f"parsing 13 files in {workers} worker processes" in caplog.messages
+
+
+def test_a_new_chain_between_a_known_pair_keeps_its_fingerprint(project: Project, run: Run) -> None:
+    root = project(FILES)
+    before = json.loads(run("check", "--format", "json", cwd=root).out)["findings"]
+    (root / "src/shop/domain/tax.py").write_text("import sqlalchemy\n", encoding="utf-8")
+
+    after = json.loads(run("check", "--format", "json", cwd=root).out)["findings"]
+
+    sqlalchemy = [f for f in after if f["modules"] == ["shop.domain", "sqlalchemy"]]
+    assert [len(f["chains"]) for f in sqlalchemy] == [2]
+    assert sqlalchemy[0]["path"] == "src/shop/domain/tax.py"  # a direct import comes first
+    assert {(f["rule"], *f["modules"], f["fingerprint"]) for f in after} == {
+        (f["rule"], *f["modules"], f["fingerprint"]) for f in before
+    }
+
+
+def test_fingerprints_are_the_rule_and_the_pair_never_the_wording() -> None:
+    from fitness.model import fingerprint
+
+    report = check_project_report()
+    found = {f.modules: f.fingerprint for f in report.findings}
+
+    assert found[("shop.domain", "sqlalchemy")] == fingerprint(
+        ["domain-is-pure", "shop.domain", "sqlalchemy"]
+    )
+    assert found[("shop.domain", "shop.api")] == fingerprint(["layered", "shop.domain", "shop.api"])
+
+
+def check_project_report() -> Report:
+    import tempfile
+
+    from support import check_project, write_tree
+
+    with tempfile.TemporaryDirectory() as directory:
+        return check_project(write_tree(Path(directory), FILES))
