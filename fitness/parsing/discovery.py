@@ -252,11 +252,12 @@ def python_homes(
     Read-only and shallow, for suggestions when the source roots hold nothing:
     hidden directories, virtual environments, `node_modules` and the like,
     `exclude`d and git-ignored paths are skipped; a directory that is itself a
-    regular package is no home (it is inside one). Sorted by depth, then path.
+    regular package, or inside one, is no home. Sorted by depth, then path.
     """
     ignores = _GitIgnores(project_root) if respect_gitignore else None
     check = _Skip(_spec(exclude) if exclude else None, ignores)
     listed: dict[str, tuple[list[str], list[str]]] = {}  # directory -> (subdirectories, stems)
+    packaged: set[str] = set()  # directories inside a regular package
     queue = [(".", 0)]
     for here, level in queue:  # breadth first: the queue grows while it is read
         try:
@@ -283,7 +284,10 @@ def python_homes(
             elif name.endswith(".py") and name[:-3].isidentifier() and not check.skipped(path):
                 stems.append(name[:-3])
         listed[here] = (subdirectories, stems)
-    homes = (_home(here, listed) for here in sorted(listed, key=lambda d: (_depth(d), d)))
+        if here in packaged or "__init__" in stems:
+            packaged.update(name if here == "." else f"{here}/{name}" for name in subdirectories)
+    ordered = sorted(set(listed) - packaged, key=lambda d: (_depth(d), d))
+    homes = (_home(here, listed) for here in ordered)
     return tuple(home for home in homes if home is not None and _depth(home.path) <= depth)
 
 

@@ -19,6 +19,9 @@ MODULES = {
     "src/shop/domain/__init__.py": "",
 }
 
+# A valid rule, appended to configurations that test something else.
+RULE = '\n[tool.fitness.rules.ok]\nkind = "independence"\nmodules = ["shop.api"]\n'
+
 
 def check_config(project: Project, run: Run, config: str, name: str = "pyproject.toml") -> Result:
     root = project({**MODULES, name: config})
@@ -92,22 +95,22 @@ def test_several_mistakes_are_reported_together_in_file_order(project: Project, 
             id="toml-syntax",
         ),
         pytest.param(
-            "[tool.fitness]\nsource_roots = 3\n",
+            "[tool.fitness]\nsource_roots = 3\n" + RULE,
             "pyproject.toml:2: tool.fitness.source_roots: expected a list of strings, got an integer (3)",
             id="wrong-type",
         ),
         pytest.param(
-            '[tool.fitness]\nsource_roots = ["lib"]\n',
+            '[tool.fitness]\nsource_roots = ["lib"]\n' + RULE,
             "pyproject.toml:2: tool.fitness.source_roots[0]: source root 'lib' is not a directory",
             id="missing-root",
         ),
         pytest.param(
-            '[tool.fitness]\nrespect_gitignore = "yes"\n',
+            '[tool.fitness]\nrespect_gitignore = "yes"\n' + RULE,
             "pyproject.toml:2: tool.fitness.respect_gitignore: expected true or false, got a string ('yes')",
             id="wrong-bool",
         ),
         pytest.param(
-            "[tool.fitness.adr]\ndir = 4\nrequire_for_rule = true\n",
+            "[tool.fitness.adr]\ndir = 4\nrequire_for_rule = true\n" + RULE,
             "pyproject.toml:2: tool.fitness.adr.dir: expected a string, got an integer (4)\n"
             "pyproject.toml:3: tool.fitness.adr: unknown key 'require_for_rule' "
             "(did you mean 'require_for_rules'?)",

@@ -1,0 +1,139 @@
+"""The module checks on hand-built layouts: own sides, suggestions, third-party typos."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from fitness.checks import KINDS
+from fitness.config.layout import Home, Layout
+from fitness.config.load import load_config
+from fitness.config.modules import check_externals, check_modules
+from fitness.errors import ConfigError
+from fitness.parsing.discovery import PythonHome, SourceFile
+
+PARSERS = {name: kind.parse for name, kind in KINDS.items()}
+
+
+def check(
+    tmp_path: Path,
+    rules: str,
+    files: Sequence[SourceFile],
+    homes: Sequence[Home] = (),
+    roots: tuple[str, ...] = ("src",),
+) -> list[str]:
+    path = tmp_path / "fitness.toml"
+    path.write_text(rules, encoding="utf-8")
+    config, problems = load_config(path, PARSERS)
+    modules = frozenset(f.module for f in files)
+    layout = Layout(roots, False, modules, files, lambda: homes)
+    check_modules(config, layout, problems)
+    return [p.text.split(": ", 2)[2] for p in problems.found]
+
+
+SHOP = (
+    SourceFile("shop", "src/shop/__init__.py", True),
+    SourceFile("shop.api", "src/shop/api.py", False),
+)
+FLASK_HOME = PythonHome("vendor/lib", frozenset({"flask"}), frozenset(), frozenset())
+
+
+def test_an_own_side_found_elsewhere_suggests_roots_keeping_those_in_use(tmp_path: Path) -> None:
+    rules = '[rules.x]\nkind = "independence"\nmodules = ["shop.api", "flask.app"]\n'
+
+    assert check(tmp_path, rules, SHOP, [FLASK_HOME]) == [
+        "no module 'flask.app' under the source roots (searched: src; 'flask' is a package in "
+        'vendor/lib/: did you mean source_roots = ["src", "vendor/lib"]?)'
+    ]
+
+
+def test_roots_no_rule_needs_are_dropped_from_the_suggestion(tmp_path: Path) -> None:
+    rules = '[rules.x]\nkind = "independence"\nmodules = ["flask.app", "flask.cli"]\n'
+
+    problems = check(tmp_path, rules, SHOP, [FLASK_HOME])
+
+    assert problems[0].endswith('did you mean source_roots = ["vendor/lib"]?)')
+
+
+@pytest.mark.parametrize(
+    ("home", "hint"),
+    [
+        (
+            PythonHome(".", frozenset(), frozenset({"flask"}), frozenset()),
+            "a package at the project root",
+        ),
+        (PythonHome("lib", frozenset(), frozenset(), frozenset({"flask"})), "a module in lib/"),
+    ],
+)
+def test_namespace_packages_and_modules_are_found_too(
+    tmp_path: Path, home: PythonHome, hint: str
+) -> None:
+    rules = '[rules.x]\nkind = "independence"\nmodules = ["flask"]\n'
+
+    assert f"'flask' is {hint}: did you mean" in check(tmp_path, rules, SHOP, [home])[0]
+
+
+def test_a_typo_of_a_top_level_package_wins_over_other_hints(tmp_path: Path) -> None:
+    rules = '[rules.x]\nkind = "forbidden"\nfrom = ["shopp.api"]\nto = ["shopp.api"]\n'
+
+    assert check(tmp_path, rules, SHOP) == [
+        "no module 'shopp.api' under the source roots (did you mean 'shop.api'?)",
+        "no module 'shopp.api' under the source roots (did you mean 'shop.api'?)",
+    ]
+
+
+def test_no_python_under_the_roots_is_the_only_module_problem(tmp_path: Path) -> None:
+    rules = '[rules.x]\nkind = "independence"\nmodules = ["flask.app"]\n'
+    homes = [
+        PythonHome(".", frozenset(), frozenset({"docs"}), frozenset({"setup"})),
+        PythonHome("lib", frozenset({"flask"}), frozenset(), frozenset()),
+    ]
+
+    assert check(tmp_path, rules, (), homes) == [
+        'no Python file under the source roots (searched: src; did you mean source_roots = ["lib"]?)'
+    ]
+
+
+def test_missing_roots_leave_the_modules_unchecked(tmp_path: Path) -> None:
+    rules = '[rules.x]\nkind = "independence"\nmodules = ["flask.app"]\n'
+
+    assert check(tmp_path, rules, (), roots=()) == []
+
+
+WEB_RULES = '[rules.x]\nkind = "forbidden"\nfrom = ["web"]\nto = [{to}]\n'
+TYPO = "is not imported by the project, not installed and not in the standard library"
+
+
+@pytest.mark.parametrize(
+    ("to", "expected"),
+    [
+        ('"werkzueg"', f"'werkzueg' {TYPO} (did you mean 'werkzeug'?)"),
+        (
+            '"werkzueg.serving.**"',
+            f"'werkzueg.serving.**' {TYPO} (did you mean 'werkzeug.serving.**'?)",
+        ),
+        ('"werkzeug.sreving"', None),  # the package is imported: its submodules are not judged
+        ('"pytset"', None),  # close to nothing the project imports
+        ('"click"', None),  # close to clack, which the project imports, but installed
+        ('"json"', None),  # close to jsonx, but in the standard library
+        ('"*.serving"', None),
+        ('"web.views"', None),  # internal: `check_modules` judges those
+    ],
+)
+def test_third_party_typos_of_imported_packages(
+    tmp_path: Path, to: str, expected: str | None
+) -> None:
+    path = tmp_path / "fitness.toml"
+    path.write_text(WEB_RULES.format(to=to), encoding="utf-8")
+    config, _ = load_config(path, PARSERS)
+    imported = {"werkzeug.serving", "clack", "jsonx"}
+
+    if expected is None:
+        check_externals(config, {"web", "web.views"}, imported)
+        return
+    with pytest.raises(ConfigError) as raised:
+        check_externals(config, {"web", "web.views"}, imported)
+    (problem,) = raised.value.problems
+    assert problem.split(": ", 2)[1:] == ["rules.x.to[0]", expected]
