@@ -522,6 +522,97 @@ def test_calls_evaluated_when_a_function_is_defined_are_not_local() -> None:
     ]
 
 
+def test_the_same_call_in_a_decorator_and_in_the_body_keeps_each_its_flag() -> None:
+    data = source(
+        """
+        @reg(import_module("x"))
+        def f():
+            return import_module("x")
+        @reg(import_module("y"))
+        class C:
+            def m(self):
+                return import_module("y")
+        """
+    )
+    assert sorted(imports_of(data)) == [
+        dynamic("x", 0, (1, 6, 1, 19)),
+        dynamic("x", 0, (3, 12, 3, 25), local=True),
+        dynamic("y", 0, (4, 6, 4, 19)),
+        dynamic("y", 0, (7, 16, 7, 29), local=True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "outside", "inside"),
+    [
+        (
+            'def f() -> import_module("x"):\n    return import_module("x")\n',
+            (1, 12, 1, 25),
+            (2, 12, 2, 25),
+        ),
+        (
+            'y = (lambda: import_module("x")) if import_module("x") else 0\n',
+            (1, 37, 1, 50),
+            (1, 14, 1, 27),
+        ),
+        (
+            'try:\n    pass\nexcept import_module("x").E:\n    def g(): import_module("x")\n',
+            (3, 8, 3, 21),
+            (4, 14, 4, 27),
+        ),
+        (
+            'match v:\n    case 1 if import_module("x"):\n        def g(): import_module("x")\n',
+            (2, 15, 2, 28),
+            (3, 18, 3, 31),
+        ),
+    ],
+    ids=["return-annotation", "conditional-expression", "except-clause", "case-guard"],
+)
+def test_calls_written_before_a_function_body_but_walked_after_it_keep_their_flags(
+    text: str, outside: tuple[int, int, int, int], inside: tuple[int, int, int, int]
+) -> None:
+    assert sorted(imports_of(text.encode())) == sorted(
+        [dynamic("x", 0, outside), dynamic("x", 0, inside, local=True)]
+    )
+
+
+def test_calls_in_star_parameter_annotations_are_found() -> None:
+    data = source(
+        """
+        def f(*args: import_module("a"), **kwargs: import_module("b")) -> None:
+            pass
+        def g(*, key: import_module("c")) -> None:
+            pass
+        """
+    )
+    assert imports_of(data) == [
+        dynamic("a", 0, (1, 14, 1, 27)),
+        dynamic("b", 0, (1, 44, 1, 57)),
+        dynamic("c", 0, (3, 15, 3, 28)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        'import_module(*args, "x")',
+        'import_module(*args, name="x")',
+        '__import__(*["x"])',
+        'import_module(".x", *rest)',
+        "import_module(**options)",
+    ],
+)
+def test_a_starred_argument_hides_the_module_name(call: str) -> None:
+    assert imports_of(f"import os\n{call}\n".encode()) == [static("os", 0, (), (1, 1, 1, 10))]
+
+
+def test_a_starred_argument_after_the_module_name_leaves_it_known() -> None:
+    assert imports_of(b'import_module("x", *rest)\n__import__("y", **options)\n') == [
+        dynamic("x", 0, (1, 1, 1, 14)),
+        dynamic("y", 0, (2, 1, 2, 11)),
+    ]
+
+
 # --- files that cannot be read, and files with nothing in them --------------------------------
 
 
