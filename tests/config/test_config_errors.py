@@ -224,4 +224,7 @@ def test_third_party_and_stdlib_names_need_not_exist(project: Project, run: Run)
     result = check_config(project, run, config)
 
     assert (result.code, result.err) == (0, "")
-    assert result.out == "No findings: checked 1 rule on 4 files in 0.00s.\n"
+    assert (
+        result.out
+        == "x  forbidden  kept\nRules: 1 kept, 0 broken. No findings in 4 files (0.00s).\n"
+    )
