@@ -54,6 +54,7 @@ class Layout:
     modules: frozenset[str]
     files: Sequence[SourceLike]
     homes: Callable[[], Sequence[Home]]
+    unreadable: tuple[str, ...] = ()  # directories under the roots that could not be listed
 
     def searched(self) -> str:
         """`searched: src` (`searched: src, by default` when `source_roots` is not set)."""
@@ -71,16 +72,19 @@ class Layout:
 
 def no_python(layout: Layout) -> str:
     """The problem of source roots that hold no Python file, with the roots that would."""
+    searched = layout.searched()
+    if layout.unreadable:
+        searched += "; cannot read " + ", ".join(layout.unreadable)
     homes = layout.homes()
     if not homes:
         return (
-            f"no Python file under the source roots ({layout.searched()}; "
+            f"no Python file under the source roots ({searched}; "
             "none elsewhere in the project either, with exclude and .gitignore applied)"
         )
     # A directory holding a regular package is the likeliest root; the shallowest wins.
     best = min(homes, key=lambda h: (not h.packages, _depth(h.path), h.path))
     return (
-        f"no Python file under the source roots ({layout.searched()}; "
+        f"no Python file under the source roots ({searched}; "
         f"did you mean {roots_setting([best.path])}?)"
     )
 

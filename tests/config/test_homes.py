@@ -69,3 +69,12 @@ def test_the_suggestion_prefers_a_directory_of_packages_then_the_shallowest() ->
         'source_roots = ["lib"]?)'
     )
     assert suggest(tools).endswith('did you mean source_roots = ["."]?)')
+
+
+def test_directories_that_could_not_be_listed_are_named() -> None:
+    layout = Layout(("src",), False, frozenset(), (), lambda: (), unreadable=("src",))
+
+    assert no_python(layout) == (
+        "no Python file under the source roots (searched: src; cannot read src; none elsewhere "
+        "in the project either, with exclude and .gitignore applied)"
+    )
