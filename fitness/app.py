@@ -133,6 +133,7 @@ def _configure(options: CheckOptions) -> tuple[Config, Discovery]:
         modules=discovery.modules,
         files=discovery.files,
         homes=lambda: python_homes(config.project_root, config.exclude, config.respect_gitignore),
+        unreadable=tuple(path for path, _ in discovery.unreadable),
     )
     check_modules(config, layout, problems)
     check_exclude(config, existing, problems)
