@@ -10,14 +10,21 @@ BUILT_IN = ("analysis-error", "duplicate-module", "parse-error", "unreadable")
 
 
 def parse_error(path: str, failure: ParseFailure) -> Finding:
-    """A file that could not be parsed: its imports are unknown, so this is an error."""
-    return _finding(
-        "parse-error",
-        Severity.ERROR,
-        "{reason}",
-        Location(path, failure.line, failure.column, failure.line, failure.column),
-        reason=failure.message,
-    )
+    """A file that could not be parsed: its imports are unknown, so this is an error.
+
+    A `parse-error` is the file's fault; an `analysis-error` is fitness's, which
+    failed on a file it should have read, and asks to be told.
+    """
+    location = Location(path, failure.line, failure.column, failure.line, failure.column)
+    if failure.kind == "analysis":
+        return _finding(
+            "analysis-error",
+            Severity.ERROR,
+            "fitness could not analyse this file: {error}; please report it",
+            location,
+            error=failure.message,
+        )
+    return _finding("parse-error", Severity.ERROR, "{reason}", location, reason=failure.message)
 
 
 def shadowed(found: Shadowed) -> Finding:

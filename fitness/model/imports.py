@@ -8,7 +8,7 @@ dataclass.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from fitness.model.finding import Location
 
@@ -33,14 +33,18 @@ class RawImport(NamedTuple):
     dynamic: bool
 
 
-@dataclass(frozen=True)
-class ParseFailure:
-    """Why a file could not be read or parsed, and where."""
+class ParseFailure(NamedTuple):
+    """Why a file could not be read or parsed, and where.
 
-    __slots__ = ("column", "line", "message")
+    `kind` says whose fault it is. "parse": the file's, which the interpreter
+    would refuse too (or could not open). "analysis": fitness's, which failed
+    on a file it should have read; `message` then names the error, to report.
+    """
+
     message: str
     line: int
     column: int
+    kind: Literal["parse", "analysis"] = "parse"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import marshal
-import os
 import sys
 from pathlib import Path
 
@@ -20,20 +19,13 @@ from fitness import __version__
 from fitness.atomic import write_atomic_bytes
 from fitness.model import FileFacts
 from fitness.parsing.codec import FORMAT, Encoded, decode, encode
+from fitness.parsing.version import Stamp
 
 log = logging.getLogger("fitness.cache")
-
-Stamp = tuple[int, int]  # (mtime in ns, size in bytes)
 
 # Facts of contents no current file has are kept (for branch switches) up to this
 # many, beyond the current ones.
 _SPARE_ENTRIES = 2000
-
-
-def content_hash(data: bytes) -> str:
-    import hashlib  # only runs that read a changed file need it
-
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class FactsCache:
@@ -148,7 +140,3 @@ def mark_cache_directory(directory: Path) -> None:
             "Signature: 8a477f597d28d172789f06886806bc55\n# This is the cache of fitness.\n",
             encoding="utf-8",
         )
-
-
-def stamp_of(stat: os.stat_result) -> Stamp:
-    return stat.st_mtime_ns, stat.st_size

@@ -7,9 +7,9 @@ from typing import Any, Union
 from fitness.model import FileFacts, ParseFailure, RawImport
 
 # Bump when the shape of FileFacts or of what extraction finds changes.
-FORMAT = 2
+FORMAT = 3
 
-Encoded = tuple[tuple[tuple[Any, ...], ...], Union[tuple[str, int, int], None]]
+Encoded = tuple[tuple[tuple[Any, ...], ...], Union[tuple[str, int, int, str], None]]
 
 
 def encode(facts: FileFacts) -> Encoded:
@@ -17,7 +17,7 @@ def encode(facts: FileFacts) -> Encoded:
     failure = facts.failure
     return (
         tuple(tuple(raw) for raw in facts.imports),
-        None if failure is None else (failure.message, failure.line, failure.column),
+        None if failure is None else (failure.message, failure.line, failure.column, failure.kind),
     )
 
 
@@ -25,5 +25,5 @@ def decode(encoded: Encoded) -> FileFacts:
     imports, failure = encoded
     return FileFacts(
         tuple(map(RawImport._make, imports)),
-        None if failure is None else ParseFailure(*failure),
+        None if failure is None else ParseFailure._make(failure),
     )

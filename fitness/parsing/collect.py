@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from fitness.model import FileFacts
-from fitness.parsing.cache import FactsCache, Stamp, content_hash, stamp_of
+from fitness.parsing.cache import FactsCache
 from fitness.parsing.codec import decode
+from fitness.parsing.version import content_hash, stamp_of
 from fitness.parsing.worker import extract_path, unreadable
 
 if TYPE_CHECKING:
@@ -44,9 +45,14 @@ def collect_facts(
     jobs: int,
     progress: Progress | None = None,
 ) -> dict[str, FileFacts]:
-    """The facts of each of `paths` (relative to `root`), parsing only what the cache lacks."""
+    """The facts of each of `paths` (relative to `root`), parsing only what the cache lacks.
+
+    A file is read here to look its content up, and again by the parser: what
+    is stored is the version the parser read, so a file edited in between never
+    has its new facts filed under its old content.
+    """
     facts: dict[str, FileFacts] = {}
-    misses: list[tuple[str, Stamp, str, int]] = []
+    misses: list[tuple[str, int]] = []  # (path, size)
     base = str(root)
     for path in paths:
         location = os.path.join(base, path)
@@ -70,7 +76,7 @@ def collect_facts(
         if known is not None:
             facts[path] = known
         else:
-            misses.append((path, stamp, digest, len(data)))
+            misses.append((path, len(data)))
     log.debug(
         "cache: %d of %d files known, %d to parse",
         len(paths) - len(misses),
@@ -81,14 +87,15 @@ def collect_facts(
         if progress is not None:
             progress.start(len(misses))
         # Largest first, so no worker is left with a big file at the end.
-        misses.sort(key=lambda miss: -miss[3])
-        parsed = _parse(root, [m[0] for m in misses], jobs, sum(m[3] for m in misses))
-        for index, encoded, cacheable in parsed:
-            path, stamp, digest, _ = misses[index]
+        misses.sort(key=lambda miss: -miss[1])
+        parsed = _parse(root, [m[0] for m in misses], jobs, sum(m[1] for m in misses))
+        for index, encoded, version in parsed:
+            path = misses[index][0]
             found = decode(encoded)
             facts[path] = found
-            if cacheable:
-                cache.store(path, stamp, digest, found)
+            if version is not None:
+                mtime, size, digest = version
+                cache.store(path, (mtime, size), digest, found)
             if progress is not None:
                 progress.advance()
         if progress is not None:
@@ -98,7 +105,7 @@ def collect_facts(
 
 
 def _parse(root: Path, paths: list[str], jobs: int, size: int) -> Iterator[Parsed]:
-    """(index, encoded facts, whether they may be cached) of each path, as each is done."""
+    """(index, encoded facts, version read or None) of each path, as each is done."""
     located = [str(root / path) for path in paths]
     if len(paths) == 1 or size < _IN_PROCESS_BYTES:
         for index, path in enumerate(located):

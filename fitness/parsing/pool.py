@@ -22,6 +22,7 @@ from pathlib import Path
 
 from fitness.model import FileFacts, ParseFailure
 from fitness.parsing.codec import Encoded, encode
+from fitness.parsing.version import Version
 from fitness.parsing.worker import TruncatedMessage, receive, send
 
 
@@ -33,8 +34,8 @@ class WorkerError(Exception):
 # parses, so it never idles while this process turns to the answer.
 _IN_FLIGHT = 2
 
-# (index in the paths, encoded facts, whether they may be cached)
-Parsed = tuple[int, Encoded, bool]
+# (index in the paths, encoded facts, the version of the file they describe or None)
+Parsed = tuple[int, Encoded, Version]
 
 
 def worker_command() -> list[str]:
@@ -121,7 +122,7 @@ class _Run:
                 if answer is None:
                     dead, worker = worker, None
                     _finish(dead)
-                    answer = _died(dead, self._paths[index]), False
+                    answer = _died(dead, self._paths[index]), None
                     self._give_back(sent)
                 self.results.put((index, *answer))
         except BaseException as exc:  # handed to the main thread, which raises it
@@ -173,7 +174,7 @@ def _send(worker: subprocess.Popen[bytes], path: str) -> bool:
     return True
 
 
-def _receive(worker: subprocess.Popen[bytes]) -> tuple[Encoded, bool] | None:
+def _receive(worker: subprocess.Popen[bytes]) -> tuple[Encoded, Version] | None:
     """The worker's next answer, or None if it died first."""
     assert worker.stdout is not None
     try:
@@ -182,8 +183,8 @@ def _receive(worker: subprocess.Popen[bytes]) -> tuple[Encoded, bool] | None:
         return None
     if answer is None:
         return None
-    encoded, cacheable = answer
-    return encoded, cacheable
+    encoded, version = answer
+    return encoded, version
 
 
 def _died(worker: subprocess.Popen[bytes], path: str) -> Encoded:

@@ -2,7 +2,7 @@
 
 Started by `fitness.parsing.pool`. Each message, either way, is a 4-byte
 big-endian length and a `marshal` payload: a path (str) one way, the
-`(encoded facts, cacheable)` pair the other. The process imports nothing of
+`(encoded facts, version)` pair the other. The process imports nothing of
 fitness beyond parsing, so its memory is libcst's and the file's.
 """
 
@@ -17,6 +17,7 @@ from typing import IO, Any
 
 from fitness.model import FileFacts, ParseFailure
 from fitness.parsing.codec import Encoded, encode
+from fitness.parsing.version import Version, content_hash, stamp_of
 
 _LENGTH = struct.Struct(">I")
 
@@ -45,20 +46,39 @@ def receive(stream: IO[bytes]) -> Any:
     return marshal.loads(payload)
 
 
-def extract_path(path: str) -> tuple[Encoded, bool]:
-    """Read and extract one file: its encoded facts, and whether they may be cached."""
+def extract_path(path: str) -> tuple[Encoded, Version]:
+    """Read and extract one file: its encoded facts, and the version of it they describe.
+
+    The version is that of the bytes parsed (the file may have changed since
+    the caller looked at it), stamped before they are read, so that a change
+    while they are read gives the next run a new stamp to look at. It is None
+    for facts that must not be cached: a file that may open next time, and a
+    file fitness failed on, which a fixed fitness should read again.
+    """
     from fitness.parsing.extract import extract
 
     try:
         with open(path, "rb") as source:
+            stamp = stamp_of(os.fstat(source.fileno()))
             data = source.read()
-    except OSError as exc:  # it may open next time, so not cached
-        return encode(unreadable(exc)), False
-    return encode(extract(data)), True
+    except OSError as exc:
+        return encode(unreadable(exc)), None
+    try:
+        facts = extract(data)
+    except Exception as exc:  # fitness's fault, not the file's: every other file is still read
+        return encode(FileFacts((), analysis_failure(exc))), None
+    return encode(facts), (*stamp, content_hash(data))
 
 
 def unreadable(exc: OSError) -> FileFacts:
     return FileFacts((), ParseFailure(f"cannot read: {exc.strerror or exc}", 1, 1))
+
+
+def analysis_failure(exc: Exception) -> ParseFailure:
+    """The failure of a file whose extraction raised `exc`: the error, in one line."""
+    detail = " ".join(str(exc).split())
+    error = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    return ParseFailure(error, 1, 1, "analysis")
 
 
 def serve(incoming: IO[bytes], outgoing: IO[bytes]) -> None:

@@ -247,6 +247,17 @@ def cases() -> list[Case]:
             ),
         ),
         Case(
+            # Once an internal error (exit 3) that left every other file unchecked.
+            "a starred argument before a dynamic import's module name",
+            {
+                f"{app}/starred.py": b"from importlib import import_module\n"
+                b"def load(*args):\n"
+                b'    return import_module(*args, "x")\n'
+                b"import vault\n"
+            },
+            (vault(f"{app}/starred.py", 4, 1, "app.starred"),),
+        ),
+        Case(
             "a file name that is not UTF-8",
             {},
             (),

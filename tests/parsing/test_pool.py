@@ -16,7 +16,15 @@ from fitness.model import FileFacts, ParseFailure
 from fitness.parsing.codec import decode
 from fitness.parsing.extract import extract
 from fitness.parsing.pool import WorkerError, parse_in_workers, worker_command
-from fitness.parsing.worker import TruncatedMessage, receive, send, serve
+from fitness.parsing.version import Version, content_hash, stamp_of
+from fitness.parsing.worker import (
+    TruncatedMessage,
+    analysis_failure,
+    extract_path,
+    receive,
+    send,
+    serve,
+)
 
 # boom.py, which the crashing workers below die on, comes with files behind it
 # that were already sent to the worker that dies.
@@ -37,9 +45,15 @@ def write_sources(tmp_path: Path) -> list[str]:
 
 def parsed(paths: list[str], jobs: int, command: list[str] | None = None) -> dict[str, object]:
     return {
-        Path(paths[index]).name: (decode(encoded), cacheable)
-        for index, encoded, cacheable in parse_in_workers(paths, jobs, command)
+        Path(paths[index]).name: (decode(encoded), version)
+        for index, encoded, version in parse_in_workers(paths, jobs, command)
     }
+
+
+def in_process(path: str) -> tuple[FileFacts, Version]:
+    """What parsing `path` gives: its facts, and the version of it they describe."""
+    data = Path(path).read_bytes()
+    return extract(data), (*stamp_of(os.stat(path)), content_hash(data))
 
 
 def crashing_command(signal_number: int | None) -> list[str]:
@@ -66,7 +80,7 @@ def test_workers_find_what_extraction_in_this_process_finds(tmp_path: Path, jobs
 
     result = parsed(paths, jobs)
 
-    assert result == {Path(path).name: (extract(Path(path).read_bytes()), True) for path in paths}
+    assert result == {Path(path).name: in_process(path) for path in paths}
     assert result["broken.py"][0].failure is not None
 
 
@@ -78,7 +92,7 @@ def test_a_file_that_is_gone_is_unreadable_and_not_cacheable(tmp_path: Path) -> 
 
     assert result["plain.py"] == (
         FileFacts((), ParseFailure("cannot read: No such file or directory", 1, 1)),
-        False,
+        None,
     )
     assert result["big.py"][0].failure is None
 
@@ -91,11 +105,9 @@ def test_a_worker_killed_on_a_file_costs_only_that_file(tmp_path: Path, jobs: in
     result = parsed(paths, jobs, crashing_command(signal.SIGKILL))
 
     failure = ParseFailure(f"the parser was killed by signal {signal.SIGKILL} on this file", 1, 1)
-    assert result["boom.py"] == (FileFacts((), failure), False)
+    assert result["boom.py"] == (FileFacts((), failure), None)
     assert {name: value for name, value in result.items() if name != "boom.py"} == {
-        Path(path).name: (extract(Path(path).read_bytes()), True)
-        for path in paths
-        if not path.endswith("boom.py")
+        Path(path).name: in_process(path) for path in paths if not path.endswith("boom.py")
     }
 
 
@@ -107,6 +119,82 @@ def test_a_worker_that_fails_by_itself_ends_the_run(tmp_path: Path) -> None:
 
     [boom] = [path for path in paths if path.endswith("boom.py")]
     assert str(caught.value) == f"a parsing process exited with code 1 while reading {boom}"
+
+
+def failing_extraction_command() -> list[str]:
+    """The real worker, except that extracting `boom.py`'s content raises, as a bug in fitness would."""
+    [python, *flags, _, code] = worker_command()
+    wrapper = code.replace(
+        "from fitness.parsing.worker import main; main()",
+        "from fitness.parsing import extract, worker\n"
+        "real = extract.extract\n"
+        "def failing(data):\n"
+        f"    if data == {SOURCES['boom.py'].encode()!r}: raise KeyError('no such node')\n"
+        "    return real(data)\n"
+        "extract.extract = failing\n"
+        "worker.main()\n",
+    )
+    return [python, *flags, "-c", wrapper]
+
+
+ANALYSIS_FAILURE = FileFacts((), ParseFailure("KeyError: 'no such node'", 1, 1, "analysis"))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_whose_extraction_raises_is_an_analysis_failure_not_cached(
+    tmp_path: Path, jobs: int
+) -> None:
+    paths = write_sources(tmp_path)
+
+    result = parsed(paths, jobs, failing_extraction_command())
+
+    assert result == {
+        Path(path).name: (ANALYSIS_FAILURE, None) if path.endswith("boom.py") else in_process(path)
+        for path in paths
+    }
+
+
+def test_in_this_process_too_a_file_whose_extraction_raises_is_an_analysis_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    [boom] = [path for path in write_sources(tmp_path) if path.endswith("boom.py")]
+
+    def failing(data: bytes) -> FileFacts:
+        raise KeyError("no such node")
+
+    monkeypatch.setattr("fitness.parsing.extract.extract", failing)
+
+    encoded, version = extract_path(boom)
+
+    assert (decode(encoded), version) == (ANALYSIS_FAILURE, None)
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (AssertionError(), "AssertionError"),
+        (ValueError("two\n  lines"), "ValueError: two lines"),
+        (
+            RecursionError("maximum recursion depth exceeded"),
+            "RecursionError: maximum recursion depth exceeded",
+        ),
+    ],
+    ids=["no-message", "multi-line", "recursion"],
+)
+def test_an_analysis_failure_names_the_error_in_one_line(error: Exception, message: str) -> None:
+    assert analysis_failure(error) == ParseFailure(message, 1, 1, "analysis")
+
+
+def test_a_worker_answers_with_the_version_of_the_file_it_read(
+    tmp_path: Path,
+) -> None:
+    [plain] = [path for path in write_sources(tmp_path) if path.endswith("plain.py")]
+    before = stamp_of(os.stat(plain))
+
+    [(_, encoded, version)] = list(parse_in_workers([plain], 1))
+
+    data = Path(plain).read_bytes()
+    assert (decode(encoded), version) == (extract(data), (*before, content_hash(data)))
 
 
 def test_stopping_early_ends_every_worker_and_thread(tmp_path: Path) -> None:
