@@ -147,9 +147,6 @@ def check(
 def rules(config: Path | None) -> None:
     """List the configured rules."""
     summaries = app.configured_rules(app.CheckOptions(Path.cwd(), config))
-    if not summaries:
-        click.echo("No rules configured.")
-        return
     rows = [(r.id, r.kind, r.severity.value, r.adr or "-", r.description) for r in summaries]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
