@@ -8,9 +8,7 @@ come from the text (`positions`, `textscan`).
 
 from __future__ import annotations
 
-import ast
 import gc
-import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
@@ -22,6 +20,7 @@ from fitness.parsing.dynamic import dynamic_calls
 from fitness.parsing.nodes import DYNAMIC_NAMES, Found, is_type_checking
 from fitness.parsing.positions import positioned
 from fitness.parsing.source_text import UndecodableSource, decode_source
+from fitness.parsing.syntax_error import syntax_failure
 from fitness.parsing.textscan import LineIndex
 
 
@@ -59,7 +58,7 @@ def _extract(source: bytes) -> FileFacts:
     try:
         module = parse_module(text)
     except cst.ParserSyntaxError as exc:
-        return FileFacts((), _syntax_failure(text, exc))
+        return FileFacts((), syntax_failure(text, exc))
     except RecursionError:
         return FileFacts((), ParseFailure("too deeply nested for the parser", 1, 1))
     found = list(statement_imports(module))
@@ -153,24 +152,3 @@ def _normalized(raw: RawImport) -> RawImport:
         module=unicodedata.normalize("NFKC", raw.module),
         names=tuple(unicodedata.normalize("NFKC", name) for name in raw.names),
     )
-
-
-def _syntax_failure(text: str, exc: cst.ParserSyntaxError) -> ParseFailure:
-    """libcst's verdict, placed where the interpreter's parser points when it agrees.
-
-    libcst reports the end of the offending token (or no column at all); the
-    standard library's parser names the line and column where the error starts.
-    """
-    where = re.match(r"^(?:parser|tokenizer) error: (?:error at (\d+):(\d+): )?", exc.message)
-    message = exc.message[where.end() :] if where else exc.message
-    line, column = exc.raw_line, exc.raw_column + 1
-    if where and where[1]:
-        line, column = int(where[1]), int(where[2]) + 1
-    try:
-        ast.parse(text)
-    except SyntaxError as reference:
-        if reference.lineno is not None:
-            line, column = reference.lineno, max(reference.offset or 1, 1)
-    except (ValueError, RecursionError, MemoryError):
-        pass  # the interpreter cannot place it either; keep libcst's position
-    return ParseFailure(f"syntax error: {message}", line, column)

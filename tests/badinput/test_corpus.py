@@ -50,7 +50,7 @@ def test_a_broken_file_does_not_hide_a_violation_next_to_it(tmp_path: Path, run:
 
     assert (result.code, result.out) == (
         1,
-        "src/app/broken.py:2:7: parse-error: syntax error: expected one of ), *, **, NAME\n"
+        "src/app/broken.py:2:7: parse-error: syntax error: unexpected ':'\n"
         "src/app/good.py:3:1: no-vault: app.good must not import vault\n"
         "\n"
         "no-vault     forbidden  broken  1 finding\n"
