@@ -101,6 +101,7 @@ def _project_files(chosen: list[Case]) -> list[str]:
     return [*listed, "src/app/linked.py", "src/vault.py", "src/app/__init__.py", "src/app/plain.py"]
 
 
+@pytest.mark.slow
 def test_the_whole_corpus_in_process(tmp_path: Path, run: Run) -> None:
     chosen = _everything()
     root = _project(tmp_path, chosen)
@@ -110,6 +111,7 @@ def test_the_whole_corpus_in_process(tmp_path: Path, run: Run) -> None:
     assert (result.code, result.out, result.err) == (1, report(chosen) + _summary(chosen), "")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_the_whole_corpus_in_a_strict_interpreter(tmp_path: Path, jobs: str) -> None:
     """`-X dev -W error`: no ResourceWarning for a file left open, no DeprecationWarning."""

@@ -2,17 +2,23 @@
 
 Written independently of `fitness.parsing`: `ast` walks every statement body,
 positions come from `ast` (UTF-8 byte columns turned into code points).
+Dynamic imports are calls of `import_module`, `<anything>.import_module` or
+`__import__` whose module name is a plain string literal, placed at the
+function's name; they are local when the call runs only when a function does
+(in its body, not its decorators, defaults or annotations).
 """
 
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
 import warnings
 from collections.abc import Iterator
 
-# module, level, names, line, column, end line, end column, local, type_checking
-Edge = tuple[str, int, tuple[str, ...], int, int, int, int, bool, bool]
+# module, level, names, line, column, end line, end column, local, type_checking, dynamic
+Edge = tuple[str, int, tuple[str, ...], int, int, int, int, bool, bool, bool]
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -26,7 +32,12 @@ def reference_imports(text: str) -> list[Edge] | None:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     lines = _LINE_BREAK.split(text)
-    return sorted(_edges(tree.body, lines, local=False, checking=False))
+    return sorted(
+        [
+            *_edges(tree.body, lines, local=False, checking=False),
+            *_dynamic(tree, text, lines, local=False, checking=False),
+        ]
+    )
 
 
 def has_f_string(text: str) -> bool:
@@ -43,10 +54,11 @@ def _edges(body: list[ast.stmt], lines: list[str], local: bool, checking: bool) 
             where = _span(statement, lines)
             if isinstance(statement, ast.Import):
                 for alias in statement.names:
-                    yield (alias.name, 0, (), *where, local, checking)
+                    yield (alias.name, 0, (), *where, local, checking, False)
             else:
                 names = tuple(alias.name for alias in statement.names)
-                yield (statement.module or "", statement.level or 0, names, *where, local, checking)
+                module, level = statement.module or "", statement.level or 0
+                yield (module, level, names, *where, local, checking, False)
             continue
         inner_local = local or isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
         for field, value in ast.iter_fields(statement):
@@ -58,6 +70,96 @@ def _edges(body: list[ast.stmt], lines: list[str], local: bool, checking: bool) 
                 for item in value:  # except handlers, match cases
                     if isinstance(item, (ast.ExceptHandler, getattr(ast, "match_case", ()))):
                         yield from _edges(item.body, lines, inner_local, checking)
+
+
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+
+
+def _dynamic(
+    node: ast.AST, text: str, lines: list[str], local: bool, checking: bool
+) -> Iterator[Edge]:
+    if isinstance(node, ast.Call):
+        target = _literal_target(node, text)
+        if target is not None:
+            yield (*target, (), *_name_span(node.func, lines), local, checking, True)
+    for field, value in ast.iter_fields(node):
+        inner_local = local or (isinstance(node, _FUNCTIONS) and field == "body")
+        inner_checking = checking or (
+            isinstance(node, ast.If) and field == "body" and _is_type_checking(node)
+        )
+        for child in value if isinstance(value, list) else [value]:
+            if isinstance(child, ast.AST):
+                yield from _dynamic(child, text, lines, inner_local, inner_checking)
+
+
+def _literal_target(call: ast.Call, text: str) -> tuple[str, int] | None:
+    """(module, level) of a dynamic import whose module name is a plain string literal."""
+    func = call.func
+    if isinstance(func, ast.Name) and func.id in ("import_module", "__import__"):
+        name = func.id
+    elif isinstance(func, ast.Attribute) and func.attr == "import_module":
+        name = func.attr
+    else:
+        return None
+    module = _argument(call, 0, "name")
+    if module is None or not _one_string_token(module, text):
+        return None
+    assert isinstance(module, ast.Constant) and isinstance(module.value, str)
+    dots = len(module.value) - len(module.value.lstrip("."))
+    if not module.value.strip("."):
+        return None
+    if dots:
+        package = _argument(call, 1, "package")
+        if name != "import_module" or not (
+            isinstance(package, ast.Name) and package.id == "__package__"
+        ):
+            return None
+    return module.value[dots:], dots
+
+
+def _argument(call: ast.Call, position: int, keyword: str) -> ast.expr | None:
+    """The argument at `position` or named `keyword`; None where a `*args` may stand."""
+    for index, argument in enumerate(call.args):
+        if isinstance(argument, ast.Starred):
+            return None
+        if index == position:
+            return argument
+    return next((k.value for k in call.keywords if k.arg == keyword), None)
+
+
+def _one_string_token(node: ast.expr, text: str) -> bool:
+    """`node` is written as one string literal: not bytes, not an f-string, not `"a" "b"`."""
+    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        return False
+    segment = ast.get_source_segment(text, node)
+    if segment is None:
+        return False
+    try:
+        tokens = [
+            t
+            for t in tokenize.generate_tokens(io.StringIO(segment).readline)
+            if t.type not in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER)
+        ]
+    except (tokenize.TokenError, SyntaxError):
+        return False
+    return len(tokens) == 1 and tokens[0].type == tokenize.STRING
+
+
+def _name_span(func: ast.expr, lines: list[str]) -> tuple[int, int, int, int]:
+    """Where the called name is written: the attribute name of `m.import_module`."""
+    end_line = func.end_lineno or func.lineno
+    end = func.end_col_offset or 0
+    start_line, start = (
+        (end_line, end - len(func.attr))
+        if isinstance(func, ast.Attribute)
+        else (func.lineno, func.col_offset)
+    )
+    return (
+        start_line,
+        _column(lines[start_line - 1], start),
+        end_line,
+        _column(lines[end_line - 1], end),
+    )
 
 
 def _is_type_checking(statement: ast.stmt) -> bool:
