@@ -112,7 +112,10 @@ def cases() -> list[Case]:
                 f"{app}/generic.py": b"class Box[T]:\n    pass\n\ndef f[T](x: T) -> T:\n"
                 b"    import vault\n    return x\n"
             },
-            (vault(f"{app}/generic.py", 5, 5, "app.generic"),),
+            (
+                vault(f"{app}/generic.py", 5, 5, "app.generic")
+                + "\n  app.generic -> vault (l.5, local)",
+            ),
         ),
         Case(
             "latin-1 coding declaration",

@@ -30,12 +30,18 @@ as_root = pytest.mark.skipif(AS_ROOT, reason="root reads files whatever their pe
 LOCKED = (
     "src/app/locked.py:1:1: parse-error: cannot read: Permission denied\n"
     "src/app/open.py:1:1: no-vault: app.open must not import vault\n"
-    "Found 2 findings (2 errors): checked 1 rule on 4 files in 0.00s.\n"
+    "\n"
+    "no-vault     forbidden  broken  1 finding\n"
+    "parse-error  built-in   1 finding\n"
+    "Rules: 0 kept, 1 broken. Found 2 findings (2 errors) in 4 files (0.00s).\n"
 )
 SEALED = (
     "src/app/open.py:1:1: no-vault: app.open must not import vault\n"
     "src/app/sealed:1:1: unreadable: cannot read directory: Permission denied\n"
-    "Found 2 findings (2 errors): checked 1 rule on 3 files in 0.00s.\n"
+    "\n"
+    "no-vault    forbidden  broken  1 finding\n"
+    "unreadable  built-in   1 finding\n"
+    "Rules: 0 kept, 1 broken. Found 2 findings (2 errors) in 3 files (0.00s).\n"
 )
 
 
