@@ -78,6 +78,9 @@ def _may_hold_a_call() -> set[type]:
     return holders
 
 
+_HOLDERS = _may_hold_a_call()
+
+
 def test_the_fields_the_walk_skips_cannot_hold_a_call() -> None:
     holders = _HOLDERS
     skipped = {
@@ -105,9 +108,6 @@ def _walked(node: cst.CSTNode) -> list[cst.CSTNode]:
             if isinstance(child, cst.CSTNode):
                 children.append(child)
     return children
-
-
-_HOLDERS = _may_hold_a_call()
 
 
 def _misordered(module: cst.Module) -> set[str]:
