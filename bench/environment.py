@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PEERS = ["import-linter", "tach", "Django==5.2.*", "sympy==1.14.*"]
+PEERS = ["import-linter", "tach", "Django==5.2.*", "sympy==1.14.*", "starlette==1.10.*"]
 MARKER = ".bench-requirements"
-DISTRIBUTIONS = ["fitness", "import-linter", "tach", "libcst", "Django", "sympy"]
+DISTRIBUTIONS = ["fitness", "import-linter", "tach", "libcst", "Django", "sympy", "starlette"]
 
 
 def _bin(venv: Path, name: str) -> Path:

@@ -1,6 +1,6 @@
-"""Benchmark fitness against import-linter, tach and raw parsing on Django and sympy.
+"""Benchmark fitness against import-linter, tach and raw parsing on Django, sympy and starlette.
 
-    python bench/run.py [--quick] [--out bench/RESULTS.md] [--only django|sympy]
+    python bench/run.py [--quick] [--out bench/RESULTS.md] [--only django|sympy|starlette]
 
 See bench/README.md for what each scenario measures.
 """
