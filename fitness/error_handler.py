@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable
 
 import click
@@ -42,6 +41,8 @@ def run(command: Callable[[], int], debug: bool) -> int:
         return 130
     except Exception as exc:
         if debug:
+            import traceback  # only an internal error shown with --debug needs it
+
             traceback.print_exc(file=sys.stderr)
         hint = "with the traceback above" if debug else "with the traceback that --debug shows"
         click.echo(f"fitness {__version__}: internal error: {type(exc).__name__}: {exc}", err=True)

@@ -10,18 +10,18 @@ file and a rename, so two runs writing at once leave one of their files intact.
 
 from __future__ import annotations
 
-import logging
 import marshal
 import sys
 from pathlib import Path
 
 from fitness import __version__
 from fitness.atomic import write_atomic_bytes
+from fitness.logs import Logger
 from fitness.model import FileFacts
 from fitness.parsing.codec import FORMAT, Encoded, decode, encode
 from fitness.parsing.version import Stamp
 
-log = logging.getLogger("fitness.cache")
+log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
 # Facts of contents no current file has are kept (for branch switches) up to this
 # many, beyond the current ones.

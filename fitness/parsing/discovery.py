@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fitness.logs import Logger
+
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
 
-log = logging.getLogger("fitness.discovery")
+log = Logger("fitness.discovery")  # imports logging only when --debug set it up
 
 # Directories that never hold the project's own modules. Hidden directories and
 # names that are not identifiers (".venv", ".git", "my-scripts") are skipped too,

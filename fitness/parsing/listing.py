@@ -7,7 +7,6 @@ time, so a warm run stats the directories the last walk listed (and the
 
 from __future__ import annotations
 
-import logging
 import marshal
 import os
 from collections.abc import Sequence
@@ -16,10 +15,11 @@ from typing import Any
 
 from fitness import __version__
 from fitness.atomic import write_atomic_bytes
+from fitness.logs import Logger
 from fitness.parsing.cache import mark_cache_directory
 from fitness.parsing.discovery import Discovery, Shadowed, SourceFile, discover
 
-log = logging.getLogger("fitness.cache")
+log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
 
 def discover_cached(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import signal
 import struct
 import sys
 from typing import IO, Any
@@ -91,6 +90,8 @@ def serve(incoming: IO[bytes], outgoing: IO[bytes]) -> None:
 
 
 def main() -> None:
+    import signal  # not at the top: the main process imports this module on every run
+
     # Ctrl-C reaches the whole process group; the parent decides, and ends the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The answers get a private copy of stdout; anything else printed goes to stderr.
