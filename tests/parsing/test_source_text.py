@@ -20,7 +20,7 @@ def interpreter_accepts(data: bytes) -> bool:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             compile(data, "<file>", "exec")
-    except SyntaxError:
+    except (SyntaxError, ValueError):  # Python 3.9 refuses a null byte with ValueError
         return False
     return True
 
