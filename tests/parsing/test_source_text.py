@@ -85,12 +85,12 @@ def test_a_codec_that_fails_without_saying_where_is_refused_at_the_declaration()
     )
 
 
-def test_a_utf_16_declaration_decodes_what_python_decodes() -> None:
-    data = b"# coding: utf-16\nimport a\n"
+def test_a_utf_16_declaration_decodes_what_python_decodes_and_refuses_it_alike() -> None:
+    data = b"# coding: utf-16\nimport a\n"  # ASCII read two bytes at a time: no Python
     assert not interpreter_accepts(data)
-    failure = extract(data).failure
-    assert failure is not None
-    assert (failure.line, failure.column) == (1, 1)
+    assert extract(data) == FileFacts(
+        (), ParseFailure("syntax error: invalid character '\u2023' (U+2023)", 1, 1)
+    )
 
 
 def test_every_codec_python_knows_is_accepted_or_refused_as_python_does() -> None:
