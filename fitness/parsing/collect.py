@@ -7,12 +7,12 @@ worth starting the workers; a handful are parsed in this process.
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from fitness.logs import Logger
 from fitness.model import FileFacts
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.codec import decode
@@ -22,10 +22,16 @@ from fitness.parsing.worker import extract_path, unreadable
 if TYPE_CHECKING:
     from fitness.parsing.pool import Parsed
 
-log = logging.getLogger("fitness.parsing")
+log = Logger("fitness.parsing")  # imports logging only when --debug set it up
 
-# Below this much source, starting worker processes costs more than it saves.
-_IN_PROCESS_BYTES = 256 * 1024
+# Parsing here costs importing libcst (about 0.13 s), then one file after another
+# (about 1 s per MB); a worker costs its own start-up (0.15 s, libcst included) but
+# workers parse side by side. Measured (bench/README.md, "Parsing in this process"):
+# with two idle CPUs, two workers win from about 64 KB of source; with no second idle
+# CPU, parsing here wins at every size, and a worker only keeps libcst and the trees
+# out of this process (about 8 MB), which matters for large projects alone.
+_IN_PROCESS_BYTES = 64 * 1024  # with CPUs to parse side by side
+_SERIAL_FACTOR = 16  # without: up to 1 MB; 0 bytes above means workers always
 
 
 class Progress(Protocol):
@@ -107,13 +113,38 @@ def collect_facts(
 def _parse(root: Path, paths: list[str], jobs: int, size: int) -> Iterator[Parsed]:
     """(index, encoded facts, version read or None) of each path, as each is done."""
     located = [str(root / path) for path in paths]
-    if len(paths) == 1 or size < _IN_PROCESS_BYTES:
+    if _in_process(len(paths), size, jobs):
         for index, path in enumerate(located):
             yield (index, *extract_path(path))
         return
-    # Even with one job: the parsing process then holds libcst and one tree at a time,
-    # and this one the facts of every file.
+    # Even with one job, past the line: the parsing process then holds libcst and one
+    # tree at a time, and this one the facts of every file.
     from fitness.parsing.pool import parse_in_workers  # only a cold run pays for it
 
     log.debug("parsing %d files in %d worker processes", len(paths), min(jobs, len(paths)))
     yield from parse_in_workers(located, jobs)
+
+
+def _in_process(files: int, size: int, jobs: int) -> bool:
+    """Whether parsing `files` (`size` bytes in all) here is faster than starting workers."""
+    if files == 1:
+        return True
+    if min(jobs, files, _idle_cpus()) >= 2:
+        return size < _IN_PROCESS_BYTES
+    return size < _SERIAL_FACTOR * _IN_PROCESS_BYTES
+
+
+def _idle_cpus() -> int:
+    """CPUs no other process is running on at this moment, as far as the system tells.
+
+    Linux counts the threads running now in /proc/loadavg (this one among them); a
+    busy machine leaves no second CPU for a second worker, which then only costs
+    its start-up. Where there is no such count, every CPU is taken to be idle.
+    """
+    cpus = os.cpu_count() or 1
+    try:
+        with open("/proc/loadavg", "rb") as loadavg:
+            running = int(loadavg.read().split()[3].split(b"/")[0])
+    except (OSError, ValueError, IndexError):
+        return cpus
+    return max(cpus - max(running - 1, 0), 0)

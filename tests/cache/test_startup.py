@@ -1,4 +1,4 @@
-"""Start-up: `--version` and a warm `check` never import libcst."""
+"""Start-up: `--version` and a warm `check` never import libcst, nor what only a cold run needs."""
 
 from __future__ import annotations
 
@@ -50,6 +50,10 @@ def test_warm_check_does_not_import_libcst_but_a_cold_one_does(tmp_path: Path) -
     assert "libcst" not in warm
     assert "concurrent.futures" not in warm
     assert "pathspec" not in warm
+    # Each costs a warm run time it has no use for: logging (with traceback) logs
+    # nothing without --debug, signal and subprocess serve parsing workers.
+    for module in ("logging", "traceback", "signal", "subprocess"):
+        assert module not in warm, module
 
 
 def test_no_progress_bar_in_ci_or_when_piped(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,45 @@
+"""Where cache misses are parsed: in this process below the measured line, else in workers."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from fitness.parsing import collect
+
+KB = 1024
+
+
+@pytest.mark.parametrize(
+    ("files", "size", "jobs", "idle", "here"),
+    [
+        (1, 10_000 * KB, 4, 4, True),  # a worker could not parse one file sooner
+        (5, 60 * KB, 2, 2, True),  # below 64 KB, two workers save less than they cost
+        (36, 257 * KB, 2, 2, False),  # a small project on two idle CPUs: workers
+        (36, 257 * KB, 2, 1, True),  # no second idle CPU: here, up to 1 MB
+        (36, 257 * KB, 1, 2, True),  # one job: here, up to 1 MB
+        (36, 257 * KB, 4, 8, False),
+        (2, 257 * KB, 8, 8, False),  # two files are enough for two workers
+        (900, 5_700 * KB, 1, 2, False),  # libcst and the trees stay out of this process
+        (900, 5_700 * KB, 2, 0, False),
+    ],
+)
+def test_parses_here_below_the_line(
+    monkeypatch: pytest.MonkeyPatch, files: int, size: int, jobs: int, idle: int, here: bool
+) -> None:
+    monkeypatch.setattr(collect, "_idle_cpus", lambda: idle)
+
+    assert collect._in_process(files, size, jobs) is here
+
+
+def test_no_line_means_workers_for_more_than_one_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(collect, "_IN_PROCESS_BYTES", 0)
+
+    assert not collect._in_process(2, 1, 2)
+    assert not collect._in_process(2, 1, 1)
+    assert collect._in_process(1, 1, 2)
+
+
+def test_idle_cpus_are_at_most_every_cpu() -> None:
+    assert 0 <= collect._idle_cpus() <= (os.cpu_count() or 1)
