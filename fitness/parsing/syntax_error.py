@@ -26,6 +26,7 @@ _STRING = re.compile(
     r"""(?:'[^'\\\r\n]*(?:\\.[^'\\\r\n]*)*'|"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*")"""
 )
 _STRING_START = re.compile(r"""[rRbBuUfFtT]{0,2}['"]""")
+_TRIPLE_QUOTE = re.compile(r"""[rRbBuUfFtT]{0,2}(?:'''|\"\"\")""")
 _WORD = re.compile(r"\d[\w.]*|\.\d[\w.]*|\w+")
 # Longest first, so `**=` is not read as `**`.
 _OPERATORS = [
@@ -112,11 +113,9 @@ def _token_at(text: str, line: int, column: int) -> str:
     rest = lines[line - 1][column - 1 :].lstrip(" \t\f")
     if not rest or rest.startswith("#"):
         return "end of line"
-    string = _STRING.match(rest)
-    if string:
-        return f"string {string[0]}" if len(string[0]) <= _TOO_LONG else "string"
-    if _STRING_START.match(rest):
-        return "string"
+    if _STRING_START.match(rest):  # a triple-quoted string may run over many lines
+        string = None if _TRIPLE_QUOTE.match(rest) else _STRING.match(rest)
+        return f"string {string[0]}" if string and len(string[0]) <= _TOO_LONG else "string"
     word = _WORD.match(rest)
     if word:
         return _quoted(word[0]) if len(word[0]) <= _TOO_LONG else f"'{word[0][:_TOO_LONG]}...'"
