@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from fitness.graph.graph import ImportGraph
-from fitness.graph.resolve import resolve
+from fitness.graph.resolve import Targets, resolve
 from fitness.model import FileFacts, ImportEdge, Location
 
 
@@ -23,6 +23,7 @@ def build_graph(
 def _edges(
     modules: list[tuple[str, str, bool]], internal: frozenset[str], facts: Mapping[str, FileFacts]
 ) -> Iterable[ImportEdge]:
+    targets = Targets(internal)
     for importer, path, is_package in modules:
         found = facts.get(path)
         if found is None:
@@ -30,7 +31,7 @@ def _edges(
         for raw in found.imports:
             location = Location(path, raw.line, raw.column, raw.end_line, raw.end_column)
             names_a_member = bool(raw.names) and raw.names != ("*",)
-            for imported, external in resolve(raw, importer, is_package, internal):
+            for imported, external in resolve(raw, importer, is_package, internal, targets):
                 if imported == importer:
                     continue
                 # `from x.y import f`: a reader is shown `x.y`, the module the statement names.
