@@ -137,7 +137,14 @@ def test_build_graph() -> None:
                 "sqlalchemy.orm",
             ),
             ImportEdge(
-                "shop.api", "shop.domain", at("shop/api.py", 4), True, False, False, False, "shop.domain"
+                "shop.api",
+                "shop.domain",
+                at("shop/api.py", 4),
+                True,
+                False,
+                False,
+                False,
+                "shop.domain",
             ),
             ImportEdge(
                 "shop.api", "ns.tool", at("shop/api.py", 5), False, False, True, False, "ns.tool"
