@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from fitness import file_findings
 from fitness.checks import KINDS, CheckContext
@@ -24,8 +24,7 @@ from fitness.parsing.listing import discover_cached
 from fitness.policy import fails, in_scope
 
 
-@dataclass(frozen=True)
-class CheckOptions:
+class CheckOptions(NamedTuple):
     """What `fitness check` was asked to do."""
 
     cwd: Path
@@ -90,7 +89,7 @@ def select_rules(config: Config, select: Sequence[str], ignore: Sequence[str]) -
             "--select/--ignore leave no rule to check; "
             f"the configured rules are: {', '.join(known)}"
         )
-    return replace(config, rules=rules)
+    return config._replace(rules=rules)
 
 
 def configured_rules(options: CheckOptions) -> tuple[RuleSummary, ...]:

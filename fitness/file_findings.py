@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fitness.model import Finding, Location, ParseFailure, Severity, fingerprint
+from fitness.model import Finding, Location, ParseFailure, Severity
 from fitness.parsing.discovery import Shadowed
 
 # The ids of the findings about files, which no configuration can switch off.
@@ -70,5 +70,5 @@ def _finding(
         modules=(),
         adr=None,
         guidance=None,
-        fingerprint=fingerprint([rule_id, location.path, *identity]),
+        identity=(rule_id, location.path, *identity),
     )

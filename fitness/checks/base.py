@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from fitness.config.schema import Params, Rule
 from fitness.config.source import ConfigSource
@@ -15,8 +14,7 @@ from fitness.model import Finding
 P = TypeVar("P", bound=Params)
 
 
-@dataclass(frozen=True)
-class CheckContext:
+class CheckContext(NamedTuple):
     """Everything a check may look at: the graph, its own rule, the configuration file."""
 
     graph: ImportGraph

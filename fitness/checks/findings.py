@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from fitness.checks.base import CheckContext
 from fitness.config.source import KeyPath
 from fitness.graph import GraphView
-from fitness.model import Finding, Hop, ImportEdge, Location, Site, fingerprint
+from fitness.model import Finding, Hop, ImportEdge, Location, Site
 
 
 def chain_finding(
@@ -36,7 +36,7 @@ def chain_finding(
         modules=modules,
         adr=rule.adr,
         guidance=rule.message,
-        fingerprint=fingerprint([rule.id, *modules]),
+        identity=(rule.id, *modules),
     )
 
 
@@ -60,7 +60,7 @@ def config_finding(
         modules=(),
         adr=rule.adr,
         guidance=rule.message,
-        fingerprint=fingerprint([rule.id, what, *(value for _, value in sorted(args.items()))]),
+        identity=(rule.id, what, *(value for _, value in sorted(args.items()))),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
 from fitness.checks.findings import chain_finding
@@ -19,8 +19,7 @@ from fitness.graph import GraphView, every_chain
 from fitness.model import Finding, ImportEdge
 
 
-@dataclass(frozen=True)
-class ForbiddenParams:
+class ForbiddenParams(NamedTuple):
     from_: tuple[ModuleRef, ...]
     to: tuple[ModuleRef, ...]
     allow_indirect: bool

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
 from fitness.checks.findings import config_finding
@@ -15,8 +15,7 @@ from fitness.model import Finding, ImportEdge
 from fitness.model.expressions import ImportExpr, ModuleExpr
 
 
-@dataclass(frozen=True)
-class GraphOptions:
+class GraphOptions(NamedTuple):
     """Which imports a graph rule counts."""
 
     type_checking: bool  # count imports under `if TYPE_CHECKING:`

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
 from fitness.checks.findings import chain_finding
@@ -19,8 +19,7 @@ from fitness.graph import every_chain
 from fitness.model import Finding
 
 
-@dataclass(frozen=True)
-class IndependenceParams:
+class IndependenceParams(NamedTuple):
     modules: tuple[ModuleRef, ...]
     options: GraphOptions
 

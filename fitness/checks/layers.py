@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
 from fitness.checks.findings import chain_finding, config_finding
@@ -18,8 +18,7 @@ from fitness.model.expressions import ModuleExpr, expression_problem
 _SEPARATOR = re.compile(r"\s*([|:])\s*")
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     """One entry of `layers`: one module, or siblings (`a | b` independent, `a : b` not)."""
 
     names: tuple[str, ...]
@@ -28,8 +27,7 @@ class Level:
     where: KeyPath
 
 
-@dataclass(frozen=True)
-class LayersParams:
+class LayersParams(NamedTuple):
     levels: tuple[Level, ...]
     containers: tuple[ModuleRef, ...]
     closed: tuple[tuple[str, KeyPath], ...]

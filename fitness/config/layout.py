@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
 class SourceLike(Protocol):
@@ -42,8 +41,7 @@ class Home(Protocol):
     def modules(self) -> frozenset[str]: ...
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """The source roots searched (as configured), what they hold, and a look elsewhere.
 
     `homes` walks the project, so it is called only to word a problem.

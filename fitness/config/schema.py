@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from fitness.config.source import ConfigSource, KeyPath
 from fitness.config.table import ModuleRef, Table
@@ -28,8 +27,7 @@ IMPORT_MODES = ("check", "ignore")
 RULE_DEFAULTS = ("type_checking", "dynamic")
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One configured rule: the table key is its id."""
 
     id: str
@@ -43,8 +41,7 @@ class Rule:
     where: KeyPath
 
 
-@dataclass(frozen=True)
-class AdrSettings:
+class AdrSettings(NamedTuple):
     """Where the ADRs live and what must cite one."""
 
     dir: str | None
@@ -52,8 +49,7 @@ class AdrSettings:
     require_for_suppressions: bool
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Everything `[tool.fitness]` says, checked."""
 
     source: ConfigSource

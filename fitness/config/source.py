@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
-from typing import Union
+from typing import NamedTuple, Union
 
 from fitness.config.toml_positions import key_lines, line_of
 
@@ -14,8 +13,7 @@ KeyPath = tuple[Union[str, int], ...]
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One configuration mistake, already worded for the user; sorted by where it is."""
 
     line: int
@@ -23,13 +21,12 @@ class Problem:
     text: str
 
 
-@dataclass(frozen=True)
-class ConfigSource:
+class ConfigSource(NamedTuple):
     """A configuration file: its name as shown to the user, and the line of every key."""
 
     display: str
     prefix: KeyPath
-    text: str = field(compare=False, repr=False)
+    text: str
 
     @classmethod
     def from_text(cls, display: str, text: str, prefix: KeyPath) -> ConfigSource:

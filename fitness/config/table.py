@@ -7,15 +7,14 @@ unknown, so a typo can never switch a setting off silently.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fitness.config.source import KeyPath, Problems
 from fitness.config.suggest import did_you_mean
 from fitness.model.expressions import ImportExpr, ModuleExpr, expression_problem
 
 
-@dataclass(frozen=True)
-class ModuleRef:
+class ModuleRef(NamedTuple):
     """A module expression, the key it was written under, and which modules it may name.
 
     `internal` refs are a rule's own side (`from`, `layers`, `modules`, ...): they

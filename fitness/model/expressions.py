@@ -3,32 +3,26 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ModuleExpr:
+class ModuleExpr(NamedTuple):
     """A dotted module name where `*` stands for one segment and `**` for one or more."""
 
     text: str
-    _regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_regex", re.compile(_to_regex(self.text)))
 
     @property
     def has_wildcard(self) -> bool:
         return "*" in self.text
 
     def matches(self, module: str) -> bool:
-        return self._regex.fullmatch(module) is not None
+        return _pattern(self.text).fullmatch(module) is not None
 
     def __str__(self) -> str:
         return self.text
 
 
-@dataclass(frozen=True)
-class ImportExpr:
+class ImportExpr(NamedTuple):
     """`importer -> imported`, each side a module expression, naming direct imports."""
 
     importer: ModuleExpr
@@ -56,6 +50,17 @@ def expression_problem(text: str) -> str | None:
             return f"'{text}' is not a dotted module name ('{part}' is not an identifier)"
         previous = part
     return None
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    """The compiled expression, made once per text however many records hold it."""
+    pattern = _PATTERNS.get(text)
+    if pattern is None:
+        pattern = _PATTERNS[text] = re.compile(_to_regex(text))
+    return pattern
 
 
 def _to_regex(text: str) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import NamedTuple
+
+from fitness.model.fingerprint import fingerprint
 
 
 class Severity(enum.Enum):
@@ -26,8 +27,7 @@ _RANKS = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.NOTE: 1}
 class Location(NamedTuple):
     """A region of a file: repository-relative POSIX path, 1-based lines and columns.
 
-    Columns count Unicode code points; the end is exclusive. A named tuple, not a
-    dataclass, because every import edge has one.
+    Columns count Unicode code points; the end is exclusive.
     """
 
     path: str
@@ -46,15 +46,13 @@ class Site(NamedTuple):
     dynamic: bool  # a literal `importlib.import_module("x")` / `__import__("x")`
 
 
-@dataclass(frozen=True)
-class Hop:
+class Hop(NamedTuple):
     """One direct import in a chain: `importer` imports `imported`, at each of `sites`.
 
     `imported` is the module as imported: for a third-party `from x.y import f`
     it is `x.y`, not the function. `sites` are in file order, never empty.
     """
 
-    __slots__ = ("imported", "importer", "sites")
     importer: str
     imported: str
     sites: tuple[Site, ...]
@@ -68,8 +66,7 @@ class Hop:
 Chain = tuple[Hop, ...]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One broken expectation.
 
     The message is kept as a template and its arguments, so wording can change
@@ -78,18 +75,6 @@ class Finding:
     distinct import chain behind an import finding, shortest first.
     """
 
-    __slots__ = (
-        "adr",
-        "args",
-        "chains",
-        "fingerprint",
-        "guidance",
-        "location",
-        "modules",
-        "rule_id",
-        "severity",
-        "template",
-    )
     rule_id: str
     severity: Severity
     template: str
@@ -99,7 +84,12 @@ class Finding:
     modules: tuple[str, ...]
     adr: str | None
     guidance: str | None
-    fingerprint: str
+    identity: tuple[str, ...]  # what the finding is about: the rule id, then names
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable id from `identity`, for baselines and code-scanning alerts."""
+        return fingerprint(self.identity)
 
     @property
     def chain(self) -> Chain:

@@ -7,7 +7,6 @@ dataclass.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from fitness.model.finding import Location
@@ -47,11 +46,9 @@ class ParseFailure(NamedTuple):
     kind: Literal["parse", "analysis"] = "parse"
 
 
-@dataclass(frozen=True)
-class FileFacts:
+class FileFacts(NamedTuple):
     """Everything the checks need from one file; `failure` is set when it could not be parsed."""
 
-    __slots__ = ("failure", "imports")
     imports: tuple[RawImport, ...]
     failure: ParseFailure | None
 

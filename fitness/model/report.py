@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fitness.model.finding import Finding, Severity
 
 
-@dataclass(frozen=True)
-class RuleSummary:
+class RuleSummary(NamedTuple):
     """A configured rule, as reporters describe it."""
 
-    __slots__ = ("adr", "description", "guidance", "id", "kind", "severity")
     id: str
     kind: str
     severity: Severity
@@ -20,15 +18,13 @@ class RuleSummary:
     guidance: str | None
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """Findings sorted by (path, line, column, rule), the rules checked, and run statistics.
 
     Finding paths are relative to `root`, the project root (the directory of the
     configuration file), an absolute POSIX path.
     """
 
-    __slots__ = ("elapsed", "failed", "files", "findings", "modules", "root", "rules")
     findings: tuple[Finding, ...]
     rules: tuple[RuleSummary, ...]
     files: int
@@ -37,7 +33,7 @@ class Report:
     failed: bool
     root: str
 
-    def count(self, severity: Severity) -> int:
+    def count_of(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
 
     def findings_for(self, rule_id: str) -> tuple[Finding, ...]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.logs import Logger
 
@@ -22,35 +21,29 @@ log = Logger("fitness.discovery")  # imports logging only when --debug set it up
 _NEVER = frozenset({"__pycache__", "__pypackages__", "node_modules", "site-packages", "buck-out"})
 
 
-@dataclass(frozen=True)
-class SourceFile:
+class SourceFile(NamedTuple):
     """A module file: its dotted name, its path relative to the project root (POSIX)."""
 
-    __slots__ = ("is_package", "module", "path")
     module: str
     path: str
     is_package: bool
 
 
-@dataclass(frozen=True)
-class Shadowed:
+class Shadowed(NamedTuple):
     """A module name found under two source roots; the first root wins."""
 
-    __slots__ = ("ignored", "kept", "module")
     module: str
     kept: str
     ignored: str
 
 
-@dataclass(frozen=True)
-class Discovery:
+class Discovery(NamedTuple):
     """The project's modules: files, namespace packages (directories without `__init__.py`).
 
     `read` lists what the walk looked at (directories, with a trailing `/`, and
     `.gitignore` files), so a later run can tell whether the listing still holds.
     """
 
-    __slots__ = ("files", "namespaces", "read", "shadowed", "unreadable")
     files: tuple[SourceFile, ...]
     namespaces: tuple[str, ...]
     shadowed: tuple[Shadowed, ...]
@@ -228,8 +221,7 @@ def _relative(project_root: Path, path: Path) -> str:
     return Path(relative).as_posix()
 
 
-@dataclass(frozen=True)
-class PythonHome:
+class PythonHome(NamedTuple):
     """A directory near the top of the project that holds Python code as a source root would.
 
     What it holds directly: regular `packages` (with `__init__.py`), `namespaces`

@@ -22,9 +22,9 @@ def render_json(report: Report, options: RenderOptions) -> str:
         "summary": {
             "failed": report.failed,
             "findings": len(report.findings),
-            "errors": report.count(Severity.ERROR),
-            "warnings": report.count(Severity.WARNING),
-            "notes": report.count(Severity.NOTE),
+            "errors": report.count_of(Severity.ERROR),
+            "warnings": report.count_of(Severity.WARNING),
+            "notes": report.count_of(Severity.NOTE),
             "files": report.files,
             "modules": report.modules,
             "elapsed_seconds": round(report.elapsed, 3),

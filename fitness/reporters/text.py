@@ -168,7 +168,7 @@ def _totals(report: Report, color: bool) -> str:
             (Severity.WARNING, "warning"),
             (Severity.NOTE, "note"),
         )
-        if (count := report.count(severity))
+        if (count := report.count_of(severity))
     ]
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
     scope = f"in {files} ({report.elapsed:.2f}s)"

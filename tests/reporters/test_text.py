@@ -26,7 +26,7 @@ def finding(rule: str, chains: tuple[tuple[Hop, ...], ...], modules: tuple[str, 
         modules=modules,
         adr=None,
         guidance=None,
-        fingerprint="0" * 20,
+        identity=(rule, *modules),
     )
 
 
