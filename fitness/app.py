@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from fitness import file_findings
 from fitness.checks import KINDS, CheckContext
+from fitness.checks.bans import configured_bans
 from fitness.config.layout import Layout
 from fitness.config.load import find_config, load_config
 from fitness.config.modules import check_externals, check_modules
@@ -54,12 +55,15 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
         FactsCache.in_directory(cache_dir),
         options.jobs,
         options.progress,
+        configured_bans(config.rules),
     )
     graph = build_graph(
         ((f.module, f.path, f.is_package) for f in discovery.files), discovery.namespaces, facts
     )
     check_externals(config, graph.modules, graph.externals)
-    findings = in_scope(_rule_findings(config, graph) + _file_findings(discovery, facts), scope)
+    files = {f.module: (f.path, facts[f.path]) for f in discovery.files if f.path in facts}
+    findings = _rule_findings(config, graph, files) + _file_findings(discovery, facts)
+    findings = in_scope(findings, scope)
     findings.sort(key=Finding.sort_key)
     return Report(
         findings=tuple(findings),
@@ -171,11 +175,13 @@ def _cache_dir(config: Config, options: CheckOptions) -> Path | None:
     return config.project_root / config.cache_dir if options.cache else None
 
 
-def _rule_findings(config: Config, graph: ImportGraph) -> list[Finding]:
+def _rule_findings(
+    config: Config, graph: ImportGraph, files: Mapping[str, tuple[str, FileFacts]]
+) -> list[Finding]:
     config_path = config.path.relative_to(config.project_root).as_posix()
     findings: list[Finding] = []
     for rule in config.rules:
-        context = CheckContext(graph, rule, config.source, config_path)
+        context = CheckContext(graph, rule, config.source, config_path, files)
         findings.extend(KINDS[rule.kind].check(rule.params, context))
     return findings
 

@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple, Protocol, TypeVar
 
 from fitness.config.schema import Params, Rule
 from fitness.config.source import ConfigSource
 from fitness.config.table import Table
 from fitness.graph import ImportGraph
-from fitness.model import Finding
+from fitness.model import FileFacts, Finding
 
 P = TypeVar("P", bound=Params)
 
 
 class CheckContext(NamedTuple):
-    """Everything a check may look at: the graph, its own rule, the configuration file."""
+    """Everything a check may look at: the graph, its own rule, the configuration file.
+
+    `files` maps each module under the source roots to its path (relative to the
+    project root) and the facts extracted from it, for checks that look beyond
+    imports (`banned-api`).
+    """
 
     graph: ImportGraph
     rule: Rule
     source: ConfigSource
     config_path: str  # the configuration file, relative to the project root
+    files: Mapping[str, tuple[str, FileFacts]]
 
     def applies_to(self, module: str) -> bool:
         """Whether the rule's `include` / `exclude` let it check imports made by `module`."""

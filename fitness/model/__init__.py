@@ -9,8 +9,13 @@ from fitness.model.finding import Chain, Finding, Hop, Location, Severity, Site
 from fitness.model.fingerprint import fingerprint
 from fitness.model.imports import FileFacts, ImportEdge, ParseFailure, RawImport
 from fitness.model.report import Report, RuleSummary
+from fitness.model.uses import NO_BANS, ApiUse, Argument, Bans
 
 __all__ = [
+    "NO_BANS",
+    "ApiUse",
+    "Argument",
+    "Bans",
     "Chain",
     "FileFacts",
     "Finding",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Literal, NamedTuple
 
 from fitness.model.finding import Location
+from fitness.model.uses import NO_BANS, ApiUse, Bans
 
 
 class RawImport(NamedTuple):
@@ -47,10 +48,19 @@ class ParseFailure(NamedTuple):
 
 
 class FileFacts(NamedTuple):
-    """Everything the checks need from one file; `failure` is set when it could not be parsed."""
+    """Everything the checks need from one file, in sections.
+
+    `failure` is set when the file could not be parsed. `uses` are the uses of
+    what `examined` asked for (see `fitness.model.uses`); `builtins` are the
+    builtin names the file's text mentions, so a new builtin ban knows which
+    files it can affect without reading any.
+    """
 
     imports: tuple[RawImport, ...]
     failure: ParseFailure | None
+    uses: tuple[ApiUse, ...] = ()
+    builtins: frozenset[str] = frozenset()
+    examined: Bans = NO_BANS
 
 
 class ImportEdge(NamedTuple):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from fitness.logs import Logger
-from fitness.model import FileFacts
+from fitness.model import NO_BANS, Bans, FileFacts
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.codec import decode
 from fitness.parsing.version import content_hash, stamp_of
@@ -50,6 +50,7 @@ def collect_facts(
     cache: FactsCache,
     jobs: int,
     progress: Progress | None = None,
+    bans: Bans = NO_BANS,
 ) -> dict[str, FileFacts]:
     """The facts of each of `paths` (relative to `root`), parsing only what the cache lacks.
 

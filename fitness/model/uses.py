@@ -1,0 +1,64 @@
+"""Uses of names a `banned-api` rule may ban, as found in one file.
+
+Which names are looked for depends on the configuration (`Bans`), so the facts
+of a file say which bans they were gathered for (`FileFacts.examined`).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Union
+
+Literal_ = Union[bool, int, str, None]
+
+
+class Argument(NamedTuple):
+    """One argument of a call: its value when it is a literal (bool, int, str, None)."""
+
+    literal: bool  # False: an expression fitness does not evaluate; `value` is then None
+    value: Literal_
+
+
+class ApiUse(NamedTuple):
+    """One use of a module, attribute or builtin, resolved through the file's aliases.
+
+    `api` is the canonical dotted name: `pickle.loads` for `from pickle import
+    loads as ld; ld(x)`, `pickle` for `import pickle`, `builtins.eval` for
+    `eval(...)`. `written` is how the code names it (`ld`, `p.loads`,
+    `getattr(pickle, "loads")`, `import pickle`). The range covers the use
+    (the called expression for a call, not its arguments); `scope` is the
+    qualified name of the enclosing functions and classes (`Order.save`, `""` at
+    module level). For a call, `positional` and `keywords` hold its arguments
+    in order; `star_args` / `star_kwargs` say whether `*x` / `**x` could add more.
+    """
+
+    api: str
+    written: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    scope: str
+    call: bool
+    positional: tuple[Argument, ...]
+    keywords: tuple[tuple[str, Argument], ...]
+    star_args: bool
+    star_kwargs: bool
+    type_checking: bool
+    local: bool
+
+
+class Bans(NamedTuple):
+    """What extraction looks for beyond imports: uses under these roots and builtins.
+
+    `roots` are top-level module names (`pickle`, `xml`, `subprocess`);
+    `builtins` are builtin names (`eval`, `exec`). Empty: imports only.
+    """
+
+    roots: frozenset[str] = frozenset()
+    builtins: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.roots or self.builtins)
+
+
+NO_BANS = Bans()
