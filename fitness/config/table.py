@@ -101,6 +101,13 @@ class Table:
                 self.problems.add(where, f"expected a string, got {_kind(item)}")
         return found
 
+    def value(self, key: str, *, required: bool = False) -> object:
+        """The value at `key` as TOML gave it (None when absent), for a kind that checks its shape.
+
+        `banned-api` reads `apis` so: a list of names and tables.
+        """
+        return self._get(key, required)
+
     def default(self, key: str, fallback: str) -> str:
         """The value an enclosing table set for `key` (top-level `type_checking`), or `fallback`."""
         return self._defaults.get(key, fallback)
@@ -175,6 +182,11 @@ class Table:
                 self.problem(None, f"missing required key '{key}'")
             return None
         return self._data[key]
+
+
+def kind_of(value: object) -> str:
+    """How a problem names a value of the wrong type: `a string ('x')`, `an integer (3)`."""
+    return _kind(value)
 
 
 def _kind(value: object) -> str:
