@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from fitness.checks.banned_api import BannedApi
 from fitness.checks.base import CheckContext, RuleKind
 from fitness.checks.forbidden import Forbidden
 from fitness.checks.independence import Independence
 from fitness.checks.layers import Layers
 
 KINDS: dict[str, RuleKind[Any]] = {
+    "banned-api": BannedApi(),
     "forbidden": Forbidden(),
     "independence": Independence(),
     "layers": Layers(),

@@ -4,11 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from fitness.checks.banned_api import BannedApiParams
 from fitness.config.schema import Rule
 from fitness.model import NO_BANS, Bans
 
 
 def configured_bans(rules: Iterable[Rule]) -> Bans:
-    """The module roots and builtins that the `banned-api` rules among `rules` name."""
-    del rules  # no rule kind bans anything yet
-    return NO_BANS
+    """The module roots and builtins that the `banned-api` rules among `rules` name.
+
+    A builtin ban adds the root `builtins` too, so `import builtins` and
+    `builtins.eval(x)` are followed as well as `eval(x)`.
+    """
+    roots: set[str] = set()
+    names: set[str] = set()
+    for rule in rules:
+        if not isinstance(rule.params, BannedApiParams):
+            continue
+        for entry in rule.params.apis:
+            roots.add(entry.name.root)
+            if entry.name.builtin is not None:
+                names.add(entry.name.builtin)
+    if not roots:
+        return NO_BANS
+    return Bans(frozenset(roots), frozenset(names))

@@ -1,0 +1,272 @@
+"""`banned-api`: modules, attributes and calls that must not be used, whatever the alias."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from fitness.checks.api_names import ApiName, parse_name, shown
+from fitness.checks.base import CheckContext
+from fitness.checks.call_conditions import Condition, Judgement, judge, parse_when
+from fitness.config.schema import IMPORT_MODES
+from fitness.config.source import KeyPath
+from fitness.config.table import ModuleRef, Table, kind_of
+from fitness.model import ApiUse, Finding, Location
+
+
+class BannedEntry(NamedTuple):
+    """One entry of `apis`: a name, the conditions a call must meet, its own guidance."""
+
+    name: ApiName
+    conditions: tuple[Condition, ...]
+    message: str | None
+    where: KeyPath
+
+    def describe(self) -> str:
+        """`subprocess.run with shell=True`."""
+        return " ".join([self.name.text, *(c.describe() for c in self.conditions)])
+
+
+class BannedApiParams(NamedTuple):
+    apis: tuple[BannedEntry, ...]
+    allow_in: tuple[ModuleRef, ...]
+    type_checking: bool  # count uses under `if TYPE_CHECKING:`
+
+    def module_refs(self) -> Iterable[ModuleRef]:
+        return self.allow_in
+
+
+class BannedApi:
+    """Banned modules, attributes and calls, found through every alias.
+
+    Each `apis` entry is a name, or a table `{ name = "...", when = { ... },
+    message = "..." }`. A name is a module (`pickle`), an attribute at any depth
+    (`pickle.loads`, `datetime.datetime.utcnow`) or a builtin: a name whose
+    first segment is one of the interpreter's builtins (`eval`, `open`) means
+    the builtin, and `builtins.eval` spells the same. After the first segment,
+    `*` stands for one segment and `**` for one or more, as in module
+    expressions: `subprocess.*` bans every attribute of `subprocess` (and what
+    lies under them) but not importing the module itself.
+
+    A use matches a name when its canonical name is the name or lies under it:
+    a ban on `pickle` matches `import pickle`, `from pickle import loads` and
+    `pickle.loads(x)`; a ban on `xml.etree` matches `xml.etree.ElementTree.parse`.
+    Every use is a finding: the import, and each later reference (with a ban
+    on `pickle`, `import pickle as p` then `p.loads(x)` is two findings:
+    `pickle (as p) is banned` and `pickle.loads (as p.loads) is banned`).
+    When several entries match one use, the finding comes from the most
+    specific: a decided match before an undecided one, then the name spelling
+    out the most segments, then the first listed.
+
+    `when` restricts an entry to calls whose arguments match, all conditions
+    together. A key is a keyword argument (`shell`) or a position counted from
+    0 (`"0"`); a call's positional arguments are never matched to keyword
+    names, so `subprocess.run(cmd, shell=True)` is seen through `shell`, and
+    `{ "1" = ... }` looks at the second positional argument only. A value is
+    `true`/`false`, an integer, or a string: `"None"` is Python's None,
+    `"!<literal>"` means anything but that literal (`"!false"`, `"!0"`,
+    `"!None"`, `"!'r'"`: a string after `!` is quoted), and a string in quotes
+    (`"'None'"`) is that string. A condition holds when the call passes the
+    literal (`"!..."`: passes another literal, or leaves the argument out);
+    an argument fitness does not evaluate (a name, a call) satisfies neither.
+    `missing = "Loader"` (or a list, keyword names and positions) holds when the
+    call does not pass that argument, so `yaml.load(f)` is found and
+    `yaml.load(f, Loader=SafeLoader)` is not. An entry with `when` matches
+    calls only: a reference such as `f = subprocess.run`, or its import,
+    cannot be judged and is not reported. When `**kwargs` (for a keyword) or
+    `*args` (for a position) could supply an argument the call leaves out,
+    fitness cannot decide: the call is reported, at the rule's severity, with a
+    message that says so ("fitness cannot tell whether this call passes
+    shell=True through **kwargs"). The key `missing` is the condition, never a
+    keyword argument named so.
+
+    `allow_in` lists module expressions where uses are allowed, the modules
+    they match and everything inside them. `type_checking = "ignore"` leaves
+    out uses under `if TYPE_CHECKING:` (default from `[tool.fitness]`, then
+    "check"). A finding's guidance is the entry's `message`, else the rule's.
+    """
+
+    description = "banned modules, attributes and calls, found through every alias"
+
+    def parse(self, table: Table) -> BannedApiParams:
+        default = table.default("type_checking", "check")
+        return BannedApiParams(
+            apis=tuple(_entries(table)),
+            allow_in=table.modules("allow_in", internal=False),
+            type_checking=table.choice("type_checking", IMPORT_MODES, default) == "check",
+        )
+
+    def summary(self, params: BannedApiParams) -> str:
+        banned = ", ".join(entry.describe() for entry in params.apis)
+        allowed = ", ".join(ref.expr.text for ref in params.allow_in)
+        return f"bans {banned}" + (f" (allowed in {allowed})" if allowed else "")
+
+    def check(self, params: BannedApiParams, context: CheckContext) -> Iterable[Finding]:
+        findings = []
+        for module in sorted(context.files):
+            if not context.applies_to(module) or _allowed(module, params.allow_in):
+                continue
+            path, facts = context.files[module]
+            seen: dict[tuple[str, str], int] = {}
+            for use in sorted(facts.uses, key=_position):
+                if use.type_checking and not params.type_checking:
+                    continue
+                match = _best_match(params.apis, use)
+                if match is None:
+                    continue
+                occurrence = seen[use.api, use.scope] = seen.get((use.api, use.scope), 0) + 1
+                findings.append(_finding(context, module, path, use, *match, occurrence))
+        return findings
+
+
+def _entries(table: Table) -> Iterator[BannedEntry]:
+    raw = table.value("apis", required=True)
+    if raw is None:
+        return
+    if isinstance(raw, str):
+        table.problem("apis", f'expected a list of API names, got a string (write ["{raw}"])')
+        return
+    if not isinstance(raw, list):
+        table.problem("apis", f"expected a list of API names, got {kind_of(raw)}")
+        return
+    if not raw:
+        table.problem("apis", "must list at least one API")
+    found: list[BannedEntry] = []
+    for index, item in enumerate(raw):
+        entry = _entry(item, (*table.path, "apis", index), table)
+        if entry is None:
+            continue
+        twin = next((e for e in found if _same(e, entry)), None)
+        if twin is not None:
+            table.problems.add(
+                entry.where, f"'{entry.name.text}' is already banned by {_key(twin.where)}"
+            )
+            continue
+        found.append(entry)
+        yield entry
+
+
+def _entry(item: object, where: KeyPath, table: Table) -> BannedEntry | None:
+    problems = table.problems
+    if isinstance(item, str):
+        name = parse_name(item)
+        if isinstance(name, str):
+            problems.add(where, name)
+            return None
+        return BannedEntry(name, (), None, where)
+    if not isinstance(item, dict):
+        problems.add(
+            where,
+            'expected an API name or a table such as { name = "pickle.loads" }, '
+            f"got {kind_of(item)}",
+        )
+        return None
+    entry = Table(item, where, problems)
+    text = entry.string("name", required=True)
+    message = entry.string("message")
+    conditions = parse_when(entry)
+    entry.finish()
+    if text is None:
+        return None
+    name = parse_name(text)
+    if isinstance(name, str):
+        problems.add((*where, "name"), name)
+        return None
+    if conditions and name.is_module:
+        problems.add(
+            (*where, "when"),
+            f"'{text}' is a module, used by importing it and never called: put the condition "
+            f"on one of its functions, or on '{text}.*'",
+        )
+        return None
+    return BannedEntry(name, conditions, message, where)
+
+
+def _best_match(
+    entries: Iterable[BannedEntry], use: ApiUse
+) -> tuple[BannedEntry, Judgement] | None:
+    """The most specific entry that matches `use`, and how the call meets its conditions."""
+    best: tuple[tuple[bool, int, int], BannedEntry, Judgement] | None = None
+    for order, entry in enumerate(entries):
+        if not entry.name.matches(use.api):
+            continue
+        judgement = judge(entry.conditions, use)
+        if not judgement.matches:
+            continue
+        rank = (bool(judgement.undecided), -entry.name.specificity, order)
+        if best is None or rank < best[0]:
+            best = (rank, entry, judgement)
+    return None if best is None else (best[1], best[2])
+
+
+def _finding(
+    context: CheckContext,
+    module: str,
+    path: str,
+    use: ApiUse,
+    entry: BannedEntry,
+    judgement: Judgement,
+    occurrence: int,
+) -> Finding:
+    rule = context.rule
+    args = {"api": shown(use.api)}
+    template = "{api}"
+    alias = _alias(use)
+    if alias is not None:
+        args["alias"] = alias
+        template += " (as {alias})"
+    if entry.conditions:
+        args["conditions"] = " and ".join(c.describe() for c in entry.conditions)
+        template += " {conditions}"
+    template += " is banned"
+    if judgement.undecided:
+        args["undecided"] = " or ".join(judgement.undecided)
+        template += ", and fitness cannot tell whether this call passes {undecided}"
+    return Finding(
+        rule_id=rule.id,
+        severity=rule.severity,
+        template=template,
+        args=tuple(sorted(args.items())),
+        location=Location(path, use.line, use.column, use.end_line, use.end_column),
+        chains=(),
+        modules=(module,),
+        adr=rule.adr,
+        guidance=entry.message if entry.message is not None else rule.message,
+        identity=(rule.id, module, use.api, use.scope, str(occurrence)),
+    )
+
+
+def _alias(use: ApiUse) -> str | None:
+    """How the code spelled the use, when that is not the API's own name.
+
+    An import statement shows its `as` name only: `import pickle` is the API itself.
+    """
+    written = use.written
+    if written in (use.api, shown(use.api)):
+        return None
+    if written.startswith(("import ", "from ")):
+        _, alias_as, alias = written.rpartition(" as ")
+        return alias.strip() if alias_as else None
+    return written
+
+
+def _allowed(module: str, refs: Iterable[ModuleRef]) -> bool:
+    """Whether `module` is one that `allow_in` names, or inside one."""
+    parts = module.split(".")
+    prefixes = [".".join(parts[:end]) for end in range(1, len(parts) + 1)]
+    return any(ref.expr.matches(prefix) for ref in refs for prefix in prefixes)
+
+
+def _position(use: ApiUse) -> tuple[int, int, int, int]:
+    return (use.line, use.column, use.end_line, use.end_column)
+
+
+def _same(a: BannedEntry, b: BannedEntry) -> bool:
+    """Two entries that ban the same uses: `eval` and `builtins.eval` are one name."""
+    same_name = a.name.canonical == b.name.canonical
+    return same_name and frozenset(a.conditions) == frozenset(b.conditions)
+
+
+def _key(where: KeyPath) -> str:
+    """`apis[0]`: the key of an entry, as a problem refers to another one."""
+    return f"{where[-2]}[{where[-1]}]"

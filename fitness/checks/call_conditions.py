@@ -1,0 +1,222 @@
+"""`when` conditions of a `banned-api` entry: which calls of a banned name count.
+
+A condition names an argument, by keyword (`shell`) or by position (`"0"`),
+and tests it: equal to a literal, anything but a literal (`"!false"`), or
+missing (`missing = "Loader"`). A call is judged on what its text shows; an
+argument that `*args` / `**kwargs` could supply leaves the condition undecided.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple, Union
+
+from fitness.config.source import KeyPath
+from fitness.config.suggest import did_you_mean
+from fitness.config.table import Table, kind_of
+from fitness.model import ApiUse, Argument
+
+Literal_ = Union[bool, int, str, None]
+Target = Union[str, int]  # a keyword name, or a position counted from 0
+
+IS, IS_NOT, MISSING = "is", "is not", "missing"
+_MISSING_KEY = "missing"
+_POSITION = re.compile(r"[0-9]+")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_LITERALS = {"true": True, "false": False, "None": None}
+
+
+class Condition(NamedTuple):
+    """One test on one argument of a call."""
+
+    target: Target
+    test: str  # IS, IS_NOT or MISSING
+    value: Literal_  # None for MISSING
+
+    def describe(self) -> str:
+        """`with shell=True`, `without usedforsecurity=False`, `without Loader`."""
+        if self.test == MISSING:
+            return f"without {_argument(self.target)}"
+        return f"{'with' if self.test == IS else 'without'} {self.passed()}"
+
+    def passed(self) -> str:
+        """The argument as a call would pass it: `shell=True`, `'w' as positional argument 1`."""
+        if self.test == MISSING:
+            return _argument(self.target)
+        if isinstance(self.target, str):
+            return f"{self.target}={self.value!r}"
+        return f"{self.value!r} as {_argument(self.target)}"
+
+
+class Judgement(NamedTuple):
+    """Whether a call matches every condition: yes, no, or undecided through star arguments.
+
+    `undecided` holds, for each condition the text cannot decide, what the call
+    may pass and through which star argument (`shell=True through **kwargs`).
+    """
+
+    matches: bool
+    undecided: tuple[str, ...]
+
+
+NO = Judgement(False, ())
+YES = Judgement(True, ())
+
+
+def judge(conditions: Sequence[Condition], use: ApiUse) -> Judgement:
+    """Whether the call `use` matches all `conditions`; a use that is not a call never does."""
+    if not conditions:
+        return YES
+    if not use.call:
+        return NO
+    undecided = []
+    for condition in conditions:
+        verdict = _judge_one(condition, use)
+        if verdict is False:
+            return NO
+        if verdict is not True:
+            undecided.append(f"{condition.passed()} through {verdict}")
+    return Judgement(True, tuple(undecided))
+
+
+def parse_when(entry: Table) -> tuple[Condition, ...]:
+    """The entry's `when` table, each key checked; problems go to the entry's table."""
+    raw = entry.value("when")
+    if raw is None:
+        return ()
+    path: KeyPath = (*entry.path, "when")
+    problems = entry.problems
+    if not isinstance(raw, dict):
+        problems.add(path, f"expected a table such as {{ shell = true }}, got {kind_of(raw)}")
+        return ()
+    if not raw:
+        problems.add(path, "must hold at least one condition, such as { shell = true }")
+        return ()
+    conditions: list[Condition] = []
+    for key, value in raw.items():
+        where: KeyPath = (*path, key)
+        if key == _MISSING_KEY:
+            conditions.extend(_missing(value, where, entry))
+            continue
+        target = _target(key)
+        if target is None:
+            problems.add(where, _not_an_argument(key))
+            continue
+        parsed = _value(value)
+        if isinstance(parsed, str):
+            problems.add(where, parsed)
+        else:
+            conditions.append(Condition(target, *parsed))
+    return tuple(conditions)
+
+
+def _judge_one(condition: Condition, use: ApiUse) -> bool | str:
+    """True, False, or the star argument (`**kwargs`, `*args`) that could decide it."""
+    argument = _find(condition.target, use)
+    if argument is None:
+        star = use.star_kwargs if isinstance(condition.target, str) else use.star_args
+        if star:
+            return "**kwargs" if isinstance(condition.target, str) else "*args"
+        return condition.test != IS
+    if condition.test == MISSING or not argument.literal:
+        return False  # present; or a value fitness does not evaluate, which matches neither test
+    equal = type(argument.value) is type(condition.value) and argument.value == condition.value
+    return equal if condition.test == IS else not equal
+
+
+def _find(target: Target, use: ApiUse) -> Argument | None:
+    if isinstance(target, int):
+        return use.positional[target] if target < len(use.positional) else None
+    for name, argument in use.keywords:
+        if name == target:
+            return argument
+    return None
+
+
+def _missing(value: object, where: KeyPath, entry: Table) -> list[Condition]:
+    names = value if isinstance(value, list) else [value]
+    if not names:
+        entry.problems.add(where, "must list at least one argument")
+    found = []
+    for index, name in enumerate(names):
+        at = where if not isinstance(value, list) else (*where, index)
+        if isinstance(name, int) and not isinstance(name, bool) and name >= 0:
+            found.append(Condition(name, MISSING, None))
+            continue
+        if not isinstance(name, str):
+            entry.problems.add(
+                at,
+                f"expected a keyword argument or a position ('0', '1', ...), got {kind_of(name)}",
+            )
+            continue
+        target = _target(name)
+        if target is None:
+            entry.problems.add(at, _not_an_argument(name))
+        else:
+            found.append(Condition(target, MISSING, None))
+    return found
+
+
+def _target(text: str) -> Target | None:
+    if _POSITION.fullmatch(text):
+        return int(text)
+    import keyword  # read only for rules with argument conditions
+
+    if text.isidentifier() and not keyword.iskeyword(text):
+        return text
+    return None
+
+
+def _value(value: object) -> tuple[str, Literal_] | str:
+    """The test and literal a `when` value spells, or the problem with it."""
+    if isinstance(value, (bool, int)):
+        return IS, value
+    if not isinstance(value, str):
+        return (
+            f'expected true, false, an integer or a string ("None", "!value"), got {kind_of(value)}'
+        )
+    if value == "None":
+        return IS, None
+    if value.startswith("!"):
+        literal = _literal(value[1:])
+        if isinstance(literal, _Bad):
+            words = [f"!{word}" for word in _LITERALS]
+            return (
+                f"'{value}' is not a value: after '!' write true, false, None, an integer or a "
+                f"quoted string (\"!'text'\"){did_you_mean(value, words)}"
+            )
+        return IS_NOT, literal
+    return IS, _unquoted(value)
+
+
+class _Bad:
+    """Text after `!` that is no literal."""
+
+
+_BAD = _Bad()
+
+
+def _literal(text: str) -> Literal_ | _Bad:
+    if text in _LITERALS:
+        return _LITERALS[text]
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        return text[1:-1]
+    return _BAD
+
+
+def _unquoted(text: str) -> str:
+    """A string as given, or without its quotes: `"'None'"` is the string None."""
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        return text[1:-1]
+    return text
+
+
+def _argument(target: Target) -> str:
+    return target if isinstance(target, str) else f"positional argument {target}"
+
+
+def _not_an_argument(text: str) -> str:
+    return f"'{text}' is neither a keyword argument nor a position ('0', '1', ...)"
