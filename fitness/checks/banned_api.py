@@ -166,7 +166,7 @@ def _entry(item: object, where: KeyPath, table: Table) -> BannedEntry | None:
     message = entry.string("message")
     conditions = parse_when(entry)
     entry.finish()
-    if text is None:
+    if text is None or conditions is None:
         return None
     name = parse_name(text)
     if isinstance(name, str):

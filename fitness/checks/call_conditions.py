@@ -80,35 +80,38 @@ def judge(conditions: Sequence[Condition], use: ApiUse) -> Judgement:
     return Judgement(True, tuple(undecided))
 
 
-def parse_when(entry: Table) -> tuple[Condition, ...]:
-    """The entry's `when` table, each key checked; problems go to the entry's table."""
+def parse_when(entry: Table) -> tuple[Condition, ...] | None:
+    """The entry's `when` table (`()` without one), or None when it has a problem.
+
+    Every problem is reported to the entry's table, each at its own key.
+    """
     raw = entry.value("when")
     if raw is None:
         return ()
     path: KeyPath = (*entry.path, "when")
-    problems = entry.problems
-    if not isinstance(raw, dict):
-        problems.add(path, f"expected a table such as {{ shell = true }}, got {kind_of(raw)}")
-        return ()
-    if not raw:
-        problems.add(path, "must hold at least one condition, such as { shell = true }")
-        return ()
+    wrong: list[tuple[KeyPath, str]] = []
     conditions: list[Condition] = []
-    for key, value in raw.items():
-        where: KeyPath = (*path, key)
-        if key == _MISSING_KEY:
-            conditions.extend(_missing(value, where, entry))
-            continue
-        target = _target(key)
-        if target is None:
-            problems.add(where, _not_an_argument(key))
-            continue
-        parsed = _value(value)
-        if isinstance(parsed, str):
-            problems.add(where, parsed)
-        else:
-            conditions.append(Condition(target, *parsed))
-    return tuple(conditions)
+    if not isinstance(raw, dict):
+        wrong.append((path, f"expected a table such as {{ shell = true }}, got {kind_of(raw)}"))
+    elif not raw:
+        wrong.append((path, "must hold at least one condition, such as { shell = true }"))
+    else:
+        for key, value in raw.items():
+            where: KeyPath = (*path, key)
+            if key == _MISSING_KEY:
+                conditions.extend(_missing(value, where, wrong))
+                continue
+            target = _target(key)
+            parsed = _value(value)
+            if target is None:
+                wrong.append((where, _not_an_argument(key)))
+            elif isinstance(parsed, str):
+                wrong.append((where, parsed))
+            else:
+                conditions.append(Condition(target, *parsed))
+    for where, message in wrong:
+        entry.problems.add(where, message)
+    return None if wrong else tuple(conditions)
 
 
 def _judge_one(condition: Condition, use: ApiUse) -> bool | str:
@@ -134,25 +137,22 @@ def _find(target: Target, use: ApiUse) -> Argument | None:
     return None
 
 
-def _missing(value: object, where: KeyPath, entry: Table) -> list[Condition]:
+def _missing(value: object, where: KeyPath, wrong: list[tuple[KeyPath, str]]) -> list[Condition]:
+    """`missing = "Loader"` or a list: keyword names, and positions as "1" or 1."""
     names = value if isinstance(value, list) else [value]
     if not names:
-        entry.problems.add(where, "must list at least one argument")
+        wrong.append((where, "must list at least one argument"))
     found = []
     for index, name in enumerate(names):
-        at = where if not isinstance(value, list) else (*where, index)
+        at = (*where, index) if isinstance(value, list) else where
+        target = _target(name) if isinstance(name, str) else None
         if isinstance(name, int) and not isinstance(name, bool) and name >= 0:
             found.append(Condition(name, MISSING, None))
-            continue
-        if not isinstance(name, str):
-            entry.problems.add(
-                at,
-                f"expected a keyword argument or a position ('0', '1', ...), got {kind_of(name)}",
-            )
-            continue
-        target = _target(name)
-        if target is None:
-            entry.problems.add(at, _not_an_argument(name))
+        elif not isinstance(name, str):
+            expected = "expected a keyword argument or a position ('0', '1', ...)"
+            wrong.append((at, f"{expected}, got {kind_of(name)}"))
+        elif target is None:
+            wrong.append((at, _not_an_argument(name)))
         else:
             found.append(Condition(target, MISSING, None))
     return found
@@ -181,10 +181,12 @@ def _value(value: object) -> tuple[str, Literal_] | str:
     if value.startswith("!"):
         literal = _literal(value[1:])
         if isinstance(literal, _Bad):
-            words = [f"!{word}" for word in _LITERALS]
+            hint = did_you_mean(value, [f"!{word}" for word in _LITERALS])
+            if not hint and value[1:]:
+                hint = f" (did you mean \"!'{value[1:]}'\"?)"
             return (
                 f"'{value}' is not a value: after '!' write true, false, None, an integer or a "
-                f"quoted string (\"!'text'\"){did_you_mean(value, words)}"
+                f"quoted string (\"!'text'\"){hint}"
             )
         return IS_NOT, literal
     return IS, _unquoted(value)
