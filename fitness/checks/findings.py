@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fitness.checks.base import CheckContext
-from fitness.config.source import KeyPath
+from fitness.config.source import KeyPath, Where
 from fitness.graph import GraphView
 from fitness.model import Finding, Hop, ImportEdge, Location, Site
 
@@ -41,21 +41,25 @@ def chain_finding(
 
 
 def config_finding(
-    context: CheckContext, where: KeyPath, what: str, template: str, **args: str
+    context: CheckContext, where: Where | KeyPath, what: str, template: str, **args: str
 ) -> Finding:
-    """A finding located in the configuration file, such as an `ignore` that matches nothing.
+    """A finding located in the configuration, such as an `ignore` that matches nothing.
 
+    `where` is the file and key (a `ModuleRef`'s or `Table.where`'s), or a key
+    path in the file that defines the rule: a rule pack's rule is located in
+    the pack, a key the configuration's override set in the configuration.
     `what` names the kind of problem for the fingerprint (`unused-ignore`), so
     the template's wording can change without changing the finding's identity.
     """
     rule = context.rule
-    line = context.source.line(where)
+    place = where if isinstance(where, Where) else rule.locate(where)
+    line = place.line()
     return Finding(
         rule_id=rule.id,
         severity=rule.severity,
         template=template,
         args=tuple(sorted(args.items())),
-        location=Location(context.config_path, line, 1, line, 1),
+        location=Location(place.source.path, line, 1, line, 1),
         chains=(),
         modules=(),
         adr=rule.adr,

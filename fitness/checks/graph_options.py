@@ -8,7 +8,7 @@ from typing import NamedTuple
 from fitness.checks.base import CheckContext
 from fitness.checks.findings import config_finding
 from fitness.config.schema import IMPORT_MODES
-from fitness.config.source import KeyPath
+from fitness.config.source import Where
 from fitness.config.table import Table
 from fitness.graph import GraphView, ImportGraph
 from fitness.model import Finding, ImportEdge
@@ -20,7 +20,7 @@ class GraphOptions(NamedTuple):
 
     type_checking: bool  # count imports under `if TYPE_CHECKING:`
     dynamic: bool  # count literal `importlib.import_module("x")`
-    ignore: tuple[tuple[ImportExpr, KeyPath], ...]
+    ignore: tuple[tuple[ImportExpr, Where], ...]
 
     def counts(self, edge: ImportEdge) -> bool:
         if edge.type_checking and not self.type_checking:

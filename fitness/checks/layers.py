@@ -9,7 +9,7 @@ from typing import NamedTuple
 from fitness.checks.base import CheckContext
 from fitness.checks.findings import chain_finding, config_finding
 from fitness.checks.graph_options import GraphOptions, parse_graph_options, rule_view, sources
-from fitness.config.source import KeyPath
+from fitness.config.source import KeyPath, Where
 from fitness.config.table import ModuleRef, Table
 from fitness.graph import GraphView, every_chain
 from fitness.model import Finding
@@ -24,7 +24,7 @@ class Level(NamedTuple):
     names: tuple[str, ...]
     optional: tuple[bool, ...]
     independent: bool
-    where: KeyPath
+    where: Where
 
 
 class LayersParams(NamedTuple):
@@ -181,4 +181,4 @@ def _levels(table: Table) -> Iterator[Level]:
                 valid = False
             seen.setdefault(name, where)
         if valid:
-            yield Level(tuple(names), optional, separators != {":"}, where)
+            yield Level(tuple(names), optional, separators != {":"}, table.problems.where(where))

@@ -114,7 +114,7 @@ def _outside(
     top = text.split(".")[0]
     if "*" not in top and did_you_mean(top, tops, cutoff=0.8):
         return _typo(text, layout.modules, tops)
-    key = next((part for part in reversed(ref.where) if isinstance(part, str)), "")
+    key = next((part for part in reversed(ref.where.path) if isinstance(part, str)), "")
     if "*" in top:
         hint = None
     else:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
-from fitness.config.source import ConfigSource, KeyPath
+from fitness.config.source import ConfigSource, KeyPath, Redirects, Where, locate
 from fitness.config.table import ModuleRef, Table
 from fitness.model import Severity
 
@@ -28,7 +28,13 @@ RULE_DEFAULTS = ("type_checking", "dynamic")
 
 
 class Rule(NamedTuple):
-    """One configured rule: the table key is its id."""
+    """One configured rule: the table key is its id.
+
+    `where` is the rule's table in the file that defines it: the configuration,
+    or a rule pack it extends. `redirects` are the keys a configuration's
+    override of a pack rule set (`allow_in`, `severity`, ...), which are
+    written in the configuration instead; `locate` knows both.
+    """
 
     id: str
     kind: str
@@ -38,7 +44,12 @@ class Rule(NamedTuple):
     include: tuple[ModuleRef, ...]
     exclude: tuple[ModuleRef, ...]
     params: Params
-    where: KeyPath
+    where: Where
+    redirects: Redirects = ()
+
+    def locate(self, path: KeyPath) -> Where:
+        """The file and key of `path`, a key path in the file that defines the rule."""
+        return locate(self.where.source, self.redirects, path)
 
 
 class AdrSettings(NamedTuple):

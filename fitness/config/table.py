@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from fitness.config.source import KeyPath, Problems
+from fitness.config.source import KeyPath, Problems, Where
 from fitness.config.suggest import did_you_mean
 from fitness.model.expressions import ImportExpr, ModuleExpr, expression_problem
 
 
 class ModuleRef(NamedTuple):
-    """A module expression, the key it was written under, and which modules it may name.
+    """A module expression, the file and key it was written under, and which modules it may name.
 
     `internal` refs are a rule's own side (`from`, `layers`, `modules`, ...): they
     must name modules under the source roots. The others (`to`, ...) may name
@@ -23,12 +23,17 @@ class ModuleRef(NamedTuple):
     """
 
     expr: ModuleExpr
-    where: KeyPath
+    where: Where
     internal: bool
 
 
 class Table:
-    """One table of the configuration being validated."""
+    """One table of the configuration being validated.
+
+    `path` is the table's key path in the file `problems` reads; a problem about
+    any key path goes through `problems`, which knows the file (and, for a pack
+    rule the configuration overrides, which keys the override set).
+    """
 
     def __init__(
         self,
@@ -45,6 +50,10 @@ class Table:
 
     def problem(self, key: str | None, message: str) -> None:
         self.problems.add(self.path if key is None else (*self.path, key), message)
+
+    def where(self, key: str | None = None) -> Where:
+        """The file and key path of this table, or of one of its keys."""
+        return self.problems.where(self.path if key is None else (*self.path, key))
 
     def has(self, key: str) -> bool:
         return key in self._data
@@ -125,13 +134,13 @@ class Table:
             text = text.strip()
             problem = expression_problem(text)
             if problem is None:
-                refs.append(ModuleRef(ModuleExpr(text), where, internal))
+                refs.append(ModuleRef(ModuleExpr(text), self.problems.where(where), internal))
             else:
                 self.problems.add(where, problem)
         return tuple(refs)
 
-    def imports(self, key: str) -> tuple[tuple[ImportExpr, KeyPath], ...]:
-        """A list of `importer -> imported` expressions."""
+    def imports(self, key: str) -> tuple[tuple[ImportExpr, Where], ...]:
+        """A list of `importer -> imported` expressions, each with its file and key."""
         found = []
         for text, where in self.strings(key):
             importer, arrow, imported = text.partition("->")
@@ -145,7 +154,8 @@ class Table:
             for problem in problems:
                 self.problems.add(where, problem)
             if not problems:
-                found.append((ImportExpr(ModuleExpr(sides[0]), ModuleExpr(sides[1])), where))
+                expr = ImportExpr(ModuleExpr(sides[0]), ModuleExpr(sides[1]))
+                found.append((expr, self.problems.where(where)))
         return tuple(found)
 
     def table(self, key: str, defaults: Mapping[str, str] | None = None) -> Table | None:
@@ -162,6 +172,24 @@ class Table:
     def tables(self) -> list[tuple[str, Table | None]]:
         """Every key of this table, each expected to be a table itself."""
         return [(key, self.table(key)) for key in self._data]
+
+    def names(self) -> list[str]:
+        """Every key of this table, in file order."""
+        return list(self._data)
+
+    def overridden_by(self, override: Table, keys: Sequence[str]) -> Table:
+        """This table with the values of `keys` taken from `override`, another file's table.
+
+        Problems with those keys (and anything under them) are reported in the
+        override's file, at its lines; the others stay in this table's file.
+        """
+        data = {**self._data, **{key: override._data[key] for key in keys}}
+        redirects = (
+            *(((*self.path, key), override.where(key)) for key in keys),
+            *self.problems.redirects,
+        )
+        problems = self.problems.at(self.problems.source, redirects)
+        return Table(data, self.path, problems, self._defaults)
 
     def skip_rest(self) -> None:
         """Treat every key as read: used when the table's meaning is unknown."""
