@@ -989,3 +989,13 @@ def test_fitness_check_reports_banned_uses_end_to_end(project: Project, run: Run
     result = run("check", cwd=root)
 
     assert (result.code, result.out, result.err) == (1, SHOP_TEXT, "")
+
+
+def test_the_readme_example_is_a_valid_rule(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Banned APIs", 1)[1]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+
+    config = configure(tmp_path, example.replace("[tool.fitness.rules.", "[rules."))
+
+    assert [(r.id, r.kind) for r in config.rules] == [("no-shell", "banned-api")]
