@@ -103,11 +103,12 @@ class BannedApi:
 
     def check(self, params: BannedApiParams, context: CheckContext) -> Iterable[Finding]:
         findings = []
-        for module in sorted(context.files):
+        files = context.files
+        for module in sorted(module for module, (_, facts) in files.items() if facts.uses):
             if not context.applies_to(module) or _allowed(module, params.allow_in):
                 continue
-            path, facts = context.files[module]
-            seen: dict[tuple[str, str], int] = {}
+            path, facts = files[module]
+            seen: dict[tuple[str, str], int] = {}  # uses found so far of each (api, scope)
             for use in sorted(facts.uses, key=_position):
                 if use.type_checking and not params.type_checking:
                     continue
