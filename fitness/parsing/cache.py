@@ -70,7 +70,9 @@ class FactsCache:
         return decode(encoded)
 
     def store(self, path: str, stamp: Stamp, digest: str, facts: FileFacts) -> None:
+        """Keep `facts` for this content; they replace those it had (examined for fewer bans)."""
         self._facts[digest] = encode(facts)
+        self._changed = True
         self._remember(path, stamp, digest)
 
     def save(self) -> None:

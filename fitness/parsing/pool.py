@@ -3,10 +3,11 @@
 Workers are fresh interpreters running `fitness.parsing.worker`, not forks:
 they hold nothing but libcst and the file at hand, they behave the same on
 every platform, and this process may run threads. A thread per worker sends
-it the next path and waits for the answer, so the largest files (sent first)
-spread over all workers and the last ones fill the gaps. A worker that dies
-on a file (the parser crashed, or it was killed for memory) costs only that
-file, which is reported as a parse failure; a new worker takes the rest.
+it the next request (a path, and the bans to extract that file with) and
+waits for the answer, so the largest files (sent first) spread over all
+workers and the last ones fill the gaps. A worker that dies on a file (the
+parser crashed, or it was killed for memory) costs only that file, which is
+reported as a parse failure; a new worker takes the rest.
 """
 
 from __future__ import annotations
@@ -20,17 +21,17 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from fitness.model import FileFacts, ParseFailure
+from fitness.model import NO_BANS, Bans, FileFacts, ParseFailure
 from fitness.parsing.codec import Encoded, encode
 from fitness.parsing.version import Version
-from fitness.parsing.worker import TruncatedMessage, receive, send
+from fitness.parsing.worker import Request, TruncatedMessage, receive, request, send
 
 
 class WorkerError(Exception):
     """A worker process failed for a reason other than the file it was given."""
 
 
-# Requests a worker holds at once: the next path waits in its pipe while it
+# Requests a worker holds at once: the next one waits in its pipe while it
 # parses, so it never idles while this process turns to the answer.
 _IN_FLIGHT = 2
 
@@ -68,10 +69,18 @@ def interpreter_flags() -> list[str]:
 
 
 def parse_in_workers(
-    paths: Sequence[str], jobs: int, command: Sequence[str] | None = None
+    paths: Sequence[str],
+    jobs: int,
+    command: Sequence[str] | None = None,
+    bans: Sequence[Bans] | None = None,
 ) -> Iterator[Parsed]:
-    """Parse `paths` (absolute) in up to `jobs` workers; yield each as it is done."""
-    run = _Run(paths, list(command or worker_command()))
+    """Parse `paths` (absolute) in up to `jobs` workers; yield each as it is done.
+
+    `bans[i]` is what to extract `paths[i]` with (none when `bans` is None).
+    """
+    asked = [NO_BANS] * len(paths) if bans is None else bans
+    requests = [request(path, wanted) for path, wanted in zip(paths, asked)]
+    run = _Run(requests, list(command or worker_command()))
     threads = [
         threading.Thread(target=run.drive, name=f"fitness-worker-{n}", daemon=True)
         for n in range(max(1, min(jobs, len(paths))))
@@ -93,9 +102,9 @@ def parse_in_workers(
 class _Run:
     """The state shared by the threads that drive the workers."""
 
-    def __init__(self, paths: Sequence[str], command: list[str]) -> None:
+    def __init__(self, requests: Sequence[Request], command: list[str]) -> None:
         self.results: queue.Queue[Parsed | BaseException] = queue.Queue()
-        self._paths = paths
+        self._requests = requests
         self._command = command
         self._next = 0
         self._returned: list[int] = []  # sent to a worker that died before reading them
@@ -112,7 +121,7 @@ class _Run:
                 while len(sent) < _IN_FLIGHT and (index := self._take()) is not None:
                     worker = worker or self._start()
                     sent.append(index)
-                    if not _send(worker, self._paths[index]):
+                    if not _send(worker, self._requests[index]):
                         break  # it died; reading its answer says on which file
                 if not sent:
                     break
@@ -122,7 +131,7 @@ class _Run:
                 if answer is None:
                     dead, worker = worker, None
                     _finish(dead)
-                    answer = _died(dead, self._paths[index]), None
+                    answer = _died(dead, self._requests[index][0]), None
                     self._give_back(sent)
                 self.results.put((index, *answer))
         except BaseException as exc:  # handed to the main thread, which raises it
@@ -145,7 +154,7 @@ class _Run:
                 return None
             if self._returned:
                 return self._returned.pop()
-            if self._next == len(self._paths):
+            if self._next == len(self._requests):
                 return None
             self._next += 1
             return self._next - 1
@@ -164,11 +173,11 @@ class _Run:
             return process
 
 
-def _send(worker: subprocess.Popen[bytes], path: str) -> bool:
-    """Send `path` to the worker; False if it is dead."""
+def _send(worker: subprocess.Popen[bytes], asked: Request) -> bool:
+    """Send the request to the worker; False if it is dead."""
     assert worker.stdin is not None
     try:
-        send(worker.stdin, path)
+        send(worker.stdin, asked)
     except OSError:
         return False
     return True

@@ -1,9 +1,10 @@
-"""A parsing process: reads file paths on stdin, answers each with its encoded facts.
+"""A parsing process: reads requests on stdin, answers each with the encoded facts of a file.
 
 Started by `fitness.parsing.pool`. Each message, either way, is a 4-byte
-big-endian length and a `marshal` payload: a path (str) one way, the
-`(encoded facts, version)` pair the other. The process imports nothing of
-fitness beyond parsing, so its memory is libcst's and the file's.
+big-endian length and a `marshal` payload: a request one way (`Request`: the
+path, and the bans to extract that file with, which may differ from file to
+file), the `(encoded facts, version)` pair the other. The process imports
+nothing of fitness beyond parsing, so its memory is libcst's and the file's.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import struct
 import sys
 from typing import IO, Any
 
-from fitness.model import FileFacts, ParseFailure
-from fitness.parsing.codec import Encoded, encode
+from fitness.model import NO_BANS, Bans, FileFacts, ParseFailure
+from fitness.parsing.codec import Encoded, EncodedBans, decode_bans, encode, encode_bans
 from fitness.parsing.version import Version, content_hash, stamp_of
 
 _LENGTH = struct.Struct(">I")
+
+Request = tuple[str, EncodedBans]  # (path, the bans to extract it with)
 
 
 class TruncatedMessage(Exception):
@@ -45,8 +48,12 @@ def receive(stream: IO[bytes]) -> Any:
     return marshal.loads(payload)
 
 
-def extract_path(path: str) -> tuple[Encoded, Version]:
-    """Read and extract one file: its encoded facts, and the version of it they describe.
+def request(path: str, bans: Bans) -> Request:
+    return path, encode_bans(bans)
+
+
+def extract_path(path: str, bans: Bans = NO_BANS) -> tuple[Encoded, Version]:
+    """Read and extract one file with `bans`: its encoded facts, and the version they describe.
 
     The version is that of the bytes parsed (the file may have changed since
     the caller looked at it), stamped before they are read, so that a change
@@ -63,7 +70,7 @@ def extract_path(path: str) -> tuple[Encoded, Version]:
     except OSError as exc:
         return encode(unreadable(exc)), None
     try:
-        facts = extract(data)
+        facts = extract(data, bans) if bans else extract(data)  # TEMPORARY until extract takes bans
     except Exception as exc:  # fitness's fault, not the file's: every other file is still read
         return encode(FileFacts((), analysis_failure(exc))), None
     return encode(facts), (*stamp, content_hash(data))
@@ -83,10 +90,11 @@ def analysis_failure(exc: Exception) -> ParseFailure:
 def serve(incoming: IO[bytes], outgoing: IO[bytes]) -> None:
     """Answer requests until `incoming` ends."""
     while True:
-        path = receive(incoming)
-        if path is None:
+        asked = receive(incoming)
+        if asked is None:
             return
-        send(outgoing, extract_path(path))
+        path, bans = asked
+        send(outgoing, extract_path(path, decode_bans(bans)))
 
 
 def main() -> None:

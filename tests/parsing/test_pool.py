@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from fitness.model import FileFacts, ParseFailure
+from fitness.model import NO_BANS, Bans, FileFacts, ParseFailure
 from fitness.parsing.codec import decode
 from fitness.parsing.extract import extract
 from fitness.parsing.pool import WorkerError, parse_in_workers, worker_command
@@ -22,6 +22,7 @@ from fitness.parsing.worker import (
     analysis_failure,
     extract_path,
     receive,
+    request,
     send,
     serve,
 )
@@ -65,9 +66,9 @@ def crashing_command(signal_number: int | None) -> list[str]:
         "import os\n"
         "from fitness.parsing import worker\n"
         "real = worker.extract_path\n"
-        "def extract_path(path):\n"
+        "def extract_path(path, bans):\n"
         f"    if path.endswith('boom.py'): {die}\n"
-        "    return real(path)\n"
+        "    return real(path, bans)\n"
         "worker.extract_path = extract_path\n"
         "worker.main()\n",
     )
@@ -128,9 +129,9 @@ def failing_extraction_command() -> list[str]:
         "from fitness.parsing.worker import main; main()",
         "from fitness.parsing import extract, worker\n"
         "real = extract.extract\n"
-        "def failing(data):\n"
+        "def failing(data, *bans):\n"
         f"    if data == {SOURCES['boom.py'].encode()!r}: raise KeyError('no such node')\n"
-        "    return real(data)\n"
+        "    return real(data, *bans)\n"
         "extract.extract = failing\n"
         "worker.main()\n",
     )
@@ -159,7 +160,7 @@ def test_in_this_process_too_a_file_whose_extraction_raises_is_an_analysis_failu
 ) -> None:
     [boom] = [path for path in write_sources(tmp_path) if path.endswith("boom.py")]
 
-    def failing(data: bytes) -> FileFacts:
+    def failing(data: bytes, bans: Bans = NO_BANS) -> FileFacts:
         raise KeyError("no such node")
 
     monkeypatch.setattr("fitness.parsing.extract.extract", failing)
@@ -210,13 +211,13 @@ def test_stopping_early_ends_every_worker_and_thread(tmp_path: Path) -> None:
 
 def test_messages_survive_the_round_trip_and_a_cut_is_detected() -> None:
     stream = io.BytesIO()
-    send(stream, "src/app/a.py")
+    send(stream, request("src/app/a.py", Bans(frozenset({"yaml", "os"}), frozenset({"eval"}))))
     send(stream, ((("os", 0, (), 1, 1, 1, 10, False, False, False),), None))
     whole = stream.getvalue()
     first = len(whole) - len(whole.split(b"src/app/a.py", 1)[1])
 
     stream.seek(0)
-    assert receive(stream) == "src/app/a.py"
+    assert receive(stream) == ("src/app/a.py", (("os", "yaml"), ("eval",)))
     assert receive(stream) == ((("os", 0, (), 1, 1, 1, 10, False, False, False),), None)
     assert receive(stream) is None
     for cut in (2, first - 1):  # in the length, in the payload
@@ -224,13 +225,23 @@ def test_messages_survive_the_round_trip_and_a_cut_is_detected() -> None:
             receive(io.BytesIO(whole[:cut]))
 
 
-def test_serve_answers_each_request_in_order(tmp_path: Path) -> None:
+def test_serve_answers_each_request_in_order_with_its_bans(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     paths = write_sources(tmp_path)
+    asked = [Bans(frozenset({f"root{n}"}), frozenset({"eval"} if n % 2 else ())) for n in range(5)]
     requests = io.BytesIO()
-    for path in paths:
-        send(requests, path)
+    for path, bans in zip(paths, asked):
+        send(requests, request(path, bans))
     requests.seek(0)
     answers = io.BytesIO()
+    seen: list[tuple[bytes, Bans]] = []
+
+    def recording(data: bytes, bans: Bans = NO_BANS) -> FileFacts:
+        seen.append((data, bans))
+        return extract(data)
+
+    monkeypatch.setattr("fitness.parsing.extract.extract", recording)
 
     serve(requests, answers)
 
@@ -239,6 +250,7 @@ def test_serve_answers_each_request_in_order(tmp_path: Path) -> None:
     assert [decode(encoded) for encoded, _ in replies] == [
         extract(Path(path).read_bytes()) for path in paths
     ]
+    assert seen == [(Path(path).read_bytes(), bans) for path, bans in zip(paths, asked)]
     assert receive(answers) is None
 
 

@@ -1,0 +1,104 @@
+"""The codec: every FileFacts section to built-in types and back, exactly."""
+
+from __future__ import annotations
+
+import marshal
+
+from fitness.model import NO_BANS, ApiUse, Argument, Bans, FileFacts, ParseFailure, RawImport
+from fitness.parsing.codec import decode, decode_bans, encode, encode_bans
+
+IMPORT = RawImport("os.path", 0, ("join", "sep"), 2, 1, 2, 25, True, False, False)
+USE = ApiUse(
+    api="subprocess.run",
+    written="sp.run",
+    line=7,
+    column=5,
+    end_line=7,
+    end_column=11,
+    scope="Deploy.start",
+    call=True,
+    positional=(Argument(True, "ls"), Argument(False, None)),
+    keywords=(("shell", Argument(True, True)), ("timeout", Argument(True, 3))),
+    star_args=False,
+    star_kwargs=True,
+    type_checking=True,
+    local=False,
+)
+BARE = USE._replace(api="pickle", written="import pickle", call=False, positional=(), keywords=())
+FULL = FileFacts(
+    imports=(IMPORT, IMPORT._replace(module="yaml", names=(), dynamic=True)),
+    failure=ParseFailure("KeyError: 'x'", 1, 1, "analysis"),
+    uses=(USE, BARE),
+    builtins=frozenset({"open", "eval", "exec"}),
+    examined=Bans(frozenset({"subprocess", "pickle"}), frozenset({"exec", "eval"})),
+)
+
+
+def test_every_section_is_encoded_as_built_in_types_in_field_order() -> None:
+    assert encode(FULL) == (
+        (
+            ("os.path", 0, ("join", "sep"), 2, 1, 2, 25, True, False, False),
+            ("yaml", 0, (), 2, 1, 2, 25, True, False, True),
+        ),
+        ("KeyError: 'x'", 1, 1, "analysis"),
+        (
+            (
+                *("subprocess.run", "sp.run", 7, 5, 7, 11, "Deploy.start", True),
+                ((True, "ls"), (False, None)),
+                (("shell", (True, True)), ("timeout", (True, 3))),
+                *(False, True, True, False),
+            ),
+            (
+                *("pickle", "import pickle", 7, 5, 7, 11, "Deploy.start", False),
+                (),
+                (),
+                *(False, True, True, False),
+            ),
+        ),
+        ("eval", "exec", "open"),
+        (("pickle", "subprocess"), ("eval", "exec")),
+    )
+    assert len(encode(FULL)) == len(FileFacts._fields)
+
+
+def test_facts_with_every_section_survive_marshal_exactly() -> None:
+    decoded = decode(marshal.loads(marshal.dumps(encode(FULL))))
+
+    assert decoded == FULL
+    assert type(decoded) is FileFacts
+    assert [type(raw) for raw in decoded.imports] == [RawImport, RawImport]
+    assert type(decoded.failure) is ParseFailure
+    assert [type(use) for use in decoded.uses] == [ApiUse, ApiUse]
+    assert [type(argument) for argument in decoded.uses[0].positional] == [Argument, Argument]
+    assert [(type(pair), type(pair[1])) for pair in decoded.uses[0].keywords] == [
+        (tuple, Argument),
+        (tuple, Argument),
+    ]
+    assert type(decoded.builtins) is frozenset
+    assert type(decoded.examined) is Bans
+    assert (type(decoded.examined.roots), type(decoded.examined.builtins)) == (
+        frozenset,
+        frozenset,
+    )
+
+
+def test_empty_sections_take_little_room_and_decode_to_the_shared_empty_values() -> None:
+    facts = FileFacts((IMPORT,), None)
+
+    encoded = encode(facts)
+    decoded = decode(marshal.loads(marshal.dumps(encoded)))
+
+    assert encoded == ((tuple(IMPORT),), None, (), (), None)
+    assert decoded == facts
+    assert decoded.examined is NO_BANS  # what reusing facts checks first
+    assert decoded.uses == ()
+    assert decoded.builtins == frozenset()
+
+
+def test_bans_are_sorted_tuples_and_empty_bans_are_no_bans() -> None:
+    asked = Bans(frozenset({"yaml", "os", "pickle"}), frozenset({"exec", "eval"}))
+
+    assert encode_bans(asked) == (("os", "pickle", "yaml"), ("eval", "exec"))
+    assert decode_bans(encode_bans(asked)) == asked
+    assert decode_bans(((), ())) is NO_BANS
+    assert decode_bans(((), ("eval",))) == Bans(frozenset(), frozenset({"eval"}))
