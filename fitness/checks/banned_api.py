@@ -84,6 +84,9 @@ class BannedApi:
     they match and everything inside them. `type_checking = "ignore"` leaves
     out uses under `if TYPE_CHECKING:` (default from `[tool.fitness]`, then
     "check"). A finding's guidance is the entry's `message`, else the rule's.
+    Its fingerprint is the rule, the module, the API, the qualified name of the
+    enclosing functions and classes (`Order.save`) and which finding of that
+    API in that scope it is, counted in file order: never a line number.
     """
 
     description = "banned modules, attributes and calls, found through every alias"
