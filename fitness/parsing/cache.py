@@ -3,9 +3,12 @@
 One file per cache key (fitness version, facts format, Python version) holds
 every entry, so a warm run reads one file. Entries are found by the file's
 modification time and size first, then by a hash of its content: switching
-branches and back finds the old contents' facts again. A cache that cannot be
-read is ignored and rebuilt; it is always written whole, through a temporary
-file and a rename, so two runs writing at once leave one of their files intact.
+branches and back finds the old contents' facts again. The configured bans
+are not part of the key: each entry's facts say which bans they were gathered
+for, and `fitness.parsing.examined` decides whether they serve a run (a new ban
+re-parses only the files it can affect). A cache that cannot be read is
+ignored and rebuilt; it is always written whole, through a temporary file and
+a rename, so two runs writing at once leave one of their files intact.
 """
 
 from __future__ import annotations
