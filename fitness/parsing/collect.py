@@ -103,7 +103,7 @@ def collect_facts(
         len(misses),
     )
     if bans:
-        log.debug("cache: %d known files re-examined for bans their facts lacked", reexamined)
+        log.debug("cache: known files re-examined for bans their facts lacked: %d", reexamined)
     if stats is not None:
         stats.files, stats.parsed, stats.reexamined = len(paths), len(misses), reexamined
     if misses:

@@ -273,8 +273,8 @@ def test_the_count_of_files_reexamined_is_logged(
 
     assert [r.getMessage() for r in caplog.records if r.name == "fitness.parsing"] == [
         "cache: 5 of 6 files known, 1 to parse",
-        "cache: 1 known files re-examined for bans their facts lacked",
+        "cache: known files re-examined for bans their facts lacked: 1",
         "cache: 6 of 6 files known, 0 to parse",
-        "cache: 0 known files re-examined for bans their facts lacked",
+        "cache: known files re-examined for bans their facts lacked: 0",
         "cache: 6 of 6 files known, 0 to parse",
     ]
