@@ -1,9 +1,10 @@
-"""Read one file's imports with libcst, in a single walk over statement bodies.
+"""Read one file's imports and uses of banned APIs with libcst.
 
-Only statement bodies are walked (expressions are entered only in files that
-mention a dynamic-import function), with an explicit stack rather than
-recursion, so deeply nested code costs no stack and little time. Positions
-come from the text (`positions`, `textscan`).
+Statement bodies are walked first, for the imports, with an explicit stack
+rather than recursion, so deeply nested code costs no stack and little time.
+Expressions are entered (`walk`, once) only in files that mention a
+dynamic-import function or where a configured ban can match (`uses.follow`).
+Positions come from the text (`positions`, `placing`, `textscan`).
 """
 
 from __future__ import annotations
@@ -14,18 +15,24 @@ from collections.abc import Iterator, Sequence
 
 import libcst as cst
 
-from fitness.model import FileFacts, ParseFailure, RawImport
+from fitness.model import NO_BANS, ApiUse, Bans, FileFacts, ParseFailure, RawImport
 from fitness.parsing.deep import parse_module, too_deeply_nested
-from fitness.parsing.dynamic import dynamic_calls
+from fitness.parsing.mentions import mentioned_builtins
 from fitness.parsing.nodes import DYNAMIC_NAMES, Found, is_type_checking
+from fitness.parsing.placing import placed
 from fitness.parsing.positions import positioned
 from fitness.parsing.source_text import UndecodableSource, decode_source
 from fitness.parsing.syntax_error import syntax_failure
 from fitness.parsing.textscan import LineIndex
+from fitness.parsing.uses import follow, resolved
+from fitness.parsing.walk import Follow, walk
 
 
-def extract(source: bytes) -> FileFacts:
-    """Return the imports of one Python file given as bytes, or why it cannot be read.
+def extract(source: bytes, bans: Bans = NO_BANS) -> FileFacts:
+    """Return the facts of one Python file given as bytes, or why it cannot be read.
+
+    Besides the imports: the uses of what `bans` bans (`fitness.parsing.uses`),
+    and the builtin names the text mentions, whatever the bans.
 
     The cyclic garbage collector is paused meanwhile. A syntax tree has no
     reference cycles: it is freed by reference counting when `_extract` returns.
@@ -36,37 +43,49 @@ def extract(source: bytes) -> FileFacts:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _extract(source)
+        return _extract(source, bans)
     finally:
         if collecting:
             gc.enable()
 
 
-def _extract(source: bytes) -> FileFacts:
+def _extract(source: bytes, bans: Bans) -> FileFacts:
     try:
         text = decode_source(source)
     except UndecodableSource as exc:
-        return FileFacts((), ParseFailure(exc.message, exc.line, exc.column))
+        return _failed(ParseFailure(exc.message, exc.line, exc.column), bans)
     if "\0" in text:
         # libcst reads past null bytes in strings and comments, and places the
         # others at 1:1; the interpreter refuses any of them anywhere.
         line, column = LineIndex(text).position(text.index("\0"))
-        return FileFacts((), ParseFailure(_NULL_BYTE, line, column))
+        return _failed(ParseFailure(_NULL_BYTE, line, column), bans)
     too_deep = too_deeply_nested(text)
     if too_deep is not None:
-        return FileFacts((), too_deep)
+        return _failed(too_deep, bans)
     try:
         module = parse_module(text)
     except cst.ParserSyntaxError as exc:
-        return FileFacts((), syntax_failure(text, exc))
+        return _failed(syntax_failure(text, exc), bans)
     except RecursionError:
-        return FileFacts((), ParseFailure("too deeply nested for the parser", 1, 1))
+        return _failed(ParseFailure("too deeply nested for the parser", 1, 1), bans)
     found = list(statement_imports(module))
-    calls = list(dynamic_calls(module)) if any(n in text for n in DYNAMIC_NAMES) else []
+    mentioned = mentioned_builtins(text)
+    following = follow(found, text, bans, mentioned)
+    calls: list[Found] = []
+    uses: list[ApiUse] = []
+    if following is not None or any(n in text for n in DYNAMIC_NAMES):
+        walked = walk(module, following or Follow())
+        calls = walked.calls
+        if following is not None:
+            uses = placed(module, text, resolved(walked, bans), walked.occurrences)
     imports = positioned(module, text, found, calls)
     if not text.isascii():
         imports = [_normalized(raw) for raw in imports]
-    return FileFacts(tuple(imports), None)
+    return FileFacts(tuple(imports), None, tuple(uses), mentioned, bans)
+
+
+def _failed(failure: ParseFailure, bans: Bans) -> FileFacts:
+    return FileFacts((), failure, examined=bans)
 
 
 _NULL_BYTE = "syntax error: source code cannot contain null bytes"

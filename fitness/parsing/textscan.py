@@ -37,6 +37,14 @@ _TOKENS = re.compile(
     r"|(?P<sep>[;:])",
     re.DOTALL,
 )
+_STRING_OR_COMMENT = re.compile(
+    r"'''(?:[^'\\]|\\\r\n|\\.|'(?!''))*'''"
+    r'|"""(?:[^"\\]|\\\r\n|\\.|"(?!""))*"""'
+    r"|'(?:[^'\\\r\n]|\\\r\n|\\.)*'"
+    r'|"(?:[^"\\\r\n]|\\\r\n|\\.)*"'
+    r"|\#[^\r\n]*",
+    re.DOTALL,
+)
 _LINE_END = re.compile(r"[\r\n]")
 _BLANK = re.compile(r"(?:[ \t\f]|\\(?:\r\n|\r|\n))*")
 _NAME = r"[^\W\d]\w*"
@@ -117,6 +125,69 @@ def scan(text: str) -> tuple[list[Spot], list[Spot]]:
             calls.append(Spot(match.group(), match.start(), match.end()))
     _close(statements, open_statement, text)
     return statements, calls
+
+
+def code_words(text: str, offsets: list[int]) -> list[int]:
+    """The offsets (sorted) that fall in code: not in a string or a comment.
+
+    The replacement fields of f-strings are code. Strings are told by their
+    quotes alone: a prefix changes where none ends.
+    """
+    if not offsets:
+        return []
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _STRING_OR_COMMENT.finditer(text):
+        start, end = match.span()
+        if text[start] != "#" and _formatted(text, start):
+            quote = 3 if text.startswith(text[start] * 3, start) else 1
+            for part_start, part_end in _literal_parts(text, start, end, quote):
+                starts.append(part_start)
+                ends.append(part_end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    kept = []
+    for offset in offsets:
+        region = bisect_right(starts, offset) - 1
+        if region < 0 or offset >= ends[region]:
+            kept.append(offset)
+    return kept
+
+
+def _formatted(text: str, quote: int) -> bool:
+    """Whether the string whose quote is at `quote` has an f (or t) prefix."""
+    start = quote
+    while start > 0 and quote - start < 3 and text[start - 1] in "rRbBuUfFtT":
+        start -= 1
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return False
+    return any(letter in "fFtT" for letter in text[start:quote])
+
+
+def _literal_parts(text: str, opening: int, stop: int, quote: int) -> list[tuple[int, int]]:
+    """The spans of the f-string at `opening`-`stop` outside its replacement fields."""
+    start, end = opening + quote, stop - quote
+    parts: list[tuple[int, int]] = []
+    depth = 0
+    literal = opening
+    position = start
+    while position < end:
+        char = text[position]
+        if char in "{}" and depth == 0 and text.startswith(char * 2, position):
+            position += 2
+            continue
+        if char == "{":
+            if depth == 0:
+                parts.append((literal, position + 1))
+            depth += 1
+        elif char == "}" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                literal = position
+        position += 1
+    parts.append((literal, stop))
+    return parts
 
 
 def in_string_or_comment(text: str, offset: int) -> bool:

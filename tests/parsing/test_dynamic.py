@@ -12,7 +12,7 @@ from pathlib import Path
 import libcst as cst
 import pytest
 
-from fitness.parsing import dynamic
+from fitness.parsing import walk
 
 _NODES = [
     kind
@@ -57,9 +57,9 @@ def _classes_in(hint: object) -> Iterator[type]:
         yield hint
 
 
-def _may_hold_a_call() -> set[type]:
-    """The node classes (and their bases) that a `Call` can be found in or under."""
-    holders: set[type] = {cst.Call}
+def _may_hold_a_name() -> set[type]:
+    """The node classes (and their bases) that a `Name` (so a `Call`) can be found in or under."""
+    holders: set[type] = {cst.Name}
     fields = {kind: list(typing.get_type_hints(kind).values()) for kind in _NODES}
     grown = True
     while grown:
@@ -78,16 +78,16 @@ def _may_hold_a_call() -> set[type]:
     return holders
 
 
-_HOLDERS = _may_hold_a_call()
+_HOLDERS = _may_hold_a_name()
 
 
-def test_the_fields_the_walk_skips_cannot_hold_a_call() -> None:
+def test_the_fields_the_walk_skips_cannot_hold_a_name() -> None:
     holders = _HOLDERS
     skipped = {
         f"{kind.__name__}.{field.name}"
         for kind in _NODES
         for field in dataclasses.fields(kind)
-        if field.name.startswith(dynamic._NO_CALLS_INSIDE)
+        if field.name.startswith(walk._NO_NAMES_INSIDE)
         and any(
             issubclass(held, holder) or issubclass(holder, held)
             for held in _classes_in(typing.get_type_hints(kind)[field.name])
@@ -97,12 +97,12 @@ def test_the_fields_the_walk_skips_cannot_hold_a_call() -> None:
     }
     assert skipped == set()
     # The walk does enter what the skipped prefixes must not swallow.
-    assert {"star_arg", "star_kwarg"} <= set(dynamic._fields(cst.Parameters))
+    assert {"star_arg", "star_kwarg"} <= set(walk.fields(cst.Parameters))
 
 
 def _walked(node: cst.CSTNode) -> list[cst.CSTNode]:
     children: list[cst.CSTNode] = []
-    for name in dynamic._fields(type(node)):
+    for name in walk.fields(type(node)):
         value = getattr(node, name)
         for child in value if isinstance(value, (tuple, list)) else (value,):
             if isinstance(child, cst.CSTNode):

@@ -1,0 +1,219 @@
+"""Uses of banned names in one file: which names to follow, and what each use resolves to.
+
+`follow` decides from the imports the statement walk found and from the text
+whether any configured ban can match in this file (if not, the expression
+walk is not entered for uses at all), and which names the walk follows.
+`resolved` turns the walk's candidates into `ApiUse` records, unplaced.
+
+What a use is: an import of a banned module (`import pickle`, `from os import
+system`); a name or attribute chain whose value resolves under a banned root
+(`p.loads` after `import pickle as p`: `pickle.loads`; the longest chain only,
+`os.path.join`, not also `os.path`), called or not; `getattr(x, "a")` with a
+literal attribute name on such a value; `importlib.import_module("m")` and
+`__import__("m")` with a literal name, and the attributes taken on them; an
+unbound builtin name among the banned builtins (`eval`: `builtins.eval`), or
+`builtins.eval`. Not found: the value of a variable assigned such a call
+(`m = import_module("pickle"); m.loads`), names brought by `from m import *`,
+string annotations, computed names.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+import libcst as cst
+
+from fitness.model import ApiUse, Argument, Bans
+from fitness.parsing.candidates import Candidate
+from fitness.parsing.nodes import Found, dotted
+from fitness.parsing.scopes import redirect_declared, resolve
+from fitness.parsing.walk import Follow, Walked
+
+_DYNAMIC = ("importlib", "builtins")
+
+
+def follow(found: Sequence[Found], text: str, bans: Bans, mentioned: frozenset[str]) -> Follow | None:
+    """What the expression walk must follow, or None when no ban can match in this file."""
+    if not bans:
+        return None
+    names: set[str] = set()
+    watched: set[str] = set()
+    imports_banned = False
+    for item in found:
+        for root, bound, first in _aliases(item.node):
+            if root in bans.roots:
+                imports_banned = True
+                watched.add(first)
+            if bound and (root in bans.roots or root in _DYNAMIC):
+                names.add(_normalized(bound))
+                watched.add(bound)
+    builtins = bans.builtins & mentioned
+    dynamic = ("__import__" in mentioned or "importlib" in names) and any(
+        root in text for root in bans.roots
+    )
+    if not (imports_banned or builtins or dynamic):
+        return None
+    helpers = {"getattr", "__import__"} & mentioned
+    names |= builtins | helpers
+    watched |= builtins | helpers
+    return Follow(frozenset(names), frozenset(watched), bans.roots, text.isascii())
+
+
+def resolved(walked: Walked, bans: Bans) -> list[tuple[ApiUse, Candidate]]:
+    """The uses among the candidates, each with the candidate that places it."""
+    redirect_declared(walked.scopes)
+    resolver = _Resolver(bans)
+    inner = {id(c.inner): c for c in walked.candidates if c.kind == "call" and c.inner}
+    uses: list[tuple[ApiUse, Candidate]] = []
+    for candidate in walked.candidates:
+        if candidate.first is None:
+            continue  # a call whose callee names nothing followed
+        owner = inner.get(id(candidate))
+        if owner is not None and resolver.apis(owner):
+            continue  # `getattr(pickle, "loads")` is one use, not two
+        # A callee is a use of its own: `import_module` when `importlib` is banned too.
+        for api, written in resolver.apis(candidate):
+            if resolver.banned(api):
+                uses.append((_record(candidate, api, written), candidate))
+    return uses
+
+
+class _Resolver:
+    def __init__(self, bans: Bans) -> None:
+        self.bans = bans
+        self.memo: dict[int, list[tuple[str, str]]] = {}
+
+    def banned(self, api: str) -> bool:
+        parts = api.split(".")
+        if parts[0] in self.bans.roots:
+            return True
+        return parts[0] == "builtins" and len(parts) > 1 and parts[1] in self.bans.builtins
+
+    def apis(self, candidate: Candidate) -> list[tuple[str, str]]:
+        """(api, written) for each value the candidate may have."""
+        key = id(candidate)
+        if key not in self.memo:
+            self.memo[key] = sorted(set(self._apis(candidate)))
+        return self.memo[key]
+
+    def _apis(self, c: Candidate) -> list[tuple[str, str]]:
+        tail = "".join(f".{attr}" for attr in c.attrs)
+        if c.kind in ("import", "star"):
+            return [(c.api, c.written)]
+        if c.kind == "name":
+            assert c.first is not None
+            written = c.first.value + tail
+            values = resolve(c.name, c.scope, c.seq, c.path)
+            return [(value + tail, written) for value in values if value is not None]
+        if c.func is None:
+            return []
+        found: list[tuple[str, str]] = []
+        for function, callee in self.apis(c.func):
+            if function in ("importlib.import_module", "builtins.__import__") and c.literal:
+                module = _string(c.literal)
+                if module and not module.startswith("."):
+                    if function == "builtins.__import__" and c.attrs and not _from_list(c):
+                        module = module.split(".")[0]  # `__import__("a.b")` is `a`
+                    found.append((module + tail, f"{callee}({c.literal.value}){tail}"))
+            elif function == "builtins.getattr" and c.attribute and c.inner is not None:
+                attribute = _string(c.attribute)
+                if attribute:
+                    for value, inner in self.apis(c.inner):
+                        written = f"{callee}({inner}, {c.attribute.value}){tail}"
+                        found.append((f"{value}.{attribute}{tail}", written))
+        return found
+
+
+def _record(candidate: Candidate, api: str, written: str) -> ApiUse:
+    call = candidate.call
+    positional: list[Argument] = []
+    keywords: list[tuple[str, Argument]] = []
+    star_args = star_kwargs = False
+    if call is not None:
+        for arg in call.args:
+            if arg.star == "*":
+                star_args = True
+            elif arg.star == "**":
+                star_kwargs = True
+            elif arg.keyword is not None:
+                keywords.append((_normalized(arg.keyword.value), argument(arg.value)))
+            elif not star_args:
+                positional.append(argument(arg.value))
+    return ApiUse(
+        api=api,
+        written=written,
+        line=0,
+        column=0,
+        end_line=0,
+        end_column=0,
+        scope=candidate.scope.qualname,
+        call=call is not None,
+        positional=tuple(positional),
+        keywords=tuple(keywords),
+        star_args=star_args,
+        star_kwargs=star_kwargs,
+        type_checking=candidate.checking,
+        local=candidate.local,
+    )
+
+
+def argument(node: cst.BaseExpression) -> Argument:
+    """An argument's value when it is a literal: bool, int, str (not bytes) or None."""
+    if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
+        return Argument(True, {"True": True, "False": False, "None": None}[node.value])
+    if isinstance(node, cst.Integer):
+        return Argument(True, int(node.evaluated_value))
+    if (
+        isinstance(node, cst.UnaryOperation)
+        and isinstance(node.operator, cst.Minus)
+        and isinstance(node.expression, cst.Integer)
+    ):
+        return Argument(True, -int(node.expression.evaluated_value))
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        value = node.evaluated_value
+        if isinstance(value, str):
+            return Argument(True, value)
+    return Argument(False, None)
+
+
+def _string(node: cst.SimpleString) -> str | None:
+    value = node.evaluated_value
+    return value if isinstance(value, str) else None
+
+
+def _from_list(candidate: Candidate) -> bool:
+    """An `__import__` call given a `fromlist` (its fourth argument): it returns the module itself."""
+    node = candidate.node
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    if not isinstance(node, cst.Call):
+        return False
+    positional = [arg for arg in node.args if arg.keyword is None and not arg.star]
+    return len(positional) >= 4 or any(
+        arg.keyword is not None and arg.keyword.value == "fromlist" for arg in node.args
+    )
+
+
+def _aliases(node: cst.CSTNode) -> list[tuple[str, str, str]]:
+    """(root module, bound name, first name written) of each alias an import statement binds."""
+    aliases: list[tuple[str, str, str]] = []
+    if isinstance(node, cst.Import):
+        for alias in node.names:
+            module = dotted(alias.name)
+            first = module.split(".")[0]
+            bound = alias.evaluated_alias or first
+            aliases.append((_normalized(first), bound, first))
+    elif isinstance(node, cst.ImportFrom) and not node.relative and node.module is not None:
+        root = _normalized(dotted(node.module).split(".")[0])
+        if isinstance(node.names, cst.ImportStar):
+            aliases.append((root, "", dotted(node.module).split(".")[0]))  # binds nothing known
+        else:
+            for alias in node.names:
+                name = dotted(alias.name)
+                aliases.append((root, alias.evaluated_alias or name, name))
+    return aliases
+
+
+def _normalized(name: str) -> str:
+    return name if name.isascii() else unicodedata.normalize("NFKC", name)
