@@ -146,10 +146,17 @@ def _no_file(text: str, path: Path, where: Where) -> str:
     if "/" not in text and "\\" not in text and Path(text).stem in built_in_packs():
         hint = f"; did you mean '{BUILT_IN}{Path(text).stem}'?"
     else:
-        siblings = [p.name for p in path.parent.glob("*.toml")] if path.parent.is_dir() else []
-        close = close_match(path.name, siblings)
+        # Other packs beside the one asked for, by stem: every name shares `.toml`.
+        directory = path.parent
+        naming_file = where.source.display
+        siblings = {
+            p.stem: p.name
+            for p in (directory.glob("*.toml") if directory.is_dir() else ())
+            if display(p) != naming_file
+        }
+        close = close_match(path.stem, siblings)
         if close is not None:
-            hint = f"; did you mean '{(Path(text).parent / close).as_posix()}'?"
+            hint = f"; did you mean '{(Path(text).parent / siblings[close]).as_posix()}'?"
     return (
         f"no rule pack file '{text}' ({looked}a path in extends is relative to the "
         f"directory of {naming}{hint})"
