@@ -8,6 +8,7 @@ packs are loaded by name where the name is what is tested.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -516,3 +517,32 @@ def test_a_problem_in_a_built_in_pack_names_the_pack_file(
     assert errors(run("check", cwd=root)) == [
         "rules/broken.toml:3: rules.broken-shell.apis[0]: 'os.' has an empty segment"
     ]
+
+
+def test_the_readme_shows_the_errors_as_fitness_prints_them(project: Project, run: Run) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Rule packs", 1)[1]
+    blocks = re.findall(r"^```(\w*)\n(.*?)^```$", section, re.MULTILINE | re.DOTALL)
+    shown = next(body for language, body in blocks if not language)
+    root = project(
+        {
+            **MODULES,
+            "pyproject.toml": """
+                [tool.fitness]
+                source_roots = ["src"]
+                extends = ["fitness:securty", "ci/team.toml", "fitness:security", "ci/a.toml", "ci/b.toml"]
+
+                [tool.fitness.rules.security-pickel]
+                enabled = false
+
+                [tool.fitness.rules.security-pickle]
+                apis = ["pickle"]
+            """,
+            "ci/teams.toml": "",
+            "ci/a.toml": '[rules.no-eval]\nkind = "banned-api"\napis = ["eval"]\n',
+            "ci/b.toml": 'extends = ["c.toml"]\n\n[rules.no-eval]\nkind = "banned-api"\napis = ["eval"]\n',
+            "ci/c.toml": 'extends = ["b.toml"]\n',
+        }
+    )
+
+    assert errors(run("check", cwd=root)) == shown.splitlines()
