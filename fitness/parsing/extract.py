@@ -25,7 +25,7 @@ from fitness.parsing.source_text import UndecodableSource, decode_source
 from fitness.parsing.syntax_error import syntax_failure
 from fitness.parsing.textscan import LineIndex
 from fitness.parsing.uses import follow, resolved
-from fitness.parsing.walk import Follow, walk
+from fitness.parsing.walk import NOTHING, walk
 
 
 def extract(source: bytes, bans: Bans = NO_BANS) -> FileFacts:
@@ -74,7 +74,7 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
     calls: list[Found] = []
     uses: list[ApiUse] = []
     if following is not None or any(n in text for n in DYNAMIC_NAMES):
-        walked = walk(module, following or Follow())
+        walked = walk(module, following or NOTHING)
         calls = walked.calls
         if following is not None:
             uses = placed(module, text, resolved(walked, bans), walked.occurrences)

@@ -6,7 +6,7 @@ builtin ban can affect: `getattr(builtins, "eval")` mentions `eval` too).
 Non-identifier bytes become spaces (`bytes.translate`), the words are split
 and intersected with the builtin names: 36 ms for Django's 5.7 MB, under 1%
 of parsing it. Words with non-ASCII letters are NFKC-normalized first, as the
-interpreter reads identifiers (`ｅval` is `eval`).
+interpreter reads identifiers (a fullwidth `eval` is `eval`).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import libcst as cst
 
 from fitness.model import ApiUse
 from fitness.parsing.candidates import Candidate
-from fitness.parsing.textscan import LineIndex, code_words
+from fitness.parsing.textscan import LineIndex, Regions, in_code, literal_regions
 
 Span = tuple[int, int, int, int]
 
@@ -40,7 +40,9 @@ def placed(
         use._replace(line=line, column=column, end_line=end_line, end_column=end_column)
         for (use, _), (line, column, end_line, end_column) in zip(uses, spans)
     ]
-    return sorted(records, key=lambda use: (use.line, use.column, use.end_line, use.end_column, use.api))
+    return sorted(
+        records, key=lambda use: (use.line, use.column, use.end_line, use.end_column, use.api)
+    )
 
 
 def exact_spans(module: cst.Module, nodes: Sequence[cst.CSTNode]) -> list[Span]:
@@ -54,7 +56,9 @@ def exact_spans(module: cst.Module, nodes: Sequence[cst.CSTNode]) -> list[Span]:
     spans: list[Span] = []
     for node in nodes:
         where = positions[node]
-        spans.append((where.start.line, where.start.column + 1, where.end.line, where.end.column + 1))
+        spans.append(
+            (where.start.line, where.start.column + 1, where.end.line, where.end.column + 1)
+        )
     return spans
 
 
@@ -66,6 +70,7 @@ def _from_text(
 ) -> list[Span] | None:
     offsets: dict[str, list[int]] = {}
     index: dict[int, int] = {}
+    regions: list[Regions] = []
     lines = LineIndex(text)
     spans: list[Span] = []
     for _, candidate in uses:
@@ -73,29 +78,85 @@ def _from_text(
         assert first is not None
         word = first.value
         if word not in offsets:
-            found = _offsets(text, word, len(occurrences.get(word, ())))
+            found = _offsets(text, word, len(occurrences.get(word, ())), regions)
             if found is None:
                 return None
             offsets[word] = found
             index.update((id(node), k) for k, node in enumerate(occurrences[word]))
-        code = module.code_for_node(_bare(candidate.node))
+        code = _code(module, candidate.node)
         at = _word(word).search(code)
         if at is None:
             return None
         start = offsets[word][index[id(first)]] - at.start()
-        if start < 0 or not text.startswith(code, start):
+        end = _end(text, code, start)
+        if end is None:
             return None
-        spans.append((*lines.position(start), *lines.position(start + len(code))))
+        spans.append((*lines.position(start), *lines.position(end)))
     return spans
 
 
-def _offsets(text: str, word: str, expected: int) -> list[int] | None:
+def _offsets(text: str, word: str, expected: int, regions: list[Regions]) -> list[int] | None:
     """Where `word` is written as a name, when that is `expected` times; else None."""
-    found = [match.start() for match in _word(word).finditer(text)]
+    # The pattern starts with the word, so the search skips ahead at memory speed.
+    found = [
+        match.start()
+        for match in _followed(word).finditer(text)
+        if not match.start() or not _continues(text[match.start() - 1])
+    ]
     if len(found) == expected:
         return found
-    in_code = code_words(text, found)
-    return in_code if len(in_code) == expected else None
+    if not regions:
+        regions.append(literal_regions(text))
+    kept = in_code(found, regions[0])
+    return kept if len(kept) == expected else None
+
+
+def _end(text: str, code: str, start: int) -> int | None:
+    """Where `code` ends if the text holds it at `start`, else None.
+
+    A node's code holds no indentation of the blocks around it: where it spans
+    lines, the text may hold more blanks at each line's start.
+    """
+    if start < 0:
+        return None
+    if "\n" not in code and "\r" not in code:
+        return start + len(code) if text.startswith(code, start) else None
+    pieces = re.split(r"\r\n|\r|\n", code)
+    pattern = r"(?:\r\n|\r|\n)[ \t\f]*".join(re.escape(piece) for piece in pieces)
+    match = re.compile(pattern).match(text, start)
+    return None if match is None else match.end()
+
+
+def _code(module: cst.Module, node: cst.CSTNode) -> str:
+    """The node's code, without its own parentheses (and an alias's comma)."""
+    parts: list[str] = []
+    chain = node
+    while isinstance(chain, cst.Attribute) and not chain.lpar and _tight(chain.dot):
+        parts.append(chain.attr.value)
+        chain = chain.value
+    if isinstance(chain, cst.Name) and not chain.lpar:
+        parts.append(chain.value)
+        return ".".join(reversed(parts))
+    return module.code_for_node(_bare(node))
+
+
+def _tight(dot: cst.Dot) -> bool:
+    before, after = dot.whitespace_before, dot.whitespace_after
+    return (
+        isinstance(before, cst.SimpleWhitespace)
+        and not before.value
+        and isinstance(after, cst.SimpleWhitespace)
+        and not after.value
+    )
+
+
+def _followed(word: str) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(word)}(?!\w)")
+
+
+def _continues(char: str) -> bool:
+    """Whether `char` is a word character (what `\\w` matches) before the word."""
+    return char.isalnum() or char == "_"
 
 
 def _word(word: str) -> re.Pattern[str]:

@@ -127,14 +127,14 @@ def scan(text: str) -> tuple[list[Spot], list[Spot]]:
     return statements, calls
 
 
-def code_words(text: str, offsets: list[int]) -> list[int]:
-    """The offsets (sorted) that fall in code: not in a string or a comment.
+Regions = tuple[list[int], list[int]]  # starts and ends of strings and comments, in order
 
-    The replacement fields of f-strings are code. Strings are told by their
-    quotes alone: a prefix changes where none ends.
+
+def literal_regions(text: str) -> Regions:
+    """Where `text` holds strings and comments, less the replacement fields of f-strings.
+
+    Strings are told by their quotes alone: a prefix changes where none ends.
     """
-    if not offsets:
-        return []
     starts: list[int] = []
     ends: list[int] = []
     for match in _STRING_OR_COMMENT.finditer(text):
@@ -147,6 +147,12 @@ def code_words(text: str, offsets: list[int]) -> list[int]:
         else:
             starts.append(start)
             ends.append(end)
+    return starts, ends
+
+
+def in_code(offsets: list[int], regions: Regions) -> list[int]:
+    """The offsets that fall outside the regions of `literal_regions`."""
+    starts, ends = regions
     kept = []
     for offset in offsets:
         region = bisect_right(starts, offset) - 1

@@ -33,7 +33,9 @@ from fitness.parsing.walk import Follow, Walked
 _DYNAMIC = ("importlib", "builtins")
 
 
-def follow(found: Sequence[Found], text: str, bans: Bans, mentioned: frozenset[str]) -> Follow | None:
+def follow(
+    found: Sequence[Found], text: str, bans: Bans, mentioned: frozenset[str]
+) -> Follow | None:
     """What the expression walk must follow, or None when no ban can match in this file."""
     if not bans:
         return None
@@ -183,7 +185,7 @@ def _string(node: cst.SimpleString) -> str | None:
 
 
 def _from_list(candidate: Candidate) -> bool:
-    """An `__import__` call given a `fromlist` (its fourth argument): it returns the module itself."""
+    """An `__import__` call given a `fromlist` (its fourth argument) returns the module itself."""
     node = candidate.node
     while isinstance(node, cst.Attribute):
         node = node.value

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 import libcst as cst
 
-from fitness.parsing import binding
+from fitness.parsing import binding, blocks
 from fitness.parsing.candidates import Candidate
 from fitness.parsing.nodes import Found, dynamic_name
 from fitness.parsing.scopes import Bind, Path, Scope
@@ -95,7 +95,10 @@ class Walked(NamedTuple):
     occurrences: dict[str, list[cst.Name]]
 
 
-def walk(module: cst.Module, follow: Follow = Follow()) -> Walked:
+NOTHING = Follow()
+
+
+def walk(module: cst.Module, follow: Follow = NOTHING) -> Walked:
     """Walk every expression of `module` once, in the order it is written."""
     walker = Walker(follow)
     walker.run(module)
@@ -371,6 +374,7 @@ _HANDLERS: dict[type[cst.CSTNode], Any] = {
     cst.Call: _call,
     cst.Attribute: _attribute,
     cst.Arg: _arg,
+    **blocks.HANDLERS,
     **binding.HANDLERS,
 }
 _MARKERS: dict[str, Any] = {
