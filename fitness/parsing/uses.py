@@ -41,9 +41,10 @@ def follow(
         return None
     names: set[str] = set()
     watched: set[str] = set()
-    imports_banned = False
+    imports_banned = imports_importlib = False
     for item in found:
         for root, bound, first in _aliases(item.node):
+            imports_importlib = imports_importlib or root == "importlib"
             if root in bans.roots:
                 imports_banned = True
                 watched.add(first)
@@ -51,7 +52,7 @@ def follow(
                 names.add(_normalized(bound))
                 watched.add(bound)
     builtins = bans.builtins & mentioned
-    dynamic = ("__import__" in mentioned or "importlib" in names) and any(
+    dynamic = ("__import__" in mentioned or imports_importlib) and any(
         root in text for root in bans.roots
     )
     if not (imports_banned or builtins or dynamic):

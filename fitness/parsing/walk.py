@@ -175,7 +175,7 @@ class Walker:
         value = node.value
         if value in self.watched:
             self.occurrences.setdefault(value, []).append(node)
-            return value
+            return value if value.isascii() else unicodedata.normalize("NFKC", value)
         if self.nfkc and not value.isascii():
             normalized = unicodedata.normalize("NFKC", value)
             if normalized in self.names:
