@@ -982,7 +982,6 @@ Rules: 0 kept, 1 broken. Found 7 findings (7 errors) in 3 files (0.00s).
 """
 
 
-@pytest.mark.xfail(strict=True, reason="extraction of uses (FileFacts.uses) lands with issue 10")
 def test_fitness_check_reports_banned_uses_end_to_end(project: Project, run: Run) -> None:
     root = project(SHOP)
 
