@@ -70,7 +70,7 @@ def extract_path(path: str, bans: Bans = NO_BANS) -> tuple[Encoded, Version]:
     except OSError as exc:
         return encode(unreadable(exc)), None
     try:
-        facts = extract(data, bans) if bans else extract(data)  # TEMPORARY until extract takes bans
+        facts = extract(data, bans)
     except Exception as exc:  # fitness's fault, not the file's: every other file is still read
         return encode(FileFacts((), analysis_failure(exc))), None
     return encode(facts), (*stamp, content_hash(data))
