@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from badinput.corpus import CONFIG
-from fitness.model import FileFacts
+from fitness.model import NO_BANS, Bans, FileFacts
 from fitness.parsing import extract as extraction
 from support import Result
 
@@ -58,10 +58,10 @@ def _plant(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make extraction raise on ODD, as a bug in fitness would."""
     real = extraction.extract
 
-    def failing(source: bytes) -> FileFacts:
+    def failing(source: bytes, bans: Bans = NO_BANS) -> FileFacts:
         if source.startswith(b"# fitness fails here"):
             raise RuntimeError("planted in the main process")
-        return real(source)
+        return real(source, bans)
 
     monkeypatch.setattr(extraction, "extract", failing)
 
@@ -121,12 +121,12 @@ collect._IN_PROCESS_BYTES = 0  # parse in workers, however little there is
 real = extraction.extract
 
 
-def failing(source):
+def failing(source, *bans):
     if source.startswith(b"# fitness fails here"):
         main = sys.modules["__main__"]
         where = "the main process" if getattr(main, "__file__", None) else "a worker"
         raise RuntimeError("planted in " + where)
-    return real(source)
+    return real(source, *bans)
 
 
 extraction.extract = failing
