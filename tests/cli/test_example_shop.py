@@ -1,0 +1,41 @@
+"""The README's first command: fitness on examples/shop shows real findings, exactly these."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from support import Result
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "shop"
+
+
+def test_the_example_shop_findings(tmp_path: Path, run: Callable[..., Result]) -> None:
+    shop = tmp_path / "shop"
+    shutil.copytree(EXAMPLE, shop, ignore=shutil.ignore_patterns(".fitness_cache"))
+
+    result = run("check", cwd=shop)
+
+    headlines = [line for line in result.out.splitlines() if line.startswith("src/")]
+    assert (result.code, result.err) == (1, "")
+    assert headlines == [
+        "src/shop/domain/events.py:13:5: domain-is-pure: shop.domain must not import "
+        "shop.infrastructure (ADR-0004)",
+        "src/shop/domain/events.py:13:5: domain-is-pure: shop.domain must not import sqlalchemy "
+        "(ADR-0004)",
+        "src/shop/domain/pricing.py:1:1: layered-architecture: shop.domain must not import "
+        "shop.api (a higher layer) (ADR-0002)",
+        "src/shop/infrastructure/cache.py:14:12: security-pickle: pickle.loads "
+        "(as serializer.loads) is banned",
+        "src/shop/infrastructure/cache.py:18:5: security-shell: subprocess.run with shell=True "
+        "is banned",
+        "src/shop/jobs/nightly.py:3:5: layered-architecture: shop.jobs must not import "
+        "shop.services (independent siblings) (ADR-0002)",
+        "src/shop/jobs/report.py:5:12: security-weak-hash: hashlib.sha1 (as sha1) without "
+        "usedforsecurity=False is banned [warning]",
+        "src/shop/jobs/report.py:9:12: security-eval: eval is banned",
+    ]
+    assert result.out.splitlines()[-1] == (
+        "Rules: 6 kept, 6 broken. Found 8 findings (7 errors, 1 warning) in 17 files (0.00s)."
+    )
