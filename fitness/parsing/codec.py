@@ -19,8 +19,9 @@ from typing import Any
 
 from fitness.model import NO_BANS, ApiUse, Argument, Bans, FileFacts, ParseFailure, RawImport
 
-# Bump when the shape of FileFacts or of what extraction finds changes.
-FORMAT = 4
+# Bump when the shape of FileFacts or of what extraction finds changes (5: extraction
+# fills uses and builtins; caches written while the section existed unfilled are stale).
+FORMAT = 5
 
 Encoded = tuple[Any, ...]  # one value per FileFacts section, in field order
 EncodedBans = tuple[tuple[str, ...], tuple[str, ...]]  # roots and builtins, sorted
