@@ -6,6 +6,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+SECURITY_CONFIG = "fitness-security.toml"
+SECURITY_EXTRA_CONFIG = "fitness-security-extra.toml"
+SECURITY_CACHE = ".fitness_cache_security"
+
 
 @dataclass(frozen=True)
 class Project:
@@ -33,6 +37,24 @@ class Project:
             f'from = ["{self.forbidden_from}"]\n'
             f'to = ["{self.forbidden_to}"]\n'
         )
+
+    def security_toml(self, extra_ban: bool = False) -> str:
+        """The same rules with the built-in security pack on, cached apart from the plain runs.
+
+        `extra_ban` adds one banned name (`json.loads`) whose root the pack does
+        not look at, to measure a run after a ban is added.
+        """
+        text = self.fitness_toml().replace(
+            "[tool.fitness]\n",
+            f'[tool.fitness]\nextends = ["fitness:security"]\ncache_dir = "{SECURITY_CACHE}"\n',
+            1,
+        )
+        if extra_ban:
+            text += (
+                '\n[tool.fitness.rules.bench-extra-ban]\nkind = "banned-api"\n'
+                'apis = ["json.loads"]\n'
+            )
+        return text
 
     def importlinter_ini(self) -> str:
         layers = "".join(f"    {layer}\n" for layer in self.layers)
@@ -73,6 +95,8 @@ class Project:
 
     def write_configs(self, project: Path) -> None:
         (project / "pyproject.toml").write_text(self.fitness_toml())
+        (project / SECURITY_CONFIG).write_text(self.security_toml())
+        (project / SECURITY_EXTRA_CONFIG).write_text(self.security_toml(extra_ban=True))
         (project / ".importlinter").write_text(self.importlinter_ini())
         (project / "tach.toml").write_text(self.tach_toml())
 

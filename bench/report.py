@@ -30,6 +30,9 @@ class PackageResult:
     warm: ScenarioResult
     one_file: ScenarioResult
     memory: ScenarioResult
+    # With the security pack: (cold, warm); after one ban is added: (runs, re-parsed, importing).
+    security: tuple[ScenarioResult, ScenarioResult] | None = None
+    ban_added: tuple[ScenarioResult, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,22 @@ def targets(r: PackageResult) -> list[Target]:
     limit = r.project.cold_limit_s
     if limit is not None:
         targets.insert(-1, Target(f"cold (-j 2) ≤ {limit:g} s", cold, limit, " s"))
+    if r.security is not None:
+        pack_cold, pack_warm = r.security
+        targets += [
+            Target(
+                f"security pack: cold (-j 2) ≤ 1.10{X} raw libcst parse with 2 processes",
+                t(pack_cold, "fitness +security") / t(pack_cold, "libcst -j2"),
+                1.10,
+                X,
+            ),
+            Target(
+                f"security pack: warm ≤ 1.1{X} warm without the pack",
+                t(pack_warm, "fitness +security") / t(pack_warm, "fitness"),
+                1.1,
+                X,
+            ),
+        ]
     return targets
 
 
@@ -142,6 +161,9 @@ def _package(r: PackageResult) -> list[str]:
         f"{fit / rss['libcst hungriest file']:.2f}{X} that); "
         f"parsing every module in one process (`libcst -j1`, cold) {serial:.0f} MB.",
         "",
+    ]
+    out += _security(r)
+    out += [
         "| target | value | limit | met |",
         "|---|---|---|---|",
     ]
@@ -162,9 +184,42 @@ def _package(r: PackageResult) -> list[str]:
     return out
 
 
+def _security(r: PackageResult) -> list[str]:
+    if r.security is None or r.ban_added is None:
+        return []
+    pack_cold, pack_warm = r.security
+    added, reparsed, importing = r.ban_added
+    out = [
+        'With the built-in security pack (`extends = ["fitness:security"]`, 9 banned-api '
+        "rules) beside the same two graph rules; in brackets fitness +security ÷ that column:",
+        "",
+        "| scenario | fitness +security | fitness | libcst -j2 | runs |",
+        "|---|---|---|---|---|",
+    ]
+    for label, result in (("cold", pack_cold), ("warm", pack_warm)):
+        pack = result.seconds("fitness +security")
+        cells = [_cell(result, c, pack) for c in ["fitness +security", "fitness", "libcst -j2"]]
+        cells[0] = _s(pack or 0.0)
+        out.append(f"| {label} | {' | '.join(cells)} | {result.runs} |")
+    out += [
+        "",
+        f"A run after adding one ban (`json.loads`, a root the pack does not look at) to the "
+        f"warm security configuration: {_s(added.seconds('fitness +1 ban') or 0.0)} "
+        f"(median of {added.runs}); it re-parsed {reparsed} files, of the {importing} modules "
+        f"that import json (and {r.files_parsed} in all).",
+        "",
+    ]
+    return out
+
+
 def _samples(r: PackageResult) -> list[str]:
     out = [f"### {r.project.package}", ""]
-    for result in (r.cold, r.warm, r.one_file, r.memory):
+    extra: list[ScenarioResult] = []
+    if r.security is not None:
+        extra += list(r.security)
+    if r.ban_added is not None:
+        extra.append(r.ban_added[0])
+    for result in (r.cold, r.warm, r.one_file, r.memory, *extra):
         for column, samples in result.samples.items():
             times = ", ".join(f"{s.seconds:.3f}" for s in samples)
             peak = max(s.max_rss_kb for s in samples) / 1024

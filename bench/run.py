@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,17 @@ import report
 from environment import log
 from files import all_python_files, module_files
 from measure import Command, ScenarioResult, run_once, run_scenario
-from projects import PROJECTS, Project, Verdict, fitness_verdict, importlinter_verdict, tach_verdict
+from projects import (
+    PROJECTS,
+    SECURITY_CACHE,
+    SECURITY_CONFIG,
+    SECURITY_EXTRA_CONFIG,
+    Project,
+    Verdict,
+    fitness_verdict,
+    importlinter_verdict,
+    tach_verdict,
+)
 
 BENCH = Path(__file__).resolve().parent
 WORKER = BENCH / "parse_worker.py"
@@ -49,9 +60,13 @@ class Tools:
     ) -> Command:
         return Command(column, [str(a) for a in argv], self.dir, prepare, expect)
 
-    def fitness(self, jobs: int = 2, cold: bool = False, column: str = "fitness") -> Command:
-        prepare = _remover(self.dir / ".fitness_cache") if cold else None
-        return self._cmd(column, [self.bin / "fitness", "check", "-j", jobs], prepare)
+    def fitness(
+        self, jobs: int = 2, cold: bool = False, column: str = "fitness", config: str | None = None
+    ) -> Command:
+        cache = SECURITY_CACHE if config else ".fitness_cache"
+        prepare = _remover(self.dir / cache) if cold else None
+        flags = ["--config", config] if config else []
+        return self._cmd(column, [self.bin / "fitness", "check", "-j", jobs, *flags], prepare)
 
     def lint_imports(self, cold: bool = False) -> Command:
         flags = ["--no-cache"] if cold else []
@@ -152,6 +167,61 @@ def one_file_changed(tools: Tools, changed: Path, rounds: Rounds) -> ScenarioRes
         changed.write_bytes(original)
 
 
+def security(tools: Tools, rounds: Rounds) -> tuple[ScenarioResult, ScenarioResult]:
+    """Cold and warm runs with the built-in security pack on, beside the same runs without."""
+    with_pack = "fitness +security"
+    cold_result = run_scenario(
+        "security cold",
+        [
+            tools.fitness(cold=True, column=with_pack, config=SECURITY_CONFIG),
+            tools.fitness(cold=True),
+            tools.parse("libcst -j2", "libcst", 2),
+        ],
+        *rounds,
+    )
+    commands = [tools.fitness(column=with_pack, config=SECURITY_CONFIG), tools.fitness()]
+    for command in commands:
+        run_once(command)
+    return cold_result, run_scenario("security warm", commands, *rounds)
+
+
+def ban_added(tools: Tools, rounds: Rounds) -> tuple[ScenarioResult, int, int]:
+    """Runs after one ban is added to a warm security configuration, and how many files each
+    re-parses (from fitness's debug log) out of how many import the banned root."""
+    cache = tools.dir / SECURITY_CACHE
+    snapshot = tools.dir / (SECURITY_CACHE + ".warm")
+    run_once(tools.fitness(config=SECURITY_CONFIG))
+    shutil.rmtree(snapshot, ignore_errors=True)
+    shutil.copytree(cache, snapshot)
+
+    def restore() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.copytree(snapshot, cache)
+
+    added = replace(
+        tools.fitness(column="fitness +1 ban", config=SECURITY_EXTRA_CONFIG), prepare=restore
+    )
+    result = run_scenario("ban added", [added], *rounds)
+    restore()
+    done = subprocess.run(
+        [tools.bin / "fitness", "--debug", "check", "--config", SECURITY_EXTRA_CONFIG],
+        cwd=tools.dir,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    found = re.search(r"re-examined for bans their facts lacked: (\d+)", done.stderr)
+    reparsed = int(found[1]) if found else 0
+    importing = sum(
+        1
+        for path in module_files(tools.dir, tools.project.package)
+        if re.search(r"^\s*(import json\b|from json\b)", path.read_text("utf-8", "replace"), re.M)
+    )
+    shutil.rmtree(snapshot, ignore_errors=True)
+    log(f"ban added: {reparsed} files re-parsed; {importing} modules import json")
+    return result, reparsed, importing
+
+
 def hungriest(tools: Tools, candidates: list[Path]) -> Path:
     """Of `candidates`, the file whose parse alone peaks highest.
 
@@ -208,6 +278,8 @@ def benchmark(
         warm=warm(tools, rounds),
         one_file=one_file_changed(tools, changed, rounds),
         memory=memory(tools, largest, hungry, rounds),
+        security=None if project.small else security(tools, rounds),
+        ban_added=None if project.small else ban_added(tools, rounds),
     )
 
 
