@@ -42,9 +42,9 @@ class ApiName(NamedTuple):
         name = self.canonical
         if "*" not in name:
             return api == name or api.startswith(name + ".")
-        expr = ModuleExpr(name)
-        parts = api.split(".")
-        return any(expr.matches(".".join(parts[:end])) for end in range(1, len(parts) + 1))
+        # Some prefix of `api` matches the name exactly when `api` matches it or lies
+        # under a match (`**`: one or more segments).
+        return ModuleExpr(name).matches(api) or ModuleExpr(name + ".**").matches(api)
 
 
 ParsedName = Union[ApiName, str]  # the name, or why the text is not one
