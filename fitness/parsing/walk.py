@@ -211,6 +211,7 @@ class Walker:
     def new_scope(
         self, kind: str, parent: Scope | None, qualname: str, context: Context | None
     ) -> Scope:
+        self.seq += 1  # a point of its own: what the parent bound so far comes before it
         defined_at = (0, ()) if context is None else (self.seq, context[1])
         scope = Scope(kind, parent, qualname, defined_at)
         self.scopes.append(scope)

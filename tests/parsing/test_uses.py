@@ -323,6 +323,7 @@ _SHADOWING = {
     "match-rest": "def f():\n    match x:\n        case {**pickle}:\n            pickle.loads(x)\n",
     "module-reassignment": "pickle = None\npickle.loads(x)\n",
     "module-def": "def pickle(): pass\npickle.loads(x)\n",
+    "module-rebinding-before-a-function": "pickle = None\ndef f():\n    pickle.loads(x)\n",
     "class-body": "class C:\n    pickle = None\n    x = pickle.loads(y)\n",
     "local-everywhere": "def f():\n    pickle.loads(x)\n    pickle = 1\n",
     "nonlocal": (
