@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from typing import NamedTuple, Union
 
-from fitness.model.expressions import ModuleExpr
+from fitness.model.expressions import ModuleExpr, expression_problem
 
 _BUILTINS_MODULE = "builtins"
 
@@ -57,19 +57,10 @@ def parse_name(text: str) -> ParsedName:
     means the builtin; `builtins.eval` spells the same. `*` stands for one
     segment and `**` for one or more, anywhere after the first.
     """
-    if not text:
-        return "empty API name"
+    problem = expression_problem(text, empty="empty API name", dotted="dotted name")
+    if problem is not None:
+        return problem
     parts = text.split(".")
-    previous = ""
-    for part in parts:
-        if not part:
-            return f"'{text}' has an empty segment"
-        if part in ("*", "**"):
-            if previous in ("*", "**"):
-                return f"'{text}' has two wildcards in a row"
-        elif not part.isidentifier():
-            return f"'{text}' is not a dotted name ('{part}' is not an identifier)"
-        previous = part
     if parts[0] in ("*", "**"):
         return f"'{text}' starts with a wildcard: name a module or a builtin first"
     known = builtin_names()

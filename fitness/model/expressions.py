@@ -35,10 +35,15 @@ class ImportExpr(NamedTuple):
         return f"{self.importer} -> {self.imported}"
 
 
-def expression_problem(text: str) -> str | None:
-    """Why `text` is not a module expression, or None if it is one."""
+def expression_problem(
+    text: str, *, empty: str = "empty module expression", dotted: str = "dotted module name"
+) -> str | None:
+    """Why `text` is not a module expression, or None if it is one.
+
+    `empty` and `dotted` name what is expected, for callers that read other dotted names.
+    """
     if not text:
-        return "empty module expression"
+        return empty
     previous = ""
     for part in text.split("."):
         if not part:
@@ -47,7 +52,7 @@ def expression_problem(text: str) -> str | None:
             if previous in ("*", "**"):
                 return f"'{text}' has two wildcards in a row"
         elif not part.isidentifier():
-            return f"'{text}' is not a dotted module name ('{part}' is not an identifier)"
+            return f"'{text}' is not a {dotted} ('{part}' is not an identifier)"
         previous = part
     return None
 
