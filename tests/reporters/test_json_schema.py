@@ -29,6 +29,15 @@ SCHEMA = json.loads((Path(__file__).parents[2] / "docs/json-report.schema.json")
             id="clean",
         ),
         pytest.param({**FILES, "src/shop/broken.py": "def (:\n"}, id="parse-error"),
+        pytest.param(
+            {
+                **FILES,
+                "pyproject.toml": FILES["pyproject.toml"]
+                + '\n[tool.fitness.rules.no-pickle]\nkind = "banned-api"\napis = ["pickle"]\n',
+                "src/shop/services/store.py": "import pickle as p\n\np.loads(b'')\n",
+            },
+            id="banned-api",
+        ),
     ],
 )
 def test_report_matches_schema(tmp_path: Path, files: dict[str, str]) -> None:
@@ -43,7 +52,7 @@ def test_report_matches_schema(tmp_path: Path, files: dict[str, str]) -> None:
 def test_schema_rejects_an_unknown_field() -> None:
     document = {
         "schema": "fitness-report",
-        "version": 1,
+        "version": 2,
         "tool": {"name": "fitness", "version": "0"},
         "summary": {
             "failed": False,
@@ -54,6 +63,8 @@ def test_schema_rejects_an_unknown_field() -> None:
             "files": 0,
             "modules": 0,
             "elapsed_seconds": 0,
+            "rules_kept": 0,
+            "rules_broken": 0,
         },
         "rules": [],
         "findings": [],
