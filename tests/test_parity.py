@@ -355,6 +355,12 @@ def test_chains_are_real(fixture: Path) -> None:
     assert not problems, f"{fixture.name}:\n" + "\n".join(problems)
 
 
+def _grimp_version() -> tuple[int, ...]:
+    from importlib.metadata import version
+
+    return tuple(int(part) for part in version("grimp").split(".")[:2])
+
+
 def _fitness_ends(report: dict[str, Any], rule_id: str) -> set[tuple[str, str, str, str]]:
     return {
         (chain[0]["importer"], chain[0]["imported"], chain[-1]["importer"], chain[-1]["imported"])
@@ -368,6 +374,11 @@ def test_every_chain_import_linter_reports_is_reported(fixture: Path) -> None:
     """The first and last hop of each chain: the same for layers, where import-linter
     lists every route; for forbidden and independence import-linter keeps one chain per
     pair of modules, all of which fitness reports among its routes' combinations."""
+    if fixture.name == "type_checking_ignored" and _grimp_version() < (3, 19):
+        # The newest grimp that installs on Python 3.9 (3.13) counts the `else:` branch of
+        # `if typing.TYPE_CHECKING:` as TYPE_CHECKING too, so it lacks the run-time chain
+        # tc.core.hooks -> tc.ui.theme; the pairs still agree (test above).
+        pytest.skip(f"grimp {_grimp_version()} misreads the else branch of TYPE_CHECKING")
     expected = run_import_linter(fixture)
     report = run_fitness(fixture)
 
