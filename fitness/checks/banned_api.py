@@ -24,7 +24,9 @@ class BannedEntry(NamedTuple):
 
     def describe(self) -> str:
         """`subprocess.run with shell=True`."""
-        return " ".join([self.name.text, *(c.describe() for c in self.conditions)])
+        if not self.conditions:
+            return self.name.text
+        return f"{self.name.text} " + " and ".join(c.describe() for c in self.conditions)
 
 
 class BannedApiParams(NamedTuple):
