@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from fitness.checks.acyclic import Acyclic
 from fitness.checks.banned_api import BannedApi
 from fitness.checks.base import CheckContext, RuleKind
 from fitness.checks.forbidden import Forbidden
@@ -11,6 +12,7 @@ from fitness.checks.independence import Independence
 from fitness.checks.layers import Layers
 
 KINDS: dict[str, RuleKind[Any]] = {
+    "acyclic": Acyclic(),
     "banned-api": BannedApi(),
     "forbidden": Forbidden(),
     "independence": Independence(),

@@ -85,3 +85,31 @@ def _shown(edge: ImportEdge, target: str) -> str:
     ):
         return target
     return edge.module
+
+
+def cycle_finding(
+    context: CheckContext,
+    view: GraphView,
+    template: str,
+    modules: tuple[str, ...],
+    cycle: Sequence[ImportEdge],
+    **args: str,
+) -> Finding:
+    """A finding about the import cycle `cycle` through `modules`, located at its first hop.
+
+    The fingerprint is the rule and the modules of the loop, never its lines.
+    """
+    rule = context.rule
+    hops = tuple(_hop(view, edge, edge.imported) for edge in cycle)
+    return Finding(
+        rule_id=rule.id,
+        severity=rule.severity,
+        template=template,
+        args=tuple(sorted(args.items())),
+        location=hops[0].location,
+        chains=(hops,),
+        modules=modules,
+        adr=rule.adr,
+        guidance=rule.message,
+        identity=(rule.id, *modules),
+    )

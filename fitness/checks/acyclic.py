@@ -1,0 +1,99 @@
+"""`acyclic`: no import cycle among the children of each listed package."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from fitness.checks.base import CheckContext
+from fitness.checks.findings import cycle_finding
+from fitness.checks.graph_options import GraphOptions, expand, parse_graph_options, rule_view
+from fitness.config.table import ModuleRef, Table
+from fitness.graph import ImportGraph, package_cycles
+from fitness.model import Finding, ImportEdge
+
+TEMPLATE = "import cycle in {package}: {loop}; break the cycles by removing: {breakers}"
+
+
+class AcyclicParams(NamedTuple):
+    packages: tuple[ModuleRef, ...]
+    depth: int
+    options: GraphOptions
+
+    def module_refs(self) -> Iterable[ModuleRef]:
+        return self.packages
+
+
+class Acyclic:
+    """No import cycle among the children of each package in `packages`.
+
+    Each child counts with its descendants: `pkg.a.x -> pkg.b` and `pkg.b.y -> pkg.a`
+    make a cycle between `pkg.a` and `pkg.b`. Each finding shows one loop of
+    children, one import per step, located at its first import; every import
+    between two children that lies on a loop is in some reported loop, and each
+    loop is reported once. Every finding of a package also names the fewest
+    imports (by importing module pairs) whose removal breaks all its loops.
+    `depth = n` checks the children of the children too, down to n levels below
+    each listed package, as import-linter's `acyclic_siblings` does (whose
+    default depth is 10; here it is 0, the listed packages only).
+    """
+
+    description = "no import cycles among the children of each listed package"
+
+    def parse(self, table: Table) -> AcyclicParams:
+        return AcyclicParams(
+            packages=table.modules("packages", internal=True, required=True),
+            depth=table.integer("depth", 0, minimum=0),
+            options=parse_graph_options(table),
+        )
+
+    def summary(self, params: AcyclicParams) -> str:
+        names = ", ".join(ref.expr.text for ref in params.packages)
+        deeper = f" (and {params.depth} levels below)" if params.depth else ""
+        return f"no cycles among the children of {names}{deeper}"
+
+    def check(self, params: AcyclicParams, context: CheckContext) -> Iterable[Finding]:
+        graph = context.graph
+        view, findings = rule_view(params.options, context)
+        for package in _packages(graph, expand(graph, (r.expr for r in params.packages)), params):
+            found = package_cycles(graph, view, package, context.applies_to)
+            if not found.cycles:
+                continue
+            breakers = ", ".join(_import(edge) for edge in found.breakers)
+            for cycle in found.cycles:
+                loop = tuple(_child(package, edge.importer) for edge in cycle)
+                text = " -> ".join((*loop, loop[0]))
+                findings.append(
+                    cycle_finding(
+                        context,
+                        view,
+                        TEMPLATE,
+                        loop,
+                        cycle,
+                        package=package,
+                        loop=text,
+                        breakers=breakers,
+                    )
+                )
+        return findings
+
+
+def _packages(graph: ImportGraph, listed: list[str], params: AcyclicParams) -> list[str]:
+    """The listed packages and, `depth` levels down, their internal descendants."""
+    found: list[str] = []
+    level = [name for name in listed if name in graph.modules or graph.children(name)]
+    for _ in range(params.depth + 1):
+        found.extend(name for name in level if name not in found)
+        level = sorted({c for name in level for c in graph.children(name) & graph.modules})
+    return found
+
+
+def _child(package: str, module: str) -> str:
+    return ".".join(module.split(".")[: package.count(".") + 2])
+
+
+def _import(edge: ImportEdge) -> str:
+    return f"{edge.importer} -> {edge.imported} (l.{edge.location.line})"
+
+
+__all__ = ["Acyclic", "AcyclicParams"]
