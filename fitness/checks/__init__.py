@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fitness.checks.acyclic import Acyclic
+from fitness.checks.allowed import Allowed
 from fitness.checks.banned_api import BannedApi
 from fitness.checks.base import CheckContext, RuleKind
 from fitness.checks.forbidden import Forbidden
@@ -13,6 +14,7 @@ from fitness.checks.layers import Layers
 
 KINDS: dict[str, RuleKind[Any]] = {
     "acyclic": Acyclic(),
+    "allowed": Allowed(),
     "banned-api": BannedApi(),
     "forbidden": Forbidden(),
     "independence": Independence(),
