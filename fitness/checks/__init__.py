@@ -11,6 +11,7 @@ from fitness.checks.base import CheckContext, RuleKind
 from fitness.checks.forbidden import Forbidden
 from fitness.checks.independence import Independence
 from fitness.checks.layers import Layers
+from fitness.checks.protected import Protected
 
 KINDS: dict[str, RuleKind[Any]] = {
     "acyclic": Acyclic(),
@@ -19,6 +20,7 @@ KINDS: dict[str, RuleKind[Any]] = {
     "forbidden": Forbidden(),
     "independence": Independence(),
     "layers": Layers(),
+    "protected": Protected(),
 }
 
 __all__ = ["KINDS", "CheckContext", "RuleKind"]

@@ -7,10 +7,10 @@ from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
 from fitness.checks.graph_options import GraphOptions, expand, parse_graph_options, rule_view
+from fitness.checks.statements import by_statement, statement_finding
 from fitness.checks.stdlib import STDLIB
 from fitness.config.table import ModuleRef, Table
-from fitness.graph import GraphView
-from fitness.model import Finding, Hop, ImportEdge, Site
+from fitness.model import Finding, ImportEdge
 from fitness.model.expressions import ModuleExpr
 
 TEMPLATE = "{importer} may not import {imported}{how} ({root} may import only {allowed})"
@@ -68,7 +68,11 @@ class Allowed:
                 for edge in view.edges(importer, imported)
                 if not _permitted(edge, root, may_import, params.allow_stdlib)
             ]
-            findings.extend(_statement_findings(context, view, params, root, bad))
+            allowed = _allowed(params)
+            findings.extend(
+                statement_finding(context, edge, TEMPLATE, root=root, allowed=allowed)
+                for edge in by_statement(bad)
+            )
         return findings
 
 
@@ -85,47 +89,6 @@ def _permitted(
     if edge.external and allow_stdlib and imported.split(".")[0] in STDLIB:
         return True
     return any(expr.matches(name) for expr in may_import for name in _ancestry(imported))
-
-
-def _statement_findings(
-    context: CheckContext,
-    view: GraphView,
-    params: AllowedParams,
-    root: str,
-    bad: list[ImportEdge],
-) -> list[Finding]:
-    """One finding per import statement: `from x import a, b` makes one edge per name."""
-    rule = context.rule
-    by_statement: dict[tuple[int, int], list[ImportEdge]] = {}
-    for edge in bad:
-        by_statement.setdefault((edge.location.line, edge.location.column), []).append(edge)
-    findings = []
-    for _, edges in sorted(by_statement.items()):
-        first = min(edges, key=lambda e: e.imported)
-        shown = first.module if first.external else first.imported
-        site = Site(first.location, first.local, first.type_checking, first.dynamic)
-        args = {
-            "importer": first.importer,
-            "imported": shown,
-            "how": ", a dynamic import" if first.dynamic else "",
-            "root": root,
-            "allowed": _allowed(params),
-        }
-        findings.append(
-            Finding(
-                rule_id=rule.id,
-                severity=rule.severity,
-                template=TEMPLATE,
-                args=tuple(sorted(args.items())),
-                location=first.location,
-                chains=((Hop(first.importer, shown, (site,)),),),
-                modules=(first.importer, shown),
-                adr=rule.adr,
-                guidance=rule.message,
-                identity=(rule.id, first.importer, shown),
-            )
-        )
-    return findings
 
 
 def _allowed(params: AllowedParams) -> str:

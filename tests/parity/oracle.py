@@ -6,7 +6,7 @@ Runs import-linter, through its Python API, on the contracts in the fixture's
 pyproject.toml and prints one JSON object on stdout:
 
     {"<contract id>": {"kept": bool, "pairs": [[importer, imported], ...],
-                       "type": "layers" | "forbidden" | "independence",
+                       "type": "layers" | "forbidden" | "independence" | "protected" | ...,
                        "chains": [[module, module, ...], ...],
                        "ends": [[first importer, first imported,
                                  last importer, last imported], ...]}}
@@ -75,6 +75,11 @@ def _pairs_and_chains(
         # pairs that take part in them are worked out on its own graph (`sibling_pairs`).
         pairs.update(tuple(pair) for pair in metadata["sibling_pairs"])
         chains.extend(list(pair) for pair in sorted(metadata["cycle_breakers"]))
+    elif contract_type == "protected":
+        for item in metadata["illegal_imports"]:
+            for link in item.illegal_links:
+                pairs.add((link["importer"], link["imported"]))
+                chains.append([link["importer"], link["imported"]])
     else:
         raise SystemExit(f"oracle: unsupported contract type {contract_type!r}")
     return [list(pair) for pair in sorted(pairs)], sorted(chains)
@@ -88,6 +93,10 @@ def _ends(contract_type: str, metadata: dict[str, Any]) -> list[list[str]]:
         detailed = [r for d in metadata["invalid_dependencies"] for r in d["routes"]]
     elif contract_type == "independence":
         detailed = [c for item in metadata["invalid_chains"] for c in item["chains"]]
+    elif contract_type == "protected":
+        # Direct imports only: each illegal link is a chain of one hop.
+        links = [link for item in metadata["illegal_imports"] for link in item.illegal_links]
+        detailed = [{"chain": [link], "extra_firsts": [], "extra_lasts": []} for link in links]
     else:
         detailed = [
             {"chain": chain, "extra_firsts": [], "extra_lasts": []}
