@@ -33,6 +33,7 @@ class LayersParams(NamedTuple):
     closed: tuple[tuple[str, KeyPath], ...]
     exhaustive: bool
     options: GraphOptions
+    exhaustive_ignores: frozenset[str] = frozenset()
 
     def module_refs(self) -> Iterable[ModuleRef]:
         yield from self.containers
@@ -49,7 +50,9 @@ class Layers:
     Directly or through a chain of modules outside the two layers. `containers`
     repeats the layers inside each container; `closed` layers may not be skipped
     by the layers above them; `exhaustive` requires every child of a container
-    to be in a layer.
+    to be in a layer, but for the children `exhaustive_ignores` names (by their
+    last segment, as import-linter's `exhaustive_ignores`: `migrations` spares
+    `<container>.migrations` in every container).
     """
 
     description = "higher layers may import lower ones, never the reverse"
@@ -67,8 +70,24 @@ class Layers:
         exhaustive = table.boolean("exhaustive", False)
         if exhaustive and not containers:
             table.problem("exhaustive", "exhaustive = true needs `containers`")
+        ignores = set()
+        for name, where in table.strings("exhaustive_ignores"):
+            if not name.isidentifier():
+                table.problems.add(
+                    where,
+                    f"'{name}' is not a child's name: exhaustive_ignores lists the last "
+                    "segment of children of the containers, such as 'migrations'",
+                )
+            ignores.add(name)
+        if table.has("exhaustive_ignores") and not exhaustive:
+            table.problem("exhaustive_ignores", "exhaustive_ignores needs exhaustive = true")
         return LayersParams(
-            levels, containers, tuple(closed), exhaustive, parse_graph_options(table)
+            levels,
+            containers,
+            tuple(closed),
+            exhaustive,
+            parse_graph_options(table),
+            frozenset(ignores),
         )
 
     def summary(self, params: LayersParams) -> str:
@@ -112,7 +131,7 @@ def _check_container(
         layered = set(packages)
         where = next(ref.where for ref in params.containers if ref.expr.text == container)
         for child in sorted(graph.children(container) & graph.modules):
-            if child not in layered:
+            if child not in layered and child[len(prefix) :] not in params.exhaustive_ignores:
                 yield config_finding(
                     context,
                     where,

@@ -185,6 +185,38 @@ def test_containers_optional_layers_and_exhaustive(tmp_path: Path) -> None:
     ]
 
 
+def test_exhaustive_ignores_spares_children_by_their_last_segment(tmp_path: Path) -> None:
+    # As import-linter's exhaustive_ignores: `migrations` spares proj.one.migrations and
+    # proj.two.migrations; proj.two.extra is still in no layer.
+    rules = """
+    [tool.fitness.rules.per-app]
+    kind = "layers"
+    containers = ["proj.one", "proj.two"]
+    layers = ["api", "core"]
+    exhaustive = true
+    exhaustive_ignores = ["migrations", "absent"]
+    """
+    tree = {
+        "proj/__init__.py": "",
+        "proj/one/__init__.py": "",
+        "proj/one/api.py": "",
+        "proj/one/core.py": "",
+        "proj/one/migrations/__init__.py": "from proj.one import api\n",
+        "proj/two/__init__.py": "",
+        "proj/two/api.py": "",
+        "proj/two/core.py": "",
+        "proj/two/migrations.py": "",
+        "proj/two/extra.py": "",
+        "pyproject.toml": config(rules),
+    }
+
+    found = summarize(check_project(write_tree(tmp_path, tree)))
+
+    assert found == [
+        ("per-app", "proj.two.extra is in no layer of proj.two", "pyproject.toml:6:1", []),
+    ]
+
+
 def test_closed_layer_may_not_be_skipped(tmp_path: Path) -> None:
     rules = LAYERS + 'closed = ["app.logic"]\n'
 

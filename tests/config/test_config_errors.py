@@ -167,6 +167,16 @@ def test_several_mistakes_are_reported_together_in_file_order(project: Project, 
             id="closed-and-exhaustive",
         ),
         pytest.param(
+            '[tool.fitness.rules.x]\nkind = "layers"\nlayers = ["shop.api"]\n'
+            'exhaustive_ignores = ["tests", "shop.migrations"]\n',
+            "pyproject.toml:4: tool.fitness.rules.x.exhaustive_ignores: exhaustive_ignores needs "
+            "exhaustive = true\n"
+            "pyproject.toml:4: tool.fitness.rules.x.exhaustive_ignores[1]: 'shop.migrations' is not "
+            "a child's name: exhaustive_ignores lists the last segment of children of the "
+            "containers, such as 'migrations'",
+            id="exhaustive-ignores",
+        ),
+        pytest.param(
             '[tool.fitness.rules.x]\nkind = "forbidden"\nfrom = []\nto = ["shop.*.nothing"]\n',
             "pyproject.toml:3: tool.fitness.rules.x.from: must list at least one module\n"
             "pyproject.toml:4: tool.fitness.rules.x.to[0]: 'shop.*.nothing' matches no module under "
