@@ -115,3 +115,81 @@ def test_bad_packages_and_depth_word_for_word(project: Project, run: Run) -> Non
         "pyproject.toml:16: tool.fitness.rules.z.depth: expected a whole number, "
         "got a number (1.5)\n"
     )
+
+
+SKIPPING = {
+    "p/__init__.py": "",
+    "p/a/__init__.py": "",
+    "p/a/x.py": "from p.a import y\n",
+    "p/a/y.py": "from p.a import x\n",
+    "p/b/__init__.py": "",
+    "p/b/s/__init__.py": "",
+    "p/b/s/m.py": "import p.b.s.n\n",
+    "p/b/s/n.py": "import p.b.s.m\n",
+}
+
+SKIPPING_RULES = """[tool.fitness]
+source_roots = ["."]
+
+[tool.fitness.rules.deep]
+kind = "acyclic"
+packages = ["p"]
+
+[tool.fitness.rules.top]
+kind = "acyclic"
+packages = ["p"]
+depth = 0
+
+[tool.fitness.rules.skip-b]
+kind = "acyclic"
+packages = ["p"]
+skip_descendants = ["p.b"]
+
+[tool.fitness.rules.skip-s]
+kind = "acyclic"
+packages = ["p"]
+skip_descendants = ["p.b.s"]
+"""
+
+
+def test_default_depth_and_skip_descendants(project: Project, run: Run) -> None:
+    # p.a.x <-> p.a.y is a loop among p.a's children, p.b.s.m <-> p.b.s.n two levels below p.
+    # deep: the default depth, 10 as import-linter's, finds both.
+    # top: depth 0 checks p's children only: p.a and p.b do not import each other.
+    # skip-b: p.b's children (and so p.b.s's) are not checked; skip-s: p.b's are (p.b.s is
+    # alone there), p.b.s's are not. Both still find the loop in p.a.
+    root = project({**SKIPPING, "pyproject.toml": SKIPPING_RULES})
+    result = run("check", "--no-cache", cwd=root)
+    assert result.code == 1
+    a = (
+        "import cycle in p.a: p.a.x -> p.a.y -> p.a.x; "
+        "break the cycles by removing: p.a.y -> p.a.x (l.1)"
+    )
+    s = (
+        "import cycle in p.b.s: p.b.s.m -> p.b.s.n -> p.b.s.m; "
+        "break the cycles by removing: p.b.s.n -> p.b.s.m (l.1)"
+    )
+    a_hops = "  p.a.x -> p.a.y (l.1)\n  p.a.y -> p.a.x (l.1)\n"
+    s_hops = "  p.b.s.m -> p.b.s.n (l.1)\n  p.b.s.n -> p.b.s.m (l.1)\n"
+    assert result.out.split("\n\n")[0] + "\n" == (
+        f"p/a/x.py:1:1: deep: {a}\n{a_hops}"
+        f"p/a/x.py:1:1: skip-b: {a}\n{a_hops}"
+        f"p/a/x.py:1:1: skip-s: {a}\n{a_hops}"
+        f"p/b/s/m.py:1:1: deep: {s}\n{s_hops}"
+    )
+
+
+def test_skip_descendants_must_not_repeat_packages_word_for_word(
+    project: Project, run: Run
+) -> None:
+    rules = (
+        '[tool.fitness]\nsource_roots = ["."]\n\n[tool.fitness.rules.x]\nkind = "acyclic"\n'
+        'packages = ["p", "p.a"]\nskip_descendants = ["p.b", "p.a"]\n'
+    )
+    root = project({**SKIPPING, "pyproject.toml": rules})
+    result = run("check", "--no-cache", cwd=root)
+    assert result.code == 2
+    assert result.err == (
+        "pyproject.toml:7: tool.fitness.rules.x.skip_descendants[1]: 'p.a' is in packages too: "
+        "skip_descendants names packages below them whose children are not checked\n"
+    )
