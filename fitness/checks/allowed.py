@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
+from fitness.checks.docs import REQUIRED, Example, Key, graph_keys
 from fitness.checks.graph_options import GraphOptions, expand, parse_graph_options, rule_view
 from fitness.checks.statements import by_statement, statement_finding
 from fitness.checks.stdlib import STDLIB
@@ -40,6 +41,14 @@ class Allowed:
     """
 
     description = "modules in `from` may import only their own modules, `may_import` and the stdlib"
+
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        return KEYS
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        return EXAMPLES
 
     def parse(self, table: Table) -> AllowedParams:
         return AllowedParams(
@@ -106,3 +115,54 @@ def _ancestry(name: str) -> list[str]:
 
 def _inside(module: str, package: str) -> bool:
     return module == package or module.startswith(package + ".")
+
+
+# What `fitness explain allowed` prints and tests/checks/test_kind_examples.py runs.
+KEYS = (
+    Key("from", REQUIRED, "module expressions: the packages whose imports are checked"),
+    Key("may_import", "[]", "module expressions (internal or third-party) they may also import"),
+    Key("allow_stdlib", "true", "whether they may import the standard library"),
+    *graph_keys(),
+)
+
+_RULE = """\
+[rules.pure-domain]
+kind = "allowed"
+from = ["shop.domain"]
+may_import = ["shop.base"]
+"""
+
+EXAMPLES = (
+    Example(
+        "the domain imports itself, shop.base and the standard library",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/base.py": "",
+            "src/shop/domain/__init__.py": "",
+            "src/shop/domain/events.py": "",
+            "src/shop/domain/order.py": (
+                "import json\nfrom shop import base\nfrom shop.domain import events\n"
+            ),
+        },
+    ),
+    Example(
+        "the domain imports the infrastructure and a third-party package",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/base.py": "",
+            "src/shop/infra.py": "",
+            "src/shop/domain/__init__.py": "",
+            "src/shop/domain/order.py": "import json\nfrom shop.infra import db\nimport requests\n",
+        },
+        (
+            "src/shop/domain/order.py:2:1: pure-domain: shop.domain.order may not import "
+            "shop.infra (shop.domain may import only its own modules, shop.base and the standard "
+            "library)",
+            "src/shop/domain/order.py:3:1: pure-domain: shop.domain.order may not import "
+            "requests (shop.domain may import only its own modules, shop.base and the standard "
+            "library)",
+        ),
+    ),
+)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
+from fitness.checks.docs import REQUIRED, Example, Key, graph_keys
 from fitness.checks.findings import chain_finding, config_finding
 from fitness.checks.graph_options import GraphOptions, parse_graph_options, rule_view, sources
 from fitness.config.source import KeyPath, Where
@@ -56,6 +57,14 @@ class Layers:
     """
 
     description = "higher layers may import lower ones, never the reverse"
+
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        return KEYS
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        return EXAMPLES
 
     def parse(self, table: Table) -> LayersParams:
         levels = tuple(_levels(table))
@@ -201,3 +210,46 @@ def _levels(table: Table) -> Iterator[Level]:
             seen.setdefault(name, where)
         if valid:
             yield Level(tuple(names), optional, separators != {":"}, table.problems.where(where))
+
+
+# What `fitness explain layers` prints and tests/checks/test_kind_examples.py runs.
+KEYS = (
+    Key("layers", REQUIRED, "top to bottom; 'a | b' independent, 'a : b' may import each other"),
+    Key("containers", "[]", "module expressions: the layers are repeated inside each"),
+    Key("closed", "[]", "layers the layers above may not skip"),
+    Key("exhaustive", "false", "true: every child of a container must be in a layer"),
+    Key("exhaustive_ignores", "[]", "children (by last segment) exhaustive spares: 'migrations'"),
+    *graph_keys(),
+)
+
+_RULE = """\
+[rules.layered]
+kind = "layers"
+layers = ["api", "domain", "infra"]
+containers = ["shop"]
+"""
+
+EXAMPLES = (
+    Example(
+        "each layer imports only layers below it",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/api.py": "from shop import domain\n",
+            "src/shop/domain.py": "from shop import infra\n",
+            "src/shop/infra.py": "",
+        },
+    ),
+    Example(
+        "the infrastructure imports the api through a helper",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/api.py": "",
+            "src/shop/domain.py": "",
+            "src/shop/infra.py": "from shop import helpers\n",
+            "src/shop/helpers.py": "from shop import api\n",
+        },
+        ("src/shop/infra.py:1:1: layered: shop.infra must not import shop.api (a higher layer)",),
+    ),
+)

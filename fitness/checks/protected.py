@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
+from fitness.checks.docs import REQUIRED, Example, Key, graph_keys
 from fitness.checks.graph_options import GraphOptions, expand, parse_graph_options, rule_view
 from fitness.checks.statements import by_statement, statement_finding
 from fitness.config.table import ModuleRef, Table
@@ -40,6 +41,14 @@ class Protected:
     """
 
     description = "a protected module may be imported only by `allowed_importers`, through `public`"
+
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        return KEYS
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        return EXAMPLES
 
     def parse(self, table: Table) -> ProtectedParams:
         modules = table.modules("modules", internal=True, required=True)
@@ -140,3 +149,44 @@ def _up(name: str) -> list[str]:
 
 def _inside(module: str, package: str) -> bool:
     return module == package or module.startswith(package + ".")
+
+
+# What `fitness explain protected` prints and tests/checks/test_kind_examples.py runs.
+KEYS = (
+    Key("modules", REQUIRED, "module expressions: the protected modules"),
+    Key("allowed_importers", "[]", "module expressions: the only modules that may import them"),
+    Key("public", "[]", "submodules or names of each protected module that outsiders may import"),
+    *graph_keys(),
+)
+
+_RULE = """\
+[rules.billing-api]
+kind = "protected"
+modules = ["shop.billing"]
+public = ["api"]
+"""
+
+_BILLING = {
+    "src/shop/__init__.py": "",
+    "src/shop/billing/__init__.py": "",
+    "src/shop/billing/api.py": "from shop.billing.internal import ledger\n",
+    "src/shop/billing/internal/__init__.py": "",
+    "src/shop/billing/internal/ledger.py": "",
+}
+
+EXAMPLES = (
+    Example(
+        "an outsider imports the public api; billing uses its own internals",
+        _RULE,
+        {**_BILLING, "src/shop/orders.py": "from shop.billing.api import charge\n"},
+    ),
+    Example(
+        "an outsider imports billing's internal ledger",
+        _RULE,
+        {**_BILLING, "src/shop/orders.py": "from shop.billing.internal.ledger import post\n"},
+        (
+            "src/shop/orders.py:1:1: billing-api: shop.orders may not import "
+            "shop.billing.internal.ledger (shop.billing is protected: use shop.billing.api)",
+        ),
+    ),
+)

@@ -204,6 +204,10 @@ class Table:
         problems = self.problems.at(self.problems.source, redirects)
         return Table(data, self.path, problems, self._defaults)
 
+    def read_keys(self) -> frozenset[str]:
+        """Every key a getter has asked for so far, present or not."""
+        return frozenset(self._read)
+
     def skip_rest(self) -> None:
         """Treat every key as read: used when the table's meaning is unknown."""
         self._read.update(self._data)
