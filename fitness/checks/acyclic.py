@@ -16,13 +16,17 @@ from fitness.model import Finding, ImportEdge
 TEMPLATE = "import cycle in {package}: {loop}; break the cycles by removing: {breakers}"
 
 
+DEFAULT_DEPTH = 10  # import-linter's acyclic_siblings default, so a converted contract agrees
+
+
 class AcyclicParams(NamedTuple):
     packages: tuple[ModuleRef, ...]
     depth: int
     options: GraphOptions
+    skip_descendants: tuple[ModuleRef, ...] = ()
 
     def module_refs(self) -> Iterable[ModuleRef]:
-        return self.packages
+        return (*self.packages, *self.skip_descendants)
 
 
 class Acyclic:
@@ -35,8 +39,11 @@ class Acyclic:
     loop is reported once. Every finding of a package also names the fewest
     imports (by importing module pairs) whose removal breaks all its loops.
     `depth = n` checks the children of the children too, down to n levels below
-    each listed package, as import-linter's `acyclic_siblings` does (whose
-    default depth is 10; here it is 0, the listed packages only).
+    each listed package, as import-linter's `acyclic_siblings` does, with its
+    default of 10 (`depth = 0` checks the listed packages only).
+    `skip_descendants` (import-linter's option) names packages that still count
+    as children of their parent but whose own children are not checked, at any
+    depth. `packages` is import-linter's `ancestors`.
     """
 
     description = "no import cycles among the children of each listed package"
@@ -50,16 +57,29 @@ class Acyclic:
         return EXAMPLES
 
     def parse(self, table: Table) -> AcyclicParams:
+        packages = table.modules("packages", internal=True, required=True)
+        skipped = table.modules("skip_descendants", internal=True)
+        listed = {ref.expr.text for ref in packages}
+        for ref in skipped:
+            if ref.expr.text in listed:
+                table.problems.add(
+                    ref.where,
+                    f"'{ref.expr.text}' is in packages too: skip_descendants names packages "
+                    "below them whose children are not checked",
+                )
         return AcyclicParams(
-            packages=table.modules("packages", internal=True, required=True),
-            depth=table.integer("depth", 0, minimum=0),
+            packages=packages,
+            depth=table.integer("depth", DEFAULT_DEPTH, minimum=0),
             options=parse_graph_options(table),
+            skip_descendants=skipped,
         )
 
     def summary(self, params: AcyclicParams) -> str:
         names = ", ".join(ref.expr.text for ref in params.packages)
         deeper = f" (and {params.depth} levels below)" if params.depth else ""
-        return f"no cycles among the children of {names}{deeper}"
+        skipped = ", ".join(ref.expr.text for ref in params.skip_descendants)
+        but = f", not inside {skipped}" if skipped else ""
+        return f"no cycles among the children of {names}{deeper}{but}"
 
     def check(self, params: AcyclicParams, context: CheckContext) -> Iterable[Finding]:
         graph = context.graph
@@ -88,12 +108,19 @@ class Acyclic:
 
 
 def _packages(graph: ImportGraph, listed: list[str], params: AcyclicParams) -> list[str]:
-    """The listed packages and, `depth` levels down, their internal descendants."""
+    """The listed packages and, `depth` levels down, their internal descendants.
+
+    A child in `skip_descendants` is left out of the next level, so nothing below it
+    is checked (a listed package is checked whatever `skip_descendants` says).
+    """
+    skipped = set(expand(graph, (r.expr for r in params.skip_descendants)))
     found: list[str] = []
     level = [name for name in listed if name in graph.modules or graph.children(name)]
     for _ in range(params.depth + 1):
         found.extend(name for name in level if name not in found)
-        level = sorted({c for name in level for c in graph.children(name) & graph.modules})
+        level = sorted(
+            {c for name in level for c in graph.children(name) & graph.modules} - skipped
+        )
     return found
 
 
@@ -108,7 +135,8 @@ def _import(edge: ImportEdge) -> str:
 # What `fitness explain acyclic` prints and tests/checks/test_kind_examples.py runs.
 KEYS = (
     Key("packages", REQUIRED, "module expressions: the packages whose children must not loop"),
-    Key("depth", "0", "also check the children of the children, this many levels down"),
+    Key("depth", "10", "also check the children of the children, this many levels down"),
+    Key("skip_descendants", "[]", "packages that count as children but whose children are not"),
     *graph_keys(),
 )
 

@@ -25,6 +25,7 @@ class ForbiddenParams(NamedTuple):
     to: tuple[ModuleRef, ...]
     allow_indirect: bool
     options: GraphOptions
+    as_packages: bool = True
 
     def module_refs(self) -> Iterable[ModuleRef]:
         return (*self.from_, *self.to)
@@ -34,7 +35,9 @@ class Forbidden:
     """Modules in `from` must not import modules in `to`, directly or through other modules.
 
     With `allow_indirect = true` only direct imports count. `to` may name
-    third-party modules and their submodules (`sqlalchemy.orm`).
+    third-party modules and their submodules (`sqlalchemy.orm`). With
+    `as_packages = false` (import-linter's option) each module in `from` and `to`
+    is that module alone, not a package with its descendants.
     """
 
     description = "modules in `from` must not import modules in `to`"
@@ -53,25 +56,28 @@ class Forbidden:
             to=table.modules("to", internal=False, required=True),
             allow_indirect=table.boolean("allow_indirect", False),
             options=parse_graph_options(table),
+            as_packages=table.boolean("as_packages", True),
         )
 
     def summary(self, params: ForbiddenParams) -> str:
         froms = ", ".join(ref.expr.text for ref in params.from_)
         tos = ", ".join(ref.expr.text for ref in params.to)
         direct = " (direct imports only)" if params.allow_indirect else ""
-        return f"{froms} must not import {tos}{direct}"
+        alone = "" if params.as_packages else " (as single modules)"
+        return f"{froms} must not import {tos}{direct}{alone}"
 
     def check(self, params: ForbiddenParams, context: CheckContext) -> Iterable[Finding]:
         graph = context.graph
         view, findings = rule_view(params.options, context)
         targets = expand(graph, (ref.expr for ref in params.to))
         for importer in expand(graph, (ref.expr for ref in params.from_)):
-            package = graph.package(importer)
+            package = graph.package(importer) if params.as_packages else frozenset({importer})
             starts = sources(context, package)
             for imported in targets:
-                if _overlap(importer, imported):
+                if importer == imported or (params.as_packages and _overlap(importer, imported)):
                     continue
-                ends = graph.package(imported)
+                alone = not params.as_packages and imported in graph.modules
+                ends = frozenset({imported}) if alone else graph.package(imported)
                 if params.allow_indirect:
                     chains = direct_imports(view, starts, ends)
                 else:
@@ -110,6 +116,7 @@ KEYS = (
     Key("from", REQUIRED, "module expressions: the modules that must not import"),
     Key("to", REQUIRED, "module expressions (internal or third-party) they must not import"),
     Key("allow_indirect", "false", "true: only direct imports count"),
+    Key("as_packages", "true", "false: each module in `from` and `to` alone, not its descendants"),
     *graph_keys(),
 )
 
