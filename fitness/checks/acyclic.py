@@ -7,13 +7,18 @@ from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
 from fitness.checks.docs import REQUIRED, Example, Key, graph_keys
-from fitness.checks.findings import cycle_finding
+from fitness.checks.findings import cycle_finding, through_dynamic
 from fitness.checks.graph_options import GraphOptions, expand, parse_graph_options, rule_view
 from fitness.config.table import ModuleRef, Table
 from fitness.graph import ImportGraph, package_cycles
 from fitness.model import Finding, ImportEdge
 
 TEMPLATE = "import cycle in {package}: {loop}; break the cycles by removing: {breakers}"
+# A loop that needs a dynamic import: said after the loop, before the breakers.
+DYNAMIC_TEMPLATE = (
+    "import cycle in {package}: {loop} (through a dynamic import); "
+    "break the cycles by removing: {breakers}"
+)
 
 
 DEFAULT_DEPTH = 10  # import-linter's acyclic_siblings default, so a converted contract agrees
@@ -96,7 +101,7 @@ class Acyclic:
                     cycle_finding(
                         context,
                         view,
-                        TEMPLATE,
+                        DYNAMIC_TEMPLATE if through_dynamic(view, cycle) else TEMPLATE,
                         loop,
                         cycle,
                         package=package,
