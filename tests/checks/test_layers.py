@@ -234,3 +234,61 @@ def test_closed_layer_may_not_be_skipped(tmp_path: Path) -> None:
             ["app.web.views -> app.data.store:2"],
         )
     ]
+
+
+CLOSED = """
+[tool.fitness.rules.tiers]
+kind = "layers"
+layers = ["app.api", "app.web", "app.logic", "app.data", "app.store"]
+closed = ["app.logic"]
+"""
+
+CLOSED_APP = {
+    "src/app/__init__.py": "",
+    **{f"src/app/{name}/__init__.py": "" for name in ("api", "web", "logic", "data", "store")},
+    "src/app/api/routes.py": (
+        # api -> web: one layer down, nothing skipped: not a finding
+        "from app.web import pages\n"
+        # api -> logic: skips web, which is open: not a finding
+        "from app.logic import rules\n"
+        # api -> store: skips the closed logic layer: a finding
+        "from app.store import blobs\n"
+    ),
+    "src/app/web/pages.py": (
+        # web -> logic: down into the closed layer itself: not a finding
+        "from app.logic import rules\n"
+        # web -> data: the layer right below the closed one, reached past it: a finding
+        "from app.data import rows\n"
+    ),
+    "src/app/logic/rules.py": (
+        # logic -> store: from the closed layer down, past data: not a finding
+        # (a closed layer may not be skipped; layers below it may be skipped from it)
+        "from app.store import blobs\n"
+    ),
+    "src/app/data/rows.py": (
+        # data -> store: below the closed layer, one down: not a finding
+        "from app.store import blobs\n"
+    ),
+    "src/app/store/blobs.py": "",
+}
+
+
+def test_closed_layer_each_case_with_its_reason(tmp_path: Path) -> None:
+    tree = {**CLOSED_APP, "pyproject.toml": config(CLOSED)}
+
+    found = summarize(check_project(write_tree(tmp_path, tree)))
+
+    assert found == [
+        (
+            "tiers",
+            "app.api must not import app.store (it skips past closed layer app.logic)",
+            "src/app/api/routes.py:3:1",
+            ["app.api.routes -> app.store.blobs:3"],
+        ),
+        (
+            "tiers",
+            "app.web must not import app.data (it skips past closed layer app.logic)",
+            "src/app/web/pages.py:2:1",
+            ["app.web.pages -> app.data.rows:2"],
+        ),
+    ]
