@@ -9,6 +9,9 @@ from pathlib import Path
 SECURITY_CONFIG = "fitness-security.toml"
 SECURITY_EXTRA_CONFIG = "fitness-security-extra.toml"
 SECURITY_CACHE = ".fitness_cache_security"
+ACYCLIC_CONFIG = "fitness-acyclic.toml"
+ACYCLIC_CACHE = ".fitness_cache_acyclic"
+ACYCLIC_INI = "importlinter-acyclic.ini"
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class Project:
     changed_file: str  # the module edited in the one-file-changed scenario
     cold_limit_s: float | None  # the absolute target for a cold fitness run, if any
     small: bool = False  # a few dozen files: judged against lint-imports' cold and warm runs
+    acyclic: bool = False  # also time an acyclic rule over the top-level packages
 
     def fitness_toml(self) -> str:
         layers = ", ".join(f'"{layer}"' for layer in self.layers)
@@ -55,6 +59,30 @@ class Project:
                 'apis = ["json.loads"]\n'
             )
         return text
+
+    def acyclic_toml(self) -> str:
+        """One `acyclic` rule over the package's children, its top-level packages (depth 0)."""
+        return (
+            "[tool.fitness]\n"
+            'source_roots = ["."]\n'
+            f'cache_dir = "{ACYCLIC_CACHE}"\n\n'
+            "[tool.fitness.rules.acyclic]\n"
+            'kind = "acyclic"\n'
+            f'packages = ["{self.package}"]\n'
+            "depth = 0\n"
+        )
+
+    def acyclic_ini(self) -> str:
+        """import-linter's `acyclic_siblings` on the same packages, the same depth."""
+        return (
+            "[importlinter]\n"
+            f"root_package = {self.package}\n\n"
+            "[importlinter:contract:acyclic]\n"
+            "name = acyclic\n"
+            "type = acyclic_siblings\n"
+            f"ancestors =\n    {self.package}\n"
+            "depth = 0\n"
+        )
 
     def importlinter_ini(self) -> str:
         layers = "".join(f"    {layer}\n" for layer in self.layers)
@@ -99,6 +127,9 @@ class Project:
         (project / SECURITY_EXTRA_CONFIG).write_text(self.security_toml(extra_ban=True))
         (project / ".importlinter").write_text(self.importlinter_ini())
         (project / "tach.toml").write_text(self.tach_toml())
+        if self.acyclic:
+            (project / ACYCLIC_CONFIG).write_text(self.acyclic_toml())
+            (project / ACYCLIC_INI).write_text(self.acyclic_ini())
 
 
 PROJECTS = [
@@ -119,6 +150,7 @@ PROJECTS = [
         forbidden_to="sympy.printing",
         changed_file="sympy/core/relational.py",
         cold_limit_s=60.0,
+        acyclic=True,
     ),
     # A small project (36 modules, 0.26 MB), where a cold run is mostly fixed costs.
     # The router composes middleware (`Mount(middleware=...)`); the OpenTelemetry

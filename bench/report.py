@@ -16,6 +16,17 @@ MEMORY = ["fitness -j 1 cold", "libcst largest file", "libcst hungriest file", "
 
 
 @dataclass
+class AcyclicResult:
+    """Warm runs of an acyclic rule in both tools, and what the untimed first runs found."""
+
+    scenario: ScenarioResult
+    loops: int  # fitness's findings: distinct loops among the top-level packages
+    breakers: int  # the imports (importing module pairs) fitness names to break them all
+    breaker_pairs: int  # the same imports as pairs of top-level packages
+    linter_breakers: int  # the dependencies (package pairs) import-linter would remove
+
+
+@dataclass
 class PackageResult:
     project: Project
     version: str
@@ -33,6 +44,7 @@ class PackageResult:
     # With the security pack: (cold, warm); after one ban is added: (runs, re-parsed, importing).
     security: tuple[ScenarioResult, ScenarioResult] | None = None
     ban_added: tuple[ScenarioResult, int, int] | None = None
+    acyclic: AcyclicResult | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +175,7 @@ def _package(r: PackageResult) -> list[str]:
         "",
     ]
     out += _security(r)
+    out += _acyclic(r)
     out += [
         "| target | value | limit | met |",
         "|---|---|---|---|",
@@ -212,6 +225,34 @@ def _security(r: PackageResult) -> list[str]:
     return out
 
 
+def _acyclic(r: PackageResult) -> list[str]:
+    if r.acyclic is None:
+        return []
+    a = r.acyclic
+    columns = ["fitness acyclic", "lint-imports acyclic", "fitness", "lint-imports"]
+    mine = a.scenario.seconds("fitness acyclic") or 0.0
+    cells = [_s(mine)]
+    for column in columns[1:]:
+        seconds = a.scenario.seconds(column)
+        cells.append(f"{_s(seconds)} ({mine / seconds:.2f}{X})" if seconds else "—")
+    return [
+        f"One `acyclic` rule over `{r.project.package}`'s top-level packages (`packages = "
+        f'["{r.project.package}"]`, `depth = 0`) beside import-linter\'s `acyclic_siblings` '
+        "on the same packages (`ancestors`, `depth = 0`), warm (caches primed), and each "
+        "tool's warm run of the layers and forbidden rules for scale; in brackets fitness "
+        "acyclic ÷ that column:",
+        "",
+        f"| scenario | {' | '.join(columns)} | runs |",
+        "|---|---|---|---|---|---|",
+        f"| warm | {' | '.join(cells)} | {a.scenario.runs} |",
+        "",
+        f"fitness found {a.loops} distinct loops and named {a.breakers} imports that break "
+        f"them all, between {a.breaker_pairs} pairs of top-level packages; import-linter "
+        f"would remove {a.linter_breakers} dependencies (pairs of top-level packages).",
+        "",
+    ]
+
+
 def _samples(r: PackageResult) -> list[str]:
     out = [f"### {r.project.package}", ""]
     extra: list[ScenarioResult] = []
@@ -219,6 +260,8 @@ def _samples(r: PackageResult) -> list[str]:
         extra += list(r.security)
     if r.ban_added is not None:
         extra.append(r.ban_added[0])
+    if r.acyclic is not None:
+        extra.append(r.acyclic.scenario)
     for result in (r.cold, r.warm, r.one_file, r.memory, *extra):
         for column, samples in result.samples.items():
             times = ", ".join(f"{s.seconds:.3f}" for s in samples)

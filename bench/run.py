@@ -23,6 +23,9 @@ from environment import log
 from files import all_python_files, module_files
 from measure import Command, ScenarioResult, run_once, run_scenario
 from projects import (
+    ACYCLIC_CACHE,
+    ACYCLIC_CONFIG,
+    ACYCLIC_INI,
     PROJECTS,
     SECURITY_CACHE,
     SECURITY_CONFIG,
@@ -63,14 +66,17 @@ class Tools:
     def fitness(
         self, jobs: int = 2, cold: bool = False, column: str = "fitness", config: str | None = None
     ) -> Command:
-        cache = SECURITY_CACHE if config else ".fitness_cache"
+        cache = {None: ".fitness_cache", ACYCLIC_CONFIG: ACYCLIC_CACHE}.get(config, SECURITY_CACHE)
         prepare = _remover(self.dir / cache) if cold else None
         flags = ["--config", config] if config else []
         return self._cmd(column, [self.bin / "fitness", "check", "-j", jobs, *flags], prepare)
 
-    def lint_imports(self, cold: bool = False) -> Command:
+    def lint_imports(
+        self, cold: bool = False, column: str = "lint-imports", config: str | None = None
+    ) -> Command:
         flags = ["--no-cache"] if cold else []
-        return self._cmd("lint-imports", [self.bin / "lint-imports", *flags])
+        flags += ["--config", config] if config else []
+        return self._cmd(column, [self.bin / "lint-imports", *flags])
 
     def tach(self, cold: bool = False) -> Command:
         prepare = _remover(self.dir / ".tach") if cold else None
@@ -222,6 +228,48 @@ def ban_added(tools: Tools, rounds: Rounds) -> tuple[ScenarioResult, int, int]:
     return result, reparsed, importing
 
 
+def acyclic(tools: Tools, rounds: Rounds) -> report.AcyclicResult:
+    """Warm runs of one acyclic rule over the top-level packages, in fitness and import-linter,
+    beside the two tools' warm runs of the layers and forbidden rules (for what the graph costs).
+
+    Untimed first: each acyclic run must exit 1. From fitness's output: its loops, and the
+    imports it names to break them, also counted as pairs of top-level packages, the unit in
+    which import-linter reports its breakers ("removing N dependencies").
+    """
+    fitness_acyclic = tools.fitness(column="fitness acyclic", config=ACYCLIC_CONFIG)
+    linter_acyclic = tools.lint_imports(column="lint-imports acyclic", config=ACYCLIC_INI)
+    outputs = []
+    for command in (fitness_acyclic, linter_acyclic):
+        done = subprocess.run(
+            command.argv, cwd=command.cwd, capture_output=True, text=True, check=False
+        )
+        if done.returncode != 1:
+            sys.stdout.write(done.stdout + done.stderr)
+            raise SystemExit(f"{command.column} exited {done.returncode}, not 1")
+        outputs.append(done.stdout)
+    loops = re.findall(
+        r"^\S+:\d+:\d+: acyclic: import cycle in .*removing: (.*)$", outputs[0], re.M
+    )
+    imports = re.findall(r"(\S+) -> (\S+) \(l\.\d+\)", loops[0]) if loops else []
+    top = tools.project.package.count(".") + 2
+
+    def child(module: str) -> str:
+        return ".".join(module.split(".")[:top])
+
+    pairs = {(child(a), child(b)) for a, b in imports}
+    found = re.search(r"removing (\d+) dependenc", outputs[1])
+    linter = int(found[1]) if found else 0
+    log(
+        f"acyclic: fitness {len(loops)} loops, {len(imports)} breaking imports "
+        f"({len(pairs)} package pairs); import-linter {linter} dependencies"
+    )
+    commands = [fitness_acyclic, linter_acyclic, tools.fitness(), tools.lint_imports()]
+    for command in commands:
+        run_once(command)  # prime the caches
+    result = run_scenario("acyclic warm", commands, *rounds)
+    return report.AcyclicResult(result, len(loops), len(imports), len(pairs), linter)
+
+
 def hungriest(tools: Tools, candidates: list[Path]) -> Path:
     """Of `candidates`, the file whose parse alone peaks highest.
 
@@ -280,6 +328,7 @@ def benchmark(
         memory=memory(tools, largest, hungry, rounds),
         security=None if project.small else security(tools, rounds),
         ban_added=None if project.small else ban_added(tools, rounds),
+        acyclic=acyclic(tools, rounds) if project.acyclic else None,
     )
 
 

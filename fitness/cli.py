@@ -154,6 +154,18 @@ def rules(config: Path | None) -> None:
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4])
 
 
+@cli.command(epilog=_EXIT_CODES)
+@click.argument("kind", required=False)
+def explain(kind: str | None) -> None:
+    """Explain a rule KIND: what it checks, its keys and defaults, its examples.
+
+    Without KIND, list the rule kinds.
+    """
+    from fitness.explain import explain as explain_kind
+
+    click.echo(explain_kind(kind), nl=False)
+
+
 def main() -> None:
     """Console entry point."""
     # A run makes many objects and next to no reference cycles (parse trees have none):

@@ -118,11 +118,23 @@ def run_fitness(fixture: Path) -> dict[str, Any]:
 
 
 def fitness_pairs(report: dict[str, Any], rule_id: str) -> set[Pair]:
+    """The illegal pairs of a rule; for `acyclic`, every step of every loop of children."""
+    if _kind(report, rule_id) == "acyclic":
+        return {
+            (loop[index], loop[(index + 1) % len(loop)])
+            for finding in fitness_findings(report, rule_id)
+            for loop in [finding["modules"]]
+            for index in range(len(loop))
+        }
     return {
         (finding["modules"][0], finding["modules"][1])
         for finding in report["findings"]
         if finding["rule"] == rule_id and len(finding["modules"]) == 2
     }
+
+
+def _kind(report: dict[str, Any], rule_id: str) -> str:
+    return next(str(rule["kind"]) for rule in report["rules"] if rule["id"] == rule_id)
 
 
 def fitness_findings(report: dict[str, Any], rule_id: str) -> list[dict[str, Any]]:
@@ -335,13 +347,22 @@ def test_chains_are_real(fixture: Path) -> None:
             problem = _hop_problem(fixture, hop)
             if problem:
                 problems.append(f"{where}: hop {index}: {problem}")
+            if _kind(report, finding["rule"]) == "acyclic":
+                # A loop of children: each hop leaves the child the previous one entered,
+                # from whichever of its modules imports onward.
+                loop = finding["modules"]
+                if not _is_within(hop["importer"], loop[index]) or not _is_within(
+                    hop["imported"], loop[(index + 1) % len(loop)]
+                ):
+                    problems.append(f"{where}: hop {index} is not the step {loop[index]} onward")
+                continue
             if index + 1 < len(chain) and hop["imported"] != chain[index + 1]["importer"]:
                 problems.append(
                     f"{where}: hop {index} ends at {hop['imported']!r} but hop {index + 1} "
                     f"starts at {chain[index + 1]['importer']!r}"
                 )
         modules = finding.get("modules") or []
-        if len(modules) == 2:
+        if len(modules) == 2 and _kind(report, finding["rule"]) != "acyclic":
             if not _is_within(chain[0]["importer"], modules[0]):
                 problems.append(
                     f"{where}: the chain starts at {chain[0]['importer']!r}, outside {modules[0]!r}"

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from fitness.checks.api_names import ApiName, parse_name, shown
 from fitness.checks.base import CheckContext
 from fitness.checks.call_conditions import Condition, Judgement, judge, parse_when
+from fitness.checks.docs import REQUIRED, Example, Key
 from fitness.config.schema import IMPORT_MODES
 from fitness.config.source import KeyPath
 from fitness.config.table import ModuleRef, Table, kind_of
@@ -92,6 +93,14 @@ class BannedApi:
     """
 
     description = "banned modules, attributes and calls, found through every alias"
+
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        return KEYS
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        return EXAMPLES
 
     def parse(self, table: Table) -> BannedApiParams:
         default = table.default("type_checking", "check")
@@ -280,3 +289,46 @@ def _same(a: BannedEntry, b: BannedEntry) -> bool:
 def _key(where: KeyPath) -> str:
     """`apis[0]`: the key of an entry, as a problem refers to another one."""
     return f"{where[-2]}[{where[-1]}]"
+
+
+# What `fitness explain banned-api` prints and tests/checks/test_kind_examples.py runs.
+KEYS = (
+    Key("apis", REQUIRED, 'names, or tables { name = "...", when = { ... }, message = "..." }'),
+    Key("allow_in", "[]", "module expressions where the uses are allowed"),
+    Key(
+        "type_checking",
+        '"check" (or [tool.fitness]\'s)',
+        '"ignore" leaves out uses under `if TYPE_CHECKING:`',
+    ),
+)
+
+_RULE = """\
+[rules.no-shell]
+kind = "banned-api"
+apis = [{ name = "subprocess.run", when = { shell = true } }, "pickle"]
+"""
+
+EXAMPLES = (
+    Example(
+        "subprocess.run without a shell; json instead of pickle",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/tasks.py": "import json\nimport subprocess\n\nsubprocess.run(['ls'])\n",
+        },
+    ),
+    Example(
+        "a shell through an alias, and pickle",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/tasks.py": (
+                "import pickle\nfrom subprocess import run as sh\n\nsh('ls', shell=True)\n"
+            ),
+        },
+        (
+            "src/shop/tasks.py:1:8: no-shell: pickle is banned",
+            "src/shop/tasks.py:4:1: no-shell: subprocess.run (as sh) with shell=True is banned",
+        ),
+    ),
+)

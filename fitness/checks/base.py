@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple, Protocol, TypeVar
 
+from fitness.checks.docs import Example, Key
 from fitness.config.schema import Params, Rule
 from fitness.config.source import ConfigSource
 from fitness.config.table import Table
@@ -46,6 +47,16 @@ class RuleKind(Protocol[P]):
     @property
     def description(self) -> str:
         """One line for `fitness rules` and the docs."""
+        ...
+
+    @property
+    def keys(self) -> Sequence[Key]:
+        """Every key `parse` reads, with its default: `fitness explain` lists them."""
+        ...
+
+    @property
+    def examples(self) -> Sequence[Example]:
+        """Valid and invalid mini-projects with their exact findings, run by the tests."""
         ...
 
     def parse(self, table: Table) -> P:

@@ -9,6 +9,9 @@ from fitness.config.source import KeyPath, Where
 from fitness.graph import GraphView
 from fitness.model import Finding, Hop, ImportEdge, Location, Site
 
+# Appended to the message of a chain finding whose first chain needs a dynamic import.
+THROUGH_DYNAMIC = " (through a dynamic import)"
+
 
 def chain_finding(
     context: CheckContext,
@@ -21,11 +24,15 @@ def chain_finding(
     """A finding about `modules[0]` importing `modules[1]` through each of `chains`.
 
     It is located at the first import of the first chain. Each hop carries every
-    import statement of its pair that the rule counts. The fingerprint is the
-    rule and the pair only, so a new chain between a known pair is the same finding.
+    import statement of its pair that the rule counts. When a hop of the first
+    chain is there only through dynamic imports, the message says so
+    (`THROUGH_DYNAMIC`). The fingerprint is the rule and the pair only, so a new
+    chain between a known pair is the same finding, dynamic or not.
     """
     rule = context.rule
     hops = tuple(tuple(_hop(view, edge, modules[1]) for edge in chain) for chain in chains)
+    if through_dynamic(view, chains[0]):
+        template += THROUGH_DYNAMIC
     return Finding(
         rule_id=rule.id,
         severity=rule.severity,
@@ -68,6 +75,13 @@ def config_finding(
     )
 
 
+def through_dynamic(view: GraphView, chain: Sequence[ImportEdge]) -> bool:
+    """Whether some hop of `chain` is there only by dynamic imports (of those the rule counts)."""
+    return any(
+        all(found.dynamic for found in view.edges(edge.importer, edge.imported)) for edge in chain
+    )
+
+
 def _hop(view: GraphView, edge: ImportEdge, target: str) -> Hop:
     sites = tuple(
         Site(found.location, found.local, found.type_checking, found.dynamic)
@@ -85,3 +99,31 @@ def _shown(edge: ImportEdge, target: str) -> str:
     ):
         return target
     return edge.module
+
+
+def cycle_finding(
+    context: CheckContext,
+    view: GraphView,
+    template: str,
+    modules: tuple[str, ...],
+    cycle: Sequence[ImportEdge],
+    **args: str,
+) -> Finding:
+    """A finding about the import cycle `cycle` through `modules`, located at its first hop.
+
+    The fingerprint is the rule and the modules of the loop, never its lines.
+    """
+    rule = context.rule
+    hops = tuple(_hop(view, edge, edge.imported) for edge in cycle)
+    return Finding(
+        rule_id=rule.id,
+        severity=rule.severity,
+        template=template,
+        args=tuple(sorted(args.items())),
+        location=hops[0].location,
+        chains=(hops,),
+        modules=modules,
+        adr=rule.adr,
+        guidance=rule.message,
+        identity=(rule.id, *modules),
+    )

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
+from fitness.checks.docs import REQUIRED, Example, Key, graph_keys
 from fitness.checks.findings import chain_finding
 from fitness.checks.graph_options import (
     GraphOptions,
@@ -24,6 +25,7 @@ class ForbiddenParams(NamedTuple):
     to: tuple[ModuleRef, ...]
     allow_indirect: bool
     options: GraphOptions
+    as_packages: bool = True
 
     def module_refs(self) -> Iterable[ModuleRef]:
         return (*self.from_, *self.to)
@@ -33,10 +35,20 @@ class Forbidden:
     """Modules in `from` must not import modules in `to`, directly or through other modules.
 
     With `allow_indirect = true` only direct imports count. `to` may name
-    third-party modules and their submodules (`sqlalchemy.orm`).
+    third-party modules and their submodules (`sqlalchemy.orm`). With
+    `as_packages = false` (import-linter's option) each module in `from` and `to`
+    is that module alone, not a package with its descendants.
     """
 
     description = "modules in `from` must not import modules in `to`"
+
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        return KEYS
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        return EXAMPLES
 
     def parse(self, table: Table) -> ForbiddenParams:
         return ForbiddenParams(
@@ -44,25 +56,28 @@ class Forbidden:
             to=table.modules("to", internal=False, required=True),
             allow_indirect=table.boolean("allow_indirect", False),
             options=parse_graph_options(table),
+            as_packages=table.boolean("as_packages", True),
         )
 
     def summary(self, params: ForbiddenParams) -> str:
         froms = ", ".join(ref.expr.text for ref in params.from_)
         tos = ", ".join(ref.expr.text for ref in params.to)
         direct = " (direct imports only)" if params.allow_indirect else ""
-        return f"{froms} must not import {tos}{direct}"
+        alone = "" if params.as_packages else " (as single modules)"
+        return f"{froms} must not import {tos}{direct}{alone}"
 
     def check(self, params: ForbiddenParams, context: CheckContext) -> Iterable[Finding]:
         graph = context.graph
         view, findings = rule_view(params.options, context)
         targets = expand(graph, (ref.expr for ref in params.to))
         for importer in expand(graph, (ref.expr for ref in params.from_)):
-            package = graph.package(importer)
+            package = graph.package(importer) if params.as_packages else frozenset({importer})
             starts = sources(context, package)
             for imported in targets:
-                if _overlap(importer, imported):
+                if importer == imported or (params.as_packages and _overlap(importer, imported)):
                     continue
-                ends = graph.package(imported)
+                alone = not params.as_packages and imported in graph.modules
+                ends = frozenset({imported}) if alone else graph.package(imported)
                 if params.allow_indirect:
                     chains = direct_imports(view, starts, ends)
                 else:
@@ -94,3 +109,42 @@ def direct_imports(
 
 def _overlap(a: str, b: str) -> bool:
     return a == b or a.startswith(b + ".") or b.startswith(a + ".")
+
+
+# What `fitness explain forbidden` prints and tests/checks/test_kind_examples.py runs.
+KEYS = (
+    Key("from", REQUIRED, "module expressions: the modules that must not import"),
+    Key("to", REQUIRED, "module expressions (internal or third-party) they must not import"),
+    Key("allow_indirect", "false", "true: only direct imports count"),
+    Key("as_packages", "true", "false: each module in `from` and `to` alone, not its descendants"),
+    *graph_keys(),
+)
+
+_RULE = """\
+[rules.no-orm-in-domain]
+kind = "forbidden"
+from = ["shop.domain"]
+to = ["sqlalchemy"]
+"""
+
+EXAMPLES = (
+    Example(
+        "the domain reaches the ORM only through a repository the infrastructure owns",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/domain.py": "",
+            "src/shop/infra.py": "import sqlalchemy\nfrom shop import domain\n",
+        },
+    ),
+    Example(
+        "the domain imports the ORM directly and through the infrastructure",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/domain.py": "from sqlalchemy import orm\nfrom shop import infra\n",
+            "src/shop/infra.py": "import sqlalchemy\n",
+        },
+        ("src/shop/domain.py:1:1: no-orm-in-domain: shop.domain must not import sqlalchemy",),
+    ),
+)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
+from fitness.checks.docs import REQUIRED, Example, Key, graph_keys
 from fitness.checks.findings import chain_finding
 from fitness.checks.graph_options import (
     GraphOptions,
@@ -36,6 +37,14 @@ class Independence:
 
     description = "the listed modules must not import each other"
 
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        return KEYS
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        return EXAMPLES
+
     def parse(self, table: Table) -> IndependenceParams:
         return IndependenceParams(
             table.modules("modules", internal=True, required=True), parse_graph_options(table)
@@ -63,3 +72,45 @@ class Independence:
                     pair = (importer, imported)
                     findings.append(chain_finding(context, view, template, pair, chains))
         return findings
+
+
+# What `fitness explain independence` prints and tests/checks/test_kind_examples.py runs.
+KEYS = (
+    Key("modules", REQUIRED, "module expressions: the modules that must not import each other"),
+    *graph_keys(),
+)
+
+_RULE = """\
+[rules.independent-features]
+kind = "independence"
+modules = ["shop.features.*"]
+"""
+
+EXAMPLES = (
+    Example(
+        "two features share only a module outside them",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/common.py": "",
+            "src/shop/features/__init__.py": "",
+            "src/shop/features/cart.py": "from shop import common\n",
+            "src/shop/features/search.py": "from shop import common\n",
+        },
+    ),
+    Example(
+        "the cart imports search through a helper",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/helpers.py": "from shop.features import search\n",
+            "src/shop/features/__init__.py": "",
+            "src/shop/features/cart.py": "from shop import helpers\n",
+            "src/shop/features/search.py": "",
+        },
+        (
+            "src/shop/features/cart.py:1:1: independent-features: shop.features.cart must not "
+            "import shop.features.search (independent modules)",
+        ),
+    ),
+)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
+from fitness.checks.docs import REQUIRED, Example, Key, graph_keys
 from fitness.checks.findings import chain_finding, config_finding
 from fitness.checks.graph_options import GraphOptions, parse_graph_options, rule_view, sources
 from fitness.config.source import KeyPath, Where
@@ -33,6 +34,7 @@ class LayersParams(NamedTuple):
     closed: tuple[tuple[str, KeyPath], ...]
     exhaustive: bool
     options: GraphOptions
+    exhaustive_ignores: frozenset[str] = frozenset()
 
     def module_refs(self) -> Iterable[ModuleRef]:
         yield from self.containers
@@ -49,10 +51,20 @@ class Layers:
     Directly or through a chain of modules outside the two layers. `containers`
     repeats the layers inside each container; `closed` layers may not be skipped
     by the layers above them; `exhaustive` requires every child of a container
-    to be in a layer.
+    to be in a layer, but for the children `exhaustive_ignores` names (by their
+    last segment, as import-linter's `exhaustive_ignores`: `migrations` spares
+    `<container>.migrations` in every container).
     """
 
     description = "higher layers may import lower ones, never the reverse"
+
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        return KEYS
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        return EXAMPLES
 
     def parse(self, table: Table) -> LayersParams:
         levels = tuple(_levels(table))
@@ -67,8 +79,24 @@ class Layers:
         exhaustive = table.boolean("exhaustive", False)
         if exhaustive and not containers:
             table.problem("exhaustive", "exhaustive = true needs `containers`")
+        ignores = set()
+        for name, where in table.strings("exhaustive_ignores"):
+            if not name.isidentifier():
+                table.problems.add(
+                    where,
+                    f"'{name}' is not a child's name: exhaustive_ignores lists the last "
+                    "segment of children of the containers, such as 'migrations'",
+                )
+            ignores.add(name)
+        if table.has("exhaustive_ignores") and not exhaustive:
+            table.problem("exhaustive_ignores", "exhaustive_ignores needs exhaustive = true")
         return LayersParams(
-            levels, containers, tuple(closed), exhaustive, parse_graph_options(table)
+            levels,
+            containers,
+            tuple(closed),
+            exhaustive,
+            parse_graph_options(table),
+            frozenset(ignores),
         )
 
     def summary(self, params: LayersParams) -> str:
@@ -112,7 +140,7 @@ def _check_container(
         layered = set(packages)
         where = next(ref.where for ref in params.containers if ref.expr.text == container)
         for child in sorted(graph.children(container) & graph.modules):
-            if child not in layered:
+            if child not in layered and child[len(prefix) :] not in params.exhaustive_ignores:
                 yield config_finding(
                     context,
                     where,
@@ -182,3 +210,46 @@ def _levels(table: Table) -> Iterator[Level]:
             seen.setdefault(name, where)
         if valid:
             yield Level(tuple(names), optional, separators != {":"}, table.problems.where(where))
+
+
+# What `fitness explain layers` prints and tests/checks/test_kind_examples.py runs.
+KEYS = (
+    Key("layers", REQUIRED, "top to bottom; 'a | b' independent, 'a : b' may import each other"),
+    Key("containers", "[]", "module expressions: the layers are repeated inside each"),
+    Key("closed", "[]", "layers the layers above may not skip"),
+    Key("exhaustive", "false", "true: every child of a container must be in a layer"),
+    Key("exhaustive_ignores", "[]", "children (by last segment) exhaustive spares: 'migrations'"),
+    *graph_keys(),
+)
+
+_RULE = """\
+[rules.layered]
+kind = "layers"
+layers = ["api", "domain", "infra"]
+containers = ["shop"]
+"""
+
+EXAMPLES = (
+    Example(
+        "each layer imports only layers below it",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/api.py": "from shop import domain\n",
+            "src/shop/domain.py": "from shop import infra\n",
+            "src/shop/infra.py": "",
+        },
+    ),
+    Example(
+        "the infrastructure imports the api through a helper",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/api.py": "",
+            "src/shop/domain.py": "",
+            "src/shop/infra.py": "from shop import helpers\n",
+            "src/shop/helpers.py": "from shop import api\n",
+        },
+        ("src/shop/infra.py:1:1: layered: shop.infra must not import shop.api (a higher layer)",),
+    ),
+)

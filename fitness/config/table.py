@@ -80,6 +80,19 @@ class Table:
         self.problem(key, f"expected true or false, got {_kind(value)}")
         return default
 
+    def integer(self, key: str, default: int, *, minimum: int = 0) -> int:
+        """A whole number no smaller than `minimum`."""
+        value = self._get(key, False)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(key, f"expected a whole number, got {_kind(value)}")
+            return default
+        if value < minimum:
+            self.problem(key, f"must be at least {minimum}, got {value}")
+            return default
+        return value
+
     def choice(self, key: str, choices: Sequence[str], default: str) -> str:
         value = self.string(key)
         if value is None:
@@ -190,6 +203,10 @@ class Table:
         )
         problems = self.problems.at(self.problems.source, redirects)
         return Table(data, self.path, problems, self._defaults)
+
+    def read_keys(self) -> frozenset[str]:
+        """Every key a getter has asked for so far, present or not."""
+        return frozenset(self._read)
 
     def skip_rest(self) -> None:
         """Treat every key as read: used when the table's meaning is unknown."""

@@ -41,6 +41,9 @@ def expression_problem(
     """Why `text` is not a module expression, or None if it is one.
 
     `empty` and `dotted` name what is expected, for callers that read other dotted names.
+    Wildcards may follow each other (`*.*` is two segments, `*.**` and `**.*` two or
+    more, which import-linter refuses), except `**.**`: its two halves split a name
+    in many ways for one meaning, that of `*.**`.
     """
     if not text:
         return empty
@@ -49,8 +52,8 @@ def expression_problem(
         if not part:
             return f"'{text}' has an empty segment"
         if part in ("*", "**"):
-            if previous in ("*", "**"):
-                return f"'{text}' has two wildcards in a row"
+            if part == previous == "**":
+                return f"'{text}' has '**' twice in a row: write '*.**' for two or more segments"
         elif not part.isidentifier():
             return f"'{text}' is not a {dotted} ('{part}' is not an identifier)"
         previous = part

@@ -809,7 +809,7 @@ def test_malformed_names(project: Project, run: Run) -> None:
           "pickle..loads",
           "pickle.lo-ads",
           "*.loads",
-          "os.*.**",
+          "os.**.**",
           "builtins",
           "builtins.evl",
           "builtins.*",
@@ -829,7 +829,8 @@ def test_malformed_names(project: Project, run: Run) -> None:
         "('lo-ads' is not an identifier)",
         "pyproject.toml:8: tool.fitness.rules.names.apis[3]: '*.loads' starts with a wildcard: "
         "name a module or a builtin first",
-        "pyproject.toml:9: tool.fitness.rules.names.apis[4]: 'os.*.**' has two wildcards in a row",
+        "pyproject.toml:9: tool.fitness.rules.names.apis[4]: 'os.**.**' has '**' twice in a row: "
+        "write '*.**' for two or more segments",
         "pyproject.toml:10: tool.fitness.rules.names.apis[5]: 'builtins' is the builtins module: "
         "name a builtin ('eval' or 'builtins.eval')",
         "pyproject.toml:11: tool.fitness.rules.names.apis[6]: 'builtins.evl': 'evl' is not a "

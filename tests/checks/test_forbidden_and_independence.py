@@ -121,3 +121,57 @@ def test_independence_reports_each_ordered_pair_not_through_a_third(tmp_path: Pa
         ("pkg.a must not import pkg.b (independent modules)", ["pkg.a.one -> pkg.b.two:1"]),
         ("pkg.b must not import pkg.c (independent modules)", ["pkg.b.two -> pkg.c.three:1"]),
     ]
+
+
+def test_forbidden_as_single_modules(tmp_path: Path) -> None:
+    # as_packages = false, import-linter's: pkg.a is pkg/a/__init__.py alone and pkg.b is
+    # pkg/b/__init__.py alone. Nothing imports pkg.b itself (`import pkg.b.two` imports the
+    # submodule), so neither importer breaks the pkg.b half; both reach pkg.c.three, pkg.a
+    # through its own submodule pkg.a.one, which a package would not count as a route.
+    rules = """
+    [tool.fitness.rules.alone]
+    kind = "forbidden"
+    from = ["pkg.a", "pkg.d"]
+    to = ["pkg.b", "pkg.c.three"]
+    as_packages = false
+    """
+
+    assert run(tmp_path, rules) == [
+        (
+            "alone",
+            "pkg.a must not import pkg.c.three",
+            "pkg/a/__init__.py:1:1",
+            [
+                "pkg.a -> pkg.a.one:1",
+                "pkg.a.one -> pkg.b.two:1",
+                "pkg.b.two -> pkg.c.three:1",
+            ],
+        ),
+        (
+            "alone",
+            "pkg.d must not import pkg.c.three",
+            "pkg/d.py:1:1",
+            [
+                "pkg.d -> pkg.a:1",
+                "pkg.a -> pkg.a.one:1",
+                "pkg.a.one -> pkg.b.two:1",
+                "pkg.b.two -> pkg.c.three:1",
+            ],
+        ),
+    ]
+
+
+def test_forbidden_as_packages_counts_submodules(tmp_path: Path) -> None:
+    # The default, as_packages = true: the same contract finds pkg.a -> pkg.b (pkg.a.one
+    # imports pkg.b.two); pkg.d reaches pkg.b through pkg.a.
+    rules = """
+    [tool.fitness.rules.packages]
+    kind = "forbidden"
+    from = ["pkg.a", "pkg.d"]
+    to = ["pkg.b"]
+    """
+
+    assert [f[1] for f in run(tmp_path, rules)] == [
+        "pkg.a must not import pkg.b",
+        "pkg.d must not import pkg.b",
+    ]

@@ -185,6 +185,38 @@ def test_containers_optional_layers_and_exhaustive(tmp_path: Path) -> None:
     ]
 
 
+def test_exhaustive_ignores_spares_children_by_their_last_segment(tmp_path: Path) -> None:
+    # As import-linter's exhaustive_ignores: `migrations` spares proj.one.migrations and
+    # proj.two.migrations; proj.two.extra is still in no layer.
+    rules = """
+    [tool.fitness.rules.per-app]
+    kind = "layers"
+    containers = ["proj.one", "proj.two"]
+    layers = ["api", "core"]
+    exhaustive = true
+    exhaustive_ignores = ["migrations", "absent"]
+    """
+    tree = {
+        "proj/__init__.py": "",
+        "proj/one/__init__.py": "",
+        "proj/one/api.py": "",
+        "proj/one/core.py": "",
+        "proj/one/migrations/__init__.py": "from proj.one import api\n",
+        "proj/two/__init__.py": "",
+        "proj/two/api.py": "",
+        "proj/two/core.py": "",
+        "proj/two/migrations.py": "",
+        "proj/two/extra.py": "",
+        "pyproject.toml": config(rules),
+    }
+
+    found = summarize(check_project(write_tree(tmp_path, tree)))
+
+    assert found == [
+        ("per-app", "proj.two.extra is in no layer of proj.two", "pyproject.toml:6:1", []),
+    ]
+
+
 def test_closed_layer_may_not_be_skipped(tmp_path: Path) -> None:
     rules = LAYERS + 'closed = ["app.logic"]\n'
 
@@ -201,4 +233,62 @@ def test_closed_layer_may_not_be_skipped(tmp_path: Path) -> None:
             "src/app/web/views.py:2:1",
             ["app.web.views -> app.data.store:2"],
         )
+    ]
+
+
+CLOSED = """
+[tool.fitness.rules.tiers]
+kind = "layers"
+layers = ["app.api", "app.web", "app.logic", "app.data", "app.store"]
+closed = ["app.logic"]
+"""
+
+CLOSED_APP = {
+    "src/app/__init__.py": "",
+    **{f"src/app/{name}/__init__.py": "" for name in ("api", "web", "logic", "data", "store")},
+    "src/app/api/routes.py": (
+        # api -> web: one layer down, nothing skipped: not a finding
+        "from app.web import pages\n"
+        # api -> logic: skips web, which is open: not a finding
+        "from app.logic import rules\n"
+        # api -> store: skips the closed logic layer: a finding
+        "from app.store import blobs\n"
+    ),
+    "src/app/web/pages.py": (
+        # web -> logic: down into the closed layer itself: not a finding
+        "from app.logic import rules\n"
+        # web -> data: the layer right below the closed one, reached past it: a finding
+        "from app.data import rows\n"
+    ),
+    "src/app/logic/rules.py": (
+        # logic -> store: from the closed layer down, past data: not a finding
+        # (a closed layer may not be skipped; layers below it may be skipped from it)
+        "from app.store import blobs\n"
+    ),
+    "src/app/data/rows.py": (
+        # data -> store: below the closed layer, one down: not a finding
+        "from app.store import blobs\n"
+    ),
+    "src/app/store/blobs.py": "",
+}
+
+
+def test_closed_layer_each_case_with_its_reason(tmp_path: Path) -> None:
+    tree = {**CLOSED_APP, "pyproject.toml": config(CLOSED)}
+
+    found = summarize(check_project(write_tree(tmp_path, tree)))
+
+    assert found == [
+        (
+            "tiers",
+            "app.api must not import app.store (it skips past closed layer app.logic)",
+            "src/app/api/routes.py:3:1",
+            ["app.api.routes -> app.store.blobs:3"],
+        ),
+        (
+            "tiers",
+            "app.web must not import app.data (it skips past closed layer app.logic)",
+            "src/app/web/pages.py:2:1",
+            ["app.web.pages -> app.data.rows:2"],
+        ),
     ]

@@ -74,7 +74,7 @@ def test_several_mistakes_are_reported_together_in_file_order(project: Project, 
         "pyproject.toml:19: tool.fitness.rules.no-shell: unknown key 'alow_indirect' "
         "(did you mean 'allow_indirect'?)",
         "pyproject.toml:22: tool.fitness.rules.typo-kind.kind: unknown rule kind 'layer' "
-        "(did you mean 'layers'?); known kinds: banned-api, forbidden, independence, layers",
+        "(did you mean 'layers'?); known kinds: acyclic, allowed, banned-api, forbidden, independence, layers, protected",
         "pyproject.toml:25: tool.fitness.rules.\"bad id\": 'bad id' is not a valid rule id: use "
         "letters, digits, '-' and '_', starting with a letter",
         "pyproject.toml:27: tool.fitness.rules.\"bad id\".modules[1]: 'shop..services' has an "
@@ -165,6 +165,16 @@ def test_several_mistakes_are_reported_together_in_file_order(project: Project, 
             "the layers\n"
             "pyproject.toml:5: tool.fitness.rules.x.exhaustive: exhaustive = true needs `containers`",
             id="closed-and-exhaustive",
+        ),
+        pytest.param(
+            '[tool.fitness.rules.x]\nkind = "layers"\nlayers = ["shop.api"]\n'
+            'exhaustive_ignores = ["tests", "shop.migrations"]\n',
+            "pyproject.toml:4: tool.fitness.rules.x.exhaustive_ignores: exhaustive_ignores needs "
+            "exhaustive = true\n"
+            "pyproject.toml:4: tool.fitness.rules.x.exhaustive_ignores[1]: 'shop.migrations' is not "
+            "a child's name: exhaustive_ignores lists the last segment of children of the "
+            "containers, such as 'migrations'",
+            id="exhaustive-ignores",
         ),
         pytest.param(
             '[tool.fitness.rules.x]\nkind = "forbidden"\nfrom = []\nto = ["shop.*.nothing"]\n',

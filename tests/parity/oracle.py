@@ -6,7 +6,7 @@ Runs import-linter, through its Python API, on the contracts in the fixture's
 pyproject.toml and prints one JSON object on stdout:
 
     {"<contract id>": {"kept": bool, "pairs": [[importer, imported], ...],
-                       "type": "layers" | "forbidden" | "independence",
+                       "type": "layers" | "forbidden" | "independence" | "protected" | ...,
                        "chains": [[module, module, ...], ...],
                        "ends": [[first importer, first imported,
                                  last importer, last imported], ...]}}
@@ -70,6 +70,16 @@ def _pairs_and_chains(
         for item in metadata["invalid_chains"]:
             pairs.add((item["downstream_module"], item["upstream_module"]))
             chains.extend(_links_to_modules(detailed["chain"]) for detailed in item["chains"])
+    elif contract_type == "acyclic_siblings":
+        # import-linter names only the imports that would break the cycles; the sibling
+        # pairs that take part in them are worked out on its own graph (`sibling_pairs`).
+        pairs.update(tuple(pair) for pair in metadata["sibling_pairs"])
+        chains.extend(list(pair) for pair in sorted(metadata["cycle_breakers"]))
+    elif contract_type == "protected":
+        for item in metadata["illegal_imports"]:
+            for link in item.illegal_links:
+                pairs.add((link["importer"], link["imported"]))
+                chains.append([link["importer"], link["imported"]])
     else:
         raise SystemExit(f"oracle: unsupported contract type {contract_type!r}")
     return [list(pair) for pair in sorted(pairs)], sorted(chains)
@@ -77,10 +87,16 @@ def _pairs_and_chains(
 
 def _ends(contract_type: str, metadata: dict[str, Any]) -> list[list[str]]:
     detailed: list[dict[str, Any]] = []
+    if contract_type == "acyclic_siblings":
+        return []  # import-linter reports no chains for cycles, only the imports to remove
     if contract_type == "layers":
         detailed = [r for d in metadata["invalid_dependencies"] for r in d["routes"]]
     elif contract_type == "independence":
         detailed = [c for item in metadata["invalid_chains"] for c in item["chains"]]
+    elif contract_type == "protected":
+        # Direct imports only: each illegal link is a chain of one hop.
+        links = [link for item in metadata["illegal_imports"] for link in item.illegal_links]
+        detailed = [{"chain": [link], "extra_firsts": [], "extra_lasts": []} for link in links]
     else:
         detailed = [
             {"chain": chain, "extra_firsts": [], "extra_lasts": []}
@@ -99,6 +115,54 @@ def _ends(contract_type: str, metadata: dict[str, Any]) -> list[list[str]]:
             for tail in tails:
                 ends.add((head["importer"], head["imported"], tail["importer"], tail["imported"]))
     return [list(end) for end in sorted(ends)]
+
+
+def _cycle_metadata(contract: Any, metadata: dict[str, Any], user_options: Any) -> dict[str, Any]:
+    """For each package import-linter finds cycles in, the (child, child) pairs on a cycle.
+
+    The pairs come from grimp's graph, built the way import-linter builds it, less the
+    contract's `ignore_imports`: a pair of children with a direct import (between any
+    of their modules) lies on a cycle when the two are in the same strongly connected
+    group of the children.
+    """
+    import grimp
+    from importlinter.application import contract_utils
+
+    session = user_options.session_options
+    roots = session.get("root_packages") or [session["root_package"]]
+    graph = grimp.build_graph(
+        *roots,
+        cache_dir=None,
+        exclude_type_checking_imports=bool(session.get("exclude_type_checking_imports")),
+    )
+    contract_utils.remove_ignored_imports(
+        graph, contract.ignore_imports, contract_utils.AlertLevel.NONE
+    )
+    breakers = metadata["cycle_breakers_by_package"]
+    pairs: set[tuple[str, str]] = set()
+    for package in breakers:
+        children = graph.find_children(package)
+        owner = {m: c for c in children for m in {c, *graph.find_descendants(c)}}
+        squashed: dict[str, set[str]] = {child: set() for child in children}
+        for importer, child in owner.items():
+            for imported in graph.find_modules_directly_imported_by(importer):
+                if owner.get(imported, child) != child:
+                    squashed[child].add(owner[imported])
+        for a, targets in squashed.items():
+            pairs.update((a, b) for b in targets if a in _reachable(squashed, b))
+    every_breaker = sorted({pair for found in breakers.values() for pair in found})
+    return {"sibling_pairs": sorted(pairs), "cycle_breakers": every_breaker}
+
+
+def _reachable(successors: dict[str, set[str]], start: str) -> set[str]:
+    seen = {start}
+    stack = [start]
+    while stack:
+        for successor in successors[stack.pop()]:
+            if successor not in seen:
+                seen.add(successor)
+                stack.append(successor)
+    return seen
 
 
 def _links_to_modules(links: list[dict[str, Any]]) -> list[str]:
@@ -141,7 +205,10 @@ def run(fixture: Path) -> dict[str, dict[str, Any]]:
         if contract_id in results:
             raise SystemExit(f"oracle: duplicate contract id {contract_id!r}")
         contract_type = contract.contract_options["type"]
-        pairs, chains = _pairs_and_chains(contract_type, check.metadata)
+        metadata = check.metadata
+        if contract_type == "acyclic_siblings":
+            metadata = _cycle_metadata(contract, metadata, user_options)
+        pairs, chains = _pairs_and_chains(contract_type, metadata)
         results[contract_id] = {
             "type": contract_type,
             "kept": bool(check.kept),

@@ -1,0 +1,168 @@
+"""`allowed`: modules in `from` may import only what the rule lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from fitness.checks.base import CheckContext
+from fitness.checks.docs import REQUIRED, Example, Key, graph_keys
+from fitness.checks.graph_options import GraphOptions, expand, parse_graph_options, rule_view
+from fitness.checks.statements import by_statement, statement_finding
+from fitness.checks.stdlib import STDLIB
+from fitness.config.table import ModuleRef, Table
+from fitness.model import Finding, ImportEdge
+from fitness.model.expressions import ModuleExpr
+
+TEMPLATE = "{importer} may not import {imported}{how} ({root} may import only {allowed})"
+
+
+class AllowedParams(NamedTuple):
+    from_: tuple[ModuleRef, ...]
+    may_import: tuple[ModuleRef, ...]
+    allow_stdlib: bool
+    options: GraphOptions
+
+    def module_refs(self) -> Iterable[ModuleRef]:
+        return (*self.from_, *self.may_import)
+
+
+class Allowed:
+    """Modules in `from` may directly import only their own modules, `may_import` and the stdlib.
+
+    A module of a `from` package may import anything inside that package, any
+    module that a `may_import` expression matches or that lies inside one it
+    matches (internal or third-party, `*` / `**` allowed), and the standard
+    library of the Python running fitness unless `allow_stdlib = false`
+    (`__future__` included). Every other direct import is a finding, one per
+    import statement, located at it. Like every graph rule it follows
+    `include` / `exclude`, `ignore`, `type_checking` and `dynamic`; a finding
+    about a dynamic import says so.
+    """
+
+    description = "modules in `from` may import only their own modules, `may_import` and the stdlib"
+
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        return KEYS
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        return EXAMPLES
+
+    def parse(self, table: Table) -> AllowedParams:
+        return AllowedParams(
+            from_=table.modules("from", internal=True, required=True),
+            may_import=table.modules("may_import", internal=False),
+            allow_stdlib=table.boolean("allow_stdlib", True),
+            options=parse_graph_options(table),
+        )
+
+    def summary(self, params: AllowedParams) -> str:
+        froms = ", ".join(ref.expr.text for ref in params.from_)
+        return f"{froms} may import only {_allowed(params)}"
+
+    def check(self, params: AllowedParams, context: CheckContext) -> Iterable[Finding]:
+        graph = context.graph
+        view, findings = rule_view(params.options, context)
+        may_import = [ref.expr for ref in params.may_import]
+        roots = sorted(expand(graph, (ref.expr for ref in params.from_)), key=len)
+        for importer in sorted(graph.modules):
+            root = next((r for r in roots if _inside(importer, r)), None)
+            if root is None or not context.applies_to(importer):
+                continue
+            bad = [
+                edge
+                for imported in view.successors.get(importer, ())
+                for edge in view.edges(importer, imported)
+                if not _permitted(edge, root, may_import, params.allow_stdlib)
+            ]
+            allowed = _allowed(params)
+            findings.extend(
+                statement_finding(context, edge, TEMPLATE, root=root, allowed=allowed)
+                for edge in by_statement(bad)
+            )
+        return findings
+
+
+def _permitted(
+    edge: ImportEdge,
+    root: str,
+    may_import: list[ModuleExpr],
+    allow_stdlib: bool,
+) -> bool:
+    """Whether the rule lets `edge` be; `root` is the widest `from` package holding the importer."""
+    imported = edge.imported
+    if not edge.external and _inside(imported, root):
+        return True
+    if edge.external and allow_stdlib and imported.split(".")[0] in STDLIB:
+        return True
+    return any(expr.matches(name) for expr in may_import for name in _ancestry(imported))
+
+
+def _allowed(params: AllowedParams) -> str:
+    names = ["its own modules", *(ref.expr.text for ref in params.may_import)]
+    if params.allow_stdlib:
+        names.append("the standard library")
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _ancestry(name: str) -> list[str]:
+    """`name` and every package above it: `a.b.c`, `a.b`, `a`."""
+    parts = name.split(".")
+    return [".".join(parts[:end]) for end in range(len(parts), 0, -1)]
+
+
+def _inside(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+# What `fitness explain allowed` prints and tests/checks/test_kind_examples.py runs.
+KEYS = (
+    Key("from", REQUIRED, "module expressions: the packages whose imports are checked"),
+    Key("may_import", "[]", "module expressions (internal or third-party) they may also import"),
+    Key("allow_stdlib", "true", "whether they may import the standard library"),
+    *graph_keys(),
+)
+
+_RULE = """\
+[rules.pure-domain]
+kind = "allowed"
+from = ["shop.domain"]
+may_import = ["shop.base"]
+"""
+
+EXAMPLES = (
+    Example(
+        "the domain imports itself, shop.base and the standard library",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/base.py": "",
+            "src/shop/domain/__init__.py": "",
+            "src/shop/domain/events.py": "",
+            "src/shop/domain/order.py": (
+                "import json\nfrom shop import base\nfrom shop.domain import events\n"
+            ),
+        },
+    ),
+    Example(
+        "the domain imports the infrastructure and a third-party package",
+        _RULE,
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/base.py": "",
+            "src/shop/infra.py": "",
+            "src/shop/domain/__init__.py": "",
+            "src/shop/domain/order.py": "import json\nfrom shop.infra import db\nimport requests\n",
+        },
+        (
+            "src/shop/domain/order.py:2:1: pure-domain: shop.domain.order may not import "
+            "shop.infra (shop.domain may import only its own modules, shop.base and the standard "
+            "library)",
+            "src/shop/domain/order.py:3:1: pure-domain: shop.domain.order may not import "
+            "requests (shop.domain may import only its own modules, shop.base and the standard "
+            "library)",
+        ),
+    ),
+)

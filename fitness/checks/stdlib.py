@@ -1,0 +1,71 @@
+"""The standard library of the Python that runs fitness, by top-level name.
+
+Python 3.10+ lists it (`sys.stdlib_module_names`). Python 3.9 does not, so the
+list is read off the interpreter's own files: its built-in modules plus every
+top-level module and package in its standard-library directories (and their
+`lib-dynload`), leaving out `site-packages`, plus the few that no listing of one
+installation can show. Nothing is imported.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def stdlib_names() -> frozenset[str]:
+    """Every top-level standard-library module name of this interpreter."""
+    if sys.version_info >= (3, 10):
+        return frozenset(sys.stdlib_module_names) | frozenset(sys.builtin_module_names)
+    return frozenset(sys.builtin_module_names) | listed_names(_stdlib_dirs()) | _UNSEEN
+
+
+def listed_names(directories: Iterable[Path]) -> frozenset[str]:
+    """The top-level modules and packages in `directories`, as an import would find them."""
+    from importlib.machinery import EXTENSION_SUFFIXES, SOURCE_SUFFIXES
+
+    suffixes = (*SOURCE_SUFFIXES, *EXTENSION_SUFFIXES)
+    found: set[str] = set()
+    for directory in directories:
+        if not directory.is_dir():
+            continue
+        for entry in directory.iterdir():
+            if entry.is_dir():
+                name = entry.name if (entry / "__init__.py").is_file() else ""
+            else:
+                name = next((entry.name[: -len(s)] for s in suffixes if entry.name.endswith(s)), "")
+            if name.isidentifier() and name != "__pycache__":
+                found.add(name)
+    return frozenset(found)
+
+
+def _stdlib_dirs() -> list[Path]:
+    import sysconfig  # only Python 3.9 needs it
+
+    paths = sysconfig.get_paths()
+    roots = {Path(paths[key]) for key in ("stdlib", "platstdlib")}
+    return [path for root in sorted(roots) for path in (root, root / "lib-dynload")]
+
+
+# Standard-library modules of 3.9 that no listing of one installation shows: frozen
+# modules, other platforms' modules, optional extensions this build may lack.
+_UNSEEN = frozenset(
+    (
+        "_frozen_importlib",
+        "_frozen_importlib_external",
+        "_dbm",
+        "_gdbm",
+        "_msi",
+        "_overlapped",
+        "_scproxy",
+        "_winapi",
+        "msilib",
+        "msvcrt",
+        "nt",
+        "winreg",
+        "winsound",
+    )
+)
+
+STDLIB = stdlib_names()

@@ -1,0 +1,128 @@
+"""`fitness explain`: the rule kinds, and each kind's description, keys and examples."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fitness.checks import KINDS
+from support import Result
+
+Run = Callable[..., Result]
+
+ALLOWED = (
+    "allowed: modules in `from` may import only their own modules, `may_import` and the stdlib\n"
+    "\n"
+    "Modules in `from` may directly import only their own modules, `may_import` and the stdlib.\n"
+    "\n"
+    "A module of a `from` package may import anything inside that package, any\n"
+    "module that a `may_import` expression matches or that lies inside one it\n"
+    "matches (internal or third-party, `*` / `**` allowed), and the standard\n"
+    "library of the Python running fitness unless `allow_stdlib = false`\n"
+    "(`__future__` included). Every other direct import is a finding, one per\n"
+    "import statement, located at it. Like every graph rule it follows\n"
+    "`include` / `exclude`, `ignore`, `type_checking` and `dynamic`; a finding\n"
+    "about a dynamic import says so.\n"
+    "\n"
+    "Keys:\n"
+    "  from           (required)                     module expressions: the packages whose imports are checked\n"
+    "  may_import     []                             module expressions (internal or third-party) they may also import\n"
+    "  allow_stdlib   true                           whether they may import the standard library\n"
+    "  ignore         []                             imports the rule does not count, as 'importer -> imported'\n"
+    '  type_checking  "check" (or [tool.fitness]\'s)  "ignore" leaves out imports under `if TYPE_CHECKING:`\n'
+    '  dynamic        "check" (or [tool.fitness]\'s)  "ignore" leaves out literal importlib.import_module("x")\n'
+    "\n"
+    "Valid example: the domain imports itself, shop.base and the standard library\n"
+    "  fitness.toml\n"
+    "    [rules.pure-domain]\n"
+    '    kind = "allowed"\n'
+    '    from = ["shop.domain"]\n'
+    '    may_import = ["shop.base"]\n'
+    "  src/shop/__init__.py (empty)\n"
+    "  src/shop/base.py (empty)\n"
+    "  src/shop/domain/__init__.py (empty)\n"
+    "  src/shop/domain/events.py (empty)\n"
+    "  src/shop/domain/order.py\n"
+    "    import json\n"
+    "    from shop import base\n"
+    "    from shop.domain import events\n"
+    "  fitness check: no findings\n"
+    "\n"
+    "Invalid example: the domain imports the infrastructure and a third-party package\n"
+    "  fitness.toml\n"
+    "    [rules.pure-domain]\n"
+    '    kind = "allowed"\n'
+    '    from = ["shop.domain"]\n'
+    '    may_import = ["shop.base"]\n'
+    "  src/shop/__init__.py (empty)\n"
+    "  src/shop/base.py (empty)\n"
+    "  src/shop/infra.py (empty)\n"
+    "  src/shop/domain/__init__.py (empty)\n"
+    "  src/shop/domain/order.py\n"
+    "    import json\n"
+    "    from shop.infra import db\n"
+    "    import requests\n"
+    "  fitness check:\n"
+    "    src/shop/domain/order.py:2:1: pure-domain: shop.domain.order may not import shop.infra (shop.domain may import only its own modules, shop.base and the standard library)\n"
+    "    src/shop/domain/order.py:3:1: pure-domain: shop.domain.order may not import requests (shop.domain may import only its own modules, shop.base and the standard library)\n"
+)
+
+
+def test_explain_allowed_prints_its_description_keys_and_examples(tmp_path: Path, run: Run) -> None:
+    result = run("explain", "allowed", cwd=tmp_path)
+
+    assert (result.code, result.err) == (0, "")
+    assert result.out == ALLOWED
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_explain_prints_every_example_of_the_kind(name: str, tmp_path: Path, run: Run) -> None:
+    result = run("explain", name, cwd=tmp_path)
+
+    assert (result.code, result.err) == (0, "")
+    kind = KINDS[name]
+    assert result.out.startswith(f"{name}: {kind.description}\n")
+    for key in kind.keys:
+        assert f"\n  {key.name}  " in result.out
+    for example in kind.examples:
+        shown = [f"  {path}" for path in example.files]
+        shown += [f"    {line}" for line in example.rule.splitlines()]
+        shown += [f"    {line}" for text in example.files.values() for line in text.splitlines()]
+        shown += [f"    {finding}" for finding in example.findings]
+        shown.append(f"xample: {example.title}")
+        missing = [line for line in shown if line not in result.out]
+        assert missing == []
+        if example.valid:
+            assert "  fitness check: no findings\n" in result.out
+
+
+def test_explain_without_a_kind_lists_the_kinds(tmp_path: Path, run: Run) -> None:
+    result = run("explain", cwd=tmp_path)
+
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "Rule kinds:\n"
+        "  acyclic       no import cycles among the children of each listed package\n"
+        "  allowed       modules in `from` may import only their own modules, `may_import` and "
+        "the stdlib\n"
+        "  banned-api    banned modules, attributes and calls, found through every alias\n"
+        "  forbidden     modules in `from` must not import modules in `to`\n"
+        "  independence  the listed modules must not import each other\n"
+        "  layers        higher layers may import lower ones, never the reverse\n"
+        "  protected     a protected module may be imported only by `allowed_importers`, "
+        "through `public`\n"
+        "\n"
+        "Run `fitness explain KIND` for one.\n"
+    )
+
+
+def test_explain_an_unknown_kind_is_a_usage_error(tmp_path: Path, run: Run) -> None:
+    result = run("explain", "alowed", cwd=tmp_path)
+
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "fitness: unknown rule kind 'alowed' (did you mean 'allowed'?); known kinds: acyclic, "
+        "allowed, banned-api, forbidden, independence, layers, protected\n"
+    )

@@ -1,0 +1,1 @@
+from shop.one import api

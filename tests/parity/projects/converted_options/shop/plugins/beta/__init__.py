@@ -1,0 +1,1 @@
+from shop.two import core

@@ -1,0 +1,1 @@
+from shop.billing.internal import ledger

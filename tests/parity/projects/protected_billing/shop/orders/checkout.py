@@ -1,0 +1,2 @@
+from shop.billing import charge
+from shop.billing.internal.ledger import post

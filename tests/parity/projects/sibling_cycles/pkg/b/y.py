@@ -1,0 +1,3 @@
+"""b"""
+import pkg.a.x
+import pkg.c.z

@@ -1,0 +1,5 @@
+import pkg.a.x
+
+
+def f():
+    import pkg.d.w

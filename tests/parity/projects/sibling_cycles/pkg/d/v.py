@@ -1,0 +1,2 @@
+import pkg.c.z
+import pkg.d.w

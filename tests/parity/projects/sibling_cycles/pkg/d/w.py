@@ -1,0 +1,2 @@
+from pkg.c import z
+from pkg.d import v
