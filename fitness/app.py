@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from fitness import file_findings
-from fitness.checks import KINDS, CheckContext
+from fitness.checks import KINDS, PARSERS, CheckContext
 from fitness.checks.bans import configured_bans
 from fitness.config.layout import Layout
 from fitness.config.load import find_config, load_config
@@ -119,7 +119,7 @@ def describe_rules(config: Config) -> tuple[RuleSummary, ...]:
 def _configure(options: CheckOptions) -> tuple[Config, Discovery]:
     """Load and validate the configuration, including that the modules it names exist."""
     path = options.config if options.config is not None else find_config(options.cwd.resolve())
-    parsers = {name: kind.parse for name, kind in KINDS.items()}
+    parsers = PARSERS
     config, problems = load_config(path, parsers)
     roots = config.source_roots or default_source_roots(config.project_root)
     existing = [root for root in roots if (config.project_root / root).is_dir()]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from fitness.checks.banned_api import BannedApiParams
 from fitness.config.schema import Rule
 from fitness.model import NO_BANS, Bans
 
@@ -15,9 +14,14 @@ def configured_bans(rules: Iterable[Rule]) -> Bans:
     A builtin ban adds the root `builtins` too, so `import builtins` and
     `builtins.eval(x)` are followed as well as `eval(x)`.
     """
+    banning = [rule for rule in rules if rule.kind == "banned-api"]
+    if not banning:
+        return NO_BANS
+    from fitness.checks.banned_api import BannedApiParams  # only when a rule bans something
+
     roots: set[str] = set()
     names: set[str] = set()
-    for rule in rules:
+    for rule in banning:
         if not isinstance(rule.params, BannedApiParams):
             continue
         for entry in rule.params.apis:
