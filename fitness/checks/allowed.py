@@ -7,12 +7,13 @@ from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
 from fitness.checks.docs import REQUIRED, Example, Key, graph_keys
+from fitness.checks.findings import spoken_list
 from fitness.checks.graph_options import GraphOptions, expand, parse_graph_options, rule_view
 from fitness.checks.statements import by_statement, statement_finding
 from fitness.checks.stdlib import STDLIB
 from fitness.config.table import ModuleRef, Table
 from fitness.model import Finding, ImportEdge
-from fitness.model.expressions import ModuleExpr
+from fitness.model.expressions import ModuleExpr, within
 
 TEMPLATE = "{importer} may not import {imported}{how} ({root} may import only {allowed})"
 
@@ -68,7 +69,7 @@ class Allowed:
         may_import = [ref.expr for ref in params.may_import]
         roots = sorted(expand(graph, (ref.expr for ref in params.from_)), key=len)
         for importer in sorted(graph.modules):
-            root = next((r for r in roots if _inside(importer, r)), None)
+            root = next((r for r in roots if within(importer, r)), None)
             if root is None or not context.applies_to(importer):
                 continue
             bad = [
@@ -93,28 +94,18 @@ def _permitted(
 ) -> bool:
     """Whether the rule lets `edge` be; `root` is the widest `from` package holding the importer."""
     imported = edge.imported
-    if not edge.external and _inside(imported, root):
+    if not edge.external and within(imported, root):
         return True
     if edge.external and allow_stdlib and imported.split(".")[0] in STDLIB:
         return True
-    return any(expr.matches(name) for expr in may_import for name in _ancestry(imported))
+    return any(expr.covers(imported) for expr in may_import)
 
 
 def _allowed(params: AllowedParams) -> str:
     names = ["its own modules", *(ref.expr.text for ref in params.may_import)]
     if params.allow_stdlib:
         names.append("the standard library")
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _ancestry(name: str) -> list[str]:
-    """`name` and every package above it: `a.b.c`, `a.b`, `a`."""
-    parts = name.split(".")
-    return [".".join(parts[:end]) for end in range(len(parts), 0, -1)]
-
-
-def _inside(module: str, package: str) -> bool:
-    return module == package or module.startswith(package + ".")
+    return spoken_list(names)
 
 
 # What `fitness explain allowed` prints and tests/checks/test_kind_examples.py runs.

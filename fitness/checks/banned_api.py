@@ -271,9 +271,7 @@ def _alias(use: ApiUse) -> str | None:
 
 def _allowed(module: str, refs: Iterable[ModuleRef]) -> bool:
     """Whether `module` is one that `allow_in` names, or inside one."""
-    parts = module.split(".")
-    prefixes = [".".join(parts[:end]) for end in range(1, len(parts) + 1)]
-    return any(ref.expr.matches(prefix) for ref in refs for prefix in prefixes)
+    return any(ref.expr.covers(module) for ref in refs)
 
 
 def _position(use: ApiUse) -> tuple[int, int, int, int]:

@@ -32,13 +32,9 @@ class CheckContext(NamedTuple):
     def applies_to(self, module: str) -> bool:
         """Whether the rule's `include` / `exclude` let it check imports made by `module`."""
         rule = self.rule
-        if rule.include and not any(
-            ref.expr.matches(module) or _inside(module, ref.expr.text) for ref in rule.include
-        ):
+        if rule.include and not any(ref.expr.covers(module) for ref in rule.include):
             return False
-        return not any(
-            ref.expr.matches(module) or _inside(module, ref.expr.text) for ref in rule.exclude
-        )
+        return not any(ref.expr.covers(module) for ref in rule.exclude)
 
 
 class RuleKind(Protocol[P]):
@@ -70,7 +66,3 @@ class RuleKind(Protocol[P]):
     def check(self, params: P, context: CheckContext) -> Iterable[Finding]:
         """Every finding of this rule on the graph."""
         ...
-
-
-def _inside(module: str, package: str) -> bool:
-    return module.startswith(package + ".")

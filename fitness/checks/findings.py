@@ -127,3 +127,8 @@ def cycle_finding(
         guidance=rule.message,
         identity=(rule.id, *modules),
     )
+
+
+def spoken_list(names: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`: names as a message reads them."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

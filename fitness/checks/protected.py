@@ -7,11 +7,12 @@ from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
 from fitness.checks.docs import REQUIRED, Example, Key, graph_keys
+from fitness.checks.findings import spoken_list
 from fitness.checks.graph_options import GraphOptions, expand, parse_graph_options, rule_view
 from fitness.checks.statements import by_statement, statement_finding
 from fitness.config.table import ModuleRef, Table
 from fitness.model import Finding, ImportEdge
-from fitness.model.expressions import expression_problem
+from fitness.model.expressions import expression_problem, within
 
 NOT_ALLOWED = "{importer} may not import {imported}{how} ({root} is protected: only {allowed} may)"
 NOT_PUBLIC = "{importer} may not import {imported}{how} ({root} is protected: use {public})"
@@ -89,7 +90,7 @@ class Protected:
                     if importer in package or not context.applies_to(importer):
                         continue
                     edges = view.edges(importer, imported)
-                    if allowed and not any(e.matches(m) for e in allowed for m in _up(importer)):
+                    if allowed and not any(e.covers(importer) for e in allowed):
                         bad_importer.extend(edges)
                     elif params.public:
                         not_public.extend(e for e in edges if not _public(e, root, params, context))
@@ -108,7 +109,7 @@ def _public(edge: ImportEdge, root: str, params: ProtectedParams, context: Check
     """Whether `edge` goes through a public submodule, or imports only public names of `root`."""
     imported = edge.imported
     if imported != root:
-        return any(_inside(imported, f"{root}.{entry}") for entry in params.public)
+        return any(within(imported, f"{root}.{entry}") for entry in params.public)
     names = _names(edge, context)
     # A name that is a submodule has an edge of its own; here only `root`'s own names count.
     own = [name for name in names if f"{root}.{name}" not in context.graph.modules]
@@ -138,17 +139,7 @@ def _names(edge: ImportEdge, context: CheckContext) -> tuple[str, ...]:
 
 
 def _allowed(params: ProtectedParams) -> str:
-    names = [ref.expr.text for ref in params.allowed_importers]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _up(name: str) -> list[str]:
-    parts = name.split(".")
-    return [".".join(parts[:end]) for end in range(len(parts), 0, -1)]
-
-
-def _inside(module: str, package: str) -> bool:
-    return module == package or module.startswith(package + ".")
+    return spoken_list([ref.expr.text for ref in params.allowed_importers])
 
 
 # What `fitness explain protected` prints and tests/checks/test_kind_examples.py runs.

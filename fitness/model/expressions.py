@@ -18,8 +18,24 @@ class ModuleExpr(NamedTuple):
     def matches(self, module: str) -> bool:
         return _pattern(self.text).fullmatch(module) is not None
 
+    def covers(self, module: str) -> bool:
+        """Whether `module` is one this expression matches, or lies inside one."""
+        pattern = _pattern(self.text)
+        name = module
+        while True:
+            if pattern.fullmatch(name) is not None:
+                return True
+            name, dot, _ = name.rpartition(".")
+            if not dot:
+                return False
+
     def __str__(self) -> str:
         return self.text
+
+
+def within(module: str, package: str) -> bool:
+    """Whether `module` is `package` or one of its descendants."""
+    return module == package or module.startswith(package + ".")
 
 
 class ImportExpr(NamedTuple):

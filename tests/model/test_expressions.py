@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fitness.model.expressions import ModuleExpr, expression_problem
+from fitness.model.expressions import ModuleExpr, expression_problem, within
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,29 @@ def test_two_recursive_wildcards_in_a_row_are_refused_word_for_word(text: str) -
     assert expression_problem(text) == (
         f"'{text}' has '**' twice in a row: write '*.**' for two or more segments"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "module", "covered"),
+    [
+        ("shop.ops", "shop.ops", True),
+        ("shop.ops", "shop.ops.shell", True),
+        ("shop.ops", "shop.opsx", False),
+        ("shop.ops", "shop", False),
+        ("shop.*", "shop.ops.shell", True),  # inside shop.ops, which `shop.*` matches
+        ("shop.*", "shop", False),
+        ("shop.*.legacy", "shop.a.legacy.x", True),
+        ("shop.*.legacy", "shop.a.b.legacy", False),
+    ],
+)
+def test_covers_a_match_and_what_lies_inside_it(text: str, module: str, covered: bool) -> None:
+    assert ModuleExpr(text).covers(module) is covered
+
+
+def test_within_is_the_package_or_below_it() -> None:
+    assert [within(m, "shop.ops") for m in ("shop.ops", "shop.ops.x", "shop.opsx", "shop")] == [
+        True,
+        True,
+        False,
+        False,
+    ]
