@@ -17,7 +17,7 @@ from fitness.config.schema import Config
 from fitness.errors import ConfigError, UsageError
 from fitness.file_findings import BUILT_IN
 from fitness.graph import ImportGraph, build_graph
-from fitness.model import FileFacts, Finding, Report, RuleSummary
+from fitness.model import AdrLink, FileFacts, Finding, Report, RuleSummary
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import Progress, collect_facts
 from fitness.parsing.discovery import Discovery, default_source_roots, python_homes
@@ -108,7 +108,7 @@ def describe_rules(config: Config) -> tuple[RuleSummary, ...]:
             id=rule.id,
             kind=rule.kind,
             severity=rule.severity,
-            adr=rule.adr,
+            adr=AdrLink(rule.adr, None) if rule.adr is not None else None,
             description=KINDS[rule.kind].summary(rule.params),
             guidance=rule.message,
         )

@@ -148,7 +148,10 @@ def check(
 def rules(config: Path | None) -> None:
     """List the configured rules."""
     summaries = app.configured_rules(app.CheckOptions(Path.cwd(), config))
-    rows = [(r.id, r.kind, r.severity.value, r.adr or "-", r.description) for r in summaries]
+    rows = [
+        (r.id, r.kind, r.severity.value, r.adr.cited if r.adr else "-", r.description)
+        for r in summaries
+    ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4])

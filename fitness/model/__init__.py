@@ -5,6 +5,7 @@ but a seventh of the cost to define (a warm run defines dozens before it does
 any work) and a tenth to build.
 """
 
+from fitness.model.adr import Adr, AdrLink, AdrStatus
 from fitness.model.finding import Chain, Finding, Hop, Location, Severity, Site
 from fitness.model.fingerprint import fingerprint
 from fitness.model.imports import FileFacts, ImportEdge, ParseFailure, RawImport
@@ -13,6 +14,9 @@ from fitness.model.uses import NO_BANS, ApiUse, Argument, Bans
 
 __all__ = [
     "NO_BANS",
+    "Adr",
+    "AdrLink",
+    "AdrStatus",
     "ApiUse",
     "Argument",
     "Bans",

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from fitness.model.adr import AdrLink
 from fitness.model.finding import Finding, Severity
 
 
 class RuleSummary(NamedTuple):
-    """A configured rule, as reporters describe it."""
+    """A configured rule, as reporters describe it; `adr` is the decision it enforces."""
 
     id: str
     kind: str
     severity: Severity
-    adr: str | None
+    adr: AdrLink | None
     description: str
     guidance: str | None
 
@@ -38,3 +39,12 @@ class Report(NamedTuple):
 
     def findings_for(self, rule_id: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.rule_id == rule_id)
+
+    def rule(self, rule_id: str) -> RuleSummary | None:
+        """The configured rule `rule_id`, or None for a built-in finding kind."""
+        return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+    def adr_of(self, finding: Finding) -> AdrLink | None:
+        """The decision `finding` enforces: its rule's ADR."""
+        rule = self.rule(finding.rule_id)
+        return rule.adr if rule is not None else None

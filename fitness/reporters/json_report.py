@@ -36,7 +36,7 @@ def render_json(report: Report, options: RenderOptions) -> str:
                 "id": rule.id,
                 "kind": rule.kind,
                 "severity": rule.severity.value,
-                "adr": rule.adr,
+                "adr": rule.adr.cited if rule.adr is not None else None,
                 "description": rule.description,
                 "message": rule.guidance,
                 "findings": len(report.findings_for(rule.id)),

@@ -1,0 +1,55 @@
+"""Architecture Decision Records, as read from their files, and a rule's citation of one."""
+
+from __future__ import annotations
+
+import enum
+from typing import NamedTuple
+
+
+class AdrStatus(enum.Enum):
+    """Where a decision stands; every format's spelling is normalised to one of these."""
+
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    DEPRECATED = "deprecated"
+    SUPERSEDED = "superseded"
+    UNKNOWN = "unknown"
+
+
+class Adr(NamedTuple):
+    """One decision record.
+
+    `key` is how fitness names it: `ADR-0004` for a numbered record, the file
+    name without `.md` for an unnumbered one (log4brains' `20200925-use-x`).
+    `path` is relative to the project root (POSIX); `status_line` is the line
+    that gave the status (1 when there is none). `successor` is the key of the
+    record that supersedes this one, or the reference as written when it
+    points to no record.
+    """
+
+    key: str
+    number: int | None
+    title: str
+    status: AdrStatus
+    status_text: str
+    successor: str | None
+    path: str
+    status_line: int
+    date: str | None
+
+    @property
+    def label(self) -> str:
+        """`ADR-0004: Keep the domain pure`, as a finding shows its decision."""
+        return f"{self.key}: {self.title}" if self.title else self.key
+
+
+class AdrLink(NamedTuple):
+    """What a rule's `adr` cites (`cited`, as written), and the record it resolves to."""
+
+    cited: str
+    adr: Adr | None
+
+    @property
+    def label(self) -> str:
+        return self.adr.label if self.adr is not None else self.cited
