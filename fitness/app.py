@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from fitness import file_findings
+from fitness.adr.directory import Decisions, read_decisions
+from fitness.adr.findings import adr_findings
+from fitness.adr.references import resolve
 from fitness.checks import KINDS, PARSERS, CheckContext
 from fitness.checks.bans import configured_bans
 from fitness.config.layout import Layout
@@ -62,12 +65,15 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     )
     check_externals(config, graph.modules, graph.externals)
     files = {f.module: (f.path, facts[f.path]) for f in discovery.files if f.path in facts}
+    decisions = read_decisions(config.project_root, config.adr.dir)
+    comments = {path: found.comments for path, found in facts.items() if found.comments}
     findings = _rule_findings(config, graph, files) + _file_findings(discovery, facts)
+    findings += adr_findings(decisions, config.adr, config.rules, comments)
     findings = in_scope(findings, scope)
     findings.sort(key=Finding.sort_key)
     return Report(
         findings=tuple(findings),
-        rules=describe_rules(config),
+        rules=describe_rules(config, decisions),
         files=len(discovery.files),
         modules=len(graph.modules),
         elapsed=clock(),
@@ -99,16 +105,17 @@ def select_rules(config: Config, select: Sequence[str], ignore: Sequence[str]) -
 def configured_rules(options: CheckOptions) -> tuple[RuleSummary, ...]:
     """The rules of the configuration, for `fitness rules`."""
     config, _ = _configure(options)
-    return describe_rules(config)
+    return describe_rules(config, read_decisions(config.project_root, config.adr.dir))
 
 
-def describe_rules(config: Config) -> tuple[RuleSummary, ...]:
+def describe_rules(config: Config, decisions: Decisions) -> tuple[RuleSummary, ...]:
+    """The rules as reporters show them, each with the decision it cites, resolved."""
     return tuple(
         RuleSummary(
             id=rule.id,
             kind=rule.kind,
             severity=rule.severity,
-            adr=AdrLink(rule.adr, None) if rule.adr is not None else None,
+            adr=AdrLink(rule.adr, resolve(rule.adr, decisions)) if rule.adr is not None else None,
             description=KINDS[rule.kind].summary(rule.params),
             guidance=rule.message,
         )

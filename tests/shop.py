@@ -18,8 +18,15 @@ adr = "ADR-0004"
 message = "Let services wire the infrastructure."
 """
 
+
+def _record(number: int, title: str) -> str:
+    return f"# {number}. {title}\n\nDate: 2026-01-05\n\n## Status\n\nAccepted\n"
+
+
 FILES = {
     "pyproject.toml": PYPROJECT,
+    "docs/adr/0002-layered-architecture.md": _record(2, "Layered architecture"),
+    "docs/adr/0004-pure-domain.md": _record(4, "The domain is pure"),
     "src/shop/__init__.py": "",
     "src/shop/api/__init__.py": "",
     "src/shop/api/views.py": "from shop.services import checkout\n",

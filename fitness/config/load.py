@@ -116,6 +116,8 @@ def _config(
     for root, where in roots:
         if not (project_root / root).is_dir():
             top.problems.add(where, f"source root '{root}' is not a directory")
+    if adr.dir is not None and not (project_root / adr.dir).is_dir():
+        top.problems.add(("adr", "dir"), f"ADR directory '{adr.dir}' is not a directory")
     return Config(
         source=source,
         path=path,

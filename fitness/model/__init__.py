@@ -6,6 +6,7 @@ any work) and a tenth to build.
 """
 
 from fitness.model.adr import Adr, AdrLink, AdrStatus
+from fitness.model.comments import Comment
 from fitness.model.finding import Chain, Finding, Hop, Location, Severity, Site
 from fitness.model.fingerprint import fingerprint
 from fitness.model.imports import FileFacts, ImportEdge, ParseFailure, RawImport
@@ -21,6 +22,7 @@ __all__ = [
     "Argument",
     "Bans",
     "Chain",
+    "Comment",
     "FileFacts",
     "Finding",
     "Hop",

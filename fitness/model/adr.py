@@ -23,7 +23,7 @@ class Adr(NamedTuple):
     `key` is how fitness names it: `ADR-0004` for a numbered record, the file
     name without `.md` for an unnumbered one (log4brains' `20200925-use-x`).
     `path` is relative to the project root (POSIX); `status_line` is the line
-    that gave the status (1 when there is none). `successor` is the key of the
+    that gave the status (None when the record states none). `successor` is the key of the
     record that supersedes this one, or the reference as written when it
     points to no record.
     """
@@ -35,7 +35,7 @@ class Adr(NamedTuple):
     status_text: str
     successor: str | None
     path: str
-    status_line: int
+    status_line: int | None
     date: str | None
 
     @property

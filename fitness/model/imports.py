@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
+from fitness.model.comments import Comment
 from fitness.model.finding import Location
 from fitness.model.uses import NO_BANS, ApiUse, Bans
 
@@ -53,7 +54,8 @@ class FileFacts(NamedTuple):
     `failure` is set when the file could not be parsed. `uses` are the uses of
     what `examined` asked for (see `fitness.model.uses`); `builtins` are the
     builtin names the file's text mentions, so a new builtin ban knows which
-    files it can affect without reading any.
+    files it can affect without reading any. `comments` are those that may
+    cite an ADR or hold a `# fitness:` directive (`fitness.parsing.comments`).
     """
 
     imports: tuple[RawImport, ...]
@@ -61,6 +63,7 @@ class FileFacts(NamedTuple):
     uses: tuple[ApiUse, ...] = ()
     builtins: frozenset[str] = frozenset()
     examined: Bans = NO_BANS
+    comments: tuple[Comment, ...] = ()
 
 
 class ImportEdge(NamedTuple):

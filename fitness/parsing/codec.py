@@ -17,11 +17,21 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from fitness.model import NO_BANS, ApiUse, Argument, Bans, FileFacts, ParseFailure, RawImport
+from fitness.model import (
+    NO_BANS,
+    ApiUse,
+    Argument,
+    Bans,
+    Comment,
+    FileFacts,
+    ParseFailure,
+    RawImport,
+)
 
 # Bump when the shape of FileFacts or of what extraction finds changes (5: extraction
-# fills uses and builtins; caches written while the section existed unfilled are stale).
-FORMAT = 5
+# fills uses and builtins; caches written while the section existed unfilled are stale;
+# 6: comments).
+FORMAT = 6
 
 Encoded = tuple[Any, ...]  # one value per FileFacts section, in field order
 EncodedBans = tuple[tuple[str, ...], tuple[str, ...]]  # roots and builtins, sorted
@@ -53,6 +63,7 @@ _new_import = partial(tuple.__new__, RawImport)
 _new_failure = partial(tuple.__new__, ParseFailure)
 _new_use = partial(tuple.__new__, ApiUse)
 _new_argument = partial(tuple.__new__, Argument)
+_new_comment = partial(tuple.__new__, Comment)
 
 
 def _call(decoder: Callable[[Any], Any], value: Any) -> Any:
@@ -124,6 +135,14 @@ def _decode_examined(encoded: EncodedBans | None) -> Bans:
     return NO_BANS if encoded is None else decode_bans(encoded)
 
 
+def _encode_comments(comments: tuple[Comment, ...]) -> tuple[tuple[Any, ...], ...]:
+    return tuple([tuple(comment) for comment in comments])
+
+
+def _decode_comments(encoded: tuple[tuple[Any, ...], ...]) -> tuple[Comment, ...]:
+    return tuple(map(_new_comment, encoded)) if encoded else ()
+
+
 # Each section's (encoder, decoder), by FileFacts field.
 _SECTIONS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "imports": (_encode_imports, _decode_imports),
@@ -131,6 +150,7 @@ _SECTIONS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "uses": (_encode_uses, _decode_uses),
     "builtins": (_encode_names, _decode_names),
     "examined": (_encode_examined, _decode_examined),
+    "comments": (_encode_comments, _decode_comments),
 }
 # A KeyError here at import: a FileFacts section without a line in _SECTIONS.
 _ENCODERS = tuple(_SECTIONS[name][0] for name in FileFacts._fields)

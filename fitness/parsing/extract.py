@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from fitness.model import NO_BANS, ApiUse, Bans, FileFacts, ParseFailure, RawImport
+from fitness.parsing.comments import kept_comments
 from fitness.parsing.deep import parse_module, too_deeply_nested
 from fitness.parsing.mentions import mentioned_builtins
 from fitness.parsing.nodes import DYNAMIC_NAMES, Found, is_type_checking
@@ -32,7 +33,8 @@ def extract(source: bytes, bans: Bans = NO_BANS) -> FileFacts:
     """Return the facts of one Python file given as bytes, or why it cannot be read.
 
     Besides the imports: the uses of what `bans` bans (`fitness.parsing.uses`),
-    and the builtin names the text mentions, whatever the bans.
+    and, whatever the bans, the builtin names the text mentions and the
+    comments that may cite an ADR or direct fitness (`fitness.parsing.comments`).
 
     The cyclic garbage collector is paused meanwhile. A syntax tree has no
     reference cycles: it is freed by reference counting when `_extract` returns.
@@ -81,7 +83,7 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
     imports = positioned(module, text, found, calls)
     if not text.isascii():
         imports = [_normalized(raw) for raw in imports]
-    return FileFacts(tuple(imports), None, tuple(uses), mentioned, bans)
+    return FileFacts(tuple(imports), None, tuple(uses), mentioned, bans, kept_comments(text))
 
 
 def _failed(failure: ParseFailure, bans: Bans) -> FileFacts:

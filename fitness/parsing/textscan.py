@@ -37,7 +37,7 @@ _TOKENS = re.compile(
     r"|(?P<sep>[;:])",
     re.DOTALL,
 )
-_STRING_OR_COMMENT = re.compile(
+STRING_OR_COMMENT = re.compile(
     r"'''(?:[^'\\]|\\\r\n|\\.|'(?!''))*'''"
     r'|"""(?:[^"\\]|\\\r\n|\\.|"(?!""))*"""'
     r"|'(?:[^'\\\r\n]|\\\r\n|\\.)*'"
@@ -137,7 +137,7 @@ def literal_regions(text: str) -> Regions:
     """
     starts: list[int] = []
     ends: list[int] = []
-    for match in _STRING_OR_COMMENT.finditer(text):
+    for match in STRING_OR_COMMENT.finditer(text):
         start, end = match.span()
         if text[start] != "#" and _formatted(text, start):
             quote = 3 if text.startswith(text[start] * 3, start) else 1

@@ -18,10 +18,10 @@ MAX_ENDS = 3
 
 
 def render_text(report: Report, options: RenderOptions) -> str:
-    """`path:line:col: rule-id: message (ADR)`, chains indented, then the rules and totals."""
+    """`path:line:col: rule-id: message (ADR-N: title)`, chains indented, then rules and totals."""
     lines: list[str] = []
     for finding in report.findings:
-        lines.extend(_finding(finding, report.root, options))
+        lines.extend(_finding(finding, report, options))
     if lines:
         lines.append("")
     lines.extend(_rules(report, options.color))
@@ -29,11 +29,13 @@ def render_text(report: Report, options: RenderOptions) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _finding(finding: Finding, root: str, options: RenderOptions) -> list[str]:
+def _finding(finding: Finding, report: Report, options: RenderOptions) -> list[str]:
     loc = finding.location
     color = options.color
+    root = report.root
     rule = _paint(finding.rule_id, _COLORS[finding.severity] + ";1", color)
-    adr = f" ({finding.adr})" if finding.adr else ""
+    link = report.adr_of(finding)
+    adr = f" ({link.label})" if link is not None else f" ({finding.adr})" if finding.adr else ""
     severity = "" if finding.severity is Severity.ERROR else f" [{finding.severity.value}]"
     path = loc.path
     if options.cwd is not None:

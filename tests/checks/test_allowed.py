@@ -349,6 +349,7 @@ def test_fitness_check_reports_allowed_end_to_end(project: Project, run: Run) ->
                 may_import = ["shop.base"]
                 adr = "ADR-0004"
                 """,
+            "docs/adr/0004-pure-domain.md": "# 4. Pure domain\n\n## Status\n\nAccepted\n",
             "src/shop/__init__.py": "",
             "src/shop/base.py": "",
             "src/shop/infra.py": "import requests\n",
@@ -378,11 +379,11 @@ def test_fitness_check_reports_allowed_end_to_end(project: Project, run: Run) ->
     assert (result.code, result.err) == (1, "")
     assert result.out == (
         f"src/shop/domain/order.py:8:1: pure-domain: shop.domain.order may not import shop.infra "
-        f"{only} (ADR-0004)\n"
+        f"{only} (ADR-0004: Pure domain)\n"
         f"src/shop/domain/order.py:9:1: pure-domain: shop.domain.order may not import "
-        f"requests.adapters {only} (ADR-0004)\n"
+        f"requests.adapters {only} (ADR-0004: Pure domain)\n"
         f"src/shop/domain/order.py:13:12: pure-domain: shop.domain.order may not import "
-        f"shop.infra, a dynamic import {only} (ADR-0004)\n"
+        f"shop.infra, a dynamic import {only} (ADR-0004: Pure domain)\n"
         "  shop.domain.order -> shop.infra (l.13, local dynamic)\n"
         "\n"
         "pure-domain  allowed  broken  3 findings\n"

@@ -937,6 +937,7 @@ SHOP = {
         message = "Run commands through shop.ops.shell, which quotes arguments."
         adr = "ADR-0009"
         """,
+    "docs/adr/0009-quote-shell-commands.md": "# 9. Quote shell commands\n\n* Status: accepted\n",
     "src/shop/__init__.py": "",
     "src/shop/ops/__init__.py": "import os\n\nos.system('ls')\n",
     "src/shop/api.py": """
@@ -962,20 +963,20 @@ SHOP = {
 }
 
 SHOP_TEXT = """\
-src/shop/api.py:10:5: no-shell: os.system is banned (ADR-0009)
+src/shop/api.py:10:5: no-shell: os.system is banned (ADR-0009: Quote shell commands)
   = Run commands through shop.ops.shell, which quotes arguments.
-src/shop/api.py:11:5: no-shell: subprocess.run with shell=True is banned (ADR-0009)
+src/shop/api.py:11:5: no-shell: subprocess.run with shell=True is banned (ADR-0009: Quote shell commands)
   = Run commands through shop.ops.shell, which quotes arguments.
-src/shop/api.py:13:5: no-shell: subprocess.run (as sh) with shell=True is banned (ADR-0009)
+src/shop/api.py:13:5: no-shell: subprocess.run (as sh) with shell=True is banned (ADR-0009: Quote shell commands)
   = Run commands through shop.ops.shell, which quotes arguments.
-src/shop/api.py:14:13: no-shell: pickle.loads (as p.loads) is banned (ADR-0009)
+src/shop/api.py:14:13: no-shell: pickle.loads (as p.loads) is banned (ADR-0009: Quote shell commands)
   = Use json.loads.
-src/shop/api.py:16:14: no-shell: yaml.load without Loader is banned (ADR-0009)
+src/shop/api.py:16:14: no-shell: yaml.load without Loader is banned (ADR-0009: Quote shell commands)
   = Run commands through shop.ops.shell, which quotes arguments.
 src/shop/api.py:17:14: no-shell: yaml.load without Loader is banned, and fitness cannot tell \
-whether this call passes Loader through **kwargs (ADR-0009)
+whether this call passes Loader through **kwargs (ADR-0009: Quote shell commands)
   = Run commands through shop.ops.shell, which quotes arguments.
-src/shop/api.py:18:12: no-shell: eval is banned (ADR-0009)
+src/shop/api.py:18:12: no-shell: eval is banned (ADR-0009: Quote shell commands)
   = Run commands through shop.ops.shell, which quotes arguments.
 
 no-shell  banned-api  broken  7 findings

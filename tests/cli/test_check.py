@@ -19,16 +19,16 @@ Run = Callable[..., Result]
 Project = Callable[[dict[str, str]], Path]
 
 SHOP_TEXT = """\
-src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import shop.infrastructure (ADR-0004)
+src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import shop.infrastructure (ADR-0004: The domain is pure)
   shop.domain.events -> shop.infrastructure.bus (l.3)
   = Let services wire the infrastructure.
-src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import sqlalchemy (ADR-0004)
+src/shop/domain/events.py:3:1: domain-is-pure: shop.domain must not import sqlalchemy (ADR-0004: The domain is pure)
   shop.domain.events -> shop.infrastructure.bus (l.3)
   shop.infrastructure.bus -> sqlalchemy.orm (l.1)
   = Let services wire the infrastructure.
-src/shop/domain/pricing.py:1:1: layered: shop.domain must not import shop.api (a higher layer) (ADR-0002)
+src/shop/domain/pricing.py:1:1: layered: shop.domain must not import shop.api (a higher layer) (ADR-0002: Layered architecture)
   shop.domain.pricing -> shop.api.views (l.1)
-src/shop/jobs/nightly.py:2:5: layered: shop.jobs must not import shop.services (independent siblings) (ADR-0002)
+src/shop/jobs/nightly.py:2:5: layered: shop.jobs must not import shop.services (independent siblings) (ADR-0002: Layered architecture)
   shop.jobs.nightly -> shop.services.checkout (l.2, local)
 
 layered         layers     broken  2 findings
@@ -102,7 +102,7 @@ def test_fail_on_chooses_which_severities_fail(
     assert result.out.splitlines()[-1] == (
         "Rules: 0 kept, 2 broken. Found 4 findings (4 warnings) in 13 files (0.00s)."
     )
-    assert result.out.splitlines()[0].endswith("(ADR-0004) [warning]")
+    assert result.out.splitlines()[0].endswith("(ADR-0004: The domain is pure) [warning]")
 
 
 def test_json_report(project: Project, run: Run) -> None:
@@ -221,7 +221,7 @@ def test_colour_only_when_asked_or_on_a_terminal(project: Project, run: Run) -> 
     assert "\x1b[" not in plain.out
     assert coloured.out.splitlines()[0] == (
         "\x1b[1msrc/shop/domain/events.py:3:1:\x1b[0m \x1b[31;1mdomain-is-pure\x1b[0m: "
-        "shop.domain must not import shop.infrastructure (ADR-0004)"
+        "shop.domain must not import shop.infrastructure (ADR-0004: The domain is pure)"
     )
 
 

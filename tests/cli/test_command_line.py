@@ -35,7 +35,7 @@ def test_paths_narrow_the_findings_reported_not_the_analysis(project: Project, r
     assert one_file.code == 1
     assert one_file.out == (
         "src/shop/jobs/nightly.py:2:5: layered: shop.jobs must not import shop.services "
-        "(independent siblings) (ADR-0002)\n"
+        "(independent siblings) (ADR-0002: Layered architecture)\n"
         "  shop.jobs.nightly -> shop.services.checkout (l.2, local)\n"
         "\n"
         "layered         layers     broken  1 finding\n"
@@ -44,9 +44,9 @@ def test_paths_narrow_the_findings_reported_not_the_analysis(project: Project, r
     )
     assert one_dir.code == 1
     assert _lines(one_dir) == [
-        "domain/events.py:3:1: domain-is-pure: shop.domain must not import shop.infrastructure (ADR-0004)",
-        "domain/events.py:3:1: domain-is-pure: shop.domain must not import sqlalchemy (ADR-0004)",
-        "domain/pricing.py:1:1: layered: shop.domain must not import shop.api (a higher layer) (ADR-0002)",
+        "domain/events.py:3:1: domain-is-pure: shop.domain must not import shop.infrastructure (ADR-0004: The domain is pure)",
+        "domain/events.py:3:1: domain-is-pure: shop.domain must not import sqlalchemy (ADR-0004: The domain is pure)",
+        "domain/pricing.py:1:1: layered: shop.domain must not import shop.api (a higher layer) (ADR-0002: Layered architecture)",
     ]
 
 

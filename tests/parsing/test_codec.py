@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import marshal
 
-from fitness.model import NO_BANS, ApiUse, Argument, Bans, FileFacts, ParseFailure, RawImport
+from fitness.model import (
+    NO_BANS,
+    ApiUse,
+    Argument,
+    Bans,
+    Comment,
+    FileFacts,
+    ParseFailure,
+    RawImport,
+)
 from fitness.parsing.codec import decode, decode_bans, encode, encode_bans
 
 IMPORT = RawImport("os.path", 0, ("join", "sep"), 2, 1, 2, 25, True, False, False)
@@ -31,6 +40,7 @@ FULL = FileFacts(
     uses=(USE, BARE),
     builtins=frozenset({"open", "eval", "exec"}),
     examined=Bans(frozenset({"subprocess", "pickle"}), frozenset({"exec", "eval"})),
+    comments=(Comment(3, 12, "# see ADR-0004", False), Comment(5, 1, "# fitness: x", True)),
 )
 
 
@@ -57,6 +67,7 @@ def test_every_section_is_encoded_as_built_in_types_in_field_order() -> None:
         ),
         ("eval", "exec", "open"),
         (("pickle", "subprocess"), ("eval", "exec")),
+        ((3, 12, "# see ADR-0004", False), (5, 1, "# fitness: x", True)),
     )
     assert len(encode(FULL)) == len(FileFacts._fields)
 
@@ -75,6 +86,7 @@ def test_facts_with_every_section_survive_marshal_exactly() -> None:
         (tuple, Argument),
     ]
     assert type(decoded.builtins) is frozenset
+    assert [type(comment) for comment in decoded.comments] == [Comment, Comment]
     assert type(decoded.examined) is Bans
     assert (type(decoded.examined.roots), type(decoded.examined.builtins)) == (
         frozenset,
@@ -88,7 +100,7 @@ def test_empty_sections_take_little_room_and_decode_to_the_shared_empty_values()
     encoded = encode(facts)
     decoded = decode(marshal.loads(marshal.dumps(encoded)))
 
-    assert encoded == ((tuple(IMPORT),), None, (), (), None)
+    assert encoded == ((tuple(IMPORT),), None, (), (), None, ())
     assert decoded == facts
     assert decoded.examined is NO_BANS  # what reusing facts checks first
     assert decoded.uses == ()

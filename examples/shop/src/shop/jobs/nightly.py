@@ -3,3 +3,6 @@ def reconcile() -> None:
     from shop.services.checkout import place_order
 
     place_order("nightly", 0)
+
+
+# Runs from cron for now; ADR-0006 would enqueue it on a task queue instead.

@@ -1,0 +1,1 @@
+"""Architecture Decision Records: reading them, resolving references, checking citations."""

@@ -1,0 +1,64 @@
+"""Status words as every format writes them, normalised to `AdrStatus`."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from fitness.model import AdrStatus
+
+_WORDS = {
+    "proposed": AdrStatus.PROPOSED,
+    "draft": AdrStatus.PROPOSED,  # log4brains: a record still being written
+    "accepted": AdrStatus.ACCEPTED,
+    "rejected": AdrStatus.REJECTED,
+    "deprecated": AdrStatus.DEPRECATED,
+    "superseded": AdrStatus.SUPERSEDED,
+    "superceded": AdrStatus.SUPERSEDED,  # adr-tools' spelling
+}
+# Lines of an adr-tools Status section that link records and say nothing of this
+# one's status: "Supercedes [1. ...](...)", "Amended by [...]", "Clarifies ...".
+_LINKS = frozenset(
+    ("supersedes", "supercedes", "amends", "amended", "clarifies", "clarified", "extends")
+)
+_FIRST_WORD = re.compile(r"[^\w\[]*\[?\s*(?P<word>[A-Za-z]+)")
+_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)[^)]*\)")
+HTML_COMMENT = re.compile(r"<!--.*?-->")  # MADR's template leaves `<!-- optional -->`
+_BY = re.compile(r"\bby\b[\s:]*(?P<rest>.*)", re.IGNORECASE)
+
+
+class Stated(NamedTuple):
+    """A status as a line states it, and the successor it names (as written)."""
+
+    status: AdrStatus
+    text: str
+    successor: str | None
+
+
+def stated(line: str) -> Stated | None:
+    """The status `line` states; None for a line that links records or states nothing.
+
+    A word fitness does not know (`Pending`) is `UNKNOWN`, kept as written.
+    """
+    text = HTML_COMMENT.sub("", line).strip().strip("*_").strip()
+    match = _FIRST_WORD.match(text)
+    if match is None:
+        return None
+    word = match.group("word").lower()
+    if word in _LINKS:
+        return None
+    status = _WORDS.get(word, AdrStatus.UNKNOWN)
+    successor = _successor(text) if status is AdrStatus.SUPERSEDED else None
+    return Stated(status, text, successor)
+
+
+def _successor(text: str) -> str | None:
+    """What `superseded by X` names: the link's target, else the words after `by`."""
+    link = _LINK.search(text)
+    if link is not None:
+        return link.group("target").split("#", 1)[0]
+    by = _BY.search(text)
+    if by is None:
+        return None
+    rest = by.group("rest").strip().strip("*_`").strip()
+    return rest.split()[0].rstrip(".,;") if rest else None

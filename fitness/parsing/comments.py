@@ -1,0 +1,42 @@
+"""The comments of a file that may cite an ADR or hold a `# fitness:` directive.
+
+They are per-file facts, the same whatever the configuration: which ADRs exist
+and which rules are configured is decided later, on every run, from the text
+kept here. Only comments that may matter are kept: one that names `ADR`
+(`ADR-0004`, `adr 4`, `docs/adr/...`), a Markdown file (a link to a record in
+a directory not named adr), or `fitness:`. A file whose text has none of these
+anywhere (most files) costs one regular-expression search.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fitness.model.comments import Comment
+from fitness.parsing.textscan import STRING_OR_COMMENT, LineIndex
+
+_OF_INTEREST = re.compile(r"\badr(?![a-z])|\.md\b|fitness[ \t]*:", re.IGNORECASE)
+
+
+def kept_comments(text: str) -> tuple[Comment, ...]:
+    """The comments of `text`, a file the parser accepted, that may cite or direct.
+
+    Strings and comments are told apart from the start of the text, so a `#`
+    inside a string is never taken for a comment.
+    """
+    if _OF_INTEREST.search(text) is None:
+        return ()
+    index = LineIndex(text)
+    kept = []
+    for match in STRING_OR_COMMENT.finditer(text):
+        start = match.start()
+        if text[start] != "#" or _OF_INTEREST.search(match.group()) is None:
+            continue
+        line, column = index.position(start)
+        before = text[_line_start(text, start) : start]
+        kept.append(Comment(line, column, match.group(), not before.strip(" \t\f")))
+    return tuple(kept)
+
+
+def _line_start(text: str, offset: int) -> int:
+    return max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
