@@ -20,7 +20,16 @@ from fitness.config.schema import Config
 from fitness.errors import ConfigError, UsageError
 from fitness.file_findings import BUILT_IN
 from fitness.graph import ImportGraph, build_graph
-from fitness.model import AdrLink, FileFacts, Finding, Report, RuleSummary
+from fitness.model import (
+    AdrLink,
+    AdrStatus,
+    DecisionsOverview,
+    Enforcement,
+    FileFacts,
+    Finding,
+    Report,
+    RuleSummary,
+)
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import Progress, collect_facts
 from fitness.parsing.discovery import Discovery, default_source_roots, python_homes
@@ -48,6 +57,30 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     `clock` tells the seconds the user has waited so far. `options.select` /
     `ignore` choose the rules; `options.paths` only narrow what is reported.
     """
+    return _check(options, clock)[0]
+
+
+def decisions_overview(options: CheckOptions) -> DecisionsOverview:
+    """Every ADR with the rules that cite it and their findings now, for `fitness adr`."""
+    report, found = _check(options, lambda: 0.0)
+    records = tuple(
+        Enforcement(
+            adr,
+            tuple(
+                (rule.id, len(report.findings_for(rule.id)))
+                for rule in report.rules
+                if rule.adr is not None and rule.adr.adr == adr
+            ),
+        )
+        for adr in found.records
+    )
+    unenforced = tuple(
+        row.adr for row in records if not row.rules and row.adr.status is AdrStatus.ACCEPTED
+    )
+    return DecisionsOverview(found.dir, found.how, records, unenforced)
+
+
+def _check(options: CheckOptions, clock: Callable[[], float]) -> tuple[Report, Decisions]:
     config, discovery = _configure(options)
     config = select_rules(config, options.select, options.ignore)
     scope = _scope(config, options.paths)
@@ -71,7 +104,7 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     findings += adr_findings(decisions, config.adr, config.rules, comments)
     findings = in_scope(findings, scope)
     findings.sort(key=Finding.sort_key)
-    return Report(
+    report = Report(
         findings=tuple(findings),
         rules=describe_rules(config, decisions),
         files=len(discovery.files),
@@ -80,6 +113,7 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
         failed=fails(findings, options.fail_on),
         root=config.project_root.resolve().as_posix(),
     )
+    return report, decisions
 
 
 def select_rules(config: Config, select: Sequence[str], ignore: Sequence[str]) -> Config:

@@ -158,6 +158,28 @@ def rules(config: Path | None) -> None:
 
 
 @cli.command(epilog=_EXIT_CODES)
+@_CONFIG
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["json", "markdown", "text"]),
+    default="text",
+    show_default=True,
+    help="How to print the table.",
+)
+def adr(config: Path | None, format_: str) -> None:
+    """List the ADRs: status, the rules that cite each, and their findings now.
+
+    Runs the whole check to count the findings, and lists the accepted decisions
+    that no rule enforces. Exit code 0 whatever the findings (`fitness check` gates).
+    """
+    from fitness.reporters.decisions import DECISIONS_FORMATS
+
+    overview = app.decisions_overview(app.CheckOptions(Path.cwd(), config, fail_on="never"))
+    click.echo(DECISIONS_FORMATS[format_](overview), nl=False)
+
+
+@cli.command(epilog=_EXIT_CODES)
 @click.argument("kind", required=False)
 def explain(kind: str | None) -> None:
     """Explain a rule KIND: what it checks, its keys and defaults, its examples.

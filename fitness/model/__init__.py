@@ -5,7 +5,7 @@ but a seventh of the cost to define (a warm run defines dozens before it does
 any work) and a tenth to build.
 """
 
-from fitness.model.adr import Adr, AdrLink, AdrStatus
+from fitness.model.adr import Adr, AdrLink, AdrStatus, DecisionsOverview, Enforcement
 from fitness.model.comments import Comment
 from fitness.model.finding import Chain, Finding, Hop, Location, Severity, Site
 from fitness.model.fingerprint import fingerprint
@@ -23,6 +23,8 @@ __all__ = [
     "Bans",
     "Chain",
     "Comment",
+    "DecisionsOverview",
+    "Enforcement",
     "FileFacts",
     "Finding",
     "Hop",

@@ -53,3 +53,23 @@ class AdrLink(NamedTuple):
     @property
     def label(self) -> str:
         return self.adr.label if self.adr is not None else self.cited
+
+
+class Enforcement(NamedTuple):
+    """A decision and the rules that cite it, each with how many findings it has now."""
+
+    adr: Adr
+    rules: tuple[tuple[str, int], ...]
+
+
+class DecisionsOverview(NamedTuple):
+    """Every decision record, in file order, with what enforces it, for `fitness adr`.
+
+    `dir` is the ADR directory (None: the project has none; `how` says what was
+    looked for); `unenforced` are the accepted decisions no rule cites.
+    """
+
+    dir: str | None
+    how: str
+    records: tuple[Enforcement, ...]
+    unenforced: tuple[Adr, ...]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fitness import __version__
-from fitness.model import Finding, Hop, Location, Report, Severity
+from fitness.model import AdrLink, Finding, Hop, Location, Report, Severity
 from fitness.reporters.base import RenderOptions
 
 SCHEMA_VERSION = 2
@@ -37,6 +37,7 @@ def render_json(report: Report, options: RenderOptions) -> str:
                 "kind": rule.kind,
                 "severity": rule.severity.value,
                 "adr": rule.adr.cited if rule.adr is not None else None,
+                "decision": _decision(rule.adr),
                 "description": rule.description,
                 "message": rule.guidance,
                 "findings": len(report.findings_for(rule.id)),
@@ -44,18 +45,27 @@ def render_json(report: Report, options: RenderOptions) -> str:
             }
             for rule in report.rules
         ],
-        "findings": [_finding(finding) for finding in report.findings],
+        "findings": [_finding(finding, report.adr_of(finding)) for finding in report.findings],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
+def _decision(link: AdrLink | None) -> dict[str, Any] | None:
+    """The record a rule's `adr` resolves to, or None (no `adr`, or it points nowhere)."""
+    if link is None or link.adr is None:
+        return None
+    adr = link.adr
+    return {"key": adr.key, "title": adr.title, "status": adr.status.value, "path": adr.path}
+
+
+def _finding(finding: Finding, link: AdrLink | None) -> dict[str, Any]:
     return {
         "rule": finding.rule_id,
         "severity": finding.severity.value,
         "message": finding.message,
         **_location(finding.location),
         "adr": finding.adr,
+        "decision": _decision(link),
         "guidance": finding.guidance,
         "fingerprint": finding.fingerprint,
         "modules": list(finding.modules),

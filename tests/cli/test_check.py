@@ -170,6 +170,12 @@ def test_json_report(project: Project, run: Run) -> None:
         "end_line": 3,
         "end_column": 41,
         "adr": "ADR-0004",
+        "decision": {
+            "key": "ADR-0004",
+            "title": "The domain is pure",
+            "status": "accepted",
+            "path": "docs/adr/0004-pure-domain.md",
+        },
         "guidance": "Let services wire the infrastructure.",
         "modules": ["shop.domain", "sqlalchemy"],
         "chain": chain,

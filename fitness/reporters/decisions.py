@@ -1,0 +1,103 @@
+"""`fitness adr`: every decision, its status, and the rules that enforce it, as a table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fitness.model import Adr, AdrStatus, DecisionsOverview, Enforcement
+
+
+def render_decisions_text(overview: DecisionsOverview) -> str:
+    """Aligned columns, then the accepted decisions that no rule enforces."""
+    if overview.dir is None:
+        return f"No ADR directory ({overview.how}); set [tool.fitness.adr] dir.\n"
+    header = ("ADR", "STATUS", "TITLE", "RULES (FINDINGS NOW)")
+    rows = [header] + [
+        (row.adr.key, _status(row.adr), row.adr.title, _rules(row) or "-")
+        for row in overview.records
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3]
+        for row in rows
+    ]
+    lines.append("")
+    lines.append(_summary(overview))
+    lines.extend(f"  {adr.key}  {adr.title}" for adr in overview.unenforced)
+    return "\n".join(lines) + "\n"
+
+
+def render_decisions_markdown(overview: DecisionsOverview) -> str:
+    """A table with a link to each record, for a wiki page or a pull request."""
+    if overview.dir is None:
+        return f"No ADR directory ({overview.how}).\n"
+    lines = [
+        "| ADR | Status | Title | Rules (findings now) |",
+        "|---|---|---|---|",
+        *(
+            f"| [{row.adr.key}]({row.adr.path}) | {_status(row.adr)} | {_cell(row.adr.title)} "
+            f"| {_cell(_rules(row, '`')) or '—'} |"
+            for row in overview.records
+        ),
+        "",
+        _summary(overview),
+    ]
+    if overview.unenforced:
+        lines.append("")
+        lines.extend(f"- [{adr.key}]({adr.path}) {_cell(adr.title)}" for adr in overview.unenforced)
+    return "\n".join(lines) + "\n"
+
+
+def render_decisions_json(overview: DecisionsOverview) -> str:
+    """Schema `fitness-adrs`, version 1 (docs/json-report.md)."""
+    import json
+
+    document = {
+        "schema": "fitness-adrs",
+        "version": 1,
+        "dir": overview.dir,
+        "adrs": [
+            {
+                "key": row.adr.key,
+                "number": row.adr.number,
+                "title": row.adr.title,
+                "status": row.adr.status.value,
+                "successor": row.adr.successor,
+                "path": row.adr.path,
+                "date": row.adr.date,
+                "rules": [{"id": rule, "findings": count} for rule, count in row.rules],
+            }
+            for row in overview.records
+        ],
+        "unenforced": [adr.key for adr in overview.unenforced],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+DECISIONS_FORMATS: dict[str, Callable[[DecisionsOverview], str]] = {
+    "json": render_decisions_json,
+    "markdown": render_decisions_markdown,
+    "text": render_decisions_text,
+}
+
+
+def _status(adr: Adr) -> str:
+    if adr.status is AdrStatus.SUPERSEDED and adr.successor:
+        return f"superseded by {adr.successor}"
+    return adr.status.value
+
+
+def _rules(row: Enforcement, quote: str = "") -> str:
+    return ", ".join(f"{quote}{rule}{quote} ({count})" for rule, count in row.rules)
+
+
+def _summary(overview: DecisionsOverview) -> str:
+    accepted = sum(1 for row in overview.records if row.adr.status is AdrStatus.ACCEPTED)
+    enforced = accepted - len(overview.unenforced)
+    if not overview.unenforced:
+        return f"Every accepted decision is enforced by a rule ({accepted} of {accepted})."
+    return f"{enforced} of {accepted} accepted decisions are enforced; no rule enforces:"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
