@@ -50,6 +50,11 @@ class Decisions(NamedTuple):
         return next((adr for adr in self.records if _stem(adr.path) == slug), None)
 
 
+def is_record_name(name: str) -> bool:
+    """Whether a file named `name` in the ADR directory is a record (`0004-x.md`)."""
+    return _RECORD.fullmatch(name) is not None
+
+
 def find_dir(root: Path, configured: str | None) -> tuple[str | None, str]:
     """The ADR directory relative to `root`, and how it was found (or what was looked for)."""
     if configured is not None:

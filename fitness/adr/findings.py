@@ -8,6 +8,7 @@ has an ADR directory: elsewhere `ADR 5` in a comment may mean anything.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
@@ -56,7 +57,7 @@ def adr_findings(
         line = where.line()
         location = Location(where.source.path, line, 1, line, 1)
         citation = Citation(f"rule {rule.id}", rule.adr, location, (rule.id,))
-        findings.extend(_checked(citation, resolve(rule.adr, decisions), decisions))
+        findings.extend(_checked(citation, cited_by(rule, decisions), decisions))
     if decisions.dir is not None:
         for path, kept in comments.items():
             for citation, adr in _comment_citations(path, kept, decisions):
@@ -64,17 +65,31 @@ def adr_findings(
     return findings
 
 
+def cited_by(rule: Rule, decisions: Decisions) -> Adr | None:
+    """The record a rule's `adr` cites; a path is relative to the file that sets the key."""
+    if rule.adr is None:
+        return None
+    source = rule.locate((*rule.where.path, "adr")).source.path
+    base = posixpath.dirname(source) if ":" not in source else ""
+    return resolve(rule.adr, decisions, base)
+
+
 def _comment_citations(
     path: str, comments: tuple[Comment, ...], decisions: Decisions
 ) -> Iterator[tuple[Citation, Adr | None]]:
     base = path.rpartition("/")[0]
     for comment in comments:
+        cited: set[object] = set()
         for mention in mentions(comment.text):
             if mention.text.lower().endswith(".md") and not is_record_path(
                 mention.text, decisions, base
             ):
                 continue  # a Markdown file that is not a record: README.md
-            yield _citation(path, comment, mention), resolve(mention.text, decisions, base)
+            adr = resolve(mention.text, decisions, base)
+            key = adr if adr is not None else mention.text
+            if key not in cited:  # `[ADR-4](docs/adr/0004-x.md)` cites one record once
+                cited.add(key)
+                yield _citation(path, comment, mention), adr
 
 
 def _citation(path: str, comment: Comment, mention: Mention) -> Citation:

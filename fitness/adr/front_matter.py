@@ -16,7 +16,15 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 _KEY = re.compile(r"(?P<key>[A-Za-z0-9_-]+)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
-_DOUBLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t"}
+_DOUBLE_ESCAPES = {
+    **{'"': '"', "\\": "\\", "/": "/", " ": " ", "0": "\0", "a": "\a", "b": "\b"},
+    **{"t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b"},
+    **{"N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"},
+}
+_ESCAPE = re.compile(
+    r"\\(?:x(?P<x>[0-9A-Fa-f]{2})|u(?P<u>[0-9A-Fa-f]{4})|U(?P<U>[0-9A-Fa-f]{8})|(?P<c>.))"
+)
+_PLAIN_COMMENT = re.compile(r"[ \t]#")
 
 
 class FrontMatter(NamedTuple):
@@ -50,7 +58,7 @@ def front_matter(lines: Sequence[str]) -> FrontMatter | None:
         if match is None:
             raise BrokenFrontMatter(number, f"front matter line {number} is not 'key: value'")
         value = match.group("value")
-        if value:
+        if value and value[0] not in "[{|>&*!":  # flow collections, blocks, anchors: skipped
             values[match.group("key").lower()] = (_scalar(value, number), number)
     return FrontMatter(values, end + 2)
 
@@ -58,7 +66,7 @@ def front_matter(lines: Sequence[str]) -> FrontMatter | None:
 def _scalar(value: str, line: int) -> str:
     quote = value[0]
     if quote not in "\"'":
-        return value.split(" #", 1)[0].rstrip()
+        return _PLAIN_COMMENT.split(value, 1)[0].rstrip()
     end = _closing(value, quote)
     if end is None:
         raise BrokenFrontMatter(line, f"front matter line {line}: the {quote} quote is not closed")
@@ -68,7 +76,14 @@ def _scalar(value: str, line: int) -> str:
     inner = value[1:end]
     if quote == "'":
         return inner.replace("''", "'")
-    return re.sub(r"\\(.)", lambda m: _DOUBLE_ESCAPES.get(m.group(1), m.group(0)), inner)
+    return _ESCAPE.sub(_unescaped, inner)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    code = match.group("x") or match.group("u") or match.group("U")
+    if code is not None:
+        return chr(int(code, 16))
+    return _DOUBLE_ESCAPES.get(match.group("c"), match.group(0))
 
 
 def _closing(value: str, quote: str) -> int | None:

@@ -13,14 +13,15 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from fitness.adr.directory import Decisions
+from fitness.adr.directory import Decisions, is_record_name
 from fitness.model import Adr
 
 _NUMBER = re.compile(r"adr[-_ ]?0*(?P<number>\d+)|0*(?P<bare>\d+)", re.IGNORECASE)
 _LINK = re.compile(r"\[[^\]]*\]\((?P<target>[^)\s]+)[^)]*\)")
 # In comments: numbered references, and paths to Markdown files.
 _MENTION = re.compile(
-    r"(?<![\w/.-])(?P<numbered>adr[-_ ]?\d+)(?![\w-])|(?P<path>[\w.-]*(?:/[\w.-]+)*\.md)(?![\w])",
+    r"(?<![\w/.-])(?P<numbered>adr[-_ ]?\d+)(?![\w-])"
+    r"|(?P<path>(?:https?://)?[\w.-]*(?:/[\w.-]+)*\.md)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -41,9 +42,9 @@ def resolve(written: str, decisions: Decisions, base: str = "") -> Adr | None:
     link = _LINK.fullmatch(text)
     if link is not None:
         text = link.group("target")
-    if "://" in text:
-        text = text.split("://", 1)[1].partition("/")[2]
     text = text.split("#", 1)[0]
+    if "://" in text:  # a web page of the file (GitHub's /blob/main/...): by the record's name
+        return decisions.named(_stem(text)) if is_record_name(_name(text)) else None
     if "/" in text or text.endswith(".md"):
         return _by_path(text, decisions, base)
     return decisions.named(text)
@@ -56,12 +57,25 @@ def mentions(text: str) -> Iterator[Mention]:
 
 
 def is_record_path(path: str, decisions: Decisions, base: str) -> bool:
-    """Whether the Markdown path `path` points into the ADR directory, as a record would."""
-    if decisions.dir is None:
+    """Whether the Markdown path or URL `path` names a record of the ADR directory.
+
+    The directory's README, index and templates are not records.
+    """
+    if decisions.dir is None or not is_record_name(_name(path)):
         return False
+    if "://" in path:
+        return f"/{decisions.dir}/" in path
     return any(
         posixpath.dirname(candidate) == decisions.dir for candidate in _candidates(path, base)
     )
+
+
+def _name(path: str) -> str:
+    return path.split("#", 1)[0].rstrip("/").rpartition("/")[2]
+
+
+def _stem(path: str) -> str:
+    return _name(path)[: -len(".md")]
 
 
 def _by_path(path: str, decisions: Decisions, base: str) -> Adr | None:

@@ -139,6 +139,9 @@ def _parse(
     kind = table.string("kind", required=True)
     severity = Severity(table.choice("severity", [s.value for s in Severity], "error"))
     adr = table.string("adr")
+    if adr is not None and not adr.strip():
+        table.problem("adr", 'must name an ADR, such as "ADR-0004" (or leave the key out)')
+        adr = None
     message = table.string("message")
     include = table.modules("include", internal=True)
     exclude = table.modules("exclude", internal=True)
