@@ -87,7 +87,7 @@ def _comment_citations(
                 continue  # a Markdown file that is not a record: README.md
             adr = resolve(mention.text, decisions, base)
             key = adr if adr is not None else mention.text
-            if key not in cited:  # `[ADR-4](docs/adr/0004-x.md)` cites one record once
+            if key not in cited:  # a Markdown link to a record names it twice: cite it once
                 cited.add(key)
                 yield _citation(path, comment, mention), adr
 
