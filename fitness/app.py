@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
-from fitness.adr.findings import adr_findings
-from fitness.adr.references import resolve
+from fitness.adr.findings import SEVERITIES as ADR_KINDS
+from fitness.adr.findings import adr_findings, cited_by
 from fitness.checks import KINDS, PARSERS, CheckContext
 from fitness.checks.bans import configured_bans
 from fitness.config.layout import Layout
@@ -23,6 +23,7 @@ from fitness.graph import ImportGraph, build_graph
 from fitness.model import (
     AdrLink,
     AdrStatus,
+    BaselineEntry,
     DecisionsOverview,
     Enforcement,
     FileFacts,
@@ -34,7 +35,11 @@ from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import Progress, collect_facts
 from fitness.parsing.discovery import Discovery, default_source_roots, python_homes
 from fitness.parsing.listing import discover_cached
-from fitness.policy import fails, in_scope
+from fitness.policy import Rules, apply, in_scope, judged
+from fitness.policy.suppressions import suppressions
+
+# The ids of the findings no rule makes: about files, ADRs and suppressions.
+BUILT_IN_IDS = (*BUILT_IN, *ADR_KINDS, "invalid-suppression", "unused-suppression")
 
 
 class CheckOptions(NamedTuple):
@@ -49,6 +54,11 @@ class CheckOptions(NamedTuple):
     paths: tuple[Path, ...] = ()  # report only findings in these files or directories
     select: tuple[str, ...] = ()  # run only these rules
     ignore: tuple[str, ...] = ()  # skip these rules
+    baseline: Path | None = None  # default: .fitness-baseline.json in the project root, if any
+    use_baseline: bool = True
+    strict_baseline: bool = False  # fail when baseline entries are fixed
+    since: str | None = None  # report only findings that were not there at this git revision
+    facts_from: Path | None = None  # read this cache directory, write none (`--since`'s tree)
 
 
 def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
@@ -57,12 +67,13 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     `clock` tells the seconds the user has waited so far. `options.select` /
     `ignore` choose the rules; `options.paths` only narrow what is reported.
     """
-    return _check(options, clock)[0]
+    existing = _fingerprints_at(options) if options.since is not None else None
+    return _check(options, clock, existing)[0]
 
 
 def decisions_overview(options: CheckOptions) -> DecisionsOverview:
     """Every ADR with the rules that cite it and their findings now, for `fitness adr`."""
-    report, found = _check(options, lambda: 0.0)
+    report, found, _ = _check(options, lambda: 0.0)
     records = tuple(
         Enforcement(
             adr,
@@ -80,15 +91,45 @@ def decisions_overview(options: CheckOptions) -> DecisionsOverview:
     return DecisionsOverview(found.dir, found.how, records, unenforced)
 
 
-def _check(options: CheckOptions, clock: Callable[[], float]) -> tuple[Report, Decisions]:
+def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
+    """Write the baseline of the current findings (`prune`: only drop fixed entries).
+
+    Entries of rules this run does not check, or outside its PATHs, are kept as
+    they are. Returns the file, its entries and the findings they count.
+    """
+    from fitness.policy import baseline as baseline_file
+
+    report, _, config = _check(options._replace(use_baseline=False), lambda: 0.0)
+    path = _baseline_path(config, options)
+    old = baseline_file.read(path) if path.exists() else []
+    rules = _rules(config, report)
+    scope = _scope(config, options.paths)
+    others = [entry for entry in old if not judged(entry, rules, scope)]
+    current = baseline_file.entries_of(report.findings)
+    if prune:
+        counts = {entry.fingerprint: entry.occurrences for entry in current}
+        current = [
+            entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
+            for entry in old
+            if judged(entry, rules, scope) and entry.fingerprint in counts
+        ]
+    entries = others + current
+    baseline_file.write(path, entries)
+    return path, len(entries), sum(entry.occurrences for entry in entries)
+
+
+def _check(
+    options: CheckOptions, clock: Callable[[], float], existing: Collection[str] | None = None
+) -> tuple[Report, Decisions, Config]:
     config, discovery = _configure(options)
+    known = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
     config = select_rules(config, options.select, options.ignore)
     scope = _scope(config, options.paths)
     cache_dir = _cache_dir(config, options)
     facts = collect_facts(
         config.project_root,
         [source.path for source in discovery.files],
-        FactsCache.in_directory(cache_dir),
+        FactsCache.in_directory(options.facts_from or cache_dir, writable=not options.facts_from),
         options.jobs,
         options.progress,
         configured_bans(config.rules),
@@ -104,16 +145,90 @@ def _check(options: CheckOptions, clock: Callable[[], float]) -> tuple[Report, D
     findings += adr_findings(decisions, config.adr, config.rules, comments)
     findings = in_scope(findings, scope)
     findings.sort(key=Finding.sort_key)
+    checked = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
+    verdict = apply(
+        findings,
+        suppressions(comments),
+        Rules(known, checked),
+        baseline=_baseline(config, options),
+        existing=existing,
+        scope=scope,
+        require_adr=config.adr.require_for_suppressions,
+        fail_on=options.fail_on,
+        strict_baseline=options.strict_baseline,
+    )
     report = Report(
-        findings=tuple(findings),
+        findings=verdict.kept,
         rules=describe_rules(config, decisions),
         files=len(discovery.files),
         modules=len(graph.modules),
         elapsed=clock(),
-        failed=fails(findings, options.fail_on),
+        failed=verdict.failed,
         root=config.project_root.resolve().as_posix(),
+        suppressed=verdict.suppressed,
+        baselined=verdict.baselined,
+        existing=verdict.existing,
+        stale=verdict.stale,
+        since=options.since,
     )
-    return report, decisions
+    return report, decisions, config
+
+
+def _rules(config: Config, report: Report) -> Rules:
+    ids = frozenset((*(rule.id for rule in report.rules), *BUILT_IN_IDS))
+    return Rules(ids, ids)
+
+
+def _baseline_path(config: Config, options: CheckOptions) -> Path:
+    from fitness.policy.baseline import DEFAULT_NAME
+
+    return options.baseline or config.project_root / DEFAULT_NAME
+
+
+def _baseline(config: Config, options: CheckOptions) -> list[BaselineEntry] | None:
+    """The baseline's entries: `--baseline PATH` (which must exist), or the default file if any."""
+    if not options.use_baseline:
+        return None
+    path = _baseline_path(config, options)
+    if options.baseline is None and not path.is_file():
+        return None
+    from fitness.policy.baseline import read
+
+    return read(path)
+
+
+def _fingerprints_at(options: CheckOptions) -> list[str]:
+    """The fingerprints of the findings at `options.since`, from that revision's own tree.
+
+    The tree is exported to a temporary directory and checked with the
+    configuration it had, reading (never writing) this project's facts cache,
+    so only the files that differ from what the cache knows are parsed.
+    """
+    import tempfile
+
+    from fitness.revision import export
+
+    config, _ = _configure(options._replace(since=None))
+    revision = options.since or ""
+    relative = config.path.relative_to(config.project_root)
+    with tempfile.TemporaryDirectory(prefix="fitness-since-") as directory:
+        root = export(config.project_root, revision, Path(directory))
+        if not (root / relative).is_file():
+            return []  # no configuration then: every finding is new
+        then = CheckOptions(
+            cwd=root,
+            config=root / relative,
+            fail_on="never",
+            cache=options.cache,
+            jobs=options.jobs,
+            use_baseline=False,
+            facts_from=_cache_dir(config, options),
+        )
+        try:
+            report, _, _ = _check(then, lambda: 0.0)
+        except (ConfigError, UsageError) as exc:
+            raise UsageError(f"--since {revision}: at that revision, {exc}") from None
+        return [finding.fingerprint for finding in report.findings]
 
 
 def select_rules(config: Config, select: Sequence[str], ignore: Sequence[str]) -> Config:
@@ -149,7 +264,7 @@ def describe_rules(config: Config, decisions: Decisions) -> tuple[RuleSummary, .
             id=rule.id,
             kind=rule.kind,
             severity=rule.severity,
-            adr=AdrLink(rule.adr, resolve(rule.adr, decisions)) if rule.adr is not None else None,
+            adr=AdrLink(rule.adr, cited_by(rule, decisions)) if rule.adr is not None else None,
             description=KINDS[rule.kind].summary(rule.params),
             guidance=rule.message,
         )
@@ -169,7 +284,7 @@ def _configure(options: CheckOptions) -> tuple[Config, Discovery]:
         existing,
         config.exclude,
         config.respect_gitignore,
-        _cache_dir(config, options),
+        _listing_cache(config, options),
     )
     layout = Layout(
         roots=tuple(existing),
@@ -214,6 +329,11 @@ def _scope(config: Config, paths: Sequence[Path]) -> list[str]:
 
 def _cache_dir(config: Config, options: CheckOptions) -> Path | None:
     return config.project_root / config.cache_dir if options.cache else None
+
+
+def _listing_cache(config: Config, options: CheckOptions) -> Path | None:
+    """Where discovery is cached: nowhere for another revision's temporary tree."""
+    return None if options.facts_from is not None else _cache_dir(config, options)
 
 
 def _rule_findings(

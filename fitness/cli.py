@@ -93,6 +93,25 @@ def cli(debug: bool) -> None:
     "(FORCE_COLOR forces it).",
 )
 @click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The baseline of known findings (default: .fitness-baseline.json in the project "
+    "root, when there is one); only findings not in it count.",
+)
+@click.option(
+    "--strict-baseline",
+    is_flag=True,
+    help="Also fail when baseline entries are fixed (the baseline should shrink).",
+)
+@click.option(
+    "--since",
+    metavar="REV",
+    default=None,
+    help="Report only findings that were not there at git revision REV (pull-request mode); "
+    "REV's tree is analysed with the configuration it had.",
+)
+@click.option(
     "--no-cache", is_flag=True, help="Parse every file; neither read nor write the cache."
 )
 @click.option(
@@ -111,6 +130,9 @@ def check(
     outputs: tuple[str, ...],
     fail_on: str,
     color: str,
+    baseline: Path | None,
+    strict_baseline: bool,
+    since: str | None,
     no_cache: bool,
     jobs: int | None,
 ) -> None:
@@ -131,7 +153,12 @@ def check(
         paths=paths,
         select=select,
         ignore=ignore,
+        baseline=baseline,
+        strict_baseline=strict_baseline,
+        since=since,
     )
+    if baseline is not None and not baseline.is_file():
+        raise UsageError(f"--baseline {baseline}: no such file (write one with `fitness baseline`)")
     report = app.check(options, since_start)
     unwritten = [_write(name, path, report) for name, path in targets]
     colored = _color(color)
@@ -141,6 +168,60 @@ def check(
     if problems:
         raise UsageError("\n".join(problems))
     raise click.exceptions.Exit(1 if report.failed else 0)
+
+
+@cli.command(epilog=_EXIT_CODES)
+@click.argument(
+    "paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[PATH]..."
+)
+@_CONFIG
+@click.option("--select", multiple=True, metavar="RULE", help="Baseline only this rule.")
+@click.option(
+    "--ignore", multiple=True, metavar="RULE", help="Leave this rule's entries as they are."
+)
+@click.option(
+    "--baseline",
+    "path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The file to write (default: .fitness-baseline.json in the project root).",
+)
+@click.option("--prune", is_flag=True, help="Only drop the entries that are fixed; add none.")
+@click.option(
+    "--no-cache", is_flag=True, help="Parse every file; neither read nor write the cache."
+)
+def baseline(
+    paths: tuple[Path, ...],
+    config: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    path: Path | None,
+    prune: bool,
+    no_cache: bool,
+) -> None:
+    """Write the current findings to the baseline, so that only new ones fail `check`.
+
+    With PATHs or --select/--ignore, only the entries of those files and rules
+    change; the others are kept as they are.
+    """
+    options = app.CheckOptions(
+        cwd=Path.cwd(),
+        config=config,
+        fail_on="never",
+        cache=not no_cache,
+        jobs=_usable_cpus(),
+        progress=progress_bar(),
+        paths=paths,
+        select=select,
+        ignore=ignore,
+        baseline=path,
+    )
+    written, entries, findings = app.write_baseline(options, prune)
+    shown = os.path.relpath(written)
+    click.echo(
+        f"Wrote {shown}: {entries} entr{'y' if entries == 1 else 'ies'} "
+        f"for {findings} finding{'' if findings == 1 else 's'}."
+    )
 
 
 @cli.command(epilog=_EXIT_CODES)

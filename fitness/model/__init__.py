@@ -12,6 +12,7 @@ from fitness.model.fingerprint import fingerprint
 from fitness.model.imports import FileFacts, ImportEdge, ParseFailure, RawImport
 from fitness.model.report import Report, RuleSummary
 from fitness.model.uses import NO_BANS, ApiUse, Argument, Bans
+from fitness.model.verdict import BaselineEntry, Suppressed, Suppression
 
 __all__ = [
     "NO_BANS",
@@ -21,6 +22,7 @@ __all__ = [
     "ApiUse",
     "Argument",
     "Bans",
+    "BaselineEntry",
     "Chain",
     "Comment",
     "DecisionsOverview",
@@ -36,5 +38,7 @@ __all__ = [
     "RuleSummary",
     "Severity",
     "Site",
+    "Suppressed",
+    "Suppression",
     "fingerprint",
 ]

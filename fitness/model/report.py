@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from fitness.model.adr import AdrLink
 from fitness.model.finding import Finding, Severity
+from fitness.model.verdict import BaselineEntry, Suppressed
 
 
 class RuleSummary(NamedTuple):
@@ -23,7 +24,10 @@ class Report(NamedTuple):
     """Findings sorted by (path, line, column, rule), the rules checked, and run statistics.
 
     Finding paths are relative to `root`, the project root (the directory of the
-    configuration file), an absolute POSIX path.
+    configuration file), an absolute POSIX path. `findings` are those that count
+    (see `fitness.policy.apply`); `suppressed` were silenced inline, `baselined`
+    are known from the baseline, `existing` were there at `since` (the revision
+    of `--since`), and `stale` are the baseline entries no finding matched.
     """
 
     findings: tuple[Finding, ...]
@@ -33,6 +37,11 @@ class Report(NamedTuple):
     elapsed: float
     failed: bool
     root: str
+    suppressed: tuple[Suppressed, ...] = ()
+    baselined: tuple[Finding, ...] = ()
+    existing: tuple[Finding, ...] = ()
+    stale: tuple[BaselineEntry, ...] = ()
+    since: str | None = None
 
     def count_of(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)

@@ -34,8 +34,9 @@ _SPARE_ENTRIES = 2000
 class FactsCache:
     """The facts of files by path and stamp, and by content hash."""
 
-    def __init__(self, location: Path | None) -> None:
+    def __init__(self, location: Path | None, writable: bool = True) -> None:
         self.location = location
+        self.writable = writable
         self._stamps: dict[str, tuple[int, int, str]] = {}
         self._facts: dict[str, Encoded] = {}
         self._changed = False
@@ -44,16 +45,20 @@ class FactsCache:
             self._load(location)
 
     @classmethod
-    def in_directory(cls, directory: Path | None, options: str = "") -> FactsCache:
+    def in_directory(
+        cls, directory: Path | None, options: str = "", writable: bool = True
+    ) -> FactsCache:
         """The cache for this fitness, Python and extraction `options` under `directory`.
 
         `directory=None` gives a cache that remembers nothing (`--no-cache`).
+        `writable=False` reads another tree's cache without changing it: `--since`
+        analyses an older tree whose stamps must not replace the current ones.
         """
         if directory is None:
             return cls(None)
         python = f"{sys.version_info[0]}{sys.version_info[1]}"
         name = f"facts-{__version__}-f{FORMAT}-py{python}{'-' + options if options else ''}.marshal"
-        return cls(directory / name)
+        return cls(directory / name, writable)
 
     def by_stamp(self, path: str, stamp: Stamp) -> FileFacts | None:
         """The facts of `path` if it has not changed since they were stored."""
@@ -80,7 +85,7 @@ class FactsCache:
 
     def save(self) -> None:
         """Write the cache if this run changed it; forget files that are gone."""
-        if self.location is None:
+        if self.location is None or not self.writable:
             return
         gone = set(self._stamps) - self._seen
         if not self._changed and not gone:

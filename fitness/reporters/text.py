@@ -25,8 +25,27 @@ def render_text(report: Report, options: RenderOptions) -> str:
     if lines:
         lines.append("")
     lines.extend(_rules(report, options.color))
+    lines.extend(_not_counted(report))
     lines.append(_totals(report, options.color))
     return "\n".join(lines) + "\n"
+
+
+def _not_counted(report: Report) -> list[str]:
+    """What policy left out: suppressed, baselined, there before; stale baseline entries."""
+    parts = []
+    if report.suppressed:
+        parts.append(f"{len(report.suppressed)} suppressed inline")
+    if report.baselined:
+        parts.append(f"{len(report.baselined)} in the baseline")
+    if report.since is not None:
+        parts.append(f"{len(report.existing)} already at {report.since}")
+    lines = [f"Not counted: {', '.join(parts)}."] if parts else []
+    if report.stale:
+        count = sum(entry.occurrences for entry in report.stale)
+        entries = "baseline entry is" if count == 1 else "baseline entries are"
+        lines.append(f"{count} {entries} fixed: run `fitness baseline --prune`")
+        lines.extend(f"  {entry.rule}: {entry.summary} ({entry.path})" for entry in report.stale)
+    return lines
 
 
 def _finding(finding: Finding, report: Report, options: RenderOptions) -> list[str]:

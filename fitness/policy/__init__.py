@@ -1,0 +1,229 @@
+"""Which findings are reported, and which of them fail a run: the one place that decides."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import NamedTuple
+
+from fitness.model import (
+    BaselineEntry,
+    Finding,
+    Location,
+    Severity,
+    Suppressed,
+    Suppression,
+)
+from fitness.policy.suppressions import BadSuppression
+
+FAIL_ON = ("error", "warning", "note", "never")
+
+
+def in_scope(findings: Iterable[Finding], paths: Sequence[str]) -> list[Finding]:
+    """The findings located in one of `paths` (project-relative files or directories).
+
+    No paths, or the project root itself (`.`), keep every finding. The whole
+    project is analysed either way: only what is reported narrows.
+    """
+    if not paths or "." in paths:
+        return list(findings)
+    prefixes = tuple(path.rstrip("/") + "/" for path in paths)
+    return [
+        finding
+        for finding in findings
+        if finding.location.path in paths or finding.location.path.startswith(prefixes)
+    ]
+
+
+def fails(findings: Iterable[Finding], fail_on: str) -> bool:
+    """True when a finding is at least as severe as `fail_on` (`never` never fails)."""
+    if fail_on == "never":
+        return False
+    threshold = Severity(fail_on).rank
+    return any(finding.severity.rank >= threshold for finding in findings)
+
+
+class Verdict(NamedTuple):
+    """What counts: the findings reported, and those that do not count, with why.
+
+    `kept` are reported and decide `failed`: the findings no suppression or
+    baseline entry covers, plus the findings about suppressions themselves.
+    `existing` are the findings that were there at `--since`'s revision.
+    `stale` are the baseline entries (with the counts) no finding matched.
+    """
+
+    kept: tuple[Finding, ...]
+    suppressed: tuple[Suppressed, ...]
+    baselined: tuple[Finding, ...]
+    existing: tuple[Finding, ...]
+    stale: tuple[BaselineEntry, ...]
+    failed: bool
+
+
+class Rules(NamedTuple):
+    """The ids a suppression may name (`known`) and those this run checked (`checked`)."""
+
+    known: frozenset[str]
+    checked: frozenset[str]
+
+
+def apply(
+    findings: Sequence[Finding],
+    directives: Iterable[Suppression | BadSuppression],
+    rules: Rules,
+    *,
+    baseline: Sequence[BaselineEntry] | None = None,
+    existing: Collection[str] | None = None,
+    scope: Sequence[str] = (),
+    require_adr: bool = False,
+    fail_on: str = "error",
+    strict_baseline: bool = False,
+) -> Verdict:
+    """Decide, once per run, which findings count.
+
+    In order: inline suppressions silence what they name; findings whose
+    fingerprints `existing` holds (those at `--since`'s revision, counted) are
+    left out; the baseline's entries cover as many findings as they count.
+    Baseline entries of rules not checked, or outside `scope`, are never stale.
+    """
+    by_line: dict[tuple[str, int], list[Suppression]] = defaultdict(list)
+    problems: list[Finding] = []
+    for directive in directives:
+        if isinstance(directive, BadSuppression):
+            problems.append(
+                _about_suppression("invalid-suppression", directive.location, directive.why)
+            )
+            continue
+        for line in directive.lines:
+            by_line[(directive.location.path, line)].append(directive)
+    used: set[tuple[Suppression, str]] = set()
+    suppressed: list[Suppressed] = []
+    remaining: list[Finding] = []
+    for finding in findings:
+        suppression = _suppression_of(finding, by_line)
+        if suppression is None:
+            remaining.append(finding)
+        else:
+            used.add((suppression, finding.rule_id))
+            suppressed.append(Suppressed(finding, suppression))
+    problems.extend(_suppression_findings(by_line, used, rules, require_adr))
+    remaining.extend(in_scope(problems, scope))
+    remaining.sort(key=Finding.sort_key)
+    before, remaining = _covered(remaining, Counter(existing or ()))
+    counts: Counter[str] = Counter()
+    for entry in baseline or ():
+        counts[entry.fingerprint] += entry.occurrences
+    baselined, kept = _covered(remaining, counts)
+    stale = tuple(
+        entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
+        for entry in baseline or ()
+        if counts[entry.fingerprint] > 0 and judged(entry, rules, scope)
+    )
+    failed = fails(kept, fail_on) or (strict_baseline and bool(stale))
+    return Verdict(tuple(kept), tuple(suppressed), tuple(baselined), tuple(before), stale, failed)
+
+
+def judged(entry: BaselineEntry, rules: Rules, scope: Sequence[str]) -> bool:
+    """Whether this run speaks for `entry`: its rule was checked, its path is in scope."""
+    return entry.rule in rules.checked and (not scope or bool(in_scope([_at(entry.path)], scope)))
+
+
+def _suppression_of(
+    finding: Finding, by_line: Mapping[tuple[str, int], list[Suppression]]
+) -> Suppression | None:
+    location = finding.location
+    for line in range(location.line, max(location.line, location.end_line) + 1):
+        for suppression in by_line.get((location.path, line), ()):
+            if finding.rule_id in suppression.ids:
+                return suppression
+    return None
+
+
+def _suppression_findings(
+    by_line: Mapping[tuple[str, int], list[Suppression]],
+    used: set[tuple[Suppression, str]],
+    rules: Rules,
+    require_adr: bool,
+) -> Iterator[Finding]:
+    seen: set[Suppression] = set()
+    for suppressions in by_line.values():
+        for suppression in suppressions:
+            if suppression in seen:
+                continue
+            seen.add(suppression)
+            yield from _judged(suppression, used, rules, require_adr)
+
+
+def _judged(
+    suppression: Suppression, used: set[tuple[Suppression, str]], rules: Rules, require_adr: bool
+) -> Iterator[Finding]:
+    location = suppression.location
+    for rule_id in suppression.ids:
+        if rule_id not in rules.known:
+            yield _about_suppression(
+                "invalid-suppression",
+                location,
+                f"the suppression names '{rule_id}', which is no configured rule "
+                "nor built-in check",
+                rule_id,
+            )
+        elif rule_id in rules.checked and (suppression, rule_id) not in used:
+            yield _about_suppression(
+                "unused-suppression",
+                location,
+                f"the suppression of {rule_id} suppresses nothing here: remove it",
+                rule_id,
+            )
+    if require_adr and suppression.adr is None:
+        yield _about_suppression(
+            "adr-required",
+            location,
+            "the suppression cites no ADR, and [tool.fitness.adr] require_for_suppressions "
+            "is on: write '# fitness: ignore[rule-id] ADR-NNNN why'",
+            *suppression.ids,
+        )
+
+
+_SEVERITIES = {
+    "invalid-suppression": Severity.ERROR,
+    "unused-suppression": Severity.WARNING,
+    "adr-required": Severity.ERROR,
+}
+
+
+def _about_suppression(kind: str, location: Location, message: str, *names: str) -> Finding:
+    return Finding(
+        rule_id=kind,
+        severity=_SEVERITIES[kind],
+        template="{message}",
+        args=(("message", message),),
+        location=location,
+        chains=(),
+        modules=(),
+        adr=None,
+        guidance=None,
+        identity=(kind, location.path, *names),
+    )
+
+
+def _covered(
+    findings: Sequence[Finding], counts: Counter[str]
+) -> tuple[list[Finding], list[Finding]]:
+    """The findings `counts` covers (consuming it), and the others, in order."""
+    if not counts:
+        return [], list(findings)  # no fingerprint to compute (nor hashlib to import)
+    covered: list[Finding] = []
+    others: list[Finding] = []
+    for finding in findings:
+        fingerprint = finding.fingerprint
+        if counts[fingerprint] > 0:
+            counts[fingerprint] -= 1
+            covered.append(finding)
+        else:
+            others.append(finding)
+    return covered, others
+
+
+def _at(path: str) -> Finding:
+    """A stand-in finding at `path`, to ask `in_scope` about a baseline entry."""
+    return _about_suppression("unused-suppression", Location(path, 1, 1, 1, 1), "")

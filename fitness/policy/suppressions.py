@@ -1,0 +1,69 @@
+"""Inline suppressions, read from the comments kept per file.
+
+`# fitness: ignore[rule-a, rule-b] ADR-0011 reason text` silences the findings
+of the named rules (or built-in checks) on its own line, or on the next line
+when it stands alone on its line. A finding spanning several lines (a
+multi-line import) is silenced by a suppression on any of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import NamedTuple
+
+from fitness.model import Comment, Location, Suppression
+
+_DIRECTIVE = re.compile(
+    r"#[ \t]*fitness[ \t]*:[ \t]*(?P<verb>[\w-]*)[ \t]*(?P<ids>\[[^\]]*\]?)?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# The ADR a suppression cites: its first word (ADR and a number, a slug, or a path).
+_ADR = re.compile(
+    r"(?P<adr>adr[-_ ]?\d+|\d+-[\w.-]+|[\w./-]+\.md)(?![\w-])(?P<rest>.*)$", re.IGNORECASE
+)
+
+
+class BadSuppression(NamedTuple):
+    """A `# fitness:` comment that is not a suppression fitness can apply, and why."""
+
+    location: Location
+    why: str
+
+
+def suppressions(
+    comments: Mapping[str, tuple[Comment, ...]],
+) -> Iterator[Suppression | BadSuppression]:
+    """Every `# fitness:` directive of every file, read (or refused, with the reason)."""
+    for path, kept in comments.items():
+        for comment in kept:
+            found = read(path, comment)
+            if found is not None:
+                yield found
+
+
+def read(path: str, comment: Comment) -> Suppression | BadSuppression | None:
+    """The directive `comment` holds, or None when it holds none."""
+    directive = _DIRECTIVE.search(comment.text)
+    if directive is None:
+        return None
+    column = comment.column + directive.start()
+    location = Location(path, comment.line, column, comment.line, column + len(directive.group()))
+    verb = directive.group("verb")
+    if verb.lower() != "ignore":
+        return BadSuppression(
+            location, f"unknown directive 'fitness: {verb}'; write '# fitness: ignore[rule-id] why'"
+        )
+    written = directive.group("ids")
+    ids = tuple(part.strip() for part in (written or "").strip("[]").split(",") if part.strip())
+    if written is None or not written.endswith("]") or not ids:
+        return BadSuppression(
+            location,
+            "a suppression must name what it suppresses: '# fitness: ignore[rule-id] why'",
+        )
+    rest = directive.group("rest").strip()
+    cited = _ADR.match(rest)
+    adr = cited.group("adr") if cited is not None else None
+    reason = cited.group("rest").strip() if cited is not None else rest
+    lines = (comment.line + 1,) if comment.own_line else (comment.line,)
+    return Suppression(location, ids, lines, adr, reason)
