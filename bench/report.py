@@ -45,6 +45,7 @@ class PackageResult:
     security: tuple[ScenarioResult, ScenarioResult] | None = None
     ban_added: tuple[ScenarioResult, int, int] | None = None
     acyclic: AcyclicResult | None = None
+    since: ScenarioResult | None = None
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ def _package(r: PackageResult) -> list[str]:
     ]
     out += _security(r)
     out += _acyclic(r)
+    out += _since(r)
     out += [
         "| target | value | limit | met |",
         "|---|---|---|---|",
@@ -225,6 +227,20 @@ def _security(r: PackageResult) -> list[str]:
     return out
 
 
+def _since(r: PackageResult) -> list[str]:
+    if r.since is None:
+        return []
+    since = r.since.seconds("fitness --since HEAD~1") or 0.0
+    plain = r.since.seconds("fitness") or 0.0
+    return [
+        "Pull-request mode on a warm cache, in a git repository whose last commit changed "
+        f"`{r.project.changed_file}`: `fitness check --since HEAD~1` {_s(since)} (it exports "
+        f"HEAD~1's tree and analyses it too, reading the cache), a plain warm run {_s(plain)}: "
+        f"{since / plain if plain else 0.0:.2f}× (median of {r.since.runs}).",
+        "",
+    ]
+
+
 def _acyclic(r: PackageResult) -> list[str]:
     if r.acyclic is None:
         return []
@@ -262,6 +278,8 @@ def _samples(r: PackageResult) -> list[str]:
         extra.append(r.ban_added[0])
     if r.acyclic is not None:
         extra.append(r.acyclic.scenario)
+    if r.since is not None:
+        extra.append(r.since)
     for result in (r.cold, r.warm, r.one_file, r.memory, *extra):
         for column, samples in result.samples.items():
             times = ", ".join(f"{s.seconds:.3f}" for s in samples)

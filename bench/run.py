@@ -228,6 +228,34 @@ def ban_added(tools: Tools, rounds: Rounds) -> tuple[ScenarioResult, int, int]:
     return result, reparsed, importing
 
 
+def since(tools: Tools, changed: Path, rounds: Rounds) -> ScenarioResult:
+    """Warm `fitness check --since HEAD~1` beside a plain warm run, in a git repository whose
+    last commit changed one file: the second tree's analysis reads the warm cache."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@localhost"}
+    env.update(GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@localhost")
+    git_dir = tools.dir / ".git"
+    shutil.rmtree(git_dir, ignore_errors=True)
+    original = changed.read_bytes()
+    for argv in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]):
+        subprocess.run(["git", *argv], cwd=tools.dir, env=env, check=True)
+    changed.write_bytes(original + b"\n# changed by the benchmark\n")
+    subprocess.run(["git", "commit", "-qam", "one file"], cwd=tools.dir, env=env, check=True)
+    try:
+        plain = tools.fitness()
+        with_since = replace(
+            plain,
+            column="fitness --since HEAD~1",
+            argv=[*plain.argv, "--since", "HEAD~1"],
+            expect=0,
+        )
+        for command in (plain, with_since):
+            run_once(command)  # prime the caches
+        return run_scenario("since", [with_since, plain], *rounds)
+    finally:
+        changed.write_bytes(original)
+        shutil.rmtree(git_dir, ignore_errors=True)
+
+
 def acyclic(tools: Tools, rounds: Rounds) -> report.AcyclicResult:
     """Warm runs of one acyclic rule over the top-level packages, in fitness and import-linter,
     beside the two tools' warm runs of the layers and forbidden rules (for what the graph costs).
@@ -329,6 +357,7 @@ def benchmark(
         security=None if project.small else security(tools, rounds),
         ban_added=None if project.small else ban_added(tools, rounds),
         acyclic=acyclic(tools, rounds) if project.acyclic else None,
+        since=None if project.small else since(tools, changed, rounds),
     )
 
 

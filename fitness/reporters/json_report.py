@@ -30,6 +30,20 @@ def render_json(report: Report, options: RenderOptions) -> str:
             "elapsed_seconds": round(report.elapsed, 3),
             "rules_kept": sum(1 for rule in report.rules if not report.findings_for(rule.id)),
             "rules_broken": sum(1 for rule in report.rules if report.findings_for(rule.id)),
+            "suppressed": len(report.suppressed),
+            "baselined": len(report.baselined),
+            "since": report.since,
+            "existing": len(report.existing),
+            "stale_baseline_entries": [
+                {
+                    "fingerprint": entry.fingerprint,
+                    "rule": entry.rule,
+                    "summary": entry.summary,
+                    "path": entry.path,
+                    "count": entry.occurrences,
+                }
+                for entry in report.stale
+            ],
         },
         "rules": [
             {

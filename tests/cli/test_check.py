@@ -123,6 +123,11 @@ def test_json_report(project: Project, run: Run) -> None:
         "elapsed_seconds": 0.0,
         "rules_kept": 0,
         "rules_broken": 2,
+        "suppressed": 0,
+        "baselined": 0,
+        "since": None,
+        "existing": 0,
+        "stale_baseline_entries": [],
     }
     assert [(r["id"], r["kind"], r["findings"], r["status"]) for r in report["rules"]] == [
         ("layered", "layers", 2, "broken"),
