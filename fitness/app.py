@@ -62,17 +62,20 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     )
     check_externals(config, graph.modules, graph.externals)
     files = {f.module: (f.path, facts[f.path]) for f in discovery.files if f.path in facts}
-    findings = _rule_findings(config, graph, files) + _file_findings(discovery, facts)
+    seconds: dict[str, float] = {}
+    findings = _rule_findings(config, graph, files, clock, seconds)
+    findings += _file_findings(discovery, facts)
     findings = in_scope(findings, scope)
     findings.sort(key=Finding.sort_key)
     return Report(
         findings=tuple(findings),
-        rules=describe_rules(config),
+        rules=describe_rules(config, seconds),
         files=len(discovery.files),
         modules=len(graph.modules),
         elapsed=clock(),
         failed=fails(findings, options.fail_on),
         root=config.project_root.resolve().as_posix(),
+        root_in_repo=root_in_repository(config.project_root.resolve()),
     )
 
 
@@ -102,7 +105,10 @@ def configured_rules(options: CheckOptions) -> tuple[RuleSummary, ...]:
     return describe_rules(config)
 
 
-def describe_rules(config: Config) -> tuple[RuleSummary, ...]:
+def describe_rules(
+    config: Config, seconds: Mapping[str, float] | None = None
+) -> tuple[RuleSummary, ...]:
+    """The rules as reporters describe them; `seconds`: how long each rule's check took."""
     return tuple(
         RuleSummary(
             id=rule.id,
@@ -111,6 +117,7 @@ def describe_rules(config: Config) -> tuple[RuleSummary, ...]:
             adr=AdrLink(rule.adr, None) if rule.adr is not None else None,
             description=KINDS[rule.kind].summary(rule.params),
             guidance=rule.message,
+            seconds=(seconds or {}).get(rule.id, 0.0),
         )
         for rule in config.rules
     )
@@ -175,14 +182,33 @@ def _cache_dir(config: Config, options: CheckOptions) -> Path | None:
     return config.project_root / config.cache_dir if options.cache else None
 
 
+def root_in_repository(root: Path) -> str:
+    """`root` relative to the nearest directory at or above it with a `.git` (POSIX).
+
+    `""` when `root` is that directory or none is found. A `.git` file (a
+    worktree or submodule) counts like a directory; git itself is never run.
+    """
+    for directory in (root, *root.parents):
+        if (directory / ".git").exists():
+            return "" if directory == root else root.relative_to(directory).as_posix()
+    return ""
+
+
 def _rule_findings(
-    config: Config, graph: ImportGraph, files: Mapping[str, tuple[str, FileFacts]]
+    config: Config,
+    graph: ImportGraph,
+    files: Mapping[str, tuple[str, FileFacts]],
+    clock: Callable[[], float],
+    seconds: dict[str, float],
 ) -> list[Finding]:
+    """Every rule's findings; `seconds` receives how long each rule's check took."""
     config_path = config.path.relative_to(config.project_root).as_posix()
     findings: list[Finding] = []
     for rule in config.rules:
         context = CheckContext(graph, rule, config.source, config_path, files)
+        start = clock()
         findings.extend(KINDS[rule.kind].check(rule.params, context))
+        seconds[rule.id] = max(clock() - start, 0.0)
     return findings
 
 

@@ -9,10 +9,12 @@ from fitness.model.adr import Adr, AdrLink, AdrStatus
 from fitness.model.finding import Chain, Finding, Hop, Location, Severity, Site
 from fitness.model.fingerprint import fingerprint
 from fitness.model.imports import FileFacts, ImportEdge, ParseFailure, RawImport
+from fitness.model.kinds import BUILT_IN_KINDS, FindingKind, built_in_kind
 from fitness.model.report import Report, RuleSummary
 from fitness.model.uses import NO_BANS, ApiUse, Argument, Bans
 
 __all__ = [
+    "BUILT_IN_KINDS",
     "NO_BANS",
     "Adr",
     "AdrLink",
@@ -23,6 +25,7 @@ __all__ = [
     "Chain",
     "FileFacts",
     "Finding",
+    "FindingKind",
     "Hop",
     "ImportEdge",
     "Location",
@@ -32,5 +35,6 @@ __all__ = [
     "RuleSummary",
     "Severity",
     "Site",
+    "built_in_kind",
     "fingerprint",
 ]

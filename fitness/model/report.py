@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from fitness.model.adr import AdrLink
 from fitness.model.finding import Finding, Severity
+from fitness.model.kinds import BUILT_IN_KINDS, FindingKind
 
 
 class RuleSummary(NamedTuple):
@@ -17,13 +18,18 @@ class RuleSummary(NamedTuple):
     adr: AdrLink | None
     description: str
     guidance: str | None
+    seconds: float = 0.0  # how long the rule's check took
 
 
 class Report(NamedTuple):
     """Findings sorted by (path, line, column, rule), the rules checked, and run statistics.
 
     Finding paths are relative to `root`, the project root (the directory of the
-    configuration file), an absolute POSIX path.
+    configuration file), an absolute POSIX path. `root_in_repo` is that root
+    relative to the repository root (the nearest directory above it with a
+    `.git`), `""` when they are the same or no repository was found: SARIF and
+    code scanning want repository-relative paths (`repo_path`). `kinds`
+    describes the built-in finding ids.
     """
 
     findings: tuple[Finding, ...]
@@ -33,6 +39,8 @@ class Report(NamedTuple):
     elapsed: float
     failed: bool
     root: str
+    root_in_repo: str = ""
+    kinds: tuple[FindingKind, ...] = BUILT_IN_KINDS
 
     def count_of(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
@@ -48,3 +56,11 @@ class Report(NamedTuple):
         """The decision `finding` enforces: its rule's ADR."""
         rule = self.rule(finding.rule_id)
         return rule.adr if rule is not None else None
+
+    def kind(self, rule_id: str) -> FindingKind | None:
+        """The built-in finding kind `rule_id`, or None for a configured rule."""
+        return next((kind for kind in self.kinds if kind.id == rule_id), None)
+
+    def repo_path(self, path: str) -> str:
+        """A project-relative POSIX path made relative to the repository root."""
+        return f"{self.root_in_repo}/{path}" if self.root_in_repo else path
