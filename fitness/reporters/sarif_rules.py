@@ -58,7 +58,9 @@ def _help_markdown(rule: Described, target: str | None) -> str:
 def _friendly_name(rule_id: str) -> str:
     """`domain-is-pure` -> `DomainIsPure`: SARIF's friendly names are Pascal-case identifiers."""
     words = "".join(char if char.isalnum() else " " for char in rule_id).split()
-    return "".join(word[:1].upper() + word[1:] for word in words) or "Rule"
+    name = "".join(word[:1].upper() + word[1:] for word in words)
+    # SARIF wants the name to differ from the id; the Multitool compares them ignoring case.
+    return name if name.lower() != rule_id.lower() else f"{name}Rule"
 
 
 def _tags(rule: Described) -> list[str]:
