@@ -8,8 +8,6 @@ findings are not shown.
 
 from __future__ import annotations
 
-from html import escape
-
 from fitness.model import Finding, Report, Severity
 from fitness.reporters.base import RenderOptions
 from fitness.reporters.catalogue import (
@@ -140,7 +138,11 @@ def _adr(report: Report, options: RenderOptions, rule: Described) -> str:
         return ""
     target = adr_target(rule.adr, report, options)
     label = _cell(rule.adr.label)
-    return f'<a href="{escape(target)}">{label}</a>' if target else label
+    if not target:
+        return label
+    from html import escape
+
+    return f'<a href="{escape(target)}">{label}</a>'
 
 
 def _cell(text: str) -> str:

@@ -9,10 +9,8 @@ run says what it left out (`properties.truncated`, an invocation notification).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Any, NamedTuple
-from urllib.parse import quote
 
 from fitness import __url__, __version__
 from fitness.model import Chain, Finding, Hop, Location, Report
@@ -42,6 +40,8 @@ LIMITS = Limits()
 
 def render_sarif(report: Report, options: RenderOptions, limits: Limits = LIMITS) -> str:
     """The report as a SARIF 2.1.0 log with one run."""
+    import json  # imported here, like every reporter's needs: a run imports only its own
+
     rules = described_rules(report)
     index = {rule.id: position for position, rule in enumerate(rules)}
     kept = _most_severe(report.findings, limits.results)
@@ -244,6 +244,8 @@ def _step(report: Report, hop: Hop, order: int) -> dict[str, Any]:
 
 
 def _physical(report: Report, location: Location) -> dict[str, Any]:
+    from urllib.parse import quote
+
     region: dict[str, int] = {"startLine": location.line, "startColumn": location.column}
     if (location.end_line, location.end_column) > (location.line, location.column):
         region["endLine"] = location.end_line
