@@ -8,7 +8,6 @@ from typing import NamedTuple
 
 from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
-from fitness.adr.findings import SEVERITIES as ADR_KINDS
 from fitness.adr.findings import adr_findings, cited_by
 from fitness.checks import KINDS, PARSERS, CheckContext
 from fitness.checks.bans import configured_bans
@@ -21,6 +20,7 @@ from fitness.errors import ConfigError, UsageError
 from fitness.file_findings import BUILT_IN
 from fitness.graph import ImportGraph, build_graph
 from fitness.model import (
+    BUILT_IN_KINDS,
     AdrLink,
     AdrStatus,
     BaselineEntry,
@@ -39,7 +39,7 @@ from fitness.policy import Rules, apply, in_scope, judged
 from fitness.policy.suppressions import suppressions
 
 # The ids of the findings no rule makes: about files, ADRs and suppressions.
-BUILT_IN_IDS = (*BUILT_IN, *ADR_KINDS, "invalid-suppression", "unused-suppression")
+BUILT_IN_IDS = tuple(kind.id for kind in BUILT_IN_KINDS)
 
 
 class CheckOptions(NamedTuple):
@@ -141,7 +141,9 @@ def _check(
     files = {f.module: (f.path, facts[f.path]) for f in discovery.files if f.path in facts}
     decisions = read_decisions(config.project_root, config.adr.dir)
     comments = {path: found.comments for path, found in facts.items() if found.comments}
-    findings = _rule_findings(config, graph, files) + _file_findings(discovery, facts)
+    seconds: dict[str, float] = {}
+    findings = _rule_findings(config, graph, files, clock, seconds)
+    findings += _file_findings(discovery, facts)
     findings += adr_findings(decisions, config.adr, config.rules, comments)
     findings = in_scope(findings, scope)
     findings.sort(key=Finding.sort_key)
@@ -159,12 +161,13 @@ def _check(
     )
     report = Report(
         findings=verdict.kept,
-        rules=describe_rules(config, decisions),
+        rules=describe_rules(config, decisions, seconds),
         files=len(discovery.files),
         modules=len(graph.modules),
         elapsed=clock(),
         failed=verdict.failed,
         root=config.project_root.resolve().as_posix(),
+        root_in_repo=root_in_repository(config.project_root.resolve()),
         suppressed=verdict.suppressed,
         baselined=verdict.baselined,
         existing=verdict.existing,
@@ -257,8 +260,13 @@ def configured_rules(options: CheckOptions) -> tuple[RuleSummary, ...]:
     return describe_rules(config, read_decisions(config.project_root, config.adr.dir))
 
 
-def describe_rules(config: Config, decisions: Decisions) -> tuple[RuleSummary, ...]:
-    """The rules as reporters show them, each with the decision it cites, resolved."""
+def describe_rules(
+    config: Config, decisions: Decisions, seconds: Mapping[str, float] | None = None
+) -> tuple[RuleSummary, ...]:
+    """The rules as reporters show them, each with the decision it cites, resolved.
+
+    `seconds`: how long each rule's check took.
+    """
     return tuple(
         RuleSummary(
             id=rule.id,
@@ -267,6 +275,7 @@ def describe_rules(config: Config, decisions: Decisions) -> tuple[RuleSummary, .
             adr=AdrLink(rule.adr, cited_by(rule, decisions)) if rule.adr is not None else None,
             description=KINDS[rule.kind].summary(rule.params),
             guidance=rule.message,
+            seconds=(seconds or {}).get(rule.id, 0.0),
         )
         for rule in config.rules
     )
@@ -336,14 +345,33 @@ def _listing_cache(config: Config, options: CheckOptions) -> Path | None:
     return None if options.facts_from is not None else _cache_dir(config, options)
 
 
+def root_in_repository(root: Path) -> str:
+    """`root` relative to the nearest directory at or above it with a `.git` (POSIX).
+
+    `""` when `root` is that directory or none is found. A `.git` file (a
+    worktree or submodule) counts like a directory; git itself is never run.
+    """
+    for directory in (root, *root.parents):
+        if (directory / ".git").exists():
+            return "" if directory == root else root.relative_to(directory).as_posix()
+    return ""
+
+
 def _rule_findings(
-    config: Config, graph: ImportGraph, files: Mapping[str, tuple[str, FileFacts]]
+    config: Config,
+    graph: ImportGraph,
+    files: Mapping[str, tuple[str, FileFacts]],
+    clock: Callable[[], float],
+    seconds: dict[str, float],
 ) -> list[Finding]:
+    """Every rule's findings; `seconds` receives how long each rule's check took."""
     config_path = config.path.relative_to(config.project_root).as_posix()
     findings: list[Finding] = []
     for rule in config.rules:
         context = CheckContext(graph, rule, config.source, config_path, files)
+        start = clock()
         findings.extend(KINDS[rule.kind].check(rule.params, context))
+        seconds[rule.id] = max(clock() - start, 0.0)
     return findings
 
 

@@ -160,9 +160,11 @@ def check(
     if baseline is not None and not baseline.is_file():
         raise UsageError(f"--baseline {baseline}: no such file (write one with `fitness baseline`)")
     report = app.check(options, since_start)
-    unwritten = [_write(name, path, report) for name, path in targets]
+    github = _github_options()
+    unwritten = [_write(name, path, report, github) for name, path in targets]
     colored = _color(color)
-    rendered = REPORTERS[format_](report, RenderOptions(colored, Path.cwd().as_posix()))
+    render_options = github._replace(color=colored, cwd=Path.cwd().as_posix())
+    rendered = REPORTERS[format_](report, render_options)
     click.echo(rendered, nl=False, color=colored)
     problems = [problem for problem in unwritten if problem]
     if problems:
@@ -320,12 +322,26 @@ def _probe(directory: Path) -> str | None:
         return exc.strerror or str(exc)
 
 
-def _write(name: str, path: Path, report: Report) -> str | None:
+def _github_options() -> RenderOptions:
+    """What GitHub Actions tells through the environment: the workspace and the commit's URL."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    server, repository, sha = (
+        os.environ.get(name) for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+    )
+    return RenderOptions(
+        workspace=Path(workspace).resolve().as_posix() if workspace else None,
+        source_url=f"{server.rstrip('/')}/{repository}/blob/{sha}"
+        if server and repository and sha
+        else None,
+    )
+
+
+def _write(name: str, path: Path, report: Report, options: RenderOptions) -> str | None:
     """Write one `--output` file; why it failed, or None."""
     from fitness.atomic import write_atomic
 
     try:
-        write_atomic(path, REPORTERS[name](report, RenderOptions()))
+        write_atomic(path, REPORTERS[name](report, options))
     except OSError as exc:
         return f"--output {name}:{path}: cannot write: {exc.strerror or exc}"
     return None

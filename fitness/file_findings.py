@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fitness.model import Finding, Location, ParseFailure, Severity
+from fitness.model import BUILT_IN_KINDS, Finding, Location, ParseFailure, Severity
 from fitness.parsing.discovery import Shadowed
 
 # The ids of the findings about files, which no configuration can switch off.
-BUILT_IN = ("analysis-error", "duplicate-module", "parse-error", "unreadable")
+BUILT_IN = tuple(kind.id for kind in BUILT_IN_KINDS if kind.topic == "files")
 
 
 def parse_error(path: str, failure: ParseFailure) -> Finding:

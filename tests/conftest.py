@@ -35,3 +35,16 @@ def _steady(text: str) -> str:
     """Run times vary; everything else in the output must not."""
     text = re.sub(r" \(\d+\.\d\ds\)\.", " (0.00s).", text)
     return re.sub(r'"elapsed_seconds": [0-9.]+', '"elapsed_seconds": 0.0', text)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="Rewrite tests/golden/ from the current reporters (then read every diff).",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))

@@ -15,17 +15,11 @@ from typing import NamedTuple
 from fitness.adr.directory import Decisions
 from fitness.adr.references import Mention, is_record_path, mentions, resolve
 from fitness.config.schema import AdrSettings, Rule
-from fitness.model import Adr, AdrStatus, Comment, Finding, Location, Severity
+from fitness.model import BUILT_IN_KINDS, Adr, AdrStatus, Comment, Finding, Location
 
-# The finding kinds, each with its severity: a citation that is wrong fails a run;
-# one of a decision that has moved on asks a person to look.
-SEVERITIES = {
-    "adr-missing": Severity.ERROR,
-    "adr-not-accepted": Severity.WARNING,
-    "adr-superseded": Severity.WARNING,
-    "adr-required": Severity.ERROR,
-    "adr-unreadable": Severity.ERROR,
-}
+# The finding kinds, each with its severity (`fitness.model.kinds`): a citation that
+# is wrong fails a run; one of a decision that has moved on asks a person to look.
+SEVERITIES = {kind.id: kind.severity for kind in BUILT_IN_KINDS if kind.topic == "adr"}
 
 
 class Citation(NamedTuple):

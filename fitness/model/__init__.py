@@ -10,11 +10,13 @@ from fitness.model.comments import Comment
 from fitness.model.finding import Chain, Finding, Hop, Location, Severity, Site
 from fitness.model.fingerprint import fingerprint
 from fitness.model.imports import FileFacts, ImportEdge, ParseFailure, RawImport
+from fitness.model.kinds import BUILT_IN_KINDS, FindingKind, built_in_kind
 from fitness.model.report import Report, RuleSummary
 from fitness.model.uses import NO_BANS, ApiUse, Argument, Bans
 from fitness.model.verdict import BaselineEntry, Suppressed, Suppression
 
 __all__ = [
+    "BUILT_IN_KINDS",
     "NO_BANS",
     "Adr",
     "AdrLink",
@@ -29,6 +31,7 @@ __all__ = [
     "Enforcement",
     "FileFacts",
     "Finding",
+    "FindingKind",
     "Hop",
     "ImportEdge",
     "Location",
@@ -40,5 +43,6 @@ __all__ = [
     "Site",
     "Suppressed",
     "Suppression",
+    "built_in_kind",
     "fingerprint",
 ]

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from fitness.model.adr import AdrLink
 from fitness.model.finding import Finding, Severity
+from fitness.model.kinds import BUILT_IN_KINDS, FindingKind
 from fitness.model.verdict import BaselineEntry, Suppressed
 
 
@@ -18,6 +19,7 @@ class RuleSummary(NamedTuple):
     adr: AdrLink | None
     description: str
     guidance: str | None
+    seconds: float = 0.0  # how long the rule's check took
 
 
 class Report(NamedTuple):
@@ -28,6 +30,10 @@ class Report(NamedTuple):
     (see `fitness.policy.apply`); `suppressed` were silenced inline, `baselined`
     are known from the baseline, `existing` were there at `since` (the revision
     of `--since`), and `stale` are the baseline entries no finding matched.
+    `root_in_repo` is that root relative to the repository root (the nearest
+    directory above it with a `.git`), `""` when they are the same or no
+    repository was found: SARIF and code scanning want repository-relative
+    paths (`repo_path`). `kinds` describes the built-in finding ids.
     """
 
     findings: tuple[Finding, ...]
@@ -37,6 +43,8 @@ class Report(NamedTuple):
     elapsed: float
     failed: bool
     root: str
+    root_in_repo: str = ""
+    kinds: tuple[FindingKind, ...] = BUILT_IN_KINDS
     suppressed: tuple[Suppressed, ...] = ()
     baselined: tuple[Finding, ...] = ()
     existing: tuple[Finding, ...] = ()
@@ -57,3 +65,11 @@ class Report(NamedTuple):
         """The decision `finding` enforces: its rule's ADR."""
         rule = self.rule(finding.rule_id)
         return rule.adr if rule is not None else None
+
+    def kind(self, rule_id: str) -> FindingKind | None:
+        """The built-in finding kind `rule_id`, or None for a configured rule."""
+        return next((kind for kind in self.kinds if kind.id == rule_id), None)
+
+    def repo_path(self, path: str) -> str:
+        """A project-relative POSIX path made relative to the repository root."""
+        return f"{self.root_in_repo}/{path}" if self.root_in_repo else path

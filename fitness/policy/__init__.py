@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from fitness.model import (
+    BUILT_IN_KINDS,
     BaselineEntry,
     Finding,
     Location,
@@ -184,11 +185,7 @@ def _judged(
         )
 
 
-_SEVERITIES = {
-    "invalid-suppression": Severity.ERROR,
-    "unused-suppression": Severity.WARNING,
-    "adr-required": Severity.ERROR,
-}
+_SEVERITIES = {kind.id: kind.severity for kind in BUILT_IN_KINDS}
 
 
 def _about_suppression(kind: str, location: Location, message: str, *names: str) -> Finding:

@@ -13,10 +13,19 @@ class RenderOptions(NamedTuple):
     `cwd` is the absolute POSIX path of the current directory: the text report
     shows paths relative to it, as a terminal or editor opens them (`None`:
     relative to the project root). Machine formats keep project-relative paths.
+
+    The CLI fills the rest from the environment, which reporters never read:
+    `workspace` is `GITHUB_WORKSPACE` as an absolute POSIX path (GitHub
+    annotations name files relative to it); `source_url` is where the
+    repository's files can be browsed at this commit
+    (`$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA`), so the Markdown
+    summary and SARIF help can link the ADR files (else: repository-relative links).
     """
 
     color: bool = False
     cwd: str | None = None
+    workspace: str | None = None
+    source_url: str | None = None
 
 
 class Reporter(Protocol):

@@ -1,0 +1,135 @@
+"""The built-in finding kinds: findings no configured rule makes, with what they mean.
+
+SARIF `rules[]`, JUnit suites and the Markdown summary describe a built-in
+finding from here, as they describe a configured rule from its `RuleSummary`.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from fitness.model.finding import Severity
+
+
+class FindingKind(NamedTuple):
+    """One built-in finding id.
+
+    `topic` groups the kinds: `files` (a file or directory fitness could not
+    check), `adr` (the decision records and their citations), `suppressions`.
+    `summary` is one line; `description` says what it reports; `help` how to fix it.
+    """
+
+    id: str
+    topic: str
+    severity: Severity
+    summary: str
+    description: str
+    help: str
+
+
+BUILT_IN_KINDS: tuple[FindingKind, ...] = (
+    FindingKind(
+        "adr-missing",
+        "adr",
+        Severity.ERROR,
+        "A reference points to no ADR.",
+        "A rule or a suppression cites a decision record that no file in the ADR directory holds.",
+        "Fix the reference (the key is like ADR-0004), or add the record to the ADR directory.",
+    ),
+    FindingKind(
+        "adr-not-accepted",
+        "adr",
+        Severity.WARNING,
+        "A reference cites an ADR that is not accepted.",
+        "A rule or a suppression cites a decision record whose status is proposed, rejected "
+        "or deprecated: the check enforces a decision that was not taken, or no longer holds.",
+        "Accept the decision in its record, or cite the decision the rule actually enforces.",
+    ),
+    FindingKind(
+        "adr-superseded",
+        "adr",
+        Severity.WARNING,
+        "A reference cites a superseded ADR.",
+        "A rule or a suppression cites a decision record that a later one supersedes; "
+        "the finding names the successor.",
+        "Cite the successor, and check that the rule still matches what it decided.",
+    ),
+    FindingKind(
+        "adr-required",
+        "adr",
+        Severity.ERROR,
+        "A rule or a suppression cites no ADR.",
+        "The configuration requires every rule (require_for_rules) or every inline "
+        "suppression (require_for_suppressions) to cite a decision record, "
+        "and this one cites none.",
+        'Add `adr = "ADR-NNNN"` to the rule, or the ADR key to the suppression comment.',
+    ),
+    FindingKind(
+        "adr-unreadable",
+        "adr",
+        Severity.ERROR,
+        "An ADR file cannot be understood.",
+        "A decision record has no status, broken front matter or an unknown status, "
+        "or two records have the same number.",
+        "Give the record one status (proposed, accepted, rejected, deprecated or superseded) "
+        "and a number of its own.",
+    ),
+    FindingKind(
+        "analysis-error",
+        "files",
+        Severity.ERROR,
+        "fitness could not analyse a file.",
+        "fitness failed on a file it should have read: a bug in fitness. The file's imports "
+        "are unknown, so findings may be missing.",
+        "Report the bug with the file (or the smallest part of it that fails) and the message.",
+    ),
+    FindingKind(
+        "duplicate-module",
+        "files",
+        Severity.WARNING,
+        "A module is found under two source roots.",
+        "The same module name is found under two source roots; the second copy is not checked.",
+        "Remove one copy, or exclude it, or list only one of the roots in source_roots.",
+    ),
+    FindingKind(
+        "invalid-suppression",
+        "suppressions",
+        Severity.ERROR,
+        "An inline suppression fitness cannot apply.",
+        "A `# fitness:` comment that names no rule (`# fitness: ignore` alone), names an id "
+        "that is no configured rule nor built-in check, or is not an `ignore` directive.",
+        "Write `# fitness: ignore[rule-id] ADR-NNNN why`, naming the rules it suppresses.",
+    ),
+    FindingKind(
+        "parse-error",
+        "files",
+        Severity.ERROR,
+        "A file could not be parsed.",
+        "A Python file has a syntax error or cannot be decoded: its imports are unknown, so "
+        "the rules could not check it.",
+        "Fix the syntax error or the encoding, or exclude the file if it is not Python.",
+    ),
+    FindingKind(
+        "unreadable",
+        "files",
+        Severity.ERROR,
+        "A directory could not be read.",
+        "A directory under a source root could not be listed: the modules in it are unknown.",
+        "Give the user that runs fitness permission to read it, or exclude it.",
+    ),
+    FindingKind(
+        "unused-suppression",
+        "suppressions",
+        Severity.WARNING,
+        "An inline suppression suppresses nothing.",
+        "A `# fitness: ignore[...]` comment matches no finding on its line or the line below.",
+        "Remove the comment: what it suppressed was fixed, or it names the wrong rule.",
+    ),
+)
+
+_BY_ID = {kind.id: kind for kind in BUILT_IN_KINDS}
+
+
+def built_in_kind(kind_id: str) -> FindingKind | None:
+    """The built-in kind `kind_id`, or None for a configured rule's id."""
+    return _BY_ID.get(kind_id)

@@ -1,0 +1,103 @@
+"""The rules a report names, configured and built-in, as the CI formats describe them."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from fitness.model import AdrLink, Hop, Report, Severity
+from fitness.reporters.base import RenderOptions
+
+
+class Described(NamedTuple):
+    """A configured rule or a built-in finding kind: what SARIF, JUnit and Markdown show of it.
+
+    `kind` is the rule kind (`layers`, ...) or `built-in`; `summary` is one line,
+    `description` the whole of it; `seconds` how long its check took.
+    """
+
+    id: str
+    kind: str
+    severity: Severity
+    summary: str
+    description: str
+    guidance: str | None
+    adr: AdrLink | None
+    seconds: float
+
+
+def described_rules(report: Report) -> list[Described]:
+    """The configured rules in configuration order, then the other ids findings have, sorted.
+
+    Those are built-in kinds (described from `report.kinds`), or an id no
+    registry knows, described by its id alone.
+    """
+    rows = [
+        Described(
+            rule.id,
+            rule.kind,
+            rule.severity,
+            rule.description,
+            rule.description,
+            rule.guidance,
+            rule.adr,
+            rule.seconds,
+        )
+        for rule in report.rules
+    ]
+    configured = {rule.id for rule in report.rules}
+    for rule_id in sorted({f.rule_id for f in report.findings} - configured):
+        kind = report.kind(rule_id)
+        if kind is None:
+            severity = next(f.severity for f in report.findings if f.rule_id == rule_id)
+            rows.append(Described(rule_id, "built-in", severity, rule_id, rule_id, None, None, 0))
+        else:
+            rows.append(
+                Described(
+                    kind.id,
+                    "built-in",
+                    kind.severity,
+                    kind.summary,
+                    kind.description,
+                    kind.help,
+                    None,
+                    0.0,
+                )
+            )
+    return rows
+
+
+def adr_target(link: AdrLink, report: Report, options: RenderOptions) -> str | None:
+    """Where a resolved ADR's file is: a URL with `options.source_url`, else repository-relative."""
+    if link.adr is None:
+        return None
+    path = report.repo_path(link.adr.path)
+    return f"{options.source_url.rstrip('/')}/{path}" if options.source_url else path
+
+
+def hop_text(hop: Hop) -> str:
+    """`a.x -> b.y (l.3, local)`: the lines of every site, and how each is written."""
+    sites = []
+    for site in hop.sites:
+        labels = [
+            label
+            for label, flag in (
+                ("TYPE_CHECKING", site.type_checking),
+                ("local", site.local),
+                ("dynamic", site.dynamic),
+            )
+            if flag
+        ]
+        sites.append(" ".join([f"l.{site.location.line}", *labels]))
+    return f"{hop.importer} -> {hop.imported} ({', '.join(sites)})"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def markdown_text(text: str) -> str:
+    """`text` as literal Markdown: what would be markup, a link or HTML is escaped."""
+    return "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in text)
+
+
+_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|#~&")

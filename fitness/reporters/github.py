@@ -1,0 +1,89 @@
+"""GitHub Actions workflow commands: each finding an annotation on its line.
+
+`::error file=…,line=…,endLine=…,col=…,endColumn=…,title=…::message`, most
+severe first. GitHub shows 10 annotations of each severity per step (and 50
+per job); the findings past that are printed as plain lines, and the last line
+says how many were not annotated.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from fitness.model import Finding, Report, Severity
+from fitness.reporters.base import RenderOptions
+from fitness.reporters.catalogue import hop_text, plural
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+ANNOTATIONS_PER_SEVERITY = 10
+
+
+def render_github(report: Report, options: RenderOptions) -> str:
+    """One workflow command per finding, up to GitHub's limits; plain lines for the rest."""
+    ordered = sorted(report.findings, key=lambda f: (-f.severity.rank, f.sort_key()))
+    annotated: dict[Severity, int] = dict.fromkeys(Severity, 0)
+    lines = []
+    plain = []
+    for finding in ordered:
+        path = _path(report, options, finding.location.path)
+        if annotated[finding.severity] < ANNOTATIONS_PER_SEVERITY:
+            annotated[finding.severity] += 1
+            lines.append(_command(report, finding, path))
+        else:
+            loc = finding.location
+            plain.append(
+                f"{path}:{loc.line}:{loc.column}: {finding.severity.value}: "
+                f"{finding.rule_id}: {_one_line(finding.message)}"
+            )
+    lines.extend(plain)
+    total = len(report.findings)
+    summary = f"fitness: {plural(total, 'finding')}"
+    if plain:
+        summary += (
+            f"; {len(plain)} not annotated (GitHub shows {ANNOTATIONS_PER_SEVERITY} annotations "
+            "of each severity per step): they are the plain lines above"
+        )
+    lines.append(summary + ".")
+    return "\n".join(lines) + "\n"
+
+
+def escape_data(text: str) -> str:
+    """A command's message: `%`, CR and LF percent-encoded."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A command's property value: as data, and `:` and `,` too."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(report: Report, finding: Finding, path: str) -> str:
+    loc = finding.location
+    link = report.adr_of(finding)
+    cited = link.label if link is not None else finding.adr
+    title = finding.rule_id + (f" ({cited})" if cited else "")
+    properties = [("file", path), ("line", str(loc.line))]
+    if loc.end_line != loc.line:
+        properties.append(("endLine", str(loc.end_line)))
+    properties.append(("col", str(loc.column)))
+    if loc.end_line == loc.line and loc.end_column > loc.column:
+        # GitHub takes a column range only within one line.
+        properties += [("endLine", str(loc.end_line)), ("endColumn", str(loc.end_column))]
+    properties.append(("title", title))
+    body = [finding.message]
+    body.extend(hop_text(hop) for hop in finding.chain)
+    if finding.guidance:
+        body.append(finding.guidance)
+    fields = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
+    return f"::{COMMANDS[finding.severity]} {fields}::{escape_data(chr(10).join(body))}"
+
+
+def _path(report: Report, options: RenderOptions, path: str) -> str:
+    """Relative to `GITHUB_WORKSPACE` when it is known, else to the repository root."""
+    if options.workspace is None:
+        return report.repo_path(path)
+    return posixpath.relpath(posixpath.join(report.root, path), options.workspace)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

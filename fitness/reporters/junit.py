@@ -1,0 +1,121 @@
+"""JUnit XML, valid against the Jenkins/xunit `junit-10.xsd`: test reports in any CI.
+
+A testsuite per rule (configured, then each built-in kind that occurs), a
+failing testcase per finding named `path:line:col`, and one passing testcase
+for a rule without findings. junit-10.xsd allows `file` only on a testsuite,
+which spans many files, so the path stands in the testcase's name and classname.
+"""
+
+from __future__ import annotations
+
+from fitness.model import Finding, Report
+from fitness.reporters.base import RenderOptions
+from fitness.reporters.catalogue import Described, described_rules, hop_text
+
+
+def render_junit(report: Report, options: RenderOptions) -> str:
+    """The report as `<testsuites>`, one `<testsuite>` per rule."""
+    rules = described_rules(report)
+    suites = [_suite(report, rule) for rule in rules]
+    failures = len(report.findings)
+    tests = sum(max(len(report.findings_for(rule.id)), 1) for rule in rules)
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<testsuites name="fitness" tests="{tests}" failures="{failures}" errors="0" '
+        f'time="{_seconds(report.elapsed)}">',
+        *suites,
+        "</testsuites>",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _suite(report: Report, rule: Described) -> str:
+    findings = report.findings_for(rule.id)
+    head = (
+        f'  <testsuite name={_attr(rule.id)} tests="{max(len(findings), 1)}" '
+        f'failures="{len(findings)}" errors="0" skipped="0" time="{_seconds(rule.seconds)}">'
+    )
+    properties = [
+        ("kind", rule.kind),
+        ("severity", rule.severity.value),
+        ("description", rule.description),
+    ]
+    if rule.adr is not None:
+        properties.append(("adr", rule.adr.label))
+        if rule.adr.adr is not None:
+            properties.append(("adr-path", report.repo_path(rule.adr.adr.path)))
+    if rule.guidance:
+        properties.append(("guidance", rule.guidance))
+    lines = [head, "    <properties>"]
+    lines.extend(f"      <property name={_attr(n)} value={_attr(v)}/>" for n, v in properties)
+    lines.append("    </properties>")
+    if not findings:
+        lines.append(
+            f"    <testcase name={_attr(rule.id)} classname={_attr(rule.id)} "
+            f'time="{_seconds(rule.seconds)}"/>'
+        )
+    lines.extend(_case(report, finding) for finding in findings)
+    lines.append("  </testsuite>")
+    return "\n".join(lines)
+
+
+def _case(report: Report, finding: Finding) -> str:
+    loc = finding.location
+    path = report.repo_path(loc.path)
+    message = " ".join(finding.message.split())  # one line
+    return (
+        f"    <testcase name={_attr(f'{path}:{loc.line}:{loc.column}')} classname={_attr(path)} "
+        f'time="0.000">\n'
+        f"      <failure type={_attr(finding.rule_id)} message={_attr(message)}>"
+        f"{escape(_xml_chars(_body(report, finding, path)))}</failure>\n"
+        "    </testcase>"
+    )
+
+
+def _body(report: Report, finding: Finding, path: str) -> str:
+    """Where, the message, every chain hop by hop, the ADR and the guidance."""
+    loc = finding.location
+    lines = [
+        f"{path}:{loc.line}:{loc.column}: {finding.severity.value}: {finding.message}",
+    ]
+    for number, chain in enumerate(finding.chains, 1):
+        lines.append(f"chain {number} of {len(finding.chains)}:")
+        lines.extend(f"  {hop_text(hop)}" for hop in chain)
+    link = report.adr_of(finding)
+    if link is not None:
+        where = f" ({report.repo_path(link.adr.path)})" if link.adr is not None else ""
+        lines.append(f"ADR: {link.label}{where}")
+    elif finding.adr:
+        lines.append(f"ADR: {finding.adr}")
+    if finding.guidance:
+        lines.append(f"guidance: {finding.guidance}")
+    return "\n".join(lines)
+
+
+def escape(text: str) -> str:
+    """Character data: `&`, `<` and `>` as entities."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(value: str) -> str:
+    """A double-quoted attribute value; quotes, newlines and tabs as character references."""
+    escaped = escape(_xml_chars(value)).replace('"', "&quot;")
+    return '"' + escaped.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
+
+
+def _seconds(value: float) -> str:
+    """At most three decimals, as junit-10.xsd's SUREFIRE_TIME allows."""
+    return f"{max(value, 0.0):.3f}"
+
+
+def _xml_chars(text: str) -> str:
+    """Characters XML 1.0 cannot hold (most control characters) replaced by U+FFFD."""
+    return "".join(
+        char
+        if char in "\t\n\r"
+        or (" " <= char <= "\ud7ff")
+        or ("\ue000" <= char <= "\ufffd")
+        or char >= "\U00010000"
+        else "\ufffd"
+        for char in text
+    )

@@ -1,0 +1,154 @@
+"""A Markdown summary for `$GITHUB_STEP_SUMMARY`: totals, then a table per rule.
+
+Each broken rule gets a heading with its ADR link and a table of its findings,
+chains folded in `<details>`; kept rules are listed in one table. GitHub refuses
+a step summary over 1 MiB, so rows stop before that and a note says how many
+findings are not shown.
+"""
+
+from __future__ import annotations
+
+from fitness.model import Finding, Report, Severity
+from fitness.reporters.base import RenderOptions
+from fitness.reporters.catalogue import (
+    Described,
+    adr_target,
+    described_rules,
+    hop_text,
+    markdown_text,
+    plural,
+)
+
+MAX_BYTES = 1024 * 1024  # GitHub's limit for one step's summary
+_RESERVE = 4096  # room kept for the truncation note
+
+
+def render_markdown(report: Report, options: RenderOptions, max_bytes: int = MAX_BYTES) -> str:
+    """The summary, always under `max_bytes` of UTF-8."""
+    rules = described_rules(report)
+    out = _Budget(max_bytes - _RESERVE)
+    out.add(_totals(report, rules))
+    broken = [rule for rule in rules if report.findings_for(rule.id)]
+    kept = [rule for rule in rules if not report.findings_for(rule.id)]
+    if kept:
+        out.add(_kept(report, options, kept))
+    shown = 0
+    for rule in broken:
+        findings = report.findings_for(rule.id)
+        if not out.add(_heading(report, options, rule, len(findings))):
+            break
+        for finding in findings:
+            if not out.add(_row(report, finding)):
+                break
+            shown += 1
+        if out.full:
+            break
+        out.add("")
+    text = "\n".join(out.parts).rstrip("\n") + "\n"
+    hidden = len(report.findings) - shown
+    if hidden:
+        text += (
+            f"\n> [!WARNING]\n> {plural(hidden, 'finding')} of {len(report.findings)} not shown: "
+            "GitHub limits a step summary to 1 MiB. "
+            "The text, JSON and SARIF reports list every one.\n"
+        )
+    return text
+
+
+class _Budget:
+    """Parts of the summary, added while they fit in `limit` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.parts: list[str] = []
+        self.left = limit
+        self.full = False
+
+    def add(self, part: str) -> bool:
+        size = len(part.encode("utf-8")) + 1
+        if self.full or size > self.left:
+            self.full = True
+            return False
+        self.parts.append(part)
+        self.left -= size
+        return True
+
+
+def _totals(report: Report, rules: list[Described]) -> str:
+    configured = len(report.rules)
+    broken = sum(1 for rule in report.rules if report.findings_for(rule.id))
+    if report.findings:
+        counts = ", ".join(
+            plural(count, name)
+            for severity, name in (
+                (Severity.ERROR, "error"),
+                (Severity.WARNING, "warning"),
+                (Severity.NOTE, "note"),
+            )
+            if (count := report.count_of(severity))
+        )
+        found = f"{plural(len(report.findings), 'finding')} ({counts})"
+    else:
+        found = "no findings"
+    verdict = "failed" if report.failed else "passed"
+    return (
+        f"## fitness: {found}\n\n"
+        f"The check {verdict}. Rules: {configured - broken} kept, {broken} broken; "
+        f"{plural(report.files, 'file')}, {plural(report.modules, 'module')} "
+        f"in {report.elapsed:.2f}s.\n"
+    )
+
+
+def _kept(report: Report, options: RenderOptions, rules: list[Described]) -> str:
+    lines = ["### Kept rules", "", "| Rule | Kind | Decision |", "| --- | --- | --- |"]
+    lines.extend(
+        f"| {_code(rule.id)} | {_cell(rule.kind)} | {_adr(report, options, rule)} |"
+        for rule in rules
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _heading(report: Report, options: RenderOptions, rule: Described, count: int) -> str:
+    adr = _adr(report, options, rule)
+    lines = [
+        f"### {_code(rule.id)}: {plural(count, 'finding')}",
+        "",
+        f"{_cell(rule.description)}" + (f" Decision: {adr}." if rule.adr is not None else ""),
+    ]
+    if rule.guidance:
+        lines += ["", f"_{_cell(rule.guidance)}_"]
+    lines += ["", "| Location | Severity | Message | Chain |", "| --- | --- | --- | --- |"]
+    return "\n".join(lines)
+
+
+def _row(report: Report, finding: Finding) -> str:
+    loc = finding.location
+    where = _code(f"{report.repo_path(loc.path)}:{loc.line}:{loc.column}")
+    chain = ""
+    if finding.chains:
+        hops = "<br>".join(_cell(hop_text(hop)) for hop in finding.chain)
+        more = len(finding.chains) - 1
+        extra = f"<br>and {plural(more, 'more chain')}" if more else ""
+        summary = f"<summary>{plural(len(finding.chain), 'hop')}</summary>"
+        chain = f"<details>{summary}{hops}{extra}</details>"
+    return f"| {where} | {finding.severity.value} | {_cell(finding.message)} | {chain} |"
+
+
+def _adr(report: Report, options: RenderOptions, rule: Described) -> str:
+    if rule.adr is None:
+        return ""
+    target = adr_target(rule.adr, report, options)
+    label = _cell(rule.adr.label)
+    if not target:
+        return label
+    from html import escape
+
+    return f'<a href="{escape(target)}">{label}</a>'
+
+
+def _cell(text: str) -> str:
+    """Text for a table cell, on one line, every Markdown and HTML character escaped."""
+    return markdown_text(" ".join(text.split()))
+
+
+def _code(text: str) -> str:
+    return f"<code>{_cell(text)}</code>"
