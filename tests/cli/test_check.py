@@ -220,7 +220,10 @@ def test_bad_output_spec_is_a_usage_error(project: Project, run: Run) -> None:
     result = run("check", "--output", "xml:out.xml", cwd=project(FILES))
 
     assert (result.code, result.out) == (2, "")
-    assert result.err == "fitness: --output: unknown format 'xml' (choose from github, json, junit, markdown, sarif, text)\n"
+    assert (
+        result.err
+        == "fitness: --output: unknown format 'xml' (choose from github, json, junit, markdown, sarif, text)\n"
+    )
 
 
 def test_colour_only_when_asked_or_on_a_terminal(project: Project, run: Run) -> None:
