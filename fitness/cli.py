@@ -112,6 +112,12 @@ def cli(debug: bool) -> None:
     "REV's tree is analysed with the configuration it had.",
 )
 @click.option(
+    "--include-suppressed",
+    is_flag=True,
+    help="SARIF: also write the suppressed, baselined and pre-existing findings, each with "
+    "a SARIF suppression saying why (code scanning shows them as dismissed).",
+)
+@click.option(
     "--no-cache", is_flag=True, help="Parse every file; neither read nor write the cache."
 )
 @click.option(
@@ -133,6 +139,7 @@ def check(
     baseline: Path | None,
     strict_baseline: bool,
     since: str | None,
+    include_suppressed: bool,
     no_cache: bool,
     jobs: int | None,
 ) -> None:
@@ -160,7 +167,7 @@ def check(
     if baseline is not None and not baseline.is_file():
         raise UsageError(f"--baseline {baseline}: no such file (write one with `fitness baseline`)")
     report = app.check(options, since_start)
-    github = _github_options()
+    github = _github_options()._replace(include_suppressed=include_suppressed)
     unwritten = [_write(name, path, report, github) for name, path in targets]
     colored = _color(color)
     render_options = github._replace(color=colored, cwd=Path.cwd().as_posix())

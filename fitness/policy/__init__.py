@@ -115,6 +115,7 @@ def apply(
     for entry in baseline or ():
         counts[entry.fingerprint] += entry.occurrences
     baselined, kept = _covered(remaining, counts)
+    _covered(before, counts)  # a finding there at --since keeps its baseline entry alive too
     stale = tuple(
         entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
         for entry in baseline or ()
@@ -125,7 +126,13 @@ def apply(
 
 
 def judged(entry: BaselineEntry, rules: Rules, scope: Sequence[str]) -> bool:
-    """Whether this run speaks for `entry`: its rule was checked, its path is in scope."""
+    """Whether this run speaks for `entry`: its rule was checked, its path is in scope.
+
+    An `unused-suppression` entry speaks of the rule it names (the last of its
+    summary's names): a run that does not check that rule cannot judge it.
+    """
+    if entry.rule == "unused-suppression" and entry.summary.rsplit(" ", 1)[-1] not in rules.checked:
+        return False
     return entry.rule in rules.checked and (not scope or bool(in_scope([_at(entry.path)], scope)))
 
 

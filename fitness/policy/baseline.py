@@ -82,8 +82,11 @@ def read(path: Path) -> list[BaselineEntry]:
         raise UsageError(
             f"{path}: baseline version {document.get('version')!r}; this fitness reads {VERSION}"
         )
+    items = document.get("entries", [])
+    if not isinstance(items, list):
+        raise UsageError(f"{path}: not a fitness baseline (its entries are not a list)")
     entries = []
-    for index, item in enumerate(document.get("entries", [])):
+    for index, item in enumerate(items):
         try:
             entries.append(
                 BaselineEntry(

@@ -26,6 +26,7 @@ class RenderOptions(NamedTuple):
     cwd: str | None = None
     workspace: str | None = None
     source_url: str | None = None
+    include_suppressed: bool = False  # SARIF: also the findings policy did not count
 
 
 class Reporter(Protocol):

@@ -45,7 +45,9 @@ def described_rules(report: Report) -> list[Described]:
         for rule in report.rules
     ]
     configured = {rule.id for rule in report.rules}
-    for rule_id in sorted({f.rule_id for f in report.findings} - configured):
+    occurring = {f.rule_id for f in (*report.findings, *report.baselined, *report.existing)}
+    occurring.update(s.finding.rule_id for s in report.suppressed)
+    for rule_id in sorted(occurring - configured):
         kind = report.kind(rule_id)
         if kind is None:
             severity = next(f.severity for f in report.findings if f.rule_id == rule_id)

@@ -48,6 +48,8 @@ def render_sarif(report: Report, options: RenderOptions, limits: Limits = LIMITS
     while True:
         cut = _Cut()
         results = _results(report, kept, index, limits, cut)
+        if options.include_suppressed:
+            results += _not_counted(report, index, limits, cut)
         document = _document(report, options, rules, results, cut, len(report.findings))
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
         if not kept or _gzipped_size(text, limits.gzipped_bytes) <= limits.gzipped_bytes:
@@ -155,6 +157,37 @@ def _results(
     return results
 
 
+def _not_counted(
+    report: Report, index: dict[str, int], limits: Limits, cut: _Cut
+) -> list[dict[str, Any]]:
+    """The findings policy left out, each with a SARIF `suppressions` entry saying why.
+
+    An inline suppression is `inSource` (its justification: the ADR and reason it
+    gives); a baseline entry or a finding already there at `--since` is `external`.
+    """
+    results = []
+    for suppressed in report.suppressed:
+        said = " ".join(
+            part for part in (suppressed.suppression.adr, suppressed.suppression.reason) if part
+        )
+        result = _result(report, suppressed.finding, index, limits, cut, 1)
+        result["suppressions"] = [
+            {"kind": "inSource", "justification": said or "suppressed inline"}
+        ]
+        results.append(result)
+    for finding in report.baselined:
+        result = _result(report, finding, index, limits, cut, 1)
+        result["suppressions"] = [{"kind": "external", "justification": "in the baseline"}]
+        results.append(result)
+    for finding in report.existing:
+        result = _result(report, finding, index, limits, cut, 1)
+        result["suppressions"] = [
+            {"kind": "external", "justification": f"already there at {report.since}"}
+        ]
+        results.append(result)
+    return results
+
+
 def _result(
     report: Report,
     finding: Finding,
@@ -163,7 +196,7 @@ def _result(
     cut: _Cut,
     occurrence: int,
 ) -> dict[str, Any]:
-    """One finding. Suppressed findings, when they come, add a `suppressions` array here."""
+    """One finding (`_not_counted` adds a `suppressions` array to those policy left out)."""
     hops = finding.chain[: limits.related_locations]
     cut.related_locations += len(finding.chain) - len(hops)
     result: dict[str, Any] = {
