@@ -11,14 +11,17 @@ from fitness.adr.directory import Decisions, read_decisions
 from fitness.adr.findings import adr_findings, cited_by
 from fitness.checks import KINDS, PARSERS, CheckContext
 from fitness.checks.bans import configured_bans
+from fitness.config.cache_place import cache_place_problem
 from fitness.config.layout import Layout
 from fitness.config.load import find_config, load_config
 from fitness.config.modules import check_externals, check_modules
 from fitness.config.paths import check_exclude
 from fitness.config.schema import Config
+from fitness.config.source import Problems
 from fitness.errors import ConfigError, UsageError
 from fitness.file_findings import BUILT_IN
 from fitness.graph import ImportGraph, build_graph
+from fitness.logs import Logger
 from fitness.model import (
     BUILT_IN_KINDS,
     AdrLink,
@@ -35,8 +38,11 @@ from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import Progress, collect_facts
 from fitness.parsing.discovery import Discovery, default_source_roots, python_homes
 from fitness.parsing.listing import discover_cached
+from fitness.parsing.tracked import tracked_by_git
 from fitness.policy import Rules, apply, in_scope, judged
 from fitness.policy.suppressions import suppressions
+
+log = Logger("fitness.cache")
 
 # The ids of the findings no rule makes: about files, ADRs and suppressions.
 BUILT_IN_IDS = tuple(kind.id for kind in BUILT_IN_KINDS)
@@ -59,6 +65,8 @@ class CheckOptions(NamedTuple):
     strict_baseline: bool = False  # fail when baseline entries are fixed
     since: str | None = None  # report only findings that were not there at this git revision
     facts_from: Path | None = None  # read this cache directory, write none (`--since`'s tree)
+    cache_dir: Path | None = None  # the cache's directory, instead of the configured cache_dir
+    config_from: str | None = None  # judge by the configuration at this git revision
 
 
 def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
@@ -121,11 +129,10 @@ def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
 def _check(
     options: CheckOptions, clock: Callable[[], float], existing: Collection[str] | None = None
 ) -> tuple[Report, Decisions, Config]:
-    config, discovery = _configure(options)
+    config, discovery, cache_dir = _configure(options)
     known = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
     config = select_rules(config, options.select, options.ignore)
     scope = _scope(config, options.paths)
-    cache_dir = _cache_dir(config, options)
     facts = collect_facts(
         config.project_root,
         [source.path for source in discovery.files],
@@ -211,7 +218,7 @@ def _fingerprints_at(options: CheckOptions) -> list[str]:
 
     from fitness.revision import export
 
-    config, _ = _configure(options._replace(since=None))
+    config, _, cache_dir = _configure(options._replace(since=None))
     revision = options.since or ""
     relative = config.path.relative_to(config.project_root)
     with tempfile.TemporaryDirectory(prefix="fitness-since-") as directory:
@@ -225,7 +232,7 @@ def _fingerprints_at(options: CheckOptions) -> list[str]:
             cache=options.cache,
             jobs=options.jobs,
             use_baseline=False,
-            facts_from=_cache_dir(config, options),
+            facts_from=cache_dir,
         )
         try:
             report, _, _ = _check(then, lambda: 0.0)
@@ -256,7 +263,7 @@ def select_rules(config: Config, select: Sequence[str], ignore: Sequence[str]) -
 
 def configured_rules(options: CheckOptions) -> tuple[RuleSummary, ...]:
     """The rules of the configuration, for `fitness rules`."""
-    config, _ = _configure(options)
+    config, _, _ = _configure(options)
     return describe_rules(config, read_decisions(config.project_root, config.adr.dir))
 
 
@@ -281,19 +288,42 @@ def describe_rules(
     )
 
 
-def _configure(options: CheckOptions) -> tuple[Config, Discovery]:
-    """Load and validate the configuration, including that the modules it names exist."""
+def _configure(options: CheckOptions) -> tuple[Config, Discovery, Path | None]:
+    """Load and validate the configuration, including that the modules it names exist.
+
+    Also returns the cache directory this run may use: None without a cache, or
+    when git tracks the directory (a committed cache could hide findings).
+    """
     path = options.config if options.config is not None else find_config(options.cwd.resolve())
     parsers = PARSERS
-    config, problems = load_config(path, parsers)
+    if options.config_from is not None:
+        config, problems = _config_at(path, options.config_from)
+    else:
+        config, problems = load_config(path, parsers)
     roots = config.source_roots or default_source_roots(config.project_root)
     existing = [root for root in roots if (config.project_root / root).is_dir()]
+    cache_dir = _cache_dir(config, options)
+    if cache_dir is not None and options.facts_from is None:
+        place = cache_place_problem(config.project_root, existing, cache_dir)
+        if place is not None and options.cache_dir is not None:
+            raise UsageError(f"--cache-dir {options.cache_dir}: {place}")
+        if place is not None:
+            problems.add(("cache_dir",), place)
+            cache_dir = None
+        elif tracked_by_git(cache_dir):
+            log.warning(
+                "not using the cache in %s: git tracks files in it, and a committed cache "
+                "could hide findings (remove it from git: git rm -r --cached %s)",
+                cache_dir,
+                cache_dir,
+            )
+            cache_dir = None
     discovery = discover_cached(
         config.project_root,
         existing,
         config.exclude,
         config.respect_gitignore,
-        _listing_cache(config, options),
+        None if options.facts_from is not None else cache_dir,
     )
     layout = Layout(
         roots=tuple(existing),
@@ -307,7 +337,26 @@ def _configure(options: CheckOptions) -> tuple[Config, Discovery]:
     check_exclude(config, existing, problems)
     if problems.found:
         raise ConfigError(problems.messages())
-    return config, discovery
+    return config, discovery, cache_dir
+
+
+def _config_at(path: Path, revision: str) -> tuple[Config, Problems]:
+    """The configuration `path` had at `revision` (with the rule packs it had), for this tree.
+
+    `--config-from`: a pull request is judged by its base's rules, so it cannot
+    switch off the rule it breaks. ADRs and sources are this tree's.
+    """
+    import tempfile
+
+    from fitness.revision import export
+
+    root = path.parent
+    flag = "--config-from"
+    with tempfile.TemporaryDirectory(prefix="fitness-config-") as directory:
+        then = export(root, revision, Path(directory), (".toml",), (), flag) / path.name
+        if not then.is_file():
+            raise UsageError(f"{flag} {revision}: {path.name} does not exist at that revision")
+        return load_config(then, PARSERS, root, revision)
 
 
 def _unknown_rule(flag: str, rule_id: str, known: Sequence[str], config: Config) -> str:
@@ -337,12 +386,12 @@ def _scope(config: Config, paths: Sequence[Path]) -> list[str]:
 
 
 def _cache_dir(config: Config, options: CheckOptions) -> Path | None:
-    return config.project_root / config.cache_dir if options.cache else None
-
-
-def _listing_cache(config: Config, options: CheckOptions) -> Path | None:
-    """Where discovery is cached: nowhere for another revision's temporary tree."""
-    return None if options.facts_from is not None else _cache_dir(config, options)
+    """The cache directory asked for: `--cache-dir`, else `cache_dir` of the configuration."""
+    if not options.cache:
+        return None
+    if options.cache_dir is not None:
+        return options.cache_dir.resolve()
+    return config.project_root / config.cache_dir
 
 
 def root_in_repository(root: Path) -> str:

@@ -112,6 +112,21 @@ def cli(debug: bool) -> None:
     "REV's tree is analysed with the configuration it had.",
 )
 @click.option(
+    "--config-from",
+    metavar="REV",
+    default=None,
+    help="Judge the working tree by the fitness configuration (and rule packs) at git "
+    "revision REV, such as a pull request's base, so a change cannot switch off the rule "
+    "it breaks.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Keep the cache in this directory instead of the configured cache_dir (CI: a "
+    "directory outside the checkout).",
+)
+@click.option(
     "--include-suppressed",
     is_flag=True,
     help="SARIF: also write the suppressed, baselined and pre-existing findings, each with "
@@ -139,6 +154,8 @@ def check(
     baseline: Path | None,
     strict_baseline: bool,
     since: str | None,
+    config_from: str | None,
+    cache_dir: Path | None,
     include_suppressed: bool,
     no_cache: bool,
     jobs: int | None,
@@ -163,6 +180,8 @@ def check(
         baseline=baseline,
         strict_baseline=strict_baseline,
         since=since,
+        config_from=config_from,
+        cache_dir=cache_dir,
     )
     if baseline is not None and not baseline.is_file():
         raise UsageError(f"--baseline {baseline}: no such file (write one with `fitness baseline`)")

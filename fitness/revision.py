@@ -22,9 +22,22 @@ _SUFFIXES = (".py", ".pyi", ".toml", ".md", ".markdown")
 _NAMES = (".gitignore", ".adr-dir", ".log4brains.yml")
 
 
-def export(project_root: Path, revision: str, into: Path) -> Path:
-    """Write the project's files at `revision` that fitness reads under `into`; its root there."""
-    top = Path(_git(project_root, "rev-parse", "--show-toplevel", why=_not_a_repository))
+def export(
+    project_root: Path,
+    revision: str,
+    into: Path,
+    suffixes: tuple[str, ...] = _SUFFIXES,
+    names: tuple[str, ...] = _NAMES,
+    flag: str = "--since",
+) -> Path:
+    """Write the project's files at `revision` that fitness reads under `into`; its root there.
+
+    `suffixes` and `names` choose the files (default: every kind fitness reads);
+    `flag` names the option in error messages.
+    """
+    top = Path(
+        _git(project_root, "rev-parse", "--show-toplevel", why=_not_a_repository(flag), flag=flag)
+    )
     prefix = PurePosixPath(project_root.resolve().relative_to(top.resolve()).as_posix())
     _git(
         project_root,
@@ -32,19 +45,20 @@ def export(project_root: Path, revision: str, into: Path) -> Path:
         "--verify",
         "--quiet",
         f"{revision}^{{commit}}",
-        why=lambda _: f"--since {revision}: no such revision in the repository at {top}",
+        flag=flag,
+        why=lambda _: f"{flag} {revision}: no such revision in the repository at {top}",
     )
     listing = ["ls-tree", "-r", "-z", "--full-tree", revision]
     if str(prefix) != ".":
         listing += ["--", str(prefix)]
     entries = []
-    for record in _git(top, *listing, why=_failed(revision), strip=False).split("\0"):
+    for record in _git(top, *listing, why=_failed(revision), strip=False, flag=flag).split("\0"):
         if not record:
             continue
         meta, _, path = record.partition("\t")
         mode, kind, sha = meta.split()
         name = path.rpartition("/")[2]
-        if kind == "blob" and (name.endswith(_SUFFIXES) or name in _NAMES):
+        if kind == "blob" and (name.endswith(suffixes) or name in names):
             entries.append((mode, sha, path))
     _write_blobs(top, entries, into, revision)
     return into / prefix
@@ -60,7 +74,7 @@ def _write_blobs(top: Path, entries: list[tuple[str, str, str]], into: Path, rev
         check=False,
     )
     if done.returncode != 0:
-        raise UsageError(f"--since {revision}: git cat-file failed: {done.stderr.decode().strip()}")
+        raise UsageError(f"{revision}: git cat-file failed: {done.stderr.decode().strip()}")
     data = done.stdout
     offset = 0
     made: set[Path] = set()
@@ -79,18 +93,20 @@ def _write_blobs(top: Path, entries: list[tuple[str, str, str]], into: Path, rev
             target.write_bytes(content)
 
 
-def _git(cwd: Path, *args: str, why: Callable[[Path], str], strip: bool = True) -> str:
+def _git(
+    cwd: Path, *args: str, why: Callable[[Path], str], strip: bool = True, flag: str = "--since"
+) -> str:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     except FileNotFoundError:
-        raise UsageError("--since needs git, which is not installed (or not on PATH)") from None
+        raise UsageError(f"{flag} needs git, which is not installed (or not on PATH)") from None
     if done.returncode != 0:
         raise UsageError(why(cwd))
     return done.stdout.strip() if strip else done.stdout
 
 
-def _not_a_repository(cwd: Path) -> str:
-    return f"--since: {cwd} is not in a git repository"
+def _not_a_repository(flag: str) -> Callable[[Path], str]:
+    return lambda cwd: f"{flag}: {cwd} is not in a git repository"
 
 
 def _failed(revision: str) -> Callable[[Path], str]:

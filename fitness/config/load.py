@@ -51,14 +51,23 @@ def find_config(start: Path) -> Path:
     )
 
 
-def load_config(path: Path, parsers: Mapping[str, ParamsParser]) -> tuple[Config, Problems]:
+def load_config(
+    path: Path,
+    parsers: Mapping[str, ParamsParser],
+    project_root: Path | None = None,
+    revision: str | None = None,
+) -> tuple[Config, Problems]:
     """Validate the configuration at `path`; rule parameters are parsed by `parsers[kind]`.
 
     Returns the config with every valid rule, its own and those of the packs it
     extends, and the problems found so far (in any of those files), so that
     later checks (module names) can add theirs before anything fails.
+
+    `project_root` and `revision` judge a project by another revision's
+    configuration (`--config-from`): `path` is that revision's file, exported
+    beside its packs, and the configuration applies to `project_root`.
     """
-    shown = display(path)
+    shown = display(path) if revision is None else f"{path.name} at {revision}"
     read = read_toml(path, shown)
     if isinstance(read, Problem):
         raise ConfigError([read.text])
@@ -80,12 +89,16 @@ def load_config(path: Path, parsers: Mapping[str, ParamsParser]) -> tuple[Config
     if not isinstance(data, dict):
         problems.add((), "expected a table")
         data = {}
-    config = _config(Table(data, (), problems), source, path, parsers)
+    config = _config(Table(data, (), problems), source, path, parsers, project_root)
     return config, problems
 
 
 def _config(
-    top: Table, source: ConfigSource, path: Path, parsers: Mapping[str, ParamsParser]
+    top: Table,
+    source: ConfigSource,
+    path: Path,
+    parsers: Mapping[str, ParamsParser],
+    applies_to: Path | None,
 ) -> Config:
     roots = top.strings("source_roots")
     if top.empty_list("source_roots"):
@@ -96,8 +109,8 @@ def _config(
     adr_table = top.table("adr")
     adr = _adr(adr_table) if adr_table else AdrSettings(None, False, False)
     defaults = {key: top.choice(key, IMPORT_MODES, "check") for key in RULE_DEFAULTS}
-    project_root = path.parent
-    packs = PackRules(project_root, defaults)
+    packs = PackRules(path.parent, defaults)
+    project_root = path.parent if applies_to is None else applies_to
     packs.follow(top, path)
     rules_table = top.table("rules", defaults)
     rules = build_rules(rules_table, packs.rules, parsers)
@@ -120,7 +133,7 @@ def _config(
         top.problems.add(("adr", "dir"), f"ADR directory '{adr.dir}' is not a directory")
     return Config(
         source=source,
-        path=path,
+        path=path if applies_to is None else applies_to / path.name,
         project_root=project_root,
         source_roots=tuple(root for root, _ in roots) or None,
         exclude=exclude,

@@ -95,8 +95,8 @@ class FactsCache:
         self._prune()
         data = marshal.dumps((self._key_check(), self._stamps, self._facts))
         try:
+            own_directory(self.location.parent)
             write_atomic_bytes(self.location, data)
-            mark_cache_directory(self.location.parent)
         except OSError as exc:
             log.warning("cannot write the cache %s: %s", self.location, exc)
 
@@ -139,14 +139,22 @@ class FactsCache:
         self._stamps, self._facts = stamps, facts
 
 
-def mark_cache_directory(directory: Path) -> None:
-    """Keep the cache out of git, and out of backups that honour CACHEDIR.TAG."""
-    ignore = directory / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# Created by fitness.\n*\n", encoding="utf-8")
-    tag = directory / "CACHEDIR.TAG"
-    if not tag.exists():
-        tag.write_text(
-            "Signature: 8a477f597d28d172789f06886806bc55\n# This is the cache of fitness.\n",
-            encoding="utf-8",
-        )
+def own_directory(directory: Path) -> None:
+    """Create the cache directory, marked as fitness's; an existing one is left as it is.
+
+    Only a directory fitness created gets the marks: a `.gitignore` of `*` (keep
+    it out of git) and a CACHEDIR.TAG (out of backups that honour it). Marking a
+    directory the user made would hide their files (the configuration refuses a
+    `cache_dir` that holds anything but fitness's files, `fitness.config.cache_place`).
+    """
+    if directory.is_dir():
+        return
+    try:
+        directory.mkdir(parents=True)
+    except FileExistsError:
+        return  # another run created it just now, and marks it
+    (directory / ".gitignore").write_text("# Created by fitness.\n*\n", encoding="utf-8")
+    (directory / "CACHEDIR.TAG").write_text(
+        "Signature: 8a477f597d28d172789f06886806bc55\n# This is the cache of fitness.\n",
+        encoding="utf-8",
+    )

@@ -16,7 +16,7 @@ from typing import Any
 from fitness import __version__
 from fitness.atomic import write_atomic_bytes
 from fitness.logs import Logger
-from fitness.parsing.cache import mark_cache_directory
+from fitness.parsing.cache import own_directory
 from fitness.parsing.discovery import Discovery, Shadowed, SourceFile, discover
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
@@ -41,8 +41,8 @@ def discover_cached(
     if not found.unreadable:
         stamps = {path: _stamp(str(project_root), path) for path in found.read}
         try:
+            own_directory(cache_dir)
             write_atomic_bytes(location, marshal.dumps((key, stamps, _encode(found))))
-            mark_cache_directory(cache_dir)
         except OSError as exc:
             log.warning("cannot write the cache %s: %s", location, exc)
     return found

@@ -257,6 +257,8 @@ def test_help_says_what_each_option_does_and_lists_the_exit_codes(
         "--baseline",
         "--strict-baseline",
         "--since",
+        "--config-from",
+        "--cache-dir",
         "--include-suppressed",
         "--no-cache",
         "-j,",
