@@ -8,7 +8,6 @@ from typing import NamedTuple
 
 from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
-from fitness.adr.findings import adr_findings, cited_by
 from fitness.checks import KINDS, PARSERS, CheckContext
 from fitness.checks.bans import configured_bans
 from fitness.config.cache_place import cache_place_problem
@@ -16,7 +15,7 @@ from fitness.config.layout import Layout
 from fitness.config.load import find_config, load_config
 from fitness.config.modules import check_externals, check_modules
 from fitness.config.paths import check_exclude
-from fitness.config.schema import Config
+from fitness.config.schema import Config, Rule
 from fitness.config.source import Problems
 from fitness.errors import ConfigError, UsageError
 from fitness.file_findings import BUILT_IN
@@ -26,21 +25,23 @@ from fitness.model import (
     BUILT_IN_KINDS,
     AdrLink,
     AdrStatus,
+    BadSuppression,
     BaselineEntry,
+    Comment,
     DecisionsOverview,
     Enforcement,
     FileFacts,
     Finding,
     Report,
     RuleSummary,
+    Suppression,
 )
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import Progress, collect_facts
 from fitness.parsing.discovery import Discovery, default_source_roots, python_homes
 from fitness.parsing.listing import discover_cached
 from fitness.parsing.tracked import tracked_by_git
-from fitness.policy import Rules, apply, in_scope, judged
-from fitness.policy.suppressions import suppressions
+from fitness.policy import BASELINE_NAME, Rules, apply, in_scope, judged
 
 log = Logger("fitness.cache")
 
@@ -151,13 +152,13 @@ def _check(
     seconds: dict[str, float] = {}
     findings = _rule_findings(config, graph, files, clock, seconds)
     findings += _file_findings(discovery, facts)
-    findings += adr_findings(decisions, config.adr, config.rules, comments)
+    findings += _adr_findings(config, decisions, comments)
     findings = in_scope(findings, scope)
     findings.sort(key=Finding.sort_key)
     checked = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
     verdict = apply(
         findings,
-        suppressions(comments),
+        _suppressions(comments),
         Rules(known, checked),
         baseline=_baseline(config, options),
         existing=existing,
@@ -184,15 +185,36 @@ def _check(
     return report, decisions, config
 
 
+def _adr_findings(
+    config: Config, decisions: Decisions, comments: Mapping[str, tuple[Comment, ...]]
+) -> list[Finding]:
+    """The ADR findings; a project without ADRs and citations imports none of that code."""
+    cites = any(rule.adr is not None for rule in config.rules) or config.adr.require_for_rules
+    if decisions.dir is None and not decisions.problems and not cites:
+        return []
+    from fitness.adr.findings import adr_findings
+
+    return adr_findings(decisions, config.adr, config.rules, comments)
+
+
+def _suppressions(
+    comments: Mapping[str, tuple[Comment, ...]],
+) -> list[Suppression | BadSuppression]:
+    """The `# fitness:` directives of the comments kept (most projects' files keep none)."""
+    if not comments:
+        return []
+    from fitness.policy.suppressions import suppressions
+
+    return list(suppressions(comments))
+
+
 def _rules(config: Config, report: Report) -> Rules:
     ids = frozenset((*(rule.id for rule in report.rules), *BUILT_IN_IDS))
     return Rules(ids, ids)
 
 
 def _baseline_path(config: Config, options: CheckOptions) -> Path:
-    from fitness.policy.baseline import DEFAULT_NAME
-
-    return options.baseline or config.project_root / DEFAULT_NAME
+    return options.baseline or config.project_root / BASELINE_NAME
 
 
 def _baseline(config: Config, options: CheckOptions) -> list[BaselineEntry] | None:
@@ -279,13 +301,21 @@ def describe_rules(
             id=rule.id,
             kind=rule.kind,
             severity=rule.severity,
-            adr=AdrLink(rule.adr, cited_by(rule, decisions)) if rule.adr is not None else None,
+            adr=_link(rule, decisions),
             description=KINDS[rule.kind].summary(rule.params),
             guidance=rule.message,
             seconds=(seconds or {}).get(rule.id, 0.0),
         )
         for rule in config.rules
     )
+
+
+def _link(rule: Rule, decisions: Decisions) -> AdrLink | None:
+    if rule.adr is None:
+        return None
+    from fitness.adr.findings import cited_by
+
+    return AdrLink(rule.adr, cited_by(rule, decisions))
 
 
 def _configure(options: CheckOptions) -> tuple[Config, Discovery, Path | None]:

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from fitness.adr.records import NO_STATUS, Read, Unreadable, read_record
 from fitness.model import Adr, AdrStatus
 
+if TYPE_CHECKING:
+    from fitness.adr.records import Read
+
 DEFAULT_DIRS = ("doc/adr", "docs/adr", "docs/decisions", "docs/architecture/decisions")
-_RECORD = re.compile(r"(?P<digits>\d+)-.+\.md")
-_DATE = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
-_ADR_FOLDER = re.compile(r"^[ \t]+adrFolder[ \t]*:[ \t]*(?P<value>.+?)[ \t]*$", re.MULTILINE)
+# Patterns, compiled on first use (`re` caches them): most runs find no ADR directory.
+_RECORD = r"(?P<digits>\d+)-.+\.md"
+_DATE = r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+_ADR_FOLDER = r"^[ \t]+adrFolder[ \t]*:[ \t]*(?P<value>.+?)[ \t]*$"
 
 
 class RecordProblem(NamedTuple):
@@ -52,7 +55,7 @@ class Decisions(NamedTuple):
 
 def is_record_name(name: str) -> bool:
     """Whether a file named `name` in the ADR directory is a record (`0004-x.md`)."""
-    return _RECORD.fullmatch(name) is not None
+    return re.fullmatch(_RECORD, name) is not None
 
 
 def find_dir(root: Path, configured: str | None) -> tuple[str | None, str]:
@@ -63,7 +66,7 @@ def find_dir(root: Path, configured: str | None) -> tuple[str | None, str]:
     if named and named.strip():
         return _posix(named.strip().splitlines()[0]), ".adr-dir"
     log4brains = _read_small(root / ".log4brains.yml")
-    folder = _ADR_FOLDER.search(log4brains or "")
+    folder = re.search(_ADR_FOLDER, log4brains or "", re.MULTILINE)
     if folder is not None:
         return _posix(folder.group("value").strip("'\"")), ".log4brains.yml"
     for candidate in DEFAULT_DIRS:
@@ -78,11 +81,13 @@ def read_decisions(root: Path, configured: str | None) -> Decisions:
     directory, how = find_dir(root, configured)
     if directory is None or not (root / directory).is_dir():
         return Decisions(None, (), (), how if directory is None else f"{directory} ({how})")
+    from fitness.adr.records import NO_STATUS, Unreadable, read_record  # only when there are ADRs
+
     records: list[Adr] = []
     problems: list[RecordProblem] = []
     read: list[tuple[Adr, str | None]] = []
     for path in sorted((root / directory).iterdir(), key=lambda p: p.name):
-        match = _RECORD.fullmatch(path.name)
+        match = re.fullmatch(_RECORD, path.name)
         if match is None or not path.is_file():
             continue
         relative = f"{directory}/{path.name}" if directory != "." else path.name
@@ -115,7 +120,7 @@ def read_decisions(root: Path, configured: str | None) -> Decisions:
 
 
 def _record(path: str, digits: str, found: Read) -> Adr:
-    number = None if len(digits) == 8 and _DATE.fullmatch(digits) else int(digits)
+    number = None if len(digits) == 8 and re.fullmatch(_DATE, digits) else int(digits)
     key = _stem(path) if number is None else f"ADR-{number:04d}"
     return Adr(
         key=key,

@@ -13,7 +13,7 @@ from fitness.model.imports import FileFacts, ImportEdge, ParseFailure, RawImport
 from fitness.model.kinds import BUILT_IN_KINDS, FindingKind, built_in_kind
 from fitness.model.report import Report, RuleSummary
 from fitness.model.uses import NO_BANS, ApiUse, Argument, Bans
-from fitness.model.verdict import BaselineEntry, Suppressed, Suppression
+from fitness.model.verdict import BadSuppression, BaselineEntry, Suppressed, Suppression
 
 __all__ = [
     "BUILT_IN_KINDS",
@@ -23,6 +23,7 @@ __all__ = [
     "AdrStatus",
     "ApiUse",
     "Argument",
+    "BadSuppression",
     "Bans",
     "BaselineEntry",
     "Chain",

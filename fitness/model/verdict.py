@@ -41,3 +41,10 @@ class BaselineEntry(NamedTuple):
     summary: str
     path: str
     occurrences: int
+
+
+class BadSuppression(NamedTuple):
+    """A `# fitness:` comment that is not a suppression fitness can apply, and why."""
+
+    location: Location
+    why: str

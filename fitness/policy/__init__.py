@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from fitness.model import (
     BUILT_IN_KINDS,
+    BadSuppression,
     BaselineEntry,
     Finding,
     Location,
@@ -15,9 +16,9 @@ from fitness.model import (
     Suppressed,
     Suppression,
 )
-from fitness.policy.suppressions import BadSuppression
 
 FAIL_ON = ("error", "warning", "note", "never")
+BASELINE_NAME = ".fitness-baseline.json"  # in the project root, picked up by `fitness check`
 
 
 def in_scope(findings: Iterable[Finding], paths: Sequence[str]) -> list[Finding]:

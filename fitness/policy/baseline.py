@@ -8,7 +8,6 @@ and how many findings share the fingerprint.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from fitness.atomic import write_atomic
 from fitness.errors import UsageError
 from fitness.model import BaselineEntry, Finding
 
-DEFAULT_NAME = ".fitness-baseline.json"
 SCHEMA = "fitness-baseline"
 VERSION = 1
 
@@ -43,6 +41,8 @@ def summary(finding: Finding) -> str:
 
 
 def render(entries: Sequence[BaselineEntry]) -> str:
+    import json
+
     lines = [
         json.dumps(
             {
@@ -70,6 +70,8 @@ def write(path: Path, entries: Sequence[BaselineEntry]) -> None:
 
 def read(path: Path) -> list[BaselineEntry]:
     """The entries of the baseline at `path`; a file that is not one is a usage error."""
+    import json
+
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import NamedTuple
 
-from fitness.model import Comment, Location, Suppression
+from fitness.model import BadSuppression, Comment, Location, Suppression
 
 _DIRECTIVE = re.compile(
     r"#[ \t]*fitness[ \t]*:[ \t]*(?P<verb>[\w-]*)[ \t]*(?P<ids>\[[^\]]*\]?)?(?P<rest>.*)$",
@@ -22,13 +21,6 @@ _DIRECTIVE = re.compile(
 _ADR = re.compile(
     r"(?P<adr>adr[-_ ]?\d+|\d+-[\w.-]+|[\w./-]+\.md)(?![\w-])(?P<rest>.*)$", re.IGNORECASE
 )
-
-
-class BadSuppression(NamedTuple):
-    """A `# fitness:` comment that is not a suppression fitness can apply, and why."""
-
-    location: Location
-    why: str
 
 
 def suppressions(
