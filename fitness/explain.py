@@ -8,16 +8,27 @@ from fitness.checks import KINDS
 from fitness.checks.docs import Example
 from fitness.config.suggest import did_you_mean
 from fitness.errors import UsageError
+from fitness.model import BUILT_IN_KINDS, built_in_kind
 
 
 def explain(name: str | None) -> str:
-    """The text `fitness explain [KIND]` prints: the kinds, or one kind in full."""
+    """The text `fitness explain [KIND]` prints: the kinds, or one kind in full.
+
+    KIND may also be a built-in finding id (`adr-missing`, `parse-error`, ...).
+    """
     if name is None:
         return _kinds()
+    built_in = built_in_kind(name)
+    if built_in is not None:
+        return (
+            f"{name}: {built_in.summary} (built-in, {built_in.severity.value})\n\n"
+            f"{built_in.description}\n\nTo fix: {built_in.help}\n"
+        )
     kind = KINDS.get(name)
     if kind is None:
+        known = [*KINDS, *(k.id for k in BUILT_IN_KINDS)]
         raise UsageError(
-            f"unknown rule kind '{name}'{did_you_mean(name, KINDS)}; "
+            f"unknown rule kind '{name}'{did_you_mean(name, known)}; "
             f"known kinds: {', '.join(sorted(KINDS))}"
         )
     lines = [f"{name}: {kind.description}", "", inspect.cleandoc(type(kind).__doc__ or ""), ""]
@@ -36,7 +47,22 @@ def explain(name: str | None) -> str:
 def _kinds() -> str:
     width = max(len(name) for name in KINDS)
     lines = [f"  {name.ljust(width)}  {KINDS[name].description}" for name in sorted(KINDS)]
-    return "\n".join(["Rule kinds:", *lines, "", "Run `fitness explain KIND` for one."]) + "\n"
+    built = max(len(kind.id) for kind in BUILT_IN_KINDS)
+    found = [f"  {kind.id.ljust(built)}  {kind.summary}" for kind in BUILT_IN_KINDS]
+    return (
+        "\n".join(
+            [
+                "Rule kinds:",
+                *lines,
+                "",
+                "Built-in findings (no rule makes them; they always run):",
+                *found,
+                "",
+                "Run `fitness explain KIND` for one.",
+            ]
+        )
+        + "\n"
+    )
 
 
 def _example(example: Example) -> list[str]:

@@ -114,6 +114,19 @@ def test_explain_without_a_kind_lists_the_kinds(tmp_path: Path, run: Run) -> Non
         "  protected     a protected module may be imported only by `allowed_importers`, "
         "through `public`\n"
         "\n"
+        "Built-in findings (no rule makes them; they always run):\n"
+        "  adr-missing          A reference points to no ADR.\n"
+        "  adr-not-accepted     A reference cites an ADR that is not accepted.\n"
+        "  adr-superseded       A reference cites a superseded ADR.\n"
+        "  adr-required         A rule or a suppression cites no ADR.\n"
+        "  adr-unreadable       An ADR file cannot be understood.\n"
+        "  analysis-error       fitness could not analyse a file.\n"
+        "  duplicate-module     A module is found under two source roots.\n"
+        "  invalid-suppression  An inline suppression fitness cannot apply.\n"
+        "  parse-error          A file could not be parsed.\n"
+        "  unreadable           A directory could not be read.\n"
+        "  unused-suppression   An inline suppression suppresses nothing.\n"
+        "\n"
         "Run `fitness explain KIND` for one.\n"
     )
 
@@ -125,4 +138,16 @@ def test_explain_an_unknown_kind_is_a_usage_error(tmp_path: Path, run: Run) -> N
     assert result.err == (
         "fitness: unknown rule kind 'alowed' (did you mean 'allowed'?); known kinds: acyclic, "
         "allowed, banned-api, forbidden, independence, layers, protected\n"
+    )
+
+
+def test_a_built_in_finding_explains_itself(run: Run) -> None:
+    result = run("explain", "adr-superseded", cwd=Path.cwd())
+
+    assert (result.code, result.out) == (
+        0,
+        "adr-superseded: A reference cites a superseded ADR. (built-in, warning)\n\n"
+        "A rule or a suppression cites a decision record that a later one supersedes; the "
+        "finding names the successor.\n\n"
+        "To fix: Cite the successor, and check that the rule still matches what it decided.\n",
     )
