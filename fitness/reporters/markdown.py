@@ -112,7 +112,7 @@ def _heading(report: Report, options: RenderOptions, rule: Described, count: int
     lines = [
         f"### {_code(rule.id)}: {plural(count, 'finding')}",
         "",
-        f"{_cell(rule.description)}" + (f" Decision: {adr}." if rule.adr is not None else ""),
+        _cell(rule.description.rstrip(".")) + "." + (f" Decision: {adr}." if rule.adr else ""),
     ]
     if rule.guidance:
         lines += ["", f"_{_cell(rule.guidance)}_"]
