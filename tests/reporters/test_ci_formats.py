@@ -109,7 +109,7 @@ def test_markdown_links_the_adr_and_folds_the_chain() -> None:
     out = render_markdown(report(finding()), RenderOptions(source_url=SOURCE))
 
     link = f'<a href="{SOURCE}/services/app/docs/adr/0004-pure-domain.md">ADR-0004: Keep the domain pure</a>'
-    assert f"a must not import c Decision: {link}." in out
+    assert f"a must not import c. Decision: {link}." in out
     assert (
         "| <code>services/app/src/a/x.py:3:1</code> | error | a must not import c | "
         "<details><summary>2 hops</summary>a.x -\\> b.y (l.3)<br>b.y -\\> c (l.7)</details> |"
