@@ -59,6 +59,8 @@ class CheckOptions(NamedTuple):
     strict_baseline: bool = False  # fail when baseline entries are fixed
     since: str | None = None  # report only findings that were not there at this git revision
     facts_from: Path | None = None  # read this cache directory, write none (`--since`'s tree)
+    cache_dir: Path | None = None  # `--cache-dir`: instead of the configured `cache_dir`
+    config_from: str | None = None  # `--config-from REV`: the configuration file as it was at REV
 
 
 def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
@@ -285,7 +287,8 @@ def _configure(options: CheckOptions) -> tuple[Config, Discovery]:
     """Load and validate the configuration, including that the modules it names exist."""
     path = options.config if options.config is not None else find_config(options.cwd.resolve())
     parsers = PARSERS
-    config, problems = load_config(path, parsers)
+    text = _config_at(path, options.config_from) if options.config_from is not None else None
+    config, problems = load_config(path, parsers, text)
     roots = config.source_roots or default_source_roots(config.project_root)
     existing = [root for root in roots if (config.project_root / root).is_dir()]
     discovery = discover_cached(
@@ -337,7 +340,34 @@ def _scope(config: Config, paths: Sequence[Path]) -> list[str]:
 
 
 def _cache_dir(config: Config, options: CheckOptions) -> Path | None:
-    return config.project_root / config.cache_dir if options.cache else None
+    if not options.cache:
+        return None
+    return options.cache_dir or config.project_root / config.cache_dir
+
+
+def _config_at(path: Path, revision: str) -> str:
+    """The text the configuration file `path` had at git `revision` (`--config-from`).
+
+    Only this file is read from `revision`; rule packs, ADRs and the baseline
+    are the working tree's.
+    """
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "show", f"{revision}:./{path.name}"],
+            cwd=path.parent,
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise UsageError(
+            "--config-from needs git, which is not installed (or not on PATH)"
+        ) from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip()
+        raise UsageError(f"--config-from {revision}: cannot read {path.name} there: {reason}")
+    return done.stdout.decode("utf-8", "replace")
 
 
 def _listing_cache(config: Config, options: CheckOptions) -> Path | None:

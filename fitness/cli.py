@@ -112,6 +112,13 @@ def cli(debug: bool) -> None:
     "REV's tree is analysed with the configuration it had.",
 )
 @click.option(
+    "--config-from",
+    metavar="REV",
+    default=None,
+    help="Judge the working tree by the configuration file as it was at git revision REV "
+    "(a pull request cannot switch off the rule it breaks).",
+)
+@click.option(
     "--include-suppressed",
     is_flag=True,
     help="SARIF: also write the suppressed, baselined and pre-existing findings, each with "
@@ -119,6 +126,13 @@ def cli(debug: bool) -> None:
 )
 @click.option(
     "--no-cache", is_flag=True, help="Parse every file; neither read nor write the cache."
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Keep the cache in this directory instead of the configured cache_dir "
+    "(CI: one outside the checkout).",
 )
 @click.option(
     "--jobs",
@@ -139,8 +153,10 @@ def check(
     baseline: Path | None,
     strict_baseline: bool,
     since: str | None,
+    config_from: str | None,
     include_suppressed: bool,
     no_cache: bool,
+    cache_dir: Path | None,
     jobs: int | None,
 ) -> None:
     """Check the project against its rules.
@@ -163,6 +179,8 @@ def check(
         baseline=baseline,
         strict_baseline=strict_baseline,
         since=since,
+        cache_dir=cache_dir.resolve() if cache_dir is not None else None,
+        config_from=config_from,
     )
     if baseline is not None and not baseline.is_file():
         raise UsageError(f"--baseline {baseline}: no such file (write one with `fitness baseline`)")

@@ -51,15 +51,19 @@ def find_config(start: Path) -> Path:
     )
 
 
-def load_config(path: Path, parsers: Mapping[str, ParamsParser]) -> tuple[Config, Problems]:
+def load_config(
+    path: Path, parsers: Mapping[str, ParamsParser], text: str | None = None
+) -> tuple[Config, Problems]:
     """Validate the configuration at `path`; rule parameters are parsed by `parsers[kind]`.
+
+    `text`, when given, is read as the file's content (`--config-from REV`).
 
     Returns the config with every valid rule, its own and those of the packs it
     extends, and the problems found so far (in any of those files), so that
     later checks (module names) can add theirs before anything fails.
     """
     shown = display(path)
-    read = read_toml(path, shown)
+    read = read_toml(path, shown, text)
     if isinstance(read, Problem):
         raise ConfigError([read.text])
     text, document = read

@@ -15,12 +15,18 @@ else:
     import tomli as tomllib
 
 
-def read_toml(path: Path, display: str) -> tuple[str, dict[str, object]] | Problem:
-    """The text and the document of `path`, or the problem that stops it being read."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return Problem(display, 0, (), f"{display}: cannot read: {exc}")
+def read_toml(
+    path: Path, display: str, text: str | None = None
+) -> tuple[str, dict[str, object]] | Problem:
+    """The text and the document of `path`, or the problem that stops it being read.
+
+    `text`: the file's content when it is not read from `path` (another revision's).
+    """
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            return Problem(display, 0, (), f"{display}: cannot read: {exc}")
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
