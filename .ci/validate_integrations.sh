@@ -70,4 +70,23 @@ run "action-validator action.yml" pass "$validator" action.yml
 run "zizmor --offline action.yml" pass .venv/bin/zizmor --offline --no-progress action.yml
 run "pre-commit validate-manifest .pre-commit-hooks.yaml" pass \
   .venv/bin/pre-commit validate-manifest .pre-commit-hooks.yaml
-printf '\nThe action and the hook manifest validate.\n'
+
+# The README's examples: the workflow (with the action's placeholder reference pinned to a
+# dummy SHA, since OWNER/fitness@REF stands for the user's pin) and the pre-commit config.
+mkdir "$broken/readme"
+.venv/bin/python - "$broken/readme" <<'PY' || fail "cannot extract the README's examples"
+import re, sys
+from pathlib import Path
+text = Path("README.md").read_text(encoding="utf-8")
+blocks = re.findall(r"```yaml\n(# (\S+)\n.*?)```", text, re.S)
+found = {name: block for block, name in blocks}
+workflow = found[".github/workflows/architecture.yml"].replace("OWNER/fitness@REF", "OWNER/fitness@" + "0" * 40)
+Path(sys.argv[1], "architecture.yml").write_text(workflow, encoding="utf-8")
+Path(sys.argv[1], ".pre-commit-config.yaml").write_text(found[".pre-commit-config.yaml"], encoding="utf-8")
+PY
+run "check-jsonschema --builtin-schema vendor.github-workflows (README's workflow)" pass \
+  .venv/bin/check-jsonschema --builtin-schema vendor.github-workflows "$broken/readme/architecture.yml"
+run "zizmor --offline (README's workflow)" pass .venv/bin/zizmor --offline --no-progress "$broken/readme/architecture.yml"
+run "pre-commit validate-config (README's .pre-commit-config.yaml)" pass \
+  .venv/bin/pre-commit validate-config "$broken/readme/.pre-commit-config.yaml"
+printf '\nThe action, the hook manifest and the README examples validate.\n'
