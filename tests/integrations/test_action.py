@@ -196,10 +196,37 @@ def test_usage_errors_fail_with_an_annotation(installed: dict[str, Any], tmp_pat
         "::error title=fitness::config-from: base needs the base: "
         "run on a pull_request event, or set since\n"
     )
+    run, _, _ = _check(installed, workspace, {"args": "--select 'unclosed"})
+    assert run.codes["check"] == 2
+    assert run.stdout["check"] == (
+        "::error title=fitness::input args: cannot split it (an unclosed quote?)\n"
+    )
     run, _, _ = _check(installed, workspace, {"annotations": "yes"})
     assert (run.codes["check"], run.outputs["check"]) == (2, {})
     assert (
         run.stdout["check"] == "::error title=fitness::input annotations: expected true or false\n"
+    )
+
+
+def test_a_configuration_error_is_annotated_and_summarised(
+    installed: dict[str, Any], tmp_path: Path
+) -> None:
+    workspace = _shop(tmp_path)
+    pyproject = workspace / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text("utf-8").replace("source_roots", "source_rots"), encoding="utf-8"
+    )
+    run, summary, _ = _check(installed, workspace, {})
+
+    assert (run.codes["check"], run.outputs["check"]) == (2, {})
+    reason = run.stderr["check"]
+    assert reason == (
+        "pyproject.toml:7: tool.fitness: unknown key 'source_rots' (did you mean 'source_roots'?)\n"
+    )
+    escaped = reason.rstrip("\n").replace("%", "%25").replace("\n", "%0A")
+    assert run.stdout["check"] == f"::error title=fitness could not check (exit 2)::{escaped}\n"
+    assert summary == (
+        f"{EARLIER}## fitness could not check (exit 2)\n\n````\n{reason.rstrip()}\n````\n"
     )
 
 
