@@ -257,8 +257,10 @@ def test_help_says_what_each_option_does_and_lists_the_exit_codes(
         "--baseline",
         "--strict-baseline",
         "--since",
+        "--config-from",
         "--include-suppressed",
         "--no-cache",
+        "--cache-dir",
         "-j,",
         "-h,",
     ]
