@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import textwrap
 import xml.etree.ElementTree as ElementTree
@@ -206,6 +207,20 @@ def test_usage_errors_fail_with_an_annotation(installed: dict[str, Any], tmp_pat
     assert (
         run.stdout["check"] == "::error title=fitness::input annotations: expected true or false\n"
     )
+
+
+def test_a_version_that_is_not_one_installs_nothing(tmp_path: Path) -> None:
+    runner_temp = tmp_path / "runner"
+    runner_temp.mkdir()
+    environment = composite.base_environment(tmp_path, runner_temp, REPO)
+    context: dict[str, Any] = {"inputs": composite.inputs(ACTION, {"version": "1.0 --pre"})}
+    context["steps"] = {"python": {"outputs": {"path": sys.executable}}}
+    run = composite.run_steps(ACTION, ["install"], context, environment, tmp_path)
+    assert (run.codes["install"], run.outputs["install"]) == (2, {})
+    assert run.stdout["install"] == (
+        "::error title=fitness::input version: expected a version such as 1.2.0\n"
+    )
+    assert not (runner_temp / "fitness-venv").exists()
 
 
 def test_a_configuration_error_is_annotated_and_summarised(
