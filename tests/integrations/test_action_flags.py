@@ -1,0 +1,90 @@
+"""The two `fitness check` flags the Action passes: `--cache-dir` and `--config-from REV`."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from support import Result, write_tree
+
+RULES = """
+    [tool.fitness]
+    source_roots = ["src"]
+
+    [tool.fitness.rules.layers]
+    kind = "layers"
+    layers = ["app.api", "app.domain"]
+
+    [tool.fitness.rules.no-sockets]
+    kind = "forbidden"
+    from = ["app"]
+    to = ["socket"]
+"""
+WITHOUT_LAYERS = """
+    [tool.fitness]
+    source_roots = ["src"]
+
+    [tool.fitness.rules.no-sockets]
+    kind = "forbidden"
+    from = ["app"]
+    to = ["socket"]
+"""
+FINDING = (
+    "src/app/domain/__init__.py:1:1: layers: app.domain must not import app.api (a higher layer)\n"
+)
+
+
+def test_config_from_judges_the_working_tree_by_the_rules_at_a_revision(
+    tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    _repository(tmp_path)
+    write_tree(
+        tmp_path,
+        {"pyproject.toml": WITHOUT_LAYERS, "src/app/domain/__init__.py": "from app import api\n"},
+    )
+
+    assert run("check", "--no-cache", cwd=tmp_path).code == 0
+    judged = run("check", "--no-cache", "--config-from", "HEAD", cwd=tmp_path)
+    assert judged.code == 1
+    assert judged.out.startswith(FINDING)
+
+
+def test_config_from_a_revision_that_does_not_exist_is_a_usage_error(
+    tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    _repository(tmp_path)
+    result = run("check", "--no-cache", "--config-from", "no-such-rev", cwd=tmp_path)
+    assert (result.code, result.err) == (
+        2,
+        f"fitness: --config-from no-such-rev: no such revision in the repository at {tmp_path}\n",
+    )
+
+
+def test_cache_dir_keeps_the_cache_outside_the_project(
+    tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    project = _repository(tmp_path / "project")
+    cache = tmp_path / "elsewhere" / "cache"
+    assert run("check", "--cache-dir", str(cache), cwd=project).code == 0
+    assert [len(list(cache.glob(f"{name}-*.marshal"))) for name in ("facts", "listing")] == [1, 1]
+    assert not (project / ".fitness_cache").exists()
+
+
+def _repository(root: Path) -> Path:
+    write_tree(
+        root,
+        {
+            "pyproject.toml": RULES,
+            "src/app/__init__.py": "",
+            "src/app/api/__init__.py": "from app import domain\n",
+            "src/app/domain/__init__.py": "",
+        },
+    )
+    for command in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base"],
+    ):
+        subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
+    return root
