@@ -83,7 +83,10 @@ def plan_conversion(root: Path, source: Path | None, replace: bool) -> Plan:
     if conversion.skipped:
         summary += f"; not converted (no fitness kind): {', '.join(conversion.skipped)}"
     if conversion.notes:
-        summary += f"; {conversion.notes} option(s) not carried over, commented in the file"
+        count = conversion.notes
+        summary += (
+            f"; {count} option{'' if count == 1 else 's'} not carried over (see the comments)"
+        )
     return _plan(target, conversion.text, summary + ".")
 
 

@@ -138,12 +138,14 @@ def _top(
                 lines.append('type_checking = "ignore"  # exclude_type_checking_imports = true')
             continue
         if key == "include_external_packages":
-            lines.append(
-                f"# include_external_packages = {_text(value)}: not needed, fitness always "
-                "sees imports of third-party packages"
+            lines.extend(
+                comment(
+                    f"include_external_packages = {_text(value)}: not needed, fitness always "
+                    "sees the imports of third-party packages."
+                )
             )
             continue
-        lines.append(_note(key, value, _session_reason(key)))
+        lines.extend(_note(key, value, _session_reason(key)))
         notes.append(key)
     lines.append(
         'dynamic = "ignore"  # import-linter does not see importlib.import_module("x"); '
@@ -167,7 +169,8 @@ def _contract(
     kind, keys = KINDS[contract_type]
     name = _text(options.pop("name", ""))
     where = f"contract {rule_id}"
-    lines = comment(f"{name} (import-linter {contract_type} contract {contract.id or rule_id})")
+    what = f"import-linter's {contract_type} contract {contract.id or rule_id}"
+    lines = comment(f"{name} ({what})" if name else what.capitalize())
     lines.append(header(prefix, "rules", rule_id))
     lines.append(f"kind = {string(kind)}")
     tail: list[str] = []
@@ -183,9 +186,9 @@ def _contract(
         if contract_type == "protected" and option == "as_packages" and _boolean(value):
             continue  # fitness's protected always treats modules as packages
         if option == "unmatched_ignore_imports_alerting" and _text(value).lower() == "error":
-            tail.append(f"# {option} = error: {_SAME_ALERT}")
+            tail.extend(comment(f"{option} = error: {_SAME_ALERT}."))
             continue
-        tail.append(_note(option, value, _option_reason(contract_type, option, value)))
+        tail.extend(_note(option, value, _option_reason(contract_type, option, value)))
         notes.append(f"{rule_id}.{option}")
     return lines + tail
 
@@ -242,8 +245,8 @@ def _import_expression(text: str) -> str:
     return f"{importer.strip()} -> {imported.strip()}" if arrow else text.strip()
 
 
-def _note(key: str, value: Value, reason: str) -> str:
-    return f"# not carried over: {key} = {_text(value)}: {reason}"
+def _note(key: str, value: Value, reason: str) -> list[str]:
+    return comment(f"Not carried over: {key} = {_text(value)}: {reason}.")
 
 
 def _session_reason(key: str) -> str:
