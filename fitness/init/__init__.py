@@ -60,16 +60,16 @@ def plan_starter(root: Path, replace: bool, jobs: int) -> Plan:
 
 
 def plan_conversion(root: Path, source: Path | None, replace: bool) -> Plan:
-    """import-linter's configuration (`source`, else found in `root`) as fitness's."""
+    """import-linter's configuration (`source`, else found in `root`) as fitness's.
+
+    `source` may be a file, or a directory to look for one in.
+    """
     from fitness.init.convert import convert
     from fitness.init.import_linter import find, read
     from fitness.init.roots import locate
 
-    path = find(root) if source is None else source
-    if path.is_dir():
-        root, path = path, find(path)
-    else:
-        root = path.parent
+    # As with import-linter's --config, the project is the current directory wherever the file is.
+    path = find(root) if source is None else find(source) if source.is_dir() else source
     config = read(path)
     if config is None:
         raise UsageError(f"{path}: no import-linter configuration in this file")
