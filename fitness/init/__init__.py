@@ -69,6 +69,8 @@ def plan_conversion(root: Path, source: Path | None, replace: bool) -> Plan:
     from fitness.init.roots import locate
 
     # As with import-linter's --config, the project is the current directory wherever the file is.
+    if source is not None and not source.exists():
+        raise UsageError(f"--from-import-linter {source}: no such file or directory")
     path = find(root) if source is None else find(source) if source.is_dir() else source
     config = read(path)
     if config is None:

@@ -7,8 +7,9 @@ problem. The names split into strongly connected groups: a topological order of
 the groups breaks no pair between groups, so only the order inside each group
 matters. A group of up to `EXACT_LIMIT` names is ordered exactly (dynamic
 programming over its subsets, the same minimum as trying every order); a larger
-one by the greedy order of Eades, Lin and Smyth, improved by moving single names
-while that removes a broken pair.
+one by the greedy order of Eades, Lin and Smyth, improved while that removes a
+broken pair: by moving single names, and by reordering windows of consecutive
+names exactly.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
 EXACT_LIMIT = 16
+_WINDOW = 12  # names reordered exactly at a time inside a larger group
 
 
 class Ordering(NamedTuple):
@@ -215,21 +217,56 @@ def _greedy(group: list[str], reach: Mapping[str, frozenset[str]]) -> list[str]:
 
 
 def _improved(order: list[str], reach: Mapping[str, frozenset[str]]) -> list[str]:
-    """Move one name at a time to the place that breaks the fewest pairs, until none helps."""
+    """Better orders until none is found: one name moved, or a window of names reordered.
+
+    Reordering `_WINDOW` consecutive names exactly changes no pair with a name
+    outside the window, so each step can only remove broken pairs.
+    """
     current = list(order)
     best = len(broken_pairs(current, reach))
+    while True:
+        before = best
+        current, best = _moved(current, best, reach)
+        for start in range(0, max(len(current) - _WINDOW, 0) + 1, _WINDOW // 4):
+            window = current[start : start + _WINDOW]
+            candidate = current[:start] + _exact(window, reach) + current[start + _WINDOW :]
+            broken = len(broken_pairs(candidate, reach))
+            if broken < best:
+                current, best = candidate, broken
+        if best == before:
+            return current
+
+
+def _moved(
+    order: list[str], best: int, reach: Mapping[str, frozenset[str]]
+) -> tuple[list[str], int]:
+    """Move one name at a time to the place that breaks the fewest pairs, until none helps.
+
+    Moving a name changes only its own pairs, so each place is judged by those.
+    """
+    current = list(order)
     improved = True
     while improved:
         improved = False
         for name in list(current):
             rest = [n for n in current if n != name]
+            # Broken at place p: names above that `name` reaches, names below that reach it.
+            below = sum(name in reach[other] for other in rest)
+            above = 0
+            costs = []
             for place in range(len(rest) + 1):
-                candidate = [*rest[:place], name, *rest[place:]]
-                broken = len(broken_pairs(candidate, reach))
-                if broken < best:
-                    current, best, improved = candidate, broken, True
-                    break
-    return current
+                costs.append(above + below)
+                if place < len(rest):
+                    other = rest[place]
+                    above += other in reach[name]
+                    below -= name in reach[other]
+            now = costs[current.index(name)]
+            place = min(range(len(costs)), key=lambda p: (costs[p], p))
+            if costs[place] < now:
+                current = [*rest[:place], name, *rest[place:]]
+                best -= now - costs[place]
+                improved = True
+    return current, best
 
 
 def _ones(mask: int) -> int:

@@ -65,3 +65,23 @@ def test_a_loop_larger_than_the_exact_limit_is_ordered_by_the_heuristic() -> Non
     assert not ordering.exact
     assert ordering.groups == (tuple(names),)
     assert len(ordering.broken) == 1  # the fewest possible for one loop
+
+
+def test_the_heuristic_improves_on_the_greedy_order_it_starts_from() -> None:
+    from fitness.init.ordering import _greedy
+
+    generator = random.Random(7)
+    names = [f"n{i:02d}" for i in range(EXACT_LIMIT + 10)]
+    imports = {
+        name: {other for other in names if other != name and generator.random() < 0.3}
+        for name in names
+    }
+    reach = {name: frozenset(imports[name]) for name in names}
+
+    ordering = best_order(names, imports)
+
+    greedy = len(broken_pairs(_greedy(sorted(names), reach), imports))
+    mutual = sum(1 for a in names for b in imports[a] if a < b and a in imports[b])
+    assert not ordering.exact
+    assert mutual <= len(ordering.broken) < greedy
+    assert best_order(list(reversed(names)), imports) == ordering
