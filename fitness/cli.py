@@ -300,6 +300,55 @@ def explain(kind: str | None) -> None:
     click.echo(explain_kind(kind), nl=False)
 
 
+@cli.command(epilog=_EXIT_CODES)
+@click.option(
+    "--from-import-linter",
+    "import_linter",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[PATH]",
+    help="Convert import-linter's configuration instead: PATH (.importlinter, setup.cfg or "
+    "pyproject.toml), or the one found in the current directory.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing fitness configuration (its [tool.fitness] tables), after "
+    "printing the diff.",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
+def init(import_linter: str | None, force: bool, dry_run: bool) -> None:
+    """Write a starter configuration for the project in the current directory.
+
+    It names the source roots and the ADR directory found, and proposes a
+    `layers` rule: the top-level packages in the order with the fewest
+    violations in the import graph now, each remaining violation listed in a
+    comment. It goes into pyproject.toml as [tool.fitness] when there is a
+    pyproject.toml without one, else into fitness.toml; an existing
+    configuration is never overwritten without --force.
+    """
+    from fitness import init as init_config
+
+    cwd = Path.cwd()
+    if import_linter is None:
+        plan = init_config.plan_starter(cwd, force or dry_run, _usable_cpus())
+    else:
+        source = Path(import_linter) if import_linter else None
+        plan = init_config.plan_conversion(cwd, source, force or dry_run)
+    shown = os.path.relpath(plan.target.path)
+    if plan.diff is not None:
+        click.echo(plan.diff, nl=False)
+    if dry_run:
+        if plan.diff is None:
+            click.echo(plan.draft, nl=False)
+        click.echo(f"{plan.summary}\nDry run: nothing written to {shown}.", err=True)
+        return
+    init_config.write(plan)
+    click.echo(f"{plan.action} {shown}. {plan.summary}")
+    click.echo("Read the draft, edit it, then run `fitness check`.")
+
+
 def main() -> None:
     """Console entry point."""
     # A run makes many objects and next to no reference cycles (parse trees have none):
