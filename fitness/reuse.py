@@ -58,6 +58,8 @@ log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
 FORMAT = 1  # bump when what is stored changes shape
 
+_REWRITE = 64  # modules resolved afresh (or 1 %) past which the stored graph is rewritten
+
 Versions = dict[str, tuple[int, int, str]]  # path -> (mtime in ns, size, content hash)
 FindingsOf = Callable[[ImportGraph, dict[str, FileFacts]], list[Finding]]
 
@@ -205,7 +207,10 @@ def _graph(
         log.debug("reuse: %d of %d modules' imports resolved before", len(resolved), len(versions))
     modules = ((f.module, f.path, f.is_package) for f in discovery.files)
     graph = build_graph(modules, discovery.namespaces, facts, resolved)
-    if directory is not None and len(resolved) < len(discovery.files):
+    fresh = len(discovery.files) - len(resolved)
+    # A few modules resolved afresh are resolved afresh again next time, rather than
+    # the whole graph written for them; past the line it is written again.
+    if directory is not None and (stored is None or fresh > max(_REWRITE, len(resolved) // 100)):
         edges = edges_by_importer(graph)
         by_module = {
             f.module: (versions[f.path][2], _encode_edges(edges.get(f.module, ())))
