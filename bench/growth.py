@@ -34,6 +34,7 @@ from measure import Command, ScenarioResult, run_once, run_scenario
 BENCH = Path(__file__).resolve().parent
 START = "<!-- growth: written by bench/growth.py -->"
 END = "<!-- growth: end -->"
+TIMES = "\u00d7"  # the multiplication sign, as the rest of RESULTS.md writes ratios
 
 
 def measure(venv: Path, work: Path, modules: int, rounds: int) -> dict[str, ScenarioResult]:
@@ -119,13 +120,16 @@ def render(sizes: list[int], found: dict[int, dict[str, ScenarioResult]], head: 
         li_warm = s(size, "warm", "lint-imports")
         one = s(size, "one file changed", "fitness")
         imp = s(size, "one import changed", "fitness")
+        warm = s(size, "warm", "fitness")
         out.append(
-            f"| {size:,} | {s(size, 'cold', 'fitness'):.2f} s | {s(size, 'cold', 'lint-imports'):.2f} s "
-            f"| {s(size, 'warm', 'fitness'):.2f} s | {li_warm:.2f} s "
-            f"| {s(size, 'warm', 'fitness') / li_warm:.2f}× | {one:.2f} s ({one / li_warm:.2f}×) "
+            f"| {size:,} | {s(size, 'cold', 'fitness'):.2f} s "
+            f"| {s(size, 'cold', 'lint-imports'):.2f} s "
+            f"| {warm:.2f} s | {li_warm:.2f} s "
+            f"| {warm / li_warm:.2f}{TIMES} | {one:.2f} s ({one / li_warm:.2f}{TIMES}) "
             f"| {s(size, 'one file changed', 'lint-imports'):.2f} s "
-            f"| {imp:.2f} s ({imp / li_warm:.2f}×) "
-            f"| {peak(size, 'warm', 'fitness'):.0f} MB / {peak(size, 'warm', 'lint-imports'):.0f} MB |"
+            f"| {imp:.2f} s ({imp / li_warm:.2f}{TIMES}) "
+            f"| {peak(size, 'warm', 'fitness'):.0f} MB "
+            f"/ {peak(size, 'warm', 'lint-imports'):.0f} MB |"
         )
     out += ["", "Growth factor between sizes (time at the larger ÷ time at the smaller):", ""]
     out.append(
@@ -146,8 +150,8 @@ def render(sizes: list[int], found: dict[int, dict[str, ScenarioResult]], head: 
             )
         ]
         out.append(
-            f"| {small:,} → {large:,} | {large / small:.1f}× | "
-            + " | ".join(f"{cell:.2f}×" for cell in cells)
+            f"| {small:,} → {large:,} | {large / small:.1f}{TIMES} | "
+            + " | ".join(f"{cell:.2f}{TIMES}" for cell in cells)
             + " |"
         )
     out += ["", "Every sample (seconds, in run order):", ""]
