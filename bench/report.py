@@ -305,5 +305,10 @@ def render(
 
 
 def write(path: Path, text: str) -> None:
+    """Write the report; the growth section `bench/growth.py` wrote there is kept."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    growth = old.find("<!-- growth: written by bench/growth.py -->")
+    if growth >= 0:
+        text = text.rstrip("\n") + "\n\n" + old[growth:]
     path.write_text(text, encoding="utf-8")

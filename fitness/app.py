@@ -19,7 +19,7 @@ from fitness.config.schema import Config, Rule
 from fitness.config.source import Problems
 from fitness.errors import ConfigError, UsageError
 from fitness.file_findings import BUILT_IN
-from fitness.graph import ImportGraph, build_graph
+from fitness.graph import ImportGraph
 from fitness.logs import Logger
 from fitness.model import (
     BUILT_IN_KINDS,
@@ -42,6 +42,7 @@ from fitness.parsing.discovery import Discovery, default_source_roots, python_ho
 from fitness.parsing.listing import discover_cached
 from fitness.parsing.tracked import tracked_by_git
 from fitness.policy import BASELINE_NAME, Rules, apply, in_scope, judged
+from fitness.reuse import Analysis, analyse
 
 log = Logger("fitness.cache")
 
@@ -134,24 +135,12 @@ def _check(
     known = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
     config = select_rules(config, options.select, options.ignore)
     scope = _scope(config, options.paths)
-    facts = collect_facts(
-        config.project_root,
-        [source.path for source in discovery.files],
-        FactsCache.in_directory(options.facts_from or cache_dir, writable=not options.facts_from),
-        options.jobs,
-        options.progress,
-        configured_bans(config.rules),
-    )
-    graph = build_graph(
-        ((f.module, f.path, f.is_package) for f in discovery.files), discovery.namespaces, facts
-    )
-    check_externals(config, graph.modules, graph.externals)
-    files = {f.module: (f.path, facts[f.path]) for f in discovery.files if f.path in facts}
-    decisions = read_decisions(config.project_root, config.adr.dir)
-    comments = {path: found.comments for path, found in facts.items() if found.comments}
     seconds: dict[str, float] = {}
-    findings = _rule_findings(config, graph, files, clock, seconds)
-    findings += _file_findings(discovery, facts)
+    analysis = _analyse(config, discovery, options, cache_dir, clock, seconds)
+    check_externals(config, analysis.modules, analysis.externals)
+    decisions = read_decisions(config.project_root, config.adr.dir)
+    comments = analysis.comments
+    findings = list(analysis.findings)
     findings += _adr_findings(config, decisions, comments)
     findings = in_scope(findings, scope)
     findings.sort(key=Finding.sort_key)
@@ -171,7 +160,7 @@ def _check(
         findings=verdict.kept,
         rules=describe_rules(config, decisions, seconds),
         files=len(discovery.files),
-        modules=len(graph.modules),
+        modules=len(analysis.modules),
         elapsed=clock(),
         failed=verdict.failed,
         root=config.project_root.resolve().as_posix(),
@@ -454,6 +443,42 @@ def root_in_repository(root: Path) -> str:
         if (directory / ".git").exists():
             return "" if directory == root else root.relative_to(directory).as_posix()
     return ""
+
+
+def _analyse(
+    config: Config,
+    discovery: Discovery,
+    options: CheckOptions,
+    cache_dir: Path | None,
+    clock: Callable[[], float],
+    seconds: dict[str, float],
+) -> Analysis:
+    """The rules' and the files' findings, reused from the cache where nothing changed.
+
+    `--since`'s tree (`options.facts_from`) reads the facts cache only: its
+    findings are neither reused nor stored.
+    """
+    bans = configured_bans(config.rules)
+    paths = [source.path for source in discovery.files]
+    caches: list[FactsCache] = []  # loaded on the first call only
+
+    def collect(some: Sequence[str] | None) -> tuple[dict[str, FileFacts], FactsCache]:
+        if not caches:
+            directory = options.facts_from or cache_dir
+            caches.append(FactsCache.in_directory(directory, writable=not options.facts_from))
+        cache = caches[0]
+        cache.expect(paths)  # so that collecting some files does not forget the others
+        root = config.project_root
+        wanted = paths if some is None else some
+        return collect_facts(root, wanted, cache, options.jobs, options.progress, bans), cache
+
+    def findings_of(graph: ImportGraph, facts: dict[str, FileFacts]) -> list[Finding]:
+        files = {f.module: (f.path, facts[f.path]) for f in discovery.files if f.path in facts}
+        found = _rule_findings(config, graph, files, clock, seconds)
+        return found + _file_findings(discovery, facts)
+
+    store = None if options.facts_from is not None else cache_dir
+    return analyse(config, discovery, collect, findings_of, bans, store)
 
 
 def _rule_findings(

@@ -43,7 +43,7 @@ def rule_view(options: GraphOptions, context: CheckContext) -> tuple[GraphView, 
     """The graph as this rule sees it, and a finding for each `ignore` that matches no import."""
     graph = context.graph
     key = (options.type_checking, options.dynamic, tuple(str(e) for e, _ in options.ignore))
-    view = graph.view(key, options.counts)
+    view = graph.view(key, options.counts, plain=not options.ignore)
     unused = [
         config_finding(
             context,
@@ -72,6 +72,8 @@ def expand(graph: ImportGraph, exprs: Iterable[ModuleExpr]) -> list[str]:
 
 def sources(context: CheckContext, package: Collection[str]) -> set[str]:
     """The modules of `package` whose imports the rule checks (its `include` / `exclude`)."""
+    if not context.rule.include and not context.rule.exclude:
+        return set(package)
     return {module for module in package if context.applies_to(module)}
 
 

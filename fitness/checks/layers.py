@@ -129,11 +129,21 @@ def _check_container(
         for level in params.levels
     ]
     packages = {name: graph.package(name) for level in levels for name in level}
+    # Every pair's chains avoid the other layers, so pass through no layer at all: the
+    # modules a chain may not pass are the same for each pair (a set of every layer).
+    blocked = frozenset().union(*packages.values())
+    starts_of: dict[str, set[str]] = {}
 
     for importer, imported, template, extra in _illegal_pairs(params, levels, prefix):
-        avoid = set().union(*(p for n, p in packages.items() if n not in (importer, imported)))
-        starts = sources(context, packages[importer])
-        chains = every_chain(view, starts, packages[imported], avoid, packages[importer])
+        if importer not in starts_of:
+            starts_of[importer] = sources(context, packages[importer])
+        chains = every_chain(
+            view,
+            starts_of[importer],
+            packages[imported],
+            package=packages[importer],
+            blocked=blocked,
+        )
         if chains:
             yield chain_finding(context, view, template, (importer, imported), chains, **extra)
     if params.exhaustive and container is not None:

@@ -55,6 +55,7 @@ def every_chain(
     targets: Collection[str],
     avoid: Collection[str] = frozenset(),
     package: Collection[str] = frozenset(),
+    blocked: frozenset[str] | None = None,
 ) -> list[tuple[ImportEdge, ...]]:
     """Every distinct chain from `sources` into `targets`, direct imports first.
 
@@ -66,9 +67,12 @@ def every_chain(
     module and its last may end at any target its last module imports: each
     such combination is a chain. Intermediate modules are never in `avoid` or
     `package` (the rest of the source package, such as modules the rule excludes).
+    `blocked`, when the caller knows it (a check asking about many pairs of the
+    same packages), is the union of `sources`, `targets`, `avoid` and `package`.
     """
     targets = frozenset(targets)
-    blocked = frozenset(sources) | frozenset(package) | targets | frozenset(avoid)
+    if blocked is None:
+        blocked = frozenset(sources) | frozenset(package) | targets | frozenset(avoid)
     starts = sorted(sources)
     chains: list[tuple[ImportEdge, ...]] = [
         (view.edge(source, imported),)

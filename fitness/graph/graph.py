@@ -19,11 +19,17 @@ class ImportGraph:
         self.modules = frozenset(modules)
         pairs: dict[tuple[str, str], list[ImportEdge]] = defaultdict(list)
         externals: set[str] = set()
+        special: set[tuple[str, str]] = set()
         for edge in edges:
-            pairs[edge.importer, edge.imported].append(edge)
+            pair = edge.importer, edge.imported
+            pairs[pair].append(edge)
             if edge.external:
                 externals.add(edge.imported)
+            if edge.type_checking or edge.dynamic:
+                special.add(pair)
         self.externals = frozenset(externals)
+        self._special = frozenset(special)  # pairs with an import under TYPE_CHECKING or dynamic
+        self._successors: dict[str, tuple[str, ...]] | None = None
         self._pairs = {
             pair: tuple(found if len(found) == 1 else sorted(found, key=_position))
             for pair, found in pairs.items()
@@ -61,7 +67,10 @@ class ImportGraph:
 
     def package(self, module: str) -> frozenset[str]:
         """`module` and its descendants, as far as the graph knows them."""
-        return self.descendants(module) | ({module} & (self.modules | self.externals))
+        found = self.descendants(module)
+        if module in self.modules or module in self.externals:
+            return found | {module}
+        return found
 
     def imports_of(self, module: str) -> frozenset[str]:
         """What `module` imports directly."""
@@ -71,11 +80,32 @@ class ImportGraph:
         """The modules that import `module` directly."""
         return frozenset(importer for importer, imported in self._pairs if imported == module)
 
-    def view(self, key: object, keep: Callable[[ImportEdge], bool]) -> GraphView:
-        """The graph with only the edges `keep` accepts; views are cached under `key`."""
+    def view(
+        self, key: object, keep: Callable[[ImportEdge], bool], plain: bool = False
+    ) -> GraphView:
+        """The graph with only the edges `keep` accepts; views are cached under `key`.
+
+        `plain`: `keep` accepts every import that is neither under `if
+        TYPE_CHECKING:` nor dynamic, so it is asked about the pairs that have
+        such an import only (most rules: a view costs next to nothing).
+        """
         if key not in self._views:
-            self._views[key] = GraphView(self._pairs, keep)
+            if plain:
+                if self._successors is None:
+                    self._successors = _successors(self._pairs)
+                self._views[key] = GraphView.plain(
+                    self._pairs, keep, self._special, self._successors
+                )
+            else:
+                self._views[key] = GraphView(self._pairs, keep)
         return self._views[key]
+
+
+def _successors(pairs: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for importer, imported in pairs:
+        found[importer].append(imported)
+    return {node: tuple(sorted(nexts)) for node, nexts in found.items()}
 
 
 def _position(edge: ImportEdge) -> tuple[int, int]:
@@ -99,6 +129,41 @@ class GraphView:
                 self._kept[pair] = kept
         self.successors = {node: tuple(sorted(nexts)) for node, nexts in successors.items()}
         self._predecessors: dict[str, tuple[str, ...]] | None = None
+
+    @classmethod
+    def plain(
+        cls,
+        pairs: dict[tuple[str, str], tuple[ImportEdge, ...]],
+        keep: Callable[[ImportEdge], bool],
+        special: Iterable[tuple[str, str]],
+        successors: dict[str, tuple[str, ...]],
+    ) -> GraphView:
+        """The view of a `keep` that accepts all but some of the `special` pairs' imports.
+
+        `successors` are those of every pair; the view shares what it keeps whole.
+        """
+        view = cls.__new__(cls)
+        view._kept = dict(pairs)
+        view.successors = successors
+        view._predecessors = None
+        dropped: dict[str, set[str]] = defaultdict(set)
+        for pair in special:
+            found = pairs[pair]
+            kept = tuple(edge for edge in found if keep(edge))
+            if not kept:
+                del view._kept[pair]
+                dropped[pair[0]].add(pair[1])
+            elif len(kept) < len(found):
+                view._kept[pair] = kept
+        if dropped:
+            view.successors = dict(successors)
+            for node, gone in dropped.items():
+                left = tuple(name for name in successors[node] if name not in gone)
+                if left:
+                    view.successors[node] = left
+                else:
+                    del view.successors[node]
+        return view
 
     def edge(self, importer: str, imported: str) -> ImportEdge:
         """The first import statement, in file order, of this pair."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import marshal
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from fitness import __version__
@@ -82,6 +83,19 @@ class FactsCache:
         self._facts[digest] = encode(facts)
         self._changed = True
         self._remember(path, stamp, digest)
+
+    def expect(self, paths: Iterable[str]) -> None:
+        """Count `paths` among this run's files, though not looked up: `save` keeps them."""
+        self._seen.update(paths)
+
+    def versions(self) -> dict[str, tuple[int, int, str]]:
+        """(mtime in ns, size, content hash) of each file this run read, by path."""
+        return {path: self._stamps[path] for path in self._seen if path in self._stamps}
+
+    def by_digest(self, digest: str) -> FileFacts | None:
+        """The facts kept for the content whose hash is `digest`, if any still are."""
+        encoded = self._facts.get(digest)
+        return None if encoded is None else decode(encoded)
 
     def save(self) -> None:
         """Write the cache if this run changed it; forget files that are gone."""

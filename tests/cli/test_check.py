@@ -280,7 +280,7 @@ def test_internal_errors_exit_3_with_a_hint(
     def broken(*args: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("fitness.app.build_graph", broken)
+    monkeypatch.setattr("fitness.reuse.build_graph", broken)
 
     quiet = run("check", cwd=project(FILES))
     loud = run("--debug", "check", cwd=project(FILES))
@@ -304,7 +304,7 @@ def test_keyboard_interrupt_exits_130(
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("fitness.app.build_graph", interrupted)
+    monkeypatch.setattr("fitness.reuse.build_graph", interrupted)
 
     result = run("check", cwd=project(FILES))
 

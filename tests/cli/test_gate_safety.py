@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshal
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -164,13 +165,16 @@ def test_only_a_directory_fitness_creates_is_marked(tmp_path: Path, run: Run) ->
     own = run("check", "--cache-dir", "mine", cwd=shop)
 
     assert (created.code, own.code) == (1, 1)
+    python = "py{}{}".format(*sys.version_info[:2])
+    caches = [
+        f"facts-0.1.0-f6-{python}.marshal",
+        f"findings-0.1.0-r1-{python}.marshal",
+        "graph-0.1.0-r1.marshal",
+        "listing-0.1.0.marshal",
+    ]
     assert sorted(p.name for p in (shop / ".fitness_cache").iterdir()) == [
         ".gitignore",
         "CACHEDIR.TAG",
-        "facts-0.1.0-f6-py{}{}.marshal".format(*__import__("sys").version_info[:2]),
-        "listing-0.1.0.marshal",
+        *caches,
     ]
-    assert sorted(p.name for p in (shop / "mine").iterdir()) == [
-        "facts-0.1.0-f6-py{}{}.marshal".format(*__import__("sys").version_info[:2]),
-        "listing-0.1.0.marshal",
-    ]
+    assert sorted(p.name for p in (shop / "mine").iterdir()) == caches

@@ -1,0 +1,326 @@
+"""Reuse what the last run worked out, as far as nothing it depends on has changed.
+
+Two files beside the facts cache, each written whole and atomically, each
+ignored when unreadable, corrupt or of another version (like the facts cache):
+
+- the *findings* of the rules and of the files (before scope, suppressions and
+  the baseline, which are applied afresh on every run), with the comments
+  suppressions and ADR findings are read from, under a key of fitness's and
+  Python's versions, the configuration (every file's text: the configuration
+  and the packs its rules come from; the rules selected) and the module list,
+  and the version (stamp and content hash) of every file they were found in;
+- the *resolved graph*: each module's edges, with the content hash of the
+  file they were resolved from, under a key of the module list (a module
+  added or removed can change how other modules' imports resolve).
+
+A run whose files all have the stamps the findings were stored with reads
+nothing else: no facts, no graph. Otherwise the facts are collected; when the
+changed files' facts equal those the findings were found with (an edit that
+touches no import, use or comment that fitness reads), the findings stand.
+Else the graph is rebuilt, re-resolving only the changed modules' imports,
+and the rules run again.
+
+ADR files are not part of either key: the decisions are read, and the ADR
+findings worked out, on every run.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from fitness import __version__
+from fitness.atomic import write_atomic_bytes
+from fitness.config.schema import Config
+from fitness.graph import ImportGraph, build_graph
+from fitness.graph.build import edges_by_importer
+from fitness.logs import Logger
+from fitness.model import (
+    Bans,
+    Comment,
+    FileFacts,
+    Finding,
+    Hop,
+    ImportEdge,
+    Location,
+    Severity,
+    Site,
+)
+from fitness.parsing.cache import FactsCache, own_directory
+from fitness.parsing.discovery import Discovery
+from fitness.parsing.examined import reusable
+
+log = Logger("fitness.cache")  # imports logging only when --debug set it up
+
+FORMAT = 1  # bump when what is stored changes shape
+
+_REWRITE = 64  # modules resolved afresh (or 1 %) past which the stored graph is rewritten
+
+Versions = dict[str, tuple[int, int, str]]  # path -> (mtime in ns, size, content hash)
+FindingsOf = Callable[[ImportGraph, dict[str, FileFacts]], list[Finding]]
+
+
+class Analysis(NamedTuple):
+    """What the rules and the files gave, whether worked out now or reused."""
+
+    findings: list[Finding]  # of the rules and the files; scope and policy not applied
+    comments: dict[str, tuple[Comment, ...]]  # by path, only files that have any
+    modules: frozenset[str]  # the graph's internal modules
+    externals: frozenset[str]  # the external names the graph's imports name
+    how: str  # "reused", "unaffected", "incremental" or "rebuilt"
+
+
+def analyse(
+    config: Config,
+    discovery: Discovery,
+    collect: Callable[[Sequence[str] | None], tuple[dict[str, FileFacts], FactsCache]],
+    findings_of: FindingsOf,
+    bans: Bans,
+    directory: Path | None,
+) -> Analysis:
+    """The findings of `findings_of(graph, facts)`, reused from `directory` where they still hold.
+
+    `collect(paths)` gathers the facts of `paths` (None: of every file) with
+    `bans`, and gives the cache it read them from (loaded on the first call);
+    `directory` None reuses nothing and stores nothing.
+    """
+    paths = [source.path for source in discovery.files]
+    key = _findings_key(config, discovery) if directory is not None else None
+    stored = _load(directory / _FINDINGS, key) if directory is not None else None
+    stale = _stale(config.project_root, paths, stored[0]) if stored is not None else None
+    if stored is not None and stale == []:
+        log.debug("reuse: no file changed; the findings of the last run stand")
+        reused = _decode_analysis(stored[1:], discovery, "reused")
+        if reused is not None:
+            return reused
+    if stored is not None and stale:
+        # Only the files whose stamps changed are read: if their facts are those the
+        # findings were found with, the other files' facts are not needed at all.
+        changed, cache = collect(stale)
+        versions = cache.versions()
+        if _unaffected(paths, stored[0], versions, changed, cache, bans):
+            log.debug("reuse: the changed files' facts are unchanged; the findings stand")
+            unaffected = _decode_analysis(stored[1:], discovery, "unaffected")
+            if unaffected is not None:
+                _save(directory, _FINDINGS, (key, versions, *stored[1:]))
+                return unaffected
+    facts, cache = collect(None)
+    versions = cache.versions()
+    graph, how = _graph(discovery, facts, versions, directory)
+    findings = findings_of(graph, facts)
+    comments = {path: found.comments for path, found in facts.items() if found.comments}
+    analysis = Analysis(findings, comments, graph.modules, graph.externals, how)
+    if directory is not None and len(versions) == len(paths):
+        _save(directory, _FINDINGS, (key, versions, *_encode_analysis(analysis)))
+    return analysis
+
+
+_FINDINGS = f"findings-{__version__}-r{FORMAT}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+_GRAPH = f"graph-{__version__}-r{FORMAT}.marshal"
+
+
+def _findings_key(config: Config, discovery: Discovery) -> tuple[Any, ...]:
+    sources = {config.source, *(rule.where.source for rule in config.rules)}
+    texts = sorted((source.path, source.display, source.text) for source in sources)
+    return (
+        str(config.project_root),
+        str(config.path),
+        tuple(texts),
+        tuple(rule.id for rule in config.rules),
+        _modules_key(discovery),
+        tuple(tuple(shadowed) for shadowed in discovery.shadowed),
+        tuple(discovery.unreadable),
+    )
+
+
+def _modules_key(discovery: Discovery) -> tuple[Any, ...]:
+    return tuple(tuple(source) for source in discovery.files), tuple(discovery.namespaces)
+
+
+def _stale(root: Path, paths: Sequence[str], stored: Versions) -> list[str] | None:
+    """The files whose stamp (mtime, size) is not the one `stored` has for them.
+
+    None when that is not known: the files are not the stored ones, or one
+    cannot be stat-ed (it is read, and its problem reported, by a full run).
+    """
+    if len(stored) != len(paths):
+        return None
+    base = str(root)
+    stale = []
+    try:
+        for path in paths:
+            known = stored.get(path)
+            if known is None:
+                return None
+            stat = os.stat(os.path.join(base, path))
+            if known[0] != stat.st_mtime_ns or known[1] != stat.st_size:
+                stale.append(path)
+    except OSError:
+        return None
+    return stale
+
+
+def _unaffected(
+    paths: Sequence[str],
+    stored: Versions,
+    versions: Versions,
+    facts: Mapping[str, FileFacts],
+    cache: FactsCache,
+    bans: Bans,
+) -> bool:
+    """Whether each of the files in `facts` has the facts its stored content had."""
+    if len(versions) != len(paths):
+        return False  # a file could not be read: its finding is not in the stored ones
+    for path, found in facts.items():
+        before, now = stored.get(path), versions.get(path)
+        if before is None or now is None:
+            return False
+        if before[2] == now[2]:
+            continue
+        old = cache.by_digest(before[2])
+        if old is None or reusable(old, bans) != found:
+            return False
+    return True
+
+
+def _graph(
+    discovery: Discovery,
+    facts: dict[str, FileFacts],
+    versions: Versions,
+    directory: Path | None,
+) -> tuple[ImportGraph, str]:
+    """The graph, re-resolving only the modules whose content changed since it was stored."""
+    key = _modules_key(discovery) if directory is not None else None
+    stored = _load(directory / _GRAPH, key) if directory is not None else None
+    resolved: dict[str, list[ImportEdge]] = {}
+    if stored is not None:
+        by_module: dict[str, tuple[str, tuple[Any, ...]]] = stored[0]
+        for module, path, _ in discovery.files:
+            known = by_module.get(module)
+            version = versions.get(path)
+            if known is not None and version is not None and known[0] == version[2]:
+                resolved[module] = _decode_edges(module, path, known[1])
+        log.debug("reuse: %d of %d modules' imports resolved before", len(resolved), len(versions))
+    modules = ((f.module, f.path, f.is_package) for f in discovery.files)
+    graph = build_graph(modules, discovery.namespaces, facts, resolved)
+    fresh = len(discovery.files) - len(resolved)
+    # A few modules resolved afresh are resolved afresh again next time, rather than
+    # the whole graph written for them; past the line it is written again.
+    if directory is not None and (stored is None or fresh > max(_REWRITE, len(resolved) // 100)):
+        edges = edges_by_importer(graph)
+        by_module = {
+            f.module: (versions[f.path][2], _encode_edges(edges.get(f.module, ())))
+            for f in discovery.files
+            if f.path in versions
+        }
+        _save(directory, _GRAPH, (key, by_module))
+    return graph, "incremental" if resolved else "rebuilt"
+
+
+def _encode_edges(edges: Sequence[ImportEdge]) -> tuple[Any, ...]:
+    return tuple(
+        (e.imported, *e.location[1:], e.local, e.type_checking, e.dynamic, e.external, e.module)
+        for e in edges
+    )
+
+
+def _decode_edges(importer: str, path: str, encoded: tuple[Any, ...]) -> list[ImportEdge]:
+    return [ImportEdge(importer, e[0], Location(path, *e[1:5]), *e[5:]) for e in encoded]
+
+
+def _encode_analysis(analysis: Analysis) -> tuple[Any, ...]:
+    return (
+        tuple(_encode_finding(finding) for finding in analysis.findings),
+        tuple((path, tuple(map(tuple, found))) for path, found in analysis.comments.items()),
+        tuple(sorted(analysis.externals)),
+    )
+
+
+def _decode_analysis(encoded: tuple[Any, ...], discovery: Discovery, how: str) -> Analysis | None:
+    """The stored analysis, or None if what is stored is not what `_encode_analysis` wrote."""
+    internal = frozenset(f.module for f in discovery.files) | frozenset(discovery.namespaces)
+    try:
+        findings, comments, externals = encoded
+        return Analysis(
+            [_decode_finding(finding) for finding in findings],
+            {path: tuple(Comment(*c) for c in found) for path, found in comments},
+            internal,
+            frozenset(externals),
+            how,
+        )
+    except (TypeError, ValueError, IndexError, KeyError) as exc:
+        log.debug("cache: ignoring the stored findings (%s)", exc)
+        return None
+
+
+def _encode_finding(finding: Finding) -> tuple[Any, ...]:
+    chains = tuple(
+        tuple((hop.importer, hop.imported, tuple(_encode_site(s) for s in hop.sites)) for hop in c)
+        for c in finding.chains
+    )
+    return (
+        finding.rule_id,
+        finding.severity.value,
+        finding.template,
+        finding.args,
+        tuple(finding.location),
+        chains,
+        finding.modules,
+        finding.adr,
+        finding.guidance,
+        finding.identity,
+    )
+
+
+def _encode_site(site: Site) -> tuple[Any, ...]:
+    return (tuple(site.location), site.local, site.type_checking, site.dynamic)
+
+
+def _decode_finding(encoded: tuple[Any, ...]) -> Finding:
+    rule_id, severity, template, args, location, chains, modules, adr, guidance, identity = encoded
+    return Finding(
+        rule_id,
+        Severity(severity),
+        template,
+        tuple(tuple(arg) for arg in args),
+        Location(*location),
+        tuple(
+            tuple(
+                Hop(importer, imported, tuple(Site(Location(*s[0]), *s[1:]) for s in sites))
+                for importer, imported, sites in chain
+            )
+            for chain in chains
+        ),
+        tuple(modules),
+        adr,
+        guidance,
+        tuple(identity),
+    )
+
+
+def _load(location: Path, key: object) -> tuple[Any, ...] | None:
+    """What is stored at `location` after `key`, if it is there, readable and under that key."""
+    try:
+        stored = marshal.loads(location.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, EOFError, TypeError) as exc:
+        log.debug("cache: ignoring %s (%s); it will be rebuilt", location, exc)
+        return None
+    if not isinstance(stored, tuple) or len(stored) < 2 or stored[0] != key:
+        return None
+    return stored[1:]
+
+
+def _save(directory: Path | None, name: str, data: tuple[Any, ...]) -> None:
+    if directory is None:
+        return
+    try:
+        own_directory(directory)
+        write_atomic_bytes(directory / name, marshal.dumps(data))
+    except (OSError, ValueError) as exc:
+        log.warning("cannot write the cache %s: %s", directory / name, exc)

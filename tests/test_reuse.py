@@ -1,0 +1,118 @@
+"""Reused findings and graphs: a run gives the report a rebuild would give, whatever it reused."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from fitness import app
+from fitness.reporters import REPORTERS, RenderOptions
+from shop import FILES
+from support import write_tree
+
+EVENTS = "src/shop/domain/events.py"
+# Beside the shop: a suppression (with its ADR), a comment citing a decision, a ban.
+EXTRA = {
+    "src/shop/domain/events.py": (
+        "import json\n\n"
+        "from shop.infrastructure.bus import send  "
+        "# fitness: ignore[domain-is-pure] ADR-0004 until the bus moves\n"
+    ),
+    "src/shop/services/checkout.py": "from shop.domain import order  # see ADR-0002\n",
+    "src/shop/jobs/nightly.py": "import pickle\n\n\ndef run():\n    return pickle.loads(b'')\n",
+}
+PYPROJECT = FILES["pyproject.toml"].replace(
+    "[tool.fitness]\n", '[tool.fitness]\nextends = ["fitness:security"]\n'
+)
+
+
+def report(root: Path, cache: bool = True) -> str:
+    options = app.CheckOptions(root, None, "error", cache=cache, jobs=1)
+    return REPORTERS["json"](app.check(options, clock=lambda: 0.0), RenderOptions())
+
+
+def how(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """What each run reused, from the debug log."""
+    found = [r.getMessage() for r in caplog.records if r.getMessage().startswith("reuse: ")]
+    caplog.clear()
+    return found
+
+
+NONE_CHANGED = "reuse: no file changed; the findings of the last run stand"
+UNAFFECTED = "reuse: the changed files' facts are unchanged; the findings stand"
+
+
+def test_reused_findings_and_graphs_report_what_a_rebuild_reports(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = write_tree(tmp_path, {**FILES, **EXTRA, "pyproject.toml": PYPROJECT})
+    caplog.set_level(logging.DEBUG, logger="fitness")
+    views = root / "src/shop/api/views.py"
+    events = root / EVENTS
+    steps = [
+        ("cold", lambda: None),
+        ("warm", lambda: None),
+        ("a comment appended", lambda: _append(views, "# reviewed\n")),
+        ("a violation added", lambda: _append(views, "from shop.infrastructure import bus\n")),
+        ("warm again", lambda: None),
+        ("a violation removed", lambda: views.write_text("from shop.services import checkout\n")),
+        ("a blank line appended", lambda: _append(root / "src/shop/domain/order.py", "\n")),
+        ("a suppression removed", lambda: _write(events, EXTRA[EVENTS].split("  #")[0] + "\n")),
+        ("an ADR superseded", lambda: _supersede(root / "docs/adr/0004-pure-domain.md")),
+        ("a module added", lambda: _write(root / "src/shop/api/admin.py", "import shop.jobs\n")),
+    ]
+    seen = []
+    for name, change in steps:
+        change()
+        cached = report(root)
+        seen.append((name, how(caplog)))
+        assert cached == report(root, cache=False), name
+        caplog.clear()
+
+    assert seen == [
+        ("cold", []),
+        ("warm", [NONE_CHANGED]),
+        ("a comment appended", [UNAFFECTED]),
+        ("a violation added", ["reuse: 12 of 13 modules' imports resolved before"]),
+        ("warm again", [NONE_CHANGED]),
+        # views.py has its first content again, whose imports the stored graph still holds
+        # (one module resolved afresh does not rewrite it).
+        ("a violation removed", ["reuse: 13 of 13 modules' imports resolved before"]),
+        ("a blank line appended", [UNAFFECTED]),
+        # order.py (the blank line) and events.py are resolved afresh
+        ("a suppression removed", ["reuse: 11 of 13 modules' imports resolved before"]),
+        ("an ADR superseded", [NONE_CHANGED]),
+        ("a module added", []),  # another module list: every import resolved afresh
+    ]
+
+
+def test_corrupt_or_foreign_stored_findings_and_graphs_are_ignored(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, {**FILES, **EXTRA})
+    expected = report(root, cache=False)
+    report(root)
+    stored = sorted((root / ".fitness_cache").glob("[fg][ir]*.marshal"))
+    assert [path.name.split("-")[0] for path in stored] == ["findings", "graph"]
+    for path in stored:
+        path.write_bytes(b"\x00garbage")
+    _append(root / "src/shop/api/views.py", "# reviewed\n")
+
+    assert report(root) == report(root, cache=False) == expected
+    for path in stored:
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+    assert report(root) == report(root, cache=False)
+
+
+def _append(path: Path, text: str) -> None:
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def _supersede(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace("Accepted", "Superseded"))
