@@ -15,7 +15,15 @@ from typing import NamedTuple
 from fitness.adr.directory import Decisions
 from fitness.adr.references import Mention, is_record_path, mentions, resolve
 from fitness.config.schema import AdrSettings, Rule
-from fitness.model import BUILT_IN_KINDS, Adr, AdrStatus, Comment, Finding, Location
+from fitness.model import (
+    BUILT_IN_KINDS,
+    Adr,
+    AdrStatus,
+    BadSuppression,
+    Comment,
+    Finding,
+    Location,
+)
 
 # The finding kinds, each with its severity (`fitness.model.kinds`): a citation that
 # is wrong fails a run; one of a decision that has moved on asks a person to look.
@@ -84,6 +92,28 @@ def _comment_citations(
             if key not in cited:  # a Markdown link to a record names it twice: cite it once
                 cited.add(key)
                 yield _citation(path, comment, mention), adr
+        slug = _suppression_slug(comment)
+        if slug is not None:
+            adr = decisions.named(slug.text)
+            if (adr if adr is not None else slug.text) not in cited:
+                yield _citation(path, comment, slug), adr
+
+
+def _suppression_slug(comment: Comment) -> Mention | None:
+    """The log4brains slug a suppression cites (`# fitness: ignore[x] 20230412-use-y why`).
+
+    Elsewhere in a comment a slug is just words; as a suppression's first word
+    after its ids it is a citation, checked like `ADR-0004`.
+    """
+    from fitness.policy.suppressions import read
+
+    found = read("", comment)
+    if found is None or isinstance(found, BadSuppression) or found.adr is None:
+        return None
+    if not found.adr[0].isdigit() or found.adr.lower().endswith(".md"):
+        return None
+    offset = comment.text.find(found.adr, found.location.column - comment.column)
+    return Mention(found.adr, offset) if offset >= 0 else None
 
 
 def _citation(path: str, comment: Comment, mention: Mention) -> Citation:
