@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from fitness.graph.chains import shortest_chain
+from fitness.graph.components import strongly_connected
 from fitness.graph.graph import GraphView, ImportGraph
 from fitness.model import ImportEdge
 
@@ -46,7 +47,7 @@ def package_cycles(
     successors = {child: set(targets) for child, targets in squashed.items()}
     cycles: list[tuple[ImportEdge, ...]] = []
     breakers: list[ImportEdge] = []
-    for component in _strongly_connected(successors):
+    for component in strongly_connected(successors):
         if len(component) < 2:
             continue
         members = set(component)
@@ -80,7 +81,7 @@ def sibling_cycles(
         if a is not None and b is not None and a != b:
             squashed[a].add(b)
     cycles = []
-    for component in _strongly_connected(squashed):
+    for component in strongly_connected(squashed):
         if len(component) < 2:
             continue
         start = min(component)
@@ -250,47 +251,3 @@ def _acyclic(nodes: list[str], pairs: set[tuple[str, str]]) -> bool:
             if not indegree[successor]:
                 ready.append(successor)
     return seen == len(nodes)
-
-
-def _strongly_connected(successors: dict[str, set[str]]) -> list[list[str]]:
-    """Tarjan's algorithm without recursion; components in a stable order."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    components: list[list[str]] = []
-    for root in sorted(successors):
-        if root in index:
-            continue
-        work = [(root, iter(sorted(successors[root])))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, nexts = work[-1]
-            advanced = False
-            for successor in nexts:
-                if successor not in index:
-                    index[successor] = low[successor] = len(index)
-                    stack.append(successor)
-                    on_stack.add(successor)
-                    work.append((successor, iter(sorted(successors[successor]))))
-                    advanced = True
-                    break
-                if successor in on_stack:
-                    low[node] = min(low[node], index[successor])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                components.append(sorted(component))
-    return components

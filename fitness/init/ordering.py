@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
+from fitness.graph.components import strongly_connected
+
 EXACT_LIMIT = 16
 _WINDOW = 12  # names reordered exactly at a time inside a larger group
 
@@ -68,46 +70,8 @@ def broken_pairs(
 
 
 def _components(names: list[str], reach: Mapping[str, frozenset[str]]) -> list[list[str]]:
-    """The strongly connected groups in a topological order, importers first (Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
-    for start in names:
-        if start in index:
-            continue
-        work = [(start, iter(sorted(reach[start])))]
-        index[start] = low[start] = len(index)
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, successors = work[-1]
-            advanced = False
-            for successor in successors:
-                if successor not in index:
-                    index[successor] = low[successor] = len(index)
-                    stack.append(successor)
-                    on_stack.add(successor)
-                    work.append((successor, iter(sorted(reach[successor]))))
-                    advanced = True
-                    break
-                if successor in on_stack:
-                    low[node] = min(low[node], index[successor])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                group = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    group.append(member)
-                    if member == node:
-                        break
-                found.append(sorted(group))
+    """The strongly connected groups in a topological order, importers first."""
+    found = strongly_connected(reach, names)
     # Tarjan finishes a group after every group it reaches: reversed, importers come first.
     return _stable_topological(list(reversed(found)), reach)
 
