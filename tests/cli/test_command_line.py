@@ -127,7 +127,7 @@ def test_an_output_directory_that_does_not_exist_is_a_usage_error_before_the_ana
     def never(*args: object) -> None:
         raise AssertionError("the analysis ran")
 
-    monkeypatch.setattr("fitness.app.collect_facts", never)
+    monkeypatch.setattr("fitness.app.run.collect_facts", never)
     root = project(FILES)
     (root / "a-file").write_text("", encoding="utf-8")
 

@@ -1,0 +1,147 @@
+"""The use cases: configuration -> discovery -> parsing -> graph -> checks -> report.
+
+`check` runs the rules; `write_baseline`, `decisions_overview` and
+`configured_rules` serve `fitness baseline`, `fitness adr` and `fitness rules`.
+The steps live in the modules beside this one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from fitness.adr.directory import read_decisions
+from fitness.app.baselines import baseline_path
+from fitness.app.configure import (
+    configure,
+    root_in_repository,
+    scope_of,
+    select_rules,
+)
+from fitness.app.options import BUILT_IN_IDS, CheckOptions
+from fitness.app.run import describe_rules, run_check
+from fitness.config.schema import Config
+from fitness.errors import ConfigError, UsageError
+from fitness.model import (
+    AdrStatus,
+    DecisionsOverview,
+    Enforcement,
+    Report,
+    RuleSummary,
+)
+from fitness.policy import Rules, judged
+
+
+def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
+    """Run the configured rules on the whole project and return the report.
+
+    `clock` tells the seconds the user has waited so far. `options.select` /
+    `ignore` choose the rules; `options.paths` only narrow what is reported.
+    """
+    existing = _fingerprints_at(options) if options.since is not None else None
+    return run_check(options, clock, existing)[0]
+
+
+def decisions_overview(options: CheckOptions) -> DecisionsOverview:
+    """Every ADR with the rules that cite it and their findings now, for `fitness adr`."""
+    report, found, _ = run_check(options, lambda: 0.0)
+    records = tuple(
+        Enforcement(
+            adr,
+            tuple(
+                (rule.id, len(report.findings_for(rule.id)))
+                for rule in report.rules
+                if rule.adr is not None and rule.adr.adr == adr
+            ),
+        )
+        for adr in found.records
+    )
+    unenforced = tuple(
+        row.adr for row in records if not row.rules and row.adr.status is AdrStatus.ACCEPTED
+    )
+    return DecisionsOverview(found.dir, found.how, records, unenforced)
+
+
+def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
+    """Write the baseline of the current findings (`prune`: only drop fixed entries).
+
+    Entries of rules this run does not check, or outside its PATHs, are kept as
+    they are. Returns the file, its entries and the findings they count.
+    """
+    from fitness.policy import baseline as baseline_file
+
+    report, _, config = run_check(options._replace(use_baseline=False), lambda: 0.0)
+    path = baseline_path(config, options)
+    old = baseline_file.read(path) if path.exists() else []
+    rules = rules_of(config, report)
+    scope = scope_of(config, options.paths)
+    others = [entry for entry in old if not judged(entry, rules, scope)]
+    current = baseline_file.entries_of(report.findings)
+    if prune:
+        counts = {entry.fingerprint: entry.occurrences for entry in current}
+        current = [
+            entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
+            for entry in old
+            if judged(entry, rules, scope) and entry.fingerprint in counts
+        ]
+    entries = others + current
+    baseline_file.write(path, entries)
+    return path, len(entries), sum(entry.occurrences for entry in entries)
+
+
+def rules_of(config: Config, report: Report) -> Rules:
+    ids = frozenset((*(rule.id for rule in report.rules), *BUILT_IN_IDS))
+    return Rules(ids, ids)
+
+
+def _fingerprints_at(options: CheckOptions) -> list[str]:
+    """The fingerprints of the findings at `options.since`, from that revision's own tree.
+
+    The tree is exported to a temporary directory and checked with the
+    configuration it had, reading (never writing) this project's facts cache,
+    so only the files that differ from what the cache knows are parsed.
+    """
+    import tempfile
+
+    from fitness.revision import export
+
+    config, _, cache_dir = configure(options._replace(since=None))
+    revision = options.since or ""
+    relative = config.path.relative_to(config.project_root)
+    with tempfile.TemporaryDirectory(prefix="fitness-since-") as directory:
+        root = export(config.project_root, revision, Path(directory))
+        if not (root / relative).is_file():
+            return []  # no configuration then: every finding is new
+        then = CheckOptions(
+            cwd=root,
+            config=root / relative,
+            fail_on="never",
+            cache=options.cache,
+            jobs=options.jobs,
+            use_baseline=False,
+            facts_from=cache_dir,
+        )
+        try:
+            report, _, _ = run_check(then, lambda: 0.0)
+        except (ConfigError, UsageError) as exc:
+            raise UsageError(f"--since {revision}: at that revision, {exc}") from None
+        return [finding.fingerprint for finding in report.findings]
+
+
+def configured_rules(options: CheckOptions) -> tuple[RuleSummary, ...]:
+    """The rules of the configuration, for `fitness rules`."""
+    config, _, _ = configure(options)
+    return describe_rules(config, read_decisions(config.project_root, config.adr.dir))
+
+
+__all__ = [
+    "BUILT_IN_IDS",
+    "CheckOptions",
+    "check",
+    "configured_rules",
+    "decisions_overview",
+    "describe_rules",
+    "root_in_repository",
+    "select_rules",
+    "write_baseline",
+]

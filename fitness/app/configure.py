@@ -1,0 +1,162 @@
+"""The configuration of a run: loaded, checked against the project, and where its cache is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from fitness.app.options import CheckOptions
+from fitness.checks import PARSERS
+from fitness.config.cache_place import cache_place_problem
+from fitness.config.layout import Layout
+from fitness.config.load import find_config, load_config
+from fitness.config.modules import check_modules
+from fitness.config.paths import check_exclude
+from fitness.config.schema import Config
+from fitness.config.source import Problems
+from fitness.errors import ConfigError, UsageError
+from fitness.file_findings import BUILT_IN
+from fitness.logs import Logger
+from fitness.parsing.discovery import Discovery, default_source_roots, python_homes
+from fitness.parsing.listing import discover_cached
+from fitness.parsing.tracked import tracked_by_git
+
+log = Logger("fitness.cache")
+
+
+def configure(options: CheckOptions) -> tuple[Config, Discovery, Path | None]:
+    """Load and validate the configuration, including that the modules it names exist.
+
+    Also returns the cache directory this run may use: None without a cache, or
+    when git tracks the directory (a committed cache could hide findings).
+    """
+    path = options.config if options.config is not None else find_config(options.cwd.resolve())
+    parsers = PARSERS
+    if options.config_from is not None:
+        config, problems = _config_at(path, options.config_from)
+    else:
+        config, problems = load_config(path, parsers)
+    roots = config.source_roots or default_source_roots(config.project_root)
+    existing = [root for root in roots if (config.project_root / root).is_dir()]
+    cache_dir = configured_cache_dir(config, options)
+    if cache_dir is not None and options.facts_from is None:
+        place = cache_place_problem(config.project_root, existing, cache_dir)
+        if place is not None and options.cache_dir is not None:
+            raise UsageError(f"--cache-dir {options.cache_dir}: {place}")
+        if place is not None:
+            problems.add(("cache_dir",), place)
+            cache_dir = None
+        elif tracked_by_git(cache_dir):
+            log.warning(
+                "not using the cache in %s: git tracks files in it, and a committed cache "
+                "could hide findings (remove it from git: git rm -r --cached %s)",
+                cache_dir,
+                cache_dir,
+            )
+            cache_dir = None
+    discovery = discover_cached(
+        config.project_root,
+        existing,
+        config.exclude,
+        config.respect_gitignore,
+        None if options.facts_from is not None else cache_dir,
+    )
+    layout = Layout(
+        roots=tuple(existing),
+        defaulted=config.source_roots is None,
+        modules=discovery.modules,
+        files=discovery.files,
+        homes=lambda: python_homes(config.project_root, config.exclude, config.respect_gitignore),
+        unreadable=tuple(path for path, _ in discovery.unreadable),
+    )
+    check_modules(config, layout, problems)
+    check_exclude(config, existing, problems)
+    if problems.found:
+        raise ConfigError(problems.messages())
+    return config, discovery, cache_dir
+
+
+def _config_at(path: Path, revision: str) -> tuple[Config, Problems]:
+    """The configuration `path` had at `revision` (with the rule packs it had), for this tree.
+
+    `--config-from`: a pull request is judged by its base's rules, so it cannot
+    switch off the rule it breaks. ADRs and sources are this tree's.
+    """
+    import tempfile
+
+    from fitness.revision import export
+
+    root = path.parent
+    flag = "--config-from"
+    with tempfile.TemporaryDirectory(prefix="fitness-config-") as directory:
+        then = export(root, revision, Path(directory), (".toml",), (), flag) / path.name
+        if not then.is_file():
+            raise UsageError(f"{flag} {revision}: {path.name} does not exist at that revision")
+        return load_config(then, PARSERS, root, revision)
+
+
+def select_rules(config: Config, select: Sequence[str], ignore: Sequence[str]) -> Config:
+    """The configuration with only the rules `select` names (all when empty), minus `ignore`."""
+    if not select and not ignore:
+        return config
+    known = [rule.id for rule in config.rules]
+    for flag, ids in (("--select", select), ("--ignore", ignore)):
+        for rule_id in ids:
+            if rule_id not in known:
+                raise UsageError(_unknown_rule(flag, rule_id, known, config))
+    rules = tuple(
+        rule for rule in config.rules if (not select or rule.id in select) and rule.id not in ignore
+    )
+    if not rules:
+        raise UsageError(
+            "--select/--ignore leave no rule to check; "
+            f"the configured rules are: {', '.join(known)}"
+        )
+    return config._replace(rules=rules)
+
+
+def _unknown_rule(flag: str, rule_id: str, known: Sequence[str], config: Config) -> str:
+    from fitness.config.suggest import did_you_mean
+
+    if rule_id in BUILT_IN:
+        return (
+            f"{flag} {rule_id}: '{rule_id}' is a built-in check, not a rule: it always runs, "
+            "since a file it reports went unchecked"
+        )
+    return (
+        f"{flag} {rule_id}: no rule '{rule_id}' in {config.source.display}"
+        f"{did_you_mean(rule_id, known)}; the configured rules are: {', '.join(known)}"
+    )
+
+
+def scope_of(config: Config, paths: Sequence[Path]) -> list[str]:
+    """`paths` relative to the project root, as POSIX paths; each must be inside it."""
+    root = config.project_root.resolve()
+    scope = []
+    for path in paths:
+        try:
+            scope.append(path.resolve().relative_to(root).as_posix())
+        except ValueError:
+            raise UsageError(f"{path} is outside the project at {root}") from None
+    return scope
+
+
+def configured_cache_dir(config: Config, options: CheckOptions) -> Path | None:
+    """The cache directory asked for: `--cache-dir`, else `cache_dir` of the configuration."""
+    if not options.cache:
+        return None
+    if options.cache_dir is not None:
+        return options.cache_dir.resolve()
+    return config.project_root / config.cache_dir
+
+
+def root_in_repository(root: Path) -> str:
+    """`root` relative to the nearest directory at or above it with a `.git` (POSIX).
+
+    `""` when `root` is that directory or none is found. A `.git` file (a
+    worktree or submodule) counts like a directory; git itself is never run.
+    """
+    for directory in (root, *root.parents):
+        if (directory / ".git").exists():
+            return "" if directory == root else root.relative_to(directory).as_posix()
+    return ""

@@ -1,0 +1,195 @@
+"""One run of the rules: discovery, facts, graph (reused where nothing changed), checks, policy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from pathlib import Path
+
+from fitness import file_findings
+from fitness.adr.directory import Decisions, read_decisions
+from fitness.app.baselines import baseline_entries
+from fitness.app.configure import configure, root_in_repository, scope_of, select_rules
+from fitness.app.options import BUILT_IN_IDS, CheckOptions
+from fitness.checks import KINDS, CheckContext
+from fitness.checks.bans import configured_bans
+from fitness.config.modules import check_externals
+from fitness.config.schema import Config, Rule
+from fitness.graph import ImportGraph
+from fitness.model import (
+    AdrLink,
+    BadSuppression,
+    Comment,
+    FileFacts,
+    Finding,
+    Report,
+    RuleSummary,
+    Suppression,
+)
+from fitness.parsing.cache import FactsCache
+from fitness.parsing.collect import collect_facts
+from fitness.parsing.discovery import Discovery
+from fitness.policy import Rules, apply, in_scope
+from fitness.reuse import Analysis, analyse
+
+
+def run_check(
+    options: CheckOptions, clock: Callable[[], float], existing: Collection[str] | None = None
+) -> tuple[Report, Decisions, Config]:
+    config, discovery, cache_dir = configure(options)
+    known = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
+    config = select_rules(config, options.select, options.ignore)
+    scope = scope_of(config, options.paths)
+    seconds: dict[str, float] = {}
+    analysis = _analyse(config, discovery, options, cache_dir, clock, seconds)
+    check_externals(config, analysis.modules, analysis.externals)
+    decisions = read_decisions(config.project_root, config.adr.dir)
+    comments = analysis.comments
+    findings = list(analysis.findings)
+    findings += _adr_findings(config, decisions, comments)
+    findings = in_scope(findings, scope)
+    findings.sort(key=Finding.sort_key)
+    checked = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
+    verdict = apply(
+        findings,
+        _suppressions(comments),
+        Rules(known, checked),
+        baseline=baseline_entries(config, options),
+        existing=existing,
+        scope=scope,
+        require_adr=config.adr.require_for_suppressions,
+        fail_on=options.fail_on,
+        strict_baseline=options.strict_baseline,
+    )
+    report = Report(
+        findings=verdict.kept,
+        rules=describe_rules(config, decisions, seconds),
+        files=len(discovery.files),
+        modules=len(analysis.modules),
+        elapsed=clock(),
+        failed=verdict.failed,
+        root=config.project_root.resolve().as_posix(),
+        root_in_repo=root_in_repository(config.project_root.resolve()),
+        suppressed=verdict.suppressed,
+        baselined=verdict.baselined,
+        existing=verdict.existing,
+        stale=verdict.stale,
+        since=options.since,
+    )
+    return report, decisions, config
+
+
+def _analyse(
+    config: Config,
+    discovery: Discovery,
+    options: CheckOptions,
+    cache_dir: Path | None,
+    clock: Callable[[], float],
+    seconds: dict[str, float],
+) -> Analysis:
+    """The rules' and the files' findings, reused from the cache where nothing changed.
+
+    `--since`'s tree (`options.facts_from`) reads the facts cache only: its
+    findings are neither reused nor stored.
+    """
+    bans = configured_bans(config.rules)
+    paths = [source.path for source in discovery.files]
+    caches: list[FactsCache] = []  # loaded on the first call only
+
+    def collect(some: Sequence[str] | None) -> tuple[dict[str, FileFacts], FactsCache]:
+        if not caches:
+            directory = options.facts_from or cache_dir
+            caches.append(FactsCache.in_directory(directory, writable=not options.facts_from))
+        cache = caches[0]
+        cache.expect(paths)  # so that collecting some files does not forget the others
+        root = config.project_root
+        wanted = paths if some is None else some
+        return collect_facts(root, wanted, cache, options.jobs, options.progress, bans), cache
+
+    def findings_of(graph: ImportGraph, facts: dict[str, FileFacts]) -> list[Finding]:
+        files = {f.module: (f.path, facts[f.path]) for f in discovery.files if f.path in facts}
+        found = _rule_findings(config, graph, files, clock, seconds)
+        return found + _file_findings(discovery, facts)
+
+    store = None if options.facts_from is not None else cache_dir
+    return analyse(config, discovery, collect, findings_of, bans, store)
+
+
+def _rule_findings(
+    config: Config,
+    graph: ImportGraph,
+    files: Mapping[str, tuple[str, FileFacts]],
+    clock: Callable[[], float],
+    seconds: dict[str, float],
+) -> list[Finding]:
+    """Every rule's findings; `seconds` receives how long each rule's check took."""
+    config_path = config.path.relative_to(config.project_root).as_posix()
+    findings: list[Finding] = []
+    for rule in config.rules:
+        context = CheckContext(graph, rule, config.source, config_path, files)
+        start = clock()
+        findings.extend(KINDS[rule.kind].check(rule.params, context))
+        seconds[rule.id] = max(clock() - start, 0.0)
+    return findings
+
+
+def _file_findings(discovery: Discovery, facts: dict[str, FileFacts]) -> list[Finding]:
+    findings = [
+        file_findings.parse_error(path, found.failure)
+        for path, found in facts.items()
+        if found.failure is not None
+    ]
+    findings.extend(file_findings.shadowed(s) for s in discovery.shadowed)
+    findings.extend(file_findings.unreadable(path, reason) for path, reason in discovery.unreadable)
+    return findings
+
+
+def _adr_findings(
+    config: Config, decisions: Decisions, comments: Mapping[str, tuple[Comment, ...]]
+) -> list[Finding]:
+    """The ADR findings; a project without ADRs and citations imports none of that code."""
+    cites = any(rule.adr is not None for rule in config.rules) or config.adr.require_for_rules
+    if decisions.dir is None and not decisions.problems and not cites:
+        return []
+    from fitness.adr.findings import adr_findings
+
+    return adr_findings(decisions, config.adr, config.rules, comments)
+
+
+def _suppressions(
+    comments: Mapping[str, tuple[Comment, ...]],
+) -> list[Suppression | BadSuppression]:
+    """The `# fitness:` directives of the comments kept (most projects' files keep none)."""
+    if not comments:
+        return []
+    from fitness.policy.suppressions import suppressions
+
+    return list(suppressions(comments))
+
+
+def describe_rules(
+    config: Config, decisions: Decisions, seconds: Mapping[str, float] | None = None
+) -> tuple[RuleSummary, ...]:
+    """The rules as reporters show them, each with the decision it cites, resolved.
+
+    `seconds`: how long each rule's check took.
+    """
+    return tuple(
+        RuleSummary(
+            id=rule.id,
+            kind=rule.kind,
+            severity=rule.severity,
+            adr=_link(rule, decisions),
+            description=KINDS[rule.kind].summary(rule.params),
+            guidance=rule.message,
+            seconds=(seconds or {}).get(rule.id, 0.0),
+        )
+        for rule in config.rules
+    )
+
+
+def _link(rule: Rule, decisions: Decisions) -> AdrLink | None:
+    if rule.adr is None:
+        return None
+    from fitness.adr.findings import cited_by
+
+    return AdrLink(rule.adr, cited_by(rule, decisions))
