@@ -10,12 +10,12 @@ from pathlib import Path
 import click
 
 from fitness import __version__, app, error_handler
+from fitness.cli.outputs import github_options, output_target, use_color, write_output
 from fitness.clock import since_start
 from fitness.errors import UsageError
-from fitness.model import Report
 from fitness.policy import FAIL_ON
 from fitness.progress import progress_bar
-from fitness.reporters import REPORTERS, RenderOptions
+from fitness.reporters import REPORTERS
 
 _EXIT_CODES = """\b
 Exit codes:
@@ -166,7 +166,7 @@ def check(
     module); PATHs, files or directories, only narrow which findings are
     reported, so a hook can pass the files it was given.
     """
-    targets = [_output(spec) for spec in outputs]
+    targets = [output_target(spec) for spec in outputs]
     options = app.CheckOptions(
         cwd=Path.cwd(),
         config=config,
@@ -186,9 +186,9 @@ def check(
     if baseline is not None and not baseline.is_file():
         raise UsageError(f"--baseline {baseline}: no such file (write one with `fitness baseline`)")
     report = app.check(options, since_start)
-    github = _github_options()._replace(include_suppressed=include_suppressed)
-    unwritten = [_write(name, path, report, github) for name, path in targets]
-    colored = _color(color)
+    github = github_options()._replace(include_suppressed=include_suppressed)
+    unwritten = [write_output(name, path, report, github) for name, path in targets]
+    colored = use_color(color)
     render_options = github._replace(color=colored, cwd=Path.cwd().as_posix())
     rendered = REPORTERS[format_](report, render_options)
     click.echo(rendered, nl=False, color=colored)
@@ -363,73 +363,6 @@ def main() -> None:
 def _invoke(args: list[str]) -> int:
     result = cli.main(args, prog_name="fitness", standalone_mode=False)
     return result if isinstance(result, int) else 0
-
-
-def _output(spec: str) -> tuple[str, Path]:
-    """FORMAT and PATH of `--output`, checked before the analysis so no run is wasted."""
-    name, colon, path = spec.partition(":")
-    if not colon or not path:
-        raise UsageError(f"--output expects FORMAT:PATH, got '{spec}'")
-    if name not in REPORTERS:
-        raise UsageError(
-            f"--output: unknown format '{name}' (choose from {', '.join(sorted(REPORTERS))})"
-        )
-    target = Path(path)
-    if target.is_dir():
-        raise UsageError(f"--output {spec}: {path} is a directory; name a file in it")
-    directory = target.parent
-    if not directory.is_dir():
-        raise UsageError(f"--output {spec}: directory {directory} does not exist; create it first")
-    problem = _probe(directory)
-    if problem:
-        raise UsageError(f"--output {spec}: cannot write in {directory}: {problem}")
-    return name, target
-
-
-def _probe(directory: Path) -> str | None:
-    """Why no file can be created in `directory`, or None: tried, since permissions lie to root."""
-    import tempfile
-
-    try:
-        with tempfile.TemporaryFile(dir=directory):
-            return None
-    except OSError as exc:
-        return exc.strerror or str(exc)
-
-
-def _github_options() -> RenderOptions:
-    """What GitHub Actions tells through the environment: the workspace and the commit's URL."""
-    workspace = os.environ.get("GITHUB_WORKSPACE")
-    server, repository, sha = (
-        os.environ.get(name) for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
-    )
-    return RenderOptions(
-        workspace=Path(workspace).resolve().as_posix() if workspace else None,
-        source_url=f"{server.rstrip('/')}/{repository}/blob/{sha}"
-        if server and repository and sha
-        else None,
-    )
-
-
-def _write(name: str, path: Path, report: Report, options: RenderOptions) -> str | None:
-    """Write one `--output` file; why it failed, or None."""
-    from fitness.atomic import write_atomic
-
-    try:
-        write_atomic(path, REPORTERS[name](report, options))
-    except OSError as exc:
-        return f"--output {name}:{path}: cannot write: {exc.strerror or exc}"
-    return None
-
-
-def _color(choice: str) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
-        return True
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return sys.stdout.isatty()
 
 
 def _usable_cpus() -> int:
