@@ -1,0 +1,57 @@
+"""The files a run reads, wherever they are: the work tree, a git revision, or a dict.
+
+Every stage (discovery, configuration, rule packs, ADRs, the baseline, facts)
+reads through a `Tree` it is given, so another revision is read from git's
+objects as the work tree is read from the disk, and never copied. Paths are
+absolute, in the form of this system (`str(path)`); a tree answers for the
+paths under its root and knows no other file.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Protocol, Tuple, Union
+
+# What tells one version of a file from another without reading it: opaque, equal
+# for equal versions, stored in the caches (so made of ints and strings only).
+Stamp = Tuple[Union[int, str], ...]
+
+
+class Entry(NamedTuple):
+    """One name in a directory listing."""
+
+    name: str
+    is_dir: bool  # a directory itself, not a link to one (links to directories are not walked)
+    is_file: bool  # a file, or a link that reads as one
+
+
+class Tree(Protocol):
+    """Read-only access to one version of the project's files."""
+
+    def entries(self, directory: str) -> list[Entry]:
+        """The names in `directory`, sorted; OSError when it is no directory or unreadable."""
+        ...
+
+    def is_file(self, path: str) -> bool:
+        """Whether `path` reads as a file (a link to a file does)."""
+        ...
+
+    def is_dir(self, path: str) -> bool:
+        """Whether `path` is a directory (following links, as `os.path.isdir`)."""
+        ...
+
+    def read_bytes(self, path: str) -> bytes:
+        """The contents of the file `path`; OSError when there is none or it cannot be read."""
+        ...
+
+    def stamp(self, path: str) -> Stamp:
+        """The version of the file or directory `path`, cheaply; OSError when there is none."""
+        ...
+
+    def resolve(self, path: str) -> str:
+        """`path` absolute and normalised, links followed where the tree has them."""
+        ...
+
+
+def read_text(tree: Tree, path: str, encoding: str = "utf-8") -> str:
+    """The file `path` of `tree` decoded; OSError or UnicodeDecodeError when it cannot be."""
+    return tree.read_bytes(path).decode(encoding)

@@ -1,0 +1,207 @@
+"""A git revision's tree, read from git's objects: nothing is checked out or written.
+
+One `git ls-tree -r -z --full-tree REV` lists the repository's files at REV;
+their contents come from `git cat-file --batch`, asked once for every file of
+the kind first read (Python sources, or the other files fitness reads:
+TOML, Markdown, `.gitignore`, the baseline, the ADR tools' pointers, and
+symbolic links), so a large repository's other files cost nothing. A symbolic
+link whose target lies inside the tree reads as its target; any other link
+(absolute, leading out of the tree, dangling, or a loop) is left out.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import posixpath
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from fitness.errors import UsageError
+from fitness.tree import Entry, Stamp
+from fitness.tree.git_objects import git, read_blobs
+
+_PYTHON = (".py", ".pyi")
+# The other files fitness may read in a project: by suffix, and by name.
+_SUFFIXES = (".toml", ".md", ".markdown", ".json")
+_NAMES = (".gitignore", ".adr-dir", ".log4brains.yml")
+_LINK = "120000"
+_HOPS = 40  # links followed in a row before the path is taken for a loop
+
+
+def open_revision(project_root: Path, revision: str, flag: str) -> GitTree:
+    """The tree of `revision` in the repository holding `project_root`.
+
+    `flag` names the option in the errors: not a git repository, no such
+    revision, git not installed.
+    """
+    top = git(project_root, ["rev-parse", "--show-toplevel"], flag, _not_a_repository(flag))
+    commit = git(
+        project_root,
+        ["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
+        flag,
+        lambda _: f"{flag} {revision}: no such revision in the repository at {top.strip()}",
+    )
+    top = top.strip()
+    listing = git(
+        Path(top),
+        ["ls-tree", "-r", "-z", "--full-tree", commit.strip()],
+        flag,
+        lambda where: f"{flag} {revision}: git ls-tree failed in {where}",
+    )
+    return GitTree(str(Path(top).resolve()), revision, listing)
+
+
+class GitTree:
+    """The files of one revision. Stamp: the blob id."""
+
+    def __init__(self, top: str, revision: str, listing: str) -> None:
+        self.top = top
+        self.revision = revision
+        self._blobs: dict[str, tuple[str, str]] = {}  # path -> (mode, blob id)
+        self._dirs: dict[str, dict[str, str | None]] = {"": {}}  # dir -> name -> path or None
+        self._data: dict[str, bytes] = {}  # blob id -> contents, as read
+        self._links: dict[str, str | None] = {}  # link path -> where it leads, once known
+        for record in listing.split("\0"):
+            meta, _, path = record.partition("\t")
+            fields = meta.split()
+            if len(fields) == 3 and fields[1] == "blob":
+                self._add(path, fields[0], fields[2])
+
+    def entries(self, directory: str) -> list[Entry]:
+        relative = self._relative(directory)
+        names = self._dirs.get(relative) if relative is not None else None
+        if names is None:
+            raise OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), directory)
+        found = []
+        for name in sorted(names):
+            path = names[name]
+            if path is None:
+                found.append(Entry(name, True, False))
+            elif self._file(path) is not None:
+                found.append(Entry(name, False, True))
+            elif self._blobs[path][0] == _LINK and self._target(path) is not None:
+                found.append(Entry(name, False, False))  # a link to a directory, not walked
+        return found
+
+    def is_file(self, path: str) -> bool:
+        relative = self._relative(path)
+        return relative is not None and self._file(relative) is not None
+
+    def is_dir(self, path: str) -> bool:
+        relative = self._relative(path)
+        if relative is None:
+            return False
+        target = self._target(relative) if relative in self._blobs else relative
+        return target is not None and target in self._dirs
+
+    def read_bytes(self, path: str) -> bytes:
+        relative = self._relative(path)
+        file = self._file(relative) if relative is not None else None
+        if file is None:
+            raise OSError(errno.ENOENT, f"not in {self.revision}", path)
+        sha = self._blobs[file][1]
+        if sha not in self._data:
+            self._fetch(file)
+        data = self._data.get(sha)
+        if data is None:
+            raise OSError(errno.EIO, f"git has no object {sha}", path)
+        return data
+
+    def stamp(self, path: str) -> Stamp:
+        relative = self._relative(path)
+        if relative is not None and relative in self._dirs:
+            return ("tree", relative)
+        file = self._file(relative) if relative is not None else None
+        if file is None:
+            raise OSError(errno.ENOENT, f"not in {self.revision}", path)
+        return (self._blobs[file][1],)
+
+    def resolve(self, path: str) -> str:
+        relative = self._relative(path)
+        if relative is None or relative not in self._blobs:
+            return os.path.normpath(path)
+        target = self._target(relative)
+        return path if target is None else self._absolute(target)
+
+    def _add(self, path: str, mode: str, sha: str) -> None:
+        self._blobs[path] = (mode, sha)
+        parts = path.split("/")
+        for end in range(1, len(parts)):
+            parent, name = "/".join(parts[: end - 1]), parts[end - 1]
+            self._dirs.setdefault(parent, {})[name] = None
+            self._dirs.setdefault("/".join(parts[:end]), {})
+        self._dirs.setdefault("/".join(parts[:-1]), {})[parts[-1]] = path
+
+    def _relative(self, path: str) -> str | None:
+        """`path` relative to the repository's top, POSIX; None outside it."""
+        normal = os.path.normpath(path)
+        if normal == self.top:
+            return ""
+        if not normal.startswith(self.top + os.sep):
+            return None
+        return normal[len(self.top) + 1 :].replace(os.sep, "/")
+
+    def _absolute(self, relative: str) -> str:
+        return os.path.join(self.top, *relative.split("/")) if relative else self.top
+
+    def _file(self, relative: str) -> str | None:
+        """The file `relative` reads as (itself, or a link's target), or None."""
+        if relative not in self._blobs:
+            return None
+        target = self._target(relative)
+        return target if target is not None and target in self._blobs else None
+
+    def _target(self, path: str) -> str | None:
+        """Where the entry `path` leads: itself, or the end of its links inside the tree."""
+        if self._blobs[path][0] != _LINK:
+            return path
+        if self._blobs[path][1] not in self._data:
+            self._fetch(path)
+        if path not in self._links:
+            self._links[path] = self._follow(path)
+        return self._links[path]
+
+    def _follow(self, path: str) -> str | None:
+        for _ in range(_HOPS):
+            raw = self._data.get(self._blobs[path][1])
+            if raw is None:
+                return None
+            target = os.fsdecode(raw)
+            if posixpath.isabs(target):
+                return None
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            if path == ".." or path.startswith("../"):
+                return None
+            path = "" if path == "." else path
+            if path not in self._blobs:
+                return path if path in self._dirs else None
+            if self._blobs[path][0] != _LINK:
+                return path
+        return None
+
+    def _fetch(self, path: str) -> None:
+        """Read the blob of `path` with every other unread one of its kind, in one batch."""
+        python = path.endswith(_PYTHON) and self._blobs[path][0] != _LINK
+        wanted = {self._blobs[path][1]}
+        for other, (mode, sha) in self._blobs.items():
+            if sha not in self._data and _kind_of(other, mode) == ("python" if python else "other"):
+                wanted.add(sha)
+        try:
+            self._data.update(read_blobs(self.top, sorted(wanted)))
+        except subprocess.SubprocessError as exc:
+            raise UsageError(f"{self.revision}: git cat-file failed: {exc}") from None
+
+
+def _kind_of(path: str, mode: str) -> str | None:
+    if mode == _LINK:
+        return "other"
+    if path.endswith(_PYTHON):
+        return "python"
+    name = path.rpartition("/")[2]
+    return "other" if name.endswith(_SUFFIXES) or name in _NAMES else None
+
+
+def _not_a_repository(flag: str) -> Callable[[Path], str]:
+    return lambda cwd: f"{flag}: {cwd} is not in a git repository"

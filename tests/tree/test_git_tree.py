@@ -1,0 +1,109 @@
+"""The git revision tree on a repository scripted in tmp_path: read from objects, never written."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from fitness.errors import UsageError
+from fitness.tree import Entry
+from fitness.tree.git import open_revision
+from fitness.tree.work import WORK
+
+
+def _git(root: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    (root / "pkg" / "sub").mkdir(parents=True)
+    (root / "pkg" / "__init__.py").write_text("import os\n")
+    (root / "pkg" / "sub" / "deep.py").write_text("X = 1\n")
+    (root / "pkg" / "with space é.py").write_text("Y = 2\n")
+    (root / "README.txt").write_text("not read\n")
+    (root / "fitness.toml").write_text("[rules]\n")
+    os.symlink("sub/deep.py", root / "pkg" / "inside.py")
+    os.symlink("../../outside.py", root / "pkg" / "outside.py")
+    os.symlink("/etc/hostname", root / "pkg" / "absolute.py")
+    os.symlink("sub", root / "pkg" / "alias")
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "one")
+    return root
+
+
+def test_lists_reads_and_stamps_the_revision_without_writing(repository: Path) -> None:
+    tree = open_revision(repository, "HEAD", "--since")
+    (repository / "pkg" / "__init__.py").write_text("changed in the work tree\n")
+    (repository / "pkg" / "sub" / "deep.py").unlink()
+    top = str(repository.resolve())
+    pkg = os.path.join(top, "pkg")
+
+    assert tree.entries(pkg) == [
+        Entry("__init__.py", False, True),
+        Entry("alias", False, False),
+        Entry("inside.py", False, True),
+        Entry("sub", True, False),
+        Entry("with space é.py", False, True),
+    ]
+    assert tree.read_bytes(os.path.join(pkg, "__init__.py")) == b"import os\n"
+    assert tree.read_bytes(os.path.join(pkg, "inside.py")) == b"X = 1\n"
+    assert tree.read_bytes(os.path.join(pkg, "with space é.py")) == b"Y = 2\n"
+    assert tree.read_bytes(os.path.join(top, "README.txt")) == b"not read\n"
+    blob = _git(repository, "rev-parse", "HEAD:pkg/sub/deep.py").strip()
+    assert tree.stamp(os.path.join(pkg, "sub", "deep.py")) == (blob,)
+    assert tree.stamp(os.path.join(pkg, "inside.py")) == (blob,)
+    assert (tree.is_file(os.path.join(pkg, "outside.py")), tree.is_file(pkg)) == (False, False)
+    assert (tree.is_dir(pkg), tree.is_dir(os.path.join(pkg, "alias"))) == (True, True)
+    assert tree.is_dir(os.path.join(top, "nowhere")) is False
+    assert tree.resolve(os.path.join(pkg, "inside.py")) == os.path.join(pkg, "sub", "deep.py")
+    with pytest.raises(OSError):
+        tree.read_bytes(os.path.join(pkg, "absolute.py"))
+    with pytest.raises(OSError):
+        tree.entries(os.path.join(pkg, "__init__.py"))
+    assert tree.is_file(os.path.join(str(repository.parent), "elsewhere.py")) is False
+    # The work tree was only read: the edit and the deletion are still there.
+    assert WORK.read_bytes(os.path.join(pkg, "__init__.py")) == b"changed in the work tree\n"
+    assert sorted(os.listdir(repository.parent)) == ["repo"]
+
+
+def test_a_revision_of_a_subdirectory_project_reads_the_whole_repository(
+    repository: Path,
+) -> None:
+    tree = open_revision(repository / "pkg", "HEAD", "--config-from")
+
+    assert tree.is_file(os.path.join(str(repository.resolve()), "fitness.toml")) is True
+
+
+def test_errors_name_the_flag_and_never_a_temporary_path(tmp_path: Path, repository: Path) -> None:
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    with pytest.raises(UsageError) as not_git:
+        open_revision(plain, "HEAD", "--since")
+    with pytest.raises(UsageError) as no_revision:
+        open_revision(repository, "nope", "--config-from")
+
+    assert str(not_git.value) == f"--since: {plain} is not in a git repository"
+    assert str(no_revision.value) == (
+        f"--config-from nope: no such revision in the repository at {repository.resolve()}"
+    )
+
+
+def test_without_git_says_so(repository: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(UsageError) as missing:
+        open_revision(repository, "HEAD", "--since")
+
+    assert str(missing.value) == "--since needs git, which is not installed (or not on PATH)"
