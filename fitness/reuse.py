@@ -50,9 +50,10 @@ from fitness.model import (
     Severity,
     Site,
 )
-from fitness.parsing.cache import FactsCache, own_directory
+from fitness.parsing.cache import Entry, FactsCache, own_directory
 from fitness.parsing.discovery import Discovery
 from fitness.parsing.examined import reusable
+from fitness.tree import Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
@@ -60,7 +61,7 @@ FORMAT = 1  # bump when what is stored changes shape
 
 _REWRITE = 64  # modules resolved afresh (or 1 %) past which the stored graph is rewritten
 
-Versions = dict[str, tuple[int, int, str]]  # path -> (mtime in ns, size, content hash)
+Versions = dict[str, Entry]  # path -> (*stamp, content hash)
 FindingsOf = Callable[[ImportGraph, dict[str, FileFacts]], list[Finding]]
 
 
@@ -72,6 +73,9 @@ class Analysis(NamedTuple):
     modules: frozenset[str]  # the graph's internal modules
     externals: frozenset[str]  # the external names the graph's imports name
     how: str  # "reused", "unaffected", "incremental" or "rebuilt"
+    # Every (importer, imported) pair of modules of the graph built (module-level
+    # imports, any flags); None when the findings were reused and no graph was built.
+    imports: frozenset[tuple[str, str]] | None = None
 
 
 def analyse(
@@ -81,17 +85,19 @@ def analyse(
     findings_of: FindingsOf,
     bans: Bans,
     directory: Path | None,
+    tree: Tree,
 ) -> Analysis:
     """The findings of `findings_of(graph, facts)`, reused from `directory` where they still hold.
 
-    `collect(paths)` gathers the facts of `paths` (None: of every file) with
-    `bans`, and gives the cache it read them from (loaded on the first call);
-    `directory` None reuses nothing and stores nothing.
+    The files are those of `tree`; `collect(paths)` gathers the facts of
+    `paths` (None: of every file) with `bans`, and gives the cache it read them
+    from (loaded on the first call); `directory` None reuses nothing and stores
+    nothing.
     """
     paths = [source.path for source in discovery.files]
     key = _findings_key(config, discovery) if directory is not None else None
     stored = _load(directory / _FINDINGS, key) if directory is not None else None
-    stale = _stale(config.project_root, paths, stored[0]) if stored is not None else None
+    stale = _stale(tree, config.project_root, paths, stored[0]) if stored is not None else None
     if stored is not None and stale == []:
         log.debug("reuse: no file changed; the findings of the last run stand")
         reused = _decode_analysis(stored[1:], discovery, "reused")
@@ -113,7 +119,8 @@ def analyse(
     graph, how = _graph(discovery, facts, versions, directory)
     findings = findings_of(graph, facts)
     comments = {path: found.comments for path, found in facts.items() if found.comments}
-    analysis = Analysis(findings, comments, graph.modules, graph.externals, how)
+    imports = frozenset((edge.importer, edge.imported) for edge in graph.edges)
+    analysis = Analysis(findings, comments, graph.modules, graph.externals, how, imports)
     if directory is not None and len(versions) == len(paths):
         _save(directory, _FINDINGS, (key, versions, *_encode_analysis(analysis)))
     return analysis
@@ -141,8 +148,8 @@ def _modules_key(discovery: Discovery) -> tuple[Any, ...]:
     return tuple(tuple(source) for source in discovery.files), tuple(discovery.namespaces)
 
 
-def _stale(root: Path, paths: Sequence[str], stored: Versions) -> list[str] | None:
-    """The files whose stamp (mtime, size) is not the one `stored` has for them.
+def _stale(tree: Tree, root: Path, paths: Sequence[str], stored: Versions) -> list[str] | None:
+    """The files whose stamp in `tree` is not the one `stored` has for them.
 
     None when that is not known: the files are not the stored ones, or one
     cannot be stat-ed (it is read, and its problem reported, by a full run).
@@ -156,8 +163,7 @@ def _stale(root: Path, paths: Sequence[str], stored: Versions) -> list[str] | No
             known = stored.get(path)
             if known is None:
                 return None
-            stat = os.stat(os.path.join(base, path))
-            if known[0] != stat.st_mtime_ns or known[1] != stat.st_size:
+            if known[:-1] != tree.stamp(os.path.join(base, path)):
                 stale.append(path)
     except OSError:
         return None
@@ -179,9 +185,9 @@ def _unaffected(
         before, now = stored.get(path), versions.get(path)
         if before is None or now is None:
             return False
-        if before[2] == now[2]:
+        if before[-1] == now[-1]:
             continue
-        old = cache.by_digest(before[2])
+        old = cache.by_digest(str(before[-1]))
         if old is None or reusable(old, bans) != found:
             return False
     return True
@@ -202,7 +208,7 @@ def _graph(
         for module, path, _ in discovery.files:
             known = by_module.get(module)
             version = versions.get(path)
-            if known is not None and version is not None and known[0] == version[2]:
+            if known is not None and version is not None and known[0] == version[-1]:
                 resolved[module] = _decode_edges(module, path, known[1])
         log.debug("reuse: %d of %d modules' imports resolved before", len(resolved), len(versions))
     modules = ((f.module, f.path, f.is_package) for f in discovery.files)
@@ -213,7 +219,7 @@ def _graph(
     if directory is not None and (stored is None or fresh > max(_REWRITE, len(resolved) // 100)):
         edges = edges_by_importer(graph)
         by_module = {
-            f.module: (versions[f.path][2], _encode_edges(edges.get(f.module, ())))
+            f.module: (str(versions[f.path][-1]), _encode_edges(edges.get(f.module, ())))
             for f in discovery.files
             if f.path in versions
         }

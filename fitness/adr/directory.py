@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.model import Adr, AdrStatus
+from fitness.tree import Tree, read_text
+from fitness.tree.work import WORK
 
 if TYPE_CHECKING:
     from fitness.adr.records import Read
@@ -58,41 +60,41 @@ def is_record_name(name: str) -> bool:
     return re.fullmatch(_RECORD, name) is not None
 
 
-def find_dir(root: Path, configured: str | None) -> tuple[str | None, str]:
-    """The ADR directory relative to `root`, and how it was found (or what was looked for)."""
+def find_dir(root: Path, configured: str | None, tree: Tree = WORK) -> tuple[str | None, str]:
+    """The ADR directory relative to `root` in `tree`, and how it was found (or what was sought)."""
     if configured is not None:
         return _posix(configured), "[tool.fitness.adr] dir"
-    named = _read_small(root / ".adr-dir")
+    named = _read_small(tree, root / ".adr-dir")
     if named and named.strip():
         return _posix(named.strip().splitlines()[0]), ".adr-dir"
-    log4brains = _read_small(root / ".log4brains.yml")
+    log4brains = _read_small(tree, root / ".log4brains.yml")
     folder = re.search(_ADR_FOLDER, log4brains or "", re.MULTILINE)
     if folder is not None:
         return _posix(folder.group("value").strip("'\"")), ".log4brains.yml"
     for candidate in DEFAULT_DIRS:
-        if (root / candidate).is_dir():
+        if tree.is_dir(str(root / candidate)):
             return candidate, "the default"
     looked = ", ".join((".adr-dir", ".log4brains.yml", *DEFAULT_DIRS))
     return None, f"looked for {looked}"
 
 
-def read_decisions(root: Path, configured: str | None) -> Decisions:
-    """Every record in the project's ADR directory, sorted by file name."""
-    directory, how = find_dir(root, configured)
-    if directory is None or not (root / directory).is_dir():
+def read_decisions(root: Path, configured: str | None, tree: Tree = WORK) -> Decisions:
+    """Every record in the project's ADR directory in `tree`, sorted by file name."""
+    directory, how = find_dir(root, configured, tree)
+    if directory is None or not tree.is_dir(str(root / directory)):
         return Decisions(None, (), (), how if directory is None else f"{directory} ({how})")
     from fitness.adr.records import NO_STATUS, Unreadable, read_record  # only when there are ADRs
 
     records: list[Adr] = []
     problems: list[RecordProblem] = []
     read: list[tuple[Adr, str | None]] = []
-    for path in sorted((root / directory).iterdir(), key=lambda p: p.name):
-        match = re.fullmatch(_RECORD, path.name)
-        if match is None or not path.is_file():
+    for entry in tree.entries(str(root / directory)):
+        match = re.fullmatch(_RECORD, entry.name)
+        if match is None or not entry.is_file:
             continue
-        relative = f"{directory}/{path.name}" if directory != "." else path.name
+        relative = f"{directory}/{entry.name}" if directory != "." else entry.name
         try:
-            found = read_record(path.read_text(encoding="utf-8-sig"))
+            found = read_record(read_text(tree, str(root / directory / entry.name), "utf-8-sig"))
         except Unreadable as exc:
             problems.append(RecordProblem(relative, exc.line, exc.reason))
             continue
@@ -166,9 +168,9 @@ def _posix(path: str) -> str:
     return path.replace("\\", "/").strip().removeprefix("./").rstrip("/") or "."
 
 
-def _read_small(path: Path) -> str | None:
+def _read_small(tree: Tree, path: Path) -> str | None:
     try:
-        return path.read_text(encoding="utf-8") if path.is_file() else None
+        return read_text(tree, str(path)) if tree.is_file(str(path)) else None
     except (OSError, UnicodeDecodeError):
         return None
 

@@ -13,15 +13,17 @@ from pathlib import Path
 from fitness.adr.directory import read_decisions
 from fitness.app.baselines import baseline_path
 from fitness.app.configure import (
+    Configured,
     configure,
     root_in_repository,
     scope_of,
     select_rules,
 )
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
-from fitness.app.run import describe_rules, run_check
+from fitness.app.run import Ran, describe_rules, run_check
+from fitness.app.since import Past, state_at
+from fitness.app.trees import Revisions
 from fitness.config.schema import Config
-from fitness.errors import ConfigError, UsageError
 from fitness.model import (
     AdrStatus,
     DecisionsOverview,
@@ -30,6 +32,7 @@ from fitness.model import (
     RuleSummary,
 )
 from fitness.policy import Rules, judged
+from fitness.tree.work import WORK
 
 
 def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
@@ -38,13 +41,18 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     `clock` tells the seconds the user has waited so far. `options.select` /
     `ignore` choose the rules; `options.paths` only narrow what is reported.
     """
-    existing = _fingerprints_at(options) if options.since is not None else None
-    return run_check(options, clock, existing)[0]
+    revisions = Revisions()  # --since and --config-from of one revision read it once
+    now = configure(options, WORK, revisions)
+    existing = None
+    if options.since is not None:
+        past = state_at(options, now, revisions)
+        existing = [finding.fingerprint for finding in past.findings]
+    return run_check(options, clock, now, revisions, existing).report
 
 
 def decisions_overview(options: CheckOptions) -> DecisionsOverview:
     """Every ADR with the rules that cite it and their findings now, for `fitness adr`."""
-    report, found, _ = run_check(options, lambda: 0.0)
+    report, found, _, _ = _run(options)
     records = tuple(
         Enforcement(
             adr,
@@ -70,7 +78,7 @@ def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
     """
     from fitness.policy import baseline as baseline_file
 
-    report, _, config = run_check(options._replace(use_baseline=False), lambda: 0.0)
+    report, _, config, _ = _run(options._replace(use_baseline=False))
     path = baseline_path(config, options)
     old = baseline_file.read(path) if path.exists() else []
     rules = rules_of(config, report)
@@ -94,54 +102,29 @@ def rules_of(config: Config, report: Report) -> Rules:
     return Rules(ids, ids)
 
 
-def _fingerprints_at(options: CheckOptions) -> list[str]:
-    """The fingerprints of the findings at `options.since`, from that revision's own tree.
-
-    The tree is exported to a temporary directory and checked with the
-    configuration it had, reading (never writing) this project's facts cache,
-    so only the files that differ from what the cache knows are parsed.
-    """
-    import tempfile
-
-    from fitness.revision import export
-
-    config, _, cache_dir = configure(options._replace(since=None))
-    revision = options.since or ""
-    relative = config.path.relative_to(config.project_root)
-    with tempfile.TemporaryDirectory(prefix="fitness-since-") as directory:
-        root = export(config.project_root, revision, Path(directory))
-        if not (root / relative).is_file():
-            return []  # no configuration then: every finding is new
-        then = CheckOptions(
-            cwd=root,
-            config=root / relative,
-            fail_on="never",
-            cache=options.cache,
-            jobs=options.jobs,
-            use_baseline=False,
-            facts_from=cache_dir,
-        )
-        try:
-            report, _, _ = run_check(then, lambda: 0.0)
-        except (ConfigError, UsageError) as exc:
-            raise UsageError(f"--since {revision}: at that revision, {exc}") from None
-        return [finding.fingerprint for finding in report.findings]
-
-
 def configured_rules(options: CheckOptions) -> tuple[RuleSummary, ...]:
     """The rules of the configuration, for `fitness rules`."""
-    config, _, _ = configure(options)
-    return describe_rules(config, read_decisions(config.project_root, config.adr.dir))
+    config, _, _, tree = configure(options, WORK, Revisions())
+    return describe_rules(config, read_decisions(config.project_root, config.adr.dir, tree))
+
+
+def _run(options: CheckOptions) -> Ran:
+    """One run on the work tree, configured once."""
+    revisions = Revisions()
+    return run_check(options, lambda: 0.0, configure(options, WORK, revisions), revisions)
 
 
 __all__ = [
     "BUILT_IN_IDS",
     "CheckOptions",
+    "Configured",
+    "Past",
     "check",
     "configured_rules",
     "decisions_overview",
     "describe_rules",
     "root_in_repository",
     "select_rules",
+    "state_at",
     "write_baseline",
 ]

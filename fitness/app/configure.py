@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from fitness.app.options import CheckOptions
+from fitness.app.trees import Revisions
 from fitness.checks import PARSERS
 from fitness.config.cache_place import cache_place_problem
 from fitness.config.layout import Layout
@@ -20,24 +22,37 @@ from fitness.logs import Logger
 from fitness.parsing.discovery import Discovery, default_source_roots, python_homes
 from fitness.parsing.listing import discover_cached
 from fitness.parsing.tracked import tracked_by_git
+from fitness.tree import Tree
 
 log = Logger("fitness.cache")
 
 
-def configure(options: CheckOptions) -> tuple[Config, Discovery, Path | None]:
-    """Load and validate the configuration, including that the modules it names exist.
+class Configured(NamedTuple):
+    """A tree and the configuration that judges it: what every later step of a run reads."""
 
-    Also returns the cache directory this run may use: None without a cache, or
-    when git tracks the directory (a committed cache could hide findings).
+    config: Config
+    discovery: Discovery
+    cache_dir: Path | None  # the cache this run may use; None without one
+    tree: Tree
+
+
+def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Configured:
+    """Load and validate the configuration of `tree`, including that the modules it names exist.
+
+    With `--config-from REV`, the configuration (and its packs) is REV's, read
+    from `revisions`, and it applies to `tree`. Also gives the cache directory
+    this run may use: None without a cache, or when git tracks the directory (a
+    committed cache could hide findings).
     """
-    path = options.config if options.config is not None else find_config(options.cwd.resolve())
-    parsers = PARSERS
+    path = (
+        options.config if options.config is not None else find_config(options.cwd.resolve(), tree)
+    )
     if options.config_from is not None:
-        config, problems = _config_at(path, options.config_from)
+        config, problems = _config_at(path, options.config_from, tree, revisions)
     else:
-        config, problems = load_config(path, parsers)
-    roots = config.source_roots or default_source_roots(config.project_root)
-    existing = [root for root in roots if (config.project_root / root).is_dir()]
+        config, problems = load_config(path, PARSERS, tree=tree)
+    roots = config.source_roots or default_source_roots(config.project_root, tree)
+    existing = [root for root in roots if tree.is_dir(str(config.project_root / root))]
     cache_dir = configured_cache_dir(config, options)
     if cache_dir is not None and options.facts_from is None:
         place = cache_place_problem(config.project_root, existing, cache_dir)
@@ -60,39 +75,42 @@ def configure(options: CheckOptions) -> tuple[Config, Discovery, Path | None]:
         config.exclude,
         config.respect_gitignore,
         None if options.facts_from is not None else cache_dir,
+        tree,
     )
     layout = Layout(
         roots=tuple(existing),
         defaulted=config.source_roots is None,
         modules=discovery.modules,
         files=discovery.files,
-        homes=lambda: python_homes(config.project_root, config.exclude, config.respect_gitignore),
+        homes=lambda: python_homes(
+            config.project_root, config.exclude, config.respect_gitignore, tree=tree
+        ),
         unreadable=tuple(path for path, _ in discovery.unreadable),
     )
     check_modules(config, layout, problems)
     check_exclude(config, existing, problems)
     if problems.found:
         raise ConfigError(problems.messages())
-    return config, discovery, cache_dir
+    return Configured(config, discovery, cache_dir, tree)
 
 
-def _config_at(path: Path, revision: str) -> tuple[Config, Problems]:
-    """The configuration `path` had at `revision` (with the rule packs it had), for this tree.
+def _config_at(
+    path: Path, revision: str, tree: Tree, revisions: Revisions
+) -> tuple[Config, Problems]:
+    """The configuration `path` had at `revision` (with the rule packs it had), for `tree`.
 
     `--config-from`: a pull request is judged by its base's rules, so it cannot
-    switch off the rule it breaks. ADRs and sources are this tree's.
+    switch off the rule it breaks. ADRs and sources are `tree`'s.
     """
-    import tempfile
-
-    from fitness.revision import export
-
-    root = path.parent
     flag = "--config-from"
-    with tempfile.TemporaryDirectory(prefix="fitness-config-") as directory:
-        then = export(root, revision, Path(directory), (".toml",), (), flag) / path.name
-        if not then.is_file():
-            raise UsageError(f"{flag} {revision}: {path.name} does not exist at that revision")
-        return load_config(then, PARSERS, root, revision)
+    then = revisions.at(revision, path.parent, flag)
+    located = path.resolve()
+    if not then.is_file(str(located)):
+        raise UsageError(f"{flag} {revision}: {path.name} does not exist at that revision")
+    config, problems = load_config(located, PARSERS, revision, then, applies_to=tree)
+    if located != path:
+        config = config._replace(path=path, project_root=path.parent)
+    return config, problems
 
 
 def select_rules(config: Config, select: Sequence[str], ignore: Sequence[str]) -> Config:

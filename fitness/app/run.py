@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
 from fitness.app.baselines import baseline_entries
-from fitness.app.configure import configure, root_in_repository, scope_of, select_rules
+from fitness.app.configure import Configured, root_in_repository, scope_of, select_rules
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
+from fitness.app.trees import Revisions
 from fitness.checks import KINDS, CheckContext
 from fitness.checks.bans import configured_bans
 from fitness.config.modules import check_externals
@@ -30,19 +32,35 @@ from fitness.parsing.collect import collect_facts
 from fitness.parsing.discovery import Discovery
 from fitness.policy import Rules, apply, in_scope
 from fitness.reuse import Analysis, analyse
+from fitness.tree import Tree
+
+
+class Ran(NamedTuple):
+    """What one run of the rules on a tree gave."""
+
+    report: Report
+    decisions: Decisions
+    config: Config
+    # (importer, imported) of every import of the graph; None when findings were reused.
+    imports: frozenset[tuple[str, str]] | None
 
 
 def run_check(
-    options: CheckOptions, clock: Callable[[], float], existing: Collection[str] | None = None
-) -> tuple[Report, Decisions, Config]:
-    config, discovery, cache_dir = configure(options)
+    options: CheckOptions,
+    clock: Callable[[], float],
+    configured: Configured,
+    revisions: Revisions,
+    existing: Collection[str] | None = None,
+) -> Ran:
+    """Run the rules on the tree `configured` judges, then policy (`existing`: `--since`'s)."""
+    config, discovery, cache_dir, tree = configured
     known = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
     config = select_rules(config, options.select, options.ignore)
     scope = scope_of(config, options.paths)
     seconds: dict[str, float] = {}
-    analysis = _analyse(config, discovery, options, cache_dir, clock, seconds)
+    analysis = _analyse(config, discovery, options, cache_dir, tree, clock, seconds)
     check_externals(config, analysis.modules, analysis.externals)
-    decisions = read_decisions(config.project_root, config.adr.dir)
+    decisions = read_decisions(config.project_root, config.adr.dir, tree)
     comments = analysis.comments
     findings = list(analysis.findings)
     findings += _adr_findings(config, decisions, comments)
@@ -53,7 +71,7 @@ def run_check(
         findings,
         _suppressions(comments),
         Rules(known, checked),
-        baseline=baseline_entries(config, options),
+        baseline=baseline_entries(config, options, tree, revisions),
         existing=existing,
         scope=scope,
         require_adr=config.adr.require_for_suppressions,
@@ -75,7 +93,7 @@ def run_check(
         stale=verdict.stale,
         since=options.since,
     )
-    return report, decisions, config
+    return Ran(report, decisions, config, analysis.imports)
 
 
 def _analyse(
@@ -83,6 +101,7 @@ def _analyse(
     discovery: Discovery,
     options: CheckOptions,
     cache_dir: Path | None,
+    tree: Tree,
     clock: Callable[[], float],
     seconds: dict[str, float],
 ) -> Analysis:
@@ -103,7 +122,8 @@ def _analyse(
         cache.expect(paths)  # so that collecting some files does not forget the others
         root = config.project_root
         wanted = paths if some is None else some
-        return collect_facts(root, wanted, cache, options.jobs, options.progress, bans), cache
+        found = collect_facts(root, wanted, cache, options.jobs, options.progress, bans, tree=tree)
+        return found, cache
 
     def findings_of(graph: ImportGraph, facts: dict[str, FileFacts]) -> list[Finding]:
         files = {f.module: (f.path, facts[f.path]) for f in discovery.files if f.path in facts}
@@ -111,7 +131,7 @@ def _analyse(
         return found + _file_findings(discovery, facts)
 
     store = None if options.facts_from is not None else cache_dir
-    return analyse(config, discovery, collect, findings_of, bans, store)
+    return analyse(config, discovery, collect, findings_of, bans, store, tree)
 
 
 def _rule_findings(

@@ -19,6 +19,8 @@ from fitness.config.source import ConfigSource, KeyPath, Problem, Problems
 from fitness.config.table import Table
 from fitness.config.toml_file import display, read_toml
 from fitness.errors import ConfigError
+from fitness.tree import Tree, read_text
+from fitness.tree.work import WORK
 
 # The keys `_config` reads: a file that has one of them at its top, and no
 # `[tool.fitness]` table, is in the fitness.toml layout.
@@ -34,14 +36,14 @@ _TOP_LEVEL_KEYS = (
 )
 
 
-def find_config(start: Path) -> Path:
+def find_config(start: Path, tree: Tree = WORK) -> Path:
     """The nearest `fitness.toml`, or `pyproject.toml` with `[tool.fitness]`, from `start` up."""
     for directory in (start, *start.parents):
         candidate = directory / "fitness.toml"
-        if candidate.is_file():
+        if tree.is_file(str(candidate)):
             return candidate
         candidate = directory / "pyproject.toml"
-        if candidate.is_file() and _has_fitness_table(candidate):
+        if tree.is_file(str(candidate)) and _has_fitness_table(candidate, tree):
             return candidate
     raise ConfigError(
         [
@@ -54,8 +56,9 @@ def find_config(start: Path) -> Path:
 def load_config(
     path: Path,
     parsers: Mapping[str, ParamsParser],
-    project_root: Path | None = None,
     revision: str | None = None,
+    tree: Tree = WORK,
+    applies_to: Tree | None = None,
 ) -> tuple[Config, Problems]:
     """Validate the configuration at `path`; rule parameters are parsed by `parsers[kind]`.
 
@@ -63,12 +66,12 @@ def load_config(
     extends, and the problems found so far (in any of those files), so that
     later checks (module names) can add theirs before anything fails.
 
-    `project_root` and `revision` judge a project by another revision's
-    configuration (`--config-from`): `path` is that revision's file, exported
-    beside its packs, and the configuration applies to `project_root`.
+    The configuration and its packs are read from `tree`; the directories it
+    names must exist in `applies_to` (default: `tree`). `revision` names the
+    revision `tree` is when it is not the work tree, as problems show it.
     """
     shown = display(path) if revision is None else f"{path.name} at {revision}"
-    read = read_toml(path, shown)
+    read = read_toml(path, shown, tree)
     if isinstance(read, Problem):
         raise ConfigError([read.text])
     text, document = read
@@ -89,7 +92,7 @@ def load_config(
     if not isinstance(data, dict):
         problems.add((), "expected a table")
         data = {}
-    config = _config(Table(data, (), problems), source, path, parsers, project_root)
+    config = _config(Table(data, (), problems), source, path, parsers, (tree, applies_to or tree))
     return config, problems
 
 
@@ -98,7 +101,7 @@ def _config(
     source: ConfigSource,
     path: Path,
     parsers: Mapping[str, ParamsParser],
-    applies_to: Path | None,
+    trees: tuple[Tree, Tree],
 ) -> Config:
     roots = top.strings("source_roots")
     if top.empty_list("source_roots"):
@@ -109,8 +112,9 @@ def _config(
     adr_table = top.table("adr")
     adr = _adr(adr_table) if adr_table else AdrSettings(None, False, False)
     defaults = {key: top.choice(key, IMPORT_MODES, "check") for key in RULE_DEFAULTS}
-    packs = PackRules(path.parent, defaults)
-    project_root = path.parent if applies_to is None else applies_to
+    tree, applies_to = trees  # where the configuration is read, and the one it judges
+    packs = PackRules(path.parent, defaults, tree)
+    project_root = path.parent
     packs.follow(top, path)
     rules_table = top.table("rules", defaults)
     rules = build_rules(rules_table, packs.rules, parsers)
@@ -127,13 +131,13 @@ def _config(
         )
     top.finish()
     for root, where in roots:
-        if not (project_root / root).is_dir():
+        if not applies_to.is_dir(str(project_root / root)):
             top.problems.add(where, f"source root '{root}' is not a directory")
-    if adr.dir is not None and not (project_root / adr.dir).is_dir():
+    if adr.dir is not None and not applies_to.is_dir(str(project_root / adr.dir)):
         top.problems.add(("adr", "dir"), f"ADR directory '{adr.dir}' is not a directory")
     return Config(
         source=source,
-        path=path if applies_to is None else applies_to / path.name,
+        path=path,
         project_root=project_root,
         source_roots=tuple(root for root, _ in roots) or None,
         exclude=exclude,
@@ -177,9 +181,9 @@ def _no_rules(prefix: KeyPath, parsers: Mapping[str, ParamsParser]) -> str:
     )
 
 
-def _has_fitness_table(path: Path) -> bool:
+def _has_fitness_table(path: Path, tree: Tree) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(tree, str(path))
     except (OSError, UnicodeDecodeError):
         return False
     # A cheap look before a full parse; a false positive only costs the parse.

@@ -20,6 +20,8 @@ from fitness.config.source import ConfigSource, Problem, Problems, Where
 from fitness.config.suggest import close_match
 from fitness.config.table import Table
 from fitness.config.toml_file import display, read_toml
+from fitness.tree import Tree
+from fitness.tree.work import WORK
 
 BUILT_IN = "fitness:"
 
@@ -39,6 +41,7 @@ class _Target(NamedTuple):
     path: Path  # resolved
     display: str
     finding_path: str
+    built_in: bool
 
 
 class PackRules:
@@ -48,8 +51,9 @@ class PackRules:
     depth first, so a pack's extended packs come before its own rules.
     """
 
-    def __init__(self, project_root: Path, defaults: Mapping[str, str]) -> None:
+    def __init__(self, project_root: Path, defaults: Mapping[str, str], tree: Tree) -> None:
         self.rules: dict[str, Table] = {}
+        self._tree = tree
         self.named = 0  # how many packs the configuration itself names in `extends`
         self._project_root = project_root
         self._defaults = defaults
@@ -58,7 +62,9 @@ class PackRules:
     def follow(self, top: Table, file: Path) -> None:
         """Read the packs that `top`, the top table of the configuration at `file`, extends."""
         self.named = len(top.strings("extends"))
-        self._follow(top, file, ((file.resolve(), top.where().source.display),))
+        self._follow(
+            top, file, ((Path(self._tree.resolve(str(file))), top.where().source.display),)
+        )
 
     def _follow(self, top: Table, file: Path, chain: tuple[tuple[Path, str], ...]) -> None:
         for text, path in top.strings("extends"):
@@ -86,7 +92,7 @@ class PackRules:
             packs = built_in_packs()
             if name in packs:
                 shown = f"rules/{name}.toml"
-                return _Target(packs[name].resolve(), shown, shown)
+                return _Target(packs[name].resolve(), shown, shown, True)
             close = close_match(name, packs)
             hint = f" (did you mean '{BUILT_IN}{close}'?)" if close else ""
             problems.add(
@@ -95,14 +101,14 @@ class PackRules:
             )
             return None
         path = file.parent / text
-        if path.is_file():
-            resolved = path.resolve()
-            return _Target(resolved, display(path), self._finding_path(resolved))
-        problems.add(where, _no_file(text, path, where))
+        if self._tree.is_file(str(path)):
+            resolved = Path(self._tree.resolve(str(path)))
+            return _Target(resolved, display(path), self._finding_path(resolved), False)
+        problems.add(where, _no_file(text, path, where, self._tree))
         return None
 
     def _pack(self, target: _Target, problems: Problems) -> Table | None:
-        read = read_toml(target.path, target.display)
+        read = read_toml(target.path, target.display, WORK if target.built_in else self._tree)
         if isinstance(read, Problem):
             problems.extend([read])
             return None
@@ -138,7 +144,7 @@ class PackRules:
         return Path(os.path.relpath(resolved, self._project_root.resolve())).as_posix()
 
 
-def _no_file(text: str, path: Path, where: Where) -> str:
+def _no_file(text: str, path: Path, where: Where, tree: Tree) -> str:
     naming = where.source.display
     shown = display(path)
     looked = "" if shown == text else f"looked for {shown}; "
@@ -149,10 +155,11 @@ def _no_file(text: str, path: Path, where: Where) -> str:
         # Other packs beside the one asked for, by stem: every name shares `.toml`.
         directory = path.parent
         naming_file = where.source.display
+        listed = tree.entries(str(directory)) if tree.is_dir(str(directory)) else []
         siblings = {
-            p.stem: p.name
-            for p in (directory.glob("*.toml") if directory.is_dir() else ())
-            if display(p) != naming_file
+            name[: -len(".toml")]: name
+            for name in (entry.name for entry in listed if entry.is_file)
+            if name.endswith(".toml") and display(directory / name) != naming_file
         }
         close = close_match(path.stem, siblings)
         if close is not None:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from fitness.config.source import Problem
+from fitness.tree import Tree, read_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -15,10 +16,10 @@ else:
     import tomli as tomllib
 
 
-def read_toml(path: Path, display: str) -> tuple[str, dict[str, object]] | Problem:
-    """The text and the document of `path`, or the problem that stops it being read."""
+def read_toml(path: Path, display: str, tree: Tree) -> tuple[str, dict[str, object]] | Problem:
+    """The text and the document of `path` in `tree`, or the problem that stops it being read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(tree, str(path))
     except (OSError, UnicodeDecodeError) as exc:
         return Problem(display, 0, (), f"{display}: cannot read: {exc}")
     try:

@@ -2,7 +2,8 @@
 
 One file per cache key (fitness version, facts format, Python version) holds
 every entry, so a warm run reads one file. Entries are found by the file's
-modification time and size first, then by a hash of its content: switching
+stamp in its tree first (for the work tree: modification time, size, change
+time and inode), then by a hash of its content: switching
 branches and back finds the old contents' facts again. The configured bans
 are not part of the key: each entry's facts say which bans they were gathered
 for, and `fitness.parsing.examined` decides whether they serve a run (a new ban
@@ -17,6 +18,7 @@ import marshal
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Union
 
 from fitness import __version__
 from fitness.atomic import write_atomic_bytes
@@ -24,6 +26,9 @@ from fitness.logs import Logger
 from fitness.model import FileFacts
 from fitness.parsing.codec import FORMAT, Encoded, decode, encode
 from fitness.parsing.version import Stamp
+
+# A file's entry: its stamp, then the hash of the content it had with that stamp.
+Entry = tuple[Union[int, str], ...]
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
@@ -38,7 +43,7 @@ class FactsCache:
     def __init__(self, location: Path | None, writable: bool = True) -> None:
         self.location = location
         self.writable = writable
-        self._stamps: dict[str, tuple[int, int, str]] = {}
+        self._stamps: dict[str, Entry] = {}  # path -> (*stamp, content hash)
         self._facts: dict[str, Encoded] = {}
         self._changed = False
         self._seen: set[str] = set()
@@ -65,9 +70,10 @@ class FactsCache:
         """The facts of `path` if it has not changed since they were stored."""
         self._seen.add(path)
         known = self._stamps.get(path)
-        if known is None or known[:2] != stamp:
+        if known is None or known[:-1] != stamp:
             return None
-        encoded = self._facts.get(known[2])
+        digest = known[-1]
+        encoded = self._facts.get(digest) if isinstance(digest, str) else None
         return None if encoded is None else decode(encoded)
 
     def by_content(self, path: str, stamp: Stamp, digest: str) -> FileFacts | None:
@@ -88,8 +94,8 @@ class FactsCache:
         """Count `paths` among this run's files, though not looked up: `save` keeps them."""
         self._seen.update(paths)
 
-    def versions(self) -> dict[str, tuple[int, int, str]]:
-        """(mtime in ns, size, content hash) of each file this run read, by path."""
+    def versions(self) -> dict[str, Entry]:
+        """(*stamp, content hash) of each file this run read, by path."""
         return {path: self._stamps[path] for path in self._seen if path in self._stamps}
 
     def by_digest(self, digest: str) -> FileFacts | None:
@@ -122,7 +128,7 @@ class FactsCache:
             self._changed = True
 
     def _prune(self) -> None:
-        current = {digest for _, _, digest in self._stamps.values()}
+        current = {entry[-1] for entry in self._stamps.values()}
         spare = [digest for digest in self._facts if digest not in current]
         for digest in spare[: max(len(spare) - _SPARE_ENTRIES, 0)]:  # oldest first
             del self._facts[digest]

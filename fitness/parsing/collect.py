@@ -12,15 +12,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from fitness.logs import Logger
 from fitness.model import NO_BANS, Bans, FileFacts
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.codec import decode
 from fitness.parsing.examined import reusable, trimmed, wider
-from fitness.parsing.version import content_hash, stamp_of
-from fitness.parsing.worker import extract_path, unreadable
+from fitness.parsing.version import Stamp, content_hash
+from fitness.parsing.worker import extract_bytes, unreadable
+from fitness.tree import Tree
+from fitness.tree.work import WORK
 
 if TYPE_CHECKING:
     from fitness.parsing.pool import Parsed
@@ -55,47 +57,57 @@ def collect_facts(
     progress: Progress | None = None,
     bans: Bans = NO_BANS,
     stats: CollectStats | None = None,
+    tree: Tree = WORK,
 ) -> dict[str, FileFacts]:
-    """The facts of each of `paths` (relative to `root`), parsing only what the cache lacks.
+    """The facts of each of `paths` (relative to `root` in `tree`), parsing what the cache lacks.
 
-    The facts of each file are those extracting it with `bans` gives. A
-    cached file is parsed again only when its facts were not gathered for a
-    ban that can match in it (`fitness.parsing.examined`): that is known from
-    the facts, so a run reads only the files a new ban can affect. A file is
-    read here to look its content up, and again by the parser: what is stored
-    is the version the parser read, so a file edited in between never has
-    its new facts filed under its old content. `stats`, if given, is told
-    what came from where.
+    The facts of each file are those
+    extracting it with `bans` gives. A cached file is parsed again only when
+    its facts were not gathered for a ban that can match in it
+    (`fitness.parsing.examined`): that is known from the facts, so a run reads
+    only the files a new ban can affect. A file is read once, here, to look its
+    content up; the parser is given those very bytes, so what is stored is what
+    was parsed, under the stamp taken before the read (an edit while it is read
+    gives the next run a new stamp to look at). `stats`, if given, is told what
+    came from where.
     """
     facts: dict[str, FileFacts] = {}
-    misses: list[tuple[str, int, Bans]] = []  # (path, size, the bans to extract it with)
+    misses: list[_Miss] = []
     reexamined = 0
     base = str(root)
     for path in paths:
         location = os.path.join(base, path)
         try:
-            stamp = stamp_of(os.stat(location))
+            stamp = tree.stamp(location)
         except OSError as exc:
             facts[path] = unreadable(exc)
             continue
         known = cache.by_stamp(path, stamp)
+        data = None
         if known is None:
             try:
-                with open(location, "rb") as source:
-                    data = source.read()
+                data = tree.read_bytes(location)
             except OSError as exc:
                 facts[path] = unreadable(exc)
                 continue
-            known = cache.by_content(path, stamp, content_hash(data))
+            digest = content_hash(data)
+            known = cache.by_content(path, stamp, digest)
             if known is None:
-                misses.append((path, len(data), bans))
+                misses.append(_Miss(path, stamp, digest, data, bans))
                 continue
         fitting = reusable(known, bans)
         if fitting is not None:
             facts[path] = fitting
-        else:  # what it lacks is added to what it had, for a switch back to the old bans
-            misses.append((path, stamp[1], wider(bans, known.examined)))
-            reexamined += 1
+            continue
+        # What it lacks is added to what it had, for a switch back to the old bans.
+        if data is None:
+            try:
+                data = tree.read_bytes(location)
+            except OSError as exc:
+                facts[path] = unreadable(exc)
+                continue
+        misses.append(_Miss(path, stamp, content_hash(data), data, wider(bans, known.examined)))
+        reexamined += 1
     log.debug(
         "cache: %d of %d files known, %d to parse",
         len(paths) - len(misses),
@@ -107,28 +119,7 @@ def collect_facts(
     if stats is not None:
         stats.files, stats.parsed, stats.reexamined = len(paths), len(misses), reexamined
     if misses:
-        if progress is not None:
-            progress.start(len(misses))
-        # Largest first, so no worker is left with a big file at the end.
-        misses.sort(key=lambda miss: -miss[1])
-        parsed = _parse(
-            root,
-            [(path, asked) for path, _, asked in misses],
-            jobs,
-            sum(miss[1] for miss in misses),
-        )
-        for index, encoded, version in parsed:
-            path = misses[index][0]
-            found = trimmed(decode(encoded))
-            if version is not None:
-                mtime, size, digest = version
-                cache.store(path, (mtime, size), digest, found)
-            # Asked for at least `bans`, it lacks none, unless extraction looked for less.
-            facts[path] = reusable(found, bans) or found
-            if progress is not None:
-                progress.advance()
-        if progress is not None:
-            progress.finish()
+        _parse_misses(misses, cache, jobs, progress, bans, facts)
     cache.save()
     return facts
 
@@ -149,20 +140,56 @@ class CollectStats:
         self.reexamined = 0
 
 
-def _parse(root: Path, requests: list[tuple[str, Bans]], jobs: int, size: int) -> Iterator[Parsed]:
-    """(index, encoded facts, version read or None) of each (path, bans), as each is done."""
-    located = [str(root / path) for path, _ in requests]
-    asked = [bans for _, bans in requests]
-    if _in_process(len(located), size, jobs):
-        for index, path in enumerate(located):
-            yield (index, *extract_path(path, asked[index]))
+class _Miss(NamedTuple):
+    """A file to parse: its path, the stamp and hash of the bytes read, and the bans asked."""
+
+    path: str
+    stamp: Stamp
+    digest: str
+    data: bytes
+    bans: Bans
+
+
+def _parse_misses(
+    misses: list[_Miss],
+    cache: FactsCache,
+    jobs: int,
+    progress: Progress | None,
+    bans: Bans,
+    facts: dict[str, FileFacts],
+) -> None:
+    """Parse `misses` into `facts`, storing in `cache` what may be kept."""
+    if progress is not None:
+        progress.start(len(misses))
+    # Largest first, so no worker is left with a big file at the end.
+    misses.sort(key=lambda miss: -len(miss.data))
+    for index, encoded, cacheable in _parse(misses, jobs, sum(len(m.data) for m in misses)):
+        miss = misses[index]
+        found = trimmed(decode(encoded))
+        if cacheable:
+            cache.store(miss.path, miss.stamp, miss.digest, found)
+        # Asked for at least `bans`, it lacks none, unless extraction looked for less.
+        facts[miss.path] = reusable(found, bans) or found
+        if progress is not None:
+            progress.advance()
+    if progress is not None:
+        progress.finish()
+
+
+def _parse(misses: list[_Miss], jobs: int, size: int) -> Iterator[Parsed]:
+    """(index, encoded facts, whether to cache them) of each miss, as each is done."""
+    if _in_process(len(misses), size, jobs):
+        for index, miss in enumerate(misses):
+            yield (index, *extract_bytes(miss.data, miss.bans))
         return
     # Even with one job, past the line: the parsing process then holds libcst and one
     # tree at a time, and this one the facts of every file.
     from fitness.parsing.pool import parse_in_workers  # only a cold run pays for it
 
-    log.debug("parsing %d files in %d worker processes", len(located), min(jobs, len(located)))
-    yield from parse_in_workers(located, jobs, bans=asked)
+    log.debug("parsing %d files in %d worker processes", len(misses), min(jobs, len(misses)))
+    paths = [miss.path for miss in misses]
+    sources = [miss.data for miss in misses]
+    yield from parse_in_workers(paths, sources, jobs, bans=[miss.bans for miss in misses])
 
 
 def _in_process(files: int, size: int, jobs: int) -> bool:

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.logs import Logger
+from fitness.tree import Tree
+from fitness.tree.work import WORK
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -55,9 +57,9 @@ class Discovery(NamedTuple):
         return frozenset(f.module for f in self.files) | frozenset(self.namespaces)
 
 
-def default_source_roots(project_root: Path) -> tuple[str, ...]:
+def default_source_roots(project_root: Path, tree: Tree = WORK) -> tuple[str, ...]:
     """`src` if the project has one, else the project root itself."""
-    return ("src",) if (project_root / "src").is_dir() else (".",)
+    return ("src",) if tree.is_dir(str(project_root / "src")) else (".",)
 
 
 def discover(
@@ -65,8 +67,9 @@ def discover(
     source_roots: Sequence[str],
     exclude: Sequence[str] = (),
     respect_gitignore: bool = True,
+    tree: Tree = WORK,
 ) -> Discovery:
-    """List every module under `source_roots`, skipping `exclude` globs and git-ignored paths."""
+    """List every module under `source_roots` in `tree`, skipping `exclude` and gitignored paths."""
     excluded = _spec(exclude) if exclude else None
     roots = list(
         dict.fromkeys(_relative(project_root, project_root / root) for root in source_roots)
@@ -77,7 +80,9 @@ def discover(
     read: list[str] = []
     for root in roots:
         others = {other for other in roots if other != root}
-        walk = _walk(project_root, root, others, excluded, respect_gitignore, unreadable, read)
+        walk = _walk(
+            tree, project_root, root, others, excluded, respect_gitignore, unreadable, read
+        )
         in_root: set[str] = set()
         for source in walk:
             kept = found.setdefault(source.module, source)
@@ -95,6 +100,7 @@ def discover(
 
 
 def _walk(
+    tree: Tree,
     project_root: Path,
     root: str,
     other_roots: set[str],
@@ -104,13 +110,13 @@ def _walk(
     read: list[str],
 ) -> Iterable[SourceFile]:
     """Depth-first, in name order; directory symlinks are not followed (no loops)."""
-    ignores = _GitIgnores(project_root) if respect_gitignore else None
+    ignores = _GitIgnores(tree, project_root) if respect_gitignore else None
     if ignores is not None and root != ".":
         # The .gitignore files above the root apply inside it too.
         parts = root.split("/")
         for directory in [".", *("/".join(parts[:end]) for end in range(1, len(parts)))]:
             ignore_file = ".gitignore" if directory == "." else f"{directory}/.gitignore"
-            if (project_root / ignore_file).is_file():
+            if tree.is_file(str(project_root / ignore_file)):
                 ignores.add(directory)
                 read.append(ignore_file)
     check = _Skip(excluded, ignores)
@@ -119,8 +125,7 @@ def _walk(
     while stack:
         here, package = stack.pop()
         try:
-            with os.scandir(base if here == "." else os.path.join(base, here)) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+            entries = tree.entries(base if here == "." else os.path.join(base, here))
         except OSError as error:
             unreadable.append((here, error.strerror or str(error)))
             continue
@@ -135,7 +140,7 @@ def _walk(
         for entry in entries:
             name = entry.name
             path = name if here == "." else f"{here}/{name}"
-            if entry.is_dir(follow_symlinks=False):
+            if entry.is_dir:
                 if (
                     name.isidentifier()
                     and name not in _NEVER
@@ -147,7 +152,7 @@ def _walk(
             stem, dot, suffix = name.rpartition(".")
             if suffix != "py" or not dot or not stem.isidentifier() or check.skipped(path):
                 continue
-            if not entry.is_file():
+            if not entry.is_file:
                 continue  # a dangling link, or a link to a directory
             is_package = stem == "__init__"
             parts = package if is_package else [*package, stem]
@@ -172,19 +177,19 @@ class _Skip:
 class _GitIgnores:
     """The `.gitignore` files met on the way down, each matching paths below its directory."""
 
-    def __init__(self, project_root: Path) -> None:
+    def __init__(self, tree: Tree, project_root: Path) -> None:
+        self._tree = tree
         self._root = project_root
         self._specs: dict[str, GitIgnoreSpec] = {}
 
     def add(self, directory: str) -> None:
         """Read `directory`/.gitignore (relative to the project root)."""
         try:
-            with open(
-                self._root / directory / ".gitignore", encoding="utf-8", errors="replace"
-            ) as lines:
-                self._specs[directory] = _spec(lines)
+            data = self._tree.read_bytes(str(self._root / directory / ".gitignore"))
         except OSError as exc:
             log.debug("cannot read %s/.gitignore (%s); it ignores nothing", directory, exc)
+            return
+        self._specs[directory] = _spec(data.decode("utf-8", errors="replace").splitlines())
 
     def ignored(self, path: str) -> bool:
         for base, spec in self._specs.items():
@@ -239,6 +244,7 @@ def python_homes(
     exclude: Sequence[str] = (),
     respect_gitignore: bool = True,
     depth: int = 3,
+    tree: Tree = WORK,
 ) -> tuple[PythonHome, ...]:
     """The directories up to `depth` levels below the project root that could be source roots.
 
@@ -247,15 +253,14 @@ def python_homes(
     `exclude`d and git-ignored paths are skipped; a directory that is itself a
     regular package, or inside one, is no home. Sorted by depth, then path.
     """
-    ignores = _GitIgnores(project_root) if respect_gitignore else None
+    ignores = _GitIgnores(tree, project_root) if respect_gitignore else None
     check = _Skip(_spec(exclude) if exclude else None, ignores)
     listed: dict[str, tuple[list[str], list[str]]] = {}  # directory -> (subdirectories, stems)
     packaged: set[str] = set()  # directories inside a regular package
     queue = [(".", 0)]
     for here, level in queue:  # breadth first: the queue grows while it is read
         try:
-            with os.scandir(project_root / here) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+            entries = tree.entries(str(project_root / here))
         except OSError:
             continue
         names = {entry.name for entry in entries}
@@ -269,7 +274,7 @@ def python_homes(
             path = name if here == "." else f"{here}/{name}"
             if name.startswith(".") or name in _NEVER:
                 continue
-            if entry.is_dir(follow_symlinks=False):
+            if entry.is_dir:
                 if not check.skipped(path + "/"):
                     subdirectories.append(name)
                     if level <= depth:

@@ -18,6 +18,7 @@ from fitness.atomic import write_atomic_bytes
 from fitness.logs import Logger
 from fitness.parsing.cache import own_directory
 from fitness.parsing.discovery import Discovery, Shadowed, SourceFile, discover
+from fitness.tree import Stamp, Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
@@ -28,18 +29,19 @@ def discover_cached(
     exclude: Sequence[str],
     respect_gitignore: bool,
     cache_dir: Path | None,
+    tree: Tree,
 ) -> Discovery:
-    """`discover`, answered from `cache_dir` when nothing it depends on has changed."""
+    """`discover` in `tree`, answered from `cache_dir` when nothing it depends on has changed."""
     if cache_dir is None:
-        return discover(project_root, source_roots, exclude, respect_gitignore)
+        return discover(project_root, source_roots, exclude, respect_gitignore, tree)
     location = cache_dir / f"listing-{__version__}.marshal"
     key = (tuple(source_roots), tuple(exclude), respect_gitignore, str(project_root))
     stored = _load(location)
-    if stored is not None and stored[0] == key and _unchanged(project_root, stored[1]):
+    if stored is not None and stored[0] == key and _unchanged(tree, project_root, stored[1]):
         return _decode(stored[2])
-    found = discover(project_root, source_roots, exclude, respect_gitignore)
+    found = discover(project_root, source_roots, exclude, respect_gitignore, tree)
     if not found.unreadable:
-        stamps = {path: _stamp(str(project_root), path) for path in found.read}
+        stamps = {path: _stamp(tree, str(project_root), path) for path in found.read}
         try:
             own_directory(cache_dir)
             write_atomic_bytes(location, marshal.dumps((key, stamps, _encode(found))))
@@ -59,17 +61,16 @@ def _load(location: Path) -> Any:
     return stored if isinstance(stored, tuple) and len(stored) == 3 else None
 
 
-def _unchanged(project_root: Path, stamps: dict[str, tuple[int, int] | None]) -> bool:
+def _unchanged(tree: Tree, project_root: Path, stamps: dict[str, Stamp | None]) -> bool:
     root = str(project_root)
-    return all(_stamp(root, path) == stamp for path, stamp in stamps.items())
+    return all(_stamp(tree, root, path) == stamp for path, stamp in stamps.items())
 
 
-def _stamp(root: str, path: str) -> tuple[int, int] | None:
+def _stamp(tree: Tree, root: str, path: str) -> Stamp | None:
     try:
-        stat = os.stat(os.path.join(root, path))
+        return tree.stamp(os.path.join(root, path))
     except OSError:
         return None
-    return stat.st_mtime_ns, stat.st_size
 
 
 def _encode(found: Discovery) -> tuple[Any, ...]:

@@ -3,7 +3,7 @@
 Workers are fresh interpreters running `fitness.parsing.worker`, not forks:
 they hold nothing but libcst and the file at hand, they behave the same on
 every platform, and this process may run threads. A thread per worker sends
-it the next request (a path, and the bans to extract that file with) and
+it the next request (a file's bytes, and the bans to extract it with) and
 waits for the answer, so the largest files (sent first) spread over all
 workers and the last ones fill the gaps. A worker that dies on a file (the
 parser crashed, or it was killed for memory) costs only that file, which is
@@ -23,7 +23,6 @@ from pathlib import Path
 
 from fitness.model import NO_BANS, Bans, FileFacts, ParseFailure
 from fitness.parsing.codec import Encoded, encode
-from fitness.parsing.version import Version
 from fitness.parsing.worker import Request, TruncatedMessage, receive, request, send
 
 
@@ -35,8 +34,8 @@ class WorkerError(Exception):
 # parses, so it never idles while this process turns to the answer.
 _IN_FLIGHT = 2
 
-# (index in the paths, encoded facts, the version of the file they describe or None)
-Parsed = tuple[int, Encoded, Version]
+# (index in the files, encoded facts, whether they may be cached)
+Parsed = tuple[int, Encoded, bool]
 
 
 def worker_command() -> list[str]:
@@ -70,17 +69,19 @@ def interpreter_flags() -> list[str]:
 
 def parse_in_workers(
     paths: Sequence[str],
+    sources: Sequence[bytes],
     jobs: int,
     command: Sequence[str] | None = None,
     bans: Sequence[Bans] | None = None,
 ) -> Iterator[Parsed]:
-    """Parse `paths` (absolute) in up to `jobs` workers; yield each as it is done.
+    """Parse `sources` (the contents of `paths`) in up to `jobs` workers; yield each when done.
 
-    `bans[i]` is what to extract `paths[i]` with (none when `bans` is None).
+    `bans[i]` is what to extract `sources[i]` with (none when `bans` is None);
+    `paths` only name the files in errors.
     """
     asked = [NO_BANS] * len(paths) if bans is None else bans
-    requests = [request(path, wanted) for path, wanted in zip(paths, asked)]
-    run = _Run(requests, list(command or worker_command()))
+    requests = [request(data, wanted) for data, wanted in zip(sources, asked)]
+    run = _Run(requests, list(paths), list(command or worker_command()))
     threads = [
         threading.Thread(target=run.drive, name=f"fitness-worker-{n}", daemon=True)
         for n in range(max(1, min(jobs, len(paths))))
@@ -102,9 +103,10 @@ def parse_in_workers(
 class _Run:
     """The state shared by the threads that drive the workers."""
 
-    def __init__(self, requests: Sequence[Request], command: list[str]) -> None:
+    def __init__(self, requests: Sequence[Request], paths: list[str], command: list[str]) -> None:
         self.results: queue.Queue[Parsed | BaseException] = queue.Queue()
         self._requests = requests
+        self._paths = paths
         self._command = command
         self._next = 0
         self._returned: list[int] = []  # sent to a worker that died before reading them
@@ -131,7 +133,7 @@ class _Run:
                 if answer is None:
                     dead, worker = worker, None
                     _finish(dead)
-                    answer = _died(dead, self._requests[index][0]), None
+                    answer = _died(dead, self._paths[index]), False
                     self._give_back(sent)
                 self.results.put((index, *answer))
         except BaseException as exc:  # handed to the main thread, which raises it
@@ -183,7 +185,7 @@ def _send(worker: subprocess.Popen[bytes], asked: Request) -> bool:
     return True
 
 
-def _receive(worker: subprocess.Popen[bytes]) -> tuple[Encoded, Version] | None:
+def _receive(worker: subprocess.Popen[bytes]) -> tuple[Encoded, bool] | None:
     """The worker's next answer, or None if it died first."""
     assert worker.stdout is not None
     try:
@@ -192,8 +194,8 @@ def _receive(worker: subprocess.Popen[bytes]) -> tuple[Encoded, Version] | None:
         return None
     if answer is None:
         return None
-    encoded, version = answer
-    return encoded, version
+    encoded, cacheable = answer
+    return encoded, cacheable
 
 
 def _died(worker: subprocess.Popen[bytes], path: str) -> Encoded:

@@ -2,9 +2,11 @@
 
 Started by `fitness.parsing.pool`. Each message, either way, is a 4-byte
 big-endian length and a `marshal` payload: a request one way (`Request`: the
-path, and the bans to extract that file with, which may differ from file to
-file), the `(encoded facts, version)` pair the other. The process imports
-nothing of fitness beyond parsing, so its memory is libcst's and the file's.
+file's bytes, as the parent read them from its tree, and the bans to extract
+that file with, which may differ from file to file), the `(encoded facts,
+cacheable)` pair the other. A worker never opens a path: it turns bytes into
+facts. The process imports nothing of fitness beyond parsing, so its memory is
+libcst's and the file's.
 """
 
 from __future__ import annotations
@@ -17,11 +19,10 @@ from typing import IO, Any
 
 from fitness.model import NO_BANS, Bans, FileFacts, ParseFailure
 from fitness.parsing.codec import Encoded, EncodedBans, decode_bans, encode, encode_bans
-from fitness.parsing.version import Version, content_hash, stamp_of
 
 _LENGTH = struct.Struct(">I")
 
-Request = tuple[str, EncodedBans]  # (path, the bans to extract it with)
+Request = tuple[bytes, EncodedBans]  # (the file's contents, the bans to extract it with)
 
 
 class TruncatedMessage(Exception):
@@ -48,32 +49,23 @@ def receive(stream: IO[bytes]) -> Any:
     return marshal.loads(payload)
 
 
-def request(path: str, bans: Bans) -> Request:
-    return path, encode_bans(bans)
+def request(data: bytes, bans: Bans) -> Request:
+    return data, encode_bans(bans)
 
 
-def extract_path(path: str, bans: Bans = NO_BANS) -> tuple[Encoded, Version]:
-    """Read and extract one file with `bans`: its encoded facts, and the version they describe.
+def extract_bytes(data: bytes, bans: Bans = NO_BANS) -> tuple[Encoded, bool]:
+    """Extract one file's contents with `bans`: its encoded facts, and whether to cache them.
 
-    The version is that of the bytes parsed (the file may have changed since
-    the caller looked at it), stamped before they are read, so that a change
-    while they are read gives the next run a new stamp to look at. It is None
-    for facts that must not be cached: a file that may open next time, and a
-    file fitness failed on, which a fixed fitness should read again.
+    Facts are not to be cached when fitness failed on the file: a fixed
+    fitness should read it again.
     """
     from fitness.parsing.extract import extract
 
     try:
-        with open(path, "rb") as source:
-            stamp = stamp_of(os.fstat(source.fileno()))
-            data = source.read()
-    except OSError as exc:
-        return encode(unreadable(exc)), None
-    try:
         facts = extract(data, bans)
     except Exception as exc:  # fitness's fault, not the file's: every other file is still read
-        return encode(FileFacts((), analysis_failure(exc))), None
-    return encode(facts), (*stamp, content_hash(data))
+        return encode(FileFacts((), analysis_failure(exc))), False
+    return encode(facts), True
 
 
 def unreadable(exc: OSError) -> FileFacts:
@@ -93,8 +85,8 @@ def serve(incoming: IO[bytes], outgoing: IO[bytes]) -> None:
         asked = receive(incoming)
         if asked is None:
             return
-        path, bans = asked
-        send(outgoing, extract_path(path, decode_bans(bans)))
+        data, bans = asked
+        send(outgoing, extract_bytes(data, decode_bans(bans)))
 
 
 def main() -> None:

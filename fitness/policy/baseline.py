@@ -14,6 +14,8 @@ from pathlib import Path
 from fitness.atomic import write_atomic
 from fitness.errors import UsageError
 from fitness.model import BaselineEntry, Finding
+from fitness.tree import Tree, read_text
+from fitness.tree.work import WORK
 
 SCHEMA = "fitness-baseline"
 VERSION = 1
@@ -68,12 +70,12 @@ def write(path: Path, entries: Sequence[BaselineEntry]) -> None:
         raise UsageError(f"cannot write the baseline {path}: {exc.strerror or exc}") from None
 
 
-def read(path: Path) -> list[BaselineEntry]:
-    """The entries of the baseline at `path`; a file that is not one is a usage error."""
+def read(path: Path, tree: Tree = WORK) -> list[BaselineEntry]:
+    """The entries of the baseline at `path` in `tree`; a file that is not one is a usage error."""
     import json
 
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(read_text(tree, str(path)))
     except OSError as exc:
         raise UsageError(f"cannot read the baseline {path}: {exc.strerror or exc}") from None
     except ValueError as exc:

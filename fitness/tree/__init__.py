@@ -9,11 +9,11 @@ paths under its root and knows no other file.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Protocol, Tuple, Union
+from typing import NamedTuple, Protocol, Union
 
 # What tells one version of a file from another without reading it: opaque, equal
 # for equal versions, stored in the caches (so made of ints and strings only).
-Stamp = Tuple[Union[int, str], ...]
+Stamp = tuple[Union[int, str], ...]
 
 
 class Entry(NamedTuple):
@@ -53,5 +53,9 @@ class Tree(Protocol):
 
 
 def read_text(tree: Tree, path: str, encoding: str = "utf-8") -> str:
-    """The file `path` of `tree` decoded; OSError or UnicodeDecodeError when it cannot be."""
-    return tree.read_bytes(path).decode(encoding)
+    """The file `path` of `tree` decoded, newlines made `\\n` (as `Path.read_text`).
+
+    OSError or UnicodeDecodeError when it cannot be.
+    """
+    text = tree.read_bytes(path).decode(encoding)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text

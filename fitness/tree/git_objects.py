@@ -24,7 +24,7 @@ def git(cwd: Path, args: Sequence[str], flag: str, why: Callable[[Path], str]) -
 
 
 def read_blobs(top: str, shas: Sequence[str]) -> dict[str, bytes]:
-    """The contents of the blobs `shas` of the repository at `top`, by one `git cat-file --batch`."""
+    """The contents of the blobs `shas` of the repository at `top`: one `git cat-file --batch`."""
     if not shas:
         return {}
     request = "".join(f"{sha}\n" for sha in shas).encode("ascii")

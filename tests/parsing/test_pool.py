@@ -16,11 +16,10 @@ from fitness.model import NO_BANS, Bans, FileFacts, ParseFailure
 from fitness.parsing.codec import decode
 from fitness.parsing.extract import extract
 from fitness.parsing.pool import WorkerError, parse_in_workers, worker_command
-from fitness.parsing.version import Version, content_hash, stamp_of
 from fitness.parsing.worker import (
     TruncatedMessage,
     analysis_failure,
-    extract_path,
+    extract_bytes,
     receive,
     request,
     send,
@@ -45,16 +44,16 @@ def write_sources(tmp_path: Path) -> list[str]:
 
 
 def parsed(paths: list[str], jobs: int, command: list[str] | None = None) -> dict[str, object]:
+    sources = [Path(path).read_bytes() for path in paths]
     return {
-        Path(paths[index]).name: (decode(encoded), version)
-        for index, encoded, version in parse_in_workers(paths, jobs, command)
+        Path(paths[index]).name: (decode(encoded), cacheable)
+        for index, encoded, cacheable in parse_in_workers(paths, sources, jobs, command)
     }
 
 
-def in_process(path: str) -> tuple[FileFacts, Version]:
-    """What parsing `path` gives: its facts, and the version of it they describe."""
-    data = Path(path).read_bytes()
-    return extract(data), (*stamp_of(os.stat(path)), content_hash(data))
+def in_process(path: str) -> tuple[FileFacts, bool]:
+    """What parsing `path` gives: its facts, which may be cached."""
+    return extract(Path(path).read_bytes()), True
 
 
 def crashing_command(signal_number: int | None) -> list[str]:
@@ -65,11 +64,11 @@ def crashing_command(signal_number: int | None) -> list[str]:
         "from fitness.parsing.worker import main; main()",
         "import os\n"
         "from fitness.parsing import worker\n"
-        "real = worker.extract_path\n"
-        "def extract_path(path, bans):\n"
-        f"    if path.endswith('boom.py'): {die}\n"
-        "    return real(path, bans)\n"
-        "worker.extract_path = extract_path\n"
+        "real = worker.extract_bytes\n"
+        "def extract_bytes(data, bans):\n"
+        f"    if data == {SOURCES['boom.py'].encode()!r}: {die}\n"
+        "    return real(data, bans)\n"
+        "worker.extract_bytes = extract_bytes\n"
         "worker.main()\n",
     )
     return [python, *flags, "-c", wrapper]
@@ -85,17 +84,13 @@ def test_workers_find_what_extraction_in_this_process_finds(tmp_path: Path, jobs
     assert result["broken.py"][0].failure is not None
 
 
-def test_a_file_that_is_gone_is_unreadable_and_not_cacheable(tmp_path: Path) -> None:
-    paths = write_sources(tmp_path)
-    Path(paths[2]).unlink()  # plain.py
+def test_a_worker_parses_the_bytes_it_is_sent_and_never_opens_the_path(tmp_path: Path) -> None:
+    sent = b"import yaml\n"
+    gone = str(tmp_path / "gone.py")  # no such file: only named in errors
 
-    result = parsed(paths, 2)
+    [(index, encoded, cacheable)] = list(parse_in_workers([gone], [sent], 2))
 
-    assert result["plain.py"] == (
-        FileFacts((), ParseFailure("cannot read: No such file or directory", 1, 1)),
-        None,
-    )
-    assert result["big.py"][0].failure is None
+    assert (index, decode(encoded), cacheable) == (0, extract(sent), True)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -106,7 +101,7 @@ def test_a_worker_killed_on_a_file_costs_only_that_file(tmp_path: Path, jobs: in
     result = parsed(paths, jobs, crashing_command(signal.SIGKILL))
 
     failure = ParseFailure(f"the parser was killed by signal {signal.SIGKILL} on this file", 1, 1)
-    assert result["boom.py"] == (FileFacts((), failure), None)
+    assert result["boom.py"] == (FileFacts((), failure), False)
     assert {name: value for name, value in result.items() if name != "boom.py"} == {
         Path(path).name: in_process(path) for path in paths if not path.endswith("boom.py")
     }
@@ -150,7 +145,7 @@ def test_a_file_whose_extraction_raises_is_an_analysis_failure_not_cached(
     result = parsed(paths, jobs, failing_extraction_command())
 
     assert result == {
-        Path(path).name: (ANALYSIS_FAILURE, None) if path.endswith("boom.py") else in_process(path)
+        Path(path).name: (ANALYSIS_FAILURE, False) if path.endswith("boom.py") else in_process(path)
         for path in paths
     }
 
@@ -165,9 +160,9 @@ def test_in_this_process_too_a_file_whose_extraction_raises_is_an_analysis_failu
 
     monkeypatch.setattr("fitness.parsing.extract.extract", failing)
 
-    encoded, version = extract_path(boom)
+    encoded, cacheable = extract_bytes(Path(boom).read_bytes())
 
-    assert (decode(encoded), version) == (ANALYSIS_FAILURE, None)
+    assert (decode(encoded), cacheable) == (ANALYSIS_FAILURE, False)
 
 
 @pytest.mark.parametrize(
@@ -186,23 +181,11 @@ def test_an_analysis_failure_names_the_error_in_one_line(error: Exception, messa
     assert analysis_failure(error) == ParseFailure(message, 1, 1, "analysis")
 
 
-def test_a_worker_answers_with_the_version_of_the_file_it_read(
-    tmp_path: Path,
-) -> None:
-    [plain] = [path for path in write_sources(tmp_path) if path.endswith("plain.py")]
-    before = stamp_of(os.stat(plain))
-
-    [(_, encoded, version)] = list(parse_in_workers([plain], 1))
-
-    data = Path(plain).read_bytes()
-    assert (decode(encoded), version) == (extract(data), (*before, content_hash(data)))
-
-
 def test_stopping_early_ends_every_worker_and_thread(tmp_path: Path) -> None:
     paths = write_sources(tmp_path) * 20
     threads_before = threading.active_count()
 
-    results = parse_in_workers(paths, 2)
+    results = parse_in_workers(paths, [Path(path).read_bytes() for path in paths], 2)
     next(results)
     results.close()
 
@@ -211,14 +194,14 @@ def test_stopping_early_ends_every_worker_and_thread(tmp_path: Path) -> None:
 
 def test_messages_survive_the_round_trip_and_a_cut_is_detected() -> None:
     stream = io.BytesIO()
-    send(stream, request("src/app/a.py", Bans(frozenset({"yaml", "os"}), frozenset({"eval"}))))
-    send(stream, ((("os", 0, (), 1, 1, 1, 10, False, False, False),), None))
+    send(stream, request(b"import os\n", Bans(frozenset({"yaml", "os"}), frozenset({"eval"}))))
+    send(stream, ((("os", 0, (), 1, 1, 1, 10, False, False, False),), True))
     whole = stream.getvalue()
-    first = len(whole) - len(whole.split(b"src/app/a.py", 1)[1])
+    first = len(whole) - len(whole.split(b"import os\n", 1)[1])
 
     stream.seek(0)
-    assert receive(stream) == ("src/app/a.py", (("os", "yaml"), ("eval",)))
-    assert receive(stream) == ((("os", 0, (), 1, 1, 1, 10, False, False, False),), None)
+    assert receive(stream) == (b"import os\n", (("os", "yaml"), ("eval",)))
+    assert receive(stream) == ((("os", 0, (), 1, 1, 1, 10, False, False, False),), True)
     assert receive(stream) is None
     for cut in (2, first - 1):  # in the length, in the payload
         with pytest.raises(TruncatedMessage):
@@ -232,7 +215,7 @@ def test_serve_answers_each_request_in_order_with_its_bans(
     asked = [Bans(frozenset({f"root{n}"}), frozenset({"eval"} if n % 2 else ())) for n in range(5)]
     requests = io.BytesIO()
     for path, bans in zip(paths, asked):
-        send(requests, request(path, bans))
+        send(requests, request(Path(path).read_bytes(), bans))
     requests.seek(0)
     answers = io.BytesIO()
     seen: list[tuple[bytes, Bans]] = []
