@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fitness.tree.git import GitTree, open_revision
+if TYPE_CHECKING:  # git (and subprocess) only for runs that name a revision
+    from fitness.tree.git import GitTree
 
 
 class Revisions:
@@ -17,5 +19,7 @@ class Revisions:
         """The tree of `revision` in the repository holding `where`; `flag` names it in errors."""
         tree = self._trees.get(revision)
         if tree is None:
+            from fitness.tree.git import open_revision
+
             tree = self._trees[revision] = open_revision(where, revision, flag)
         return tree

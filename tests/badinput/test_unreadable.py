@@ -18,8 +18,9 @@ import pytest
 
 from badinput.corpus import CONFIG
 from fitness.model import FileFacts, ParseFailure, RawImport
-from fitness.parsing import collect, discovery, worker
+from fitness.parsing import collect, discovery
 from fitness.parsing.cache import FactsCache
+from fitness.tree import work
 from support import Result
 
 Run = Callable[..., Result]
@@ -99,7 +100,7 @@ def test_a_file_that_cannot_be_read_simulated(
     (root / "src/app/sealed").rmdir()
     locked = str(root / "src/app/locked.py")
     if call == "open":
-        monkeypatch.setattr(collect, "open", _refusing(builtins.open, locked), raising=False)
+        monkeypatch.setattr(work, "open", _refusing(builtins.open, locked), raising=False)
     else:
         monkeypatch.setattr(os, "stat", _refusing(os.stat, locked))
 
@@ -121,25 +122,23 @@ def test_a_directory_that_cannot_be_listed_simulated(
     assert (result.code, result.out) == (1, SEALED)
 
 
-def test_a_file_that_fails_to_open_for_parsing_is_not_cached(
+def test_a_file_that_fails_to_open_is_not_cached(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Read for hashing, then not for parsing (as a worker re-reads it): the next run reads it."""
+    """Read once, for hashing and parsing alike: a failure is reported, and the next run reads it."""
     (tmp_path / "a.py").write_text("import b\n", encoding="utf-8")
     opened: list[str] = []
 
-    def second_open_fails(file: Any, *args: Any, **kwargs: Any) -> Any:
+    def first_open_fails(file: Any, *args: Any, **kwargs: Any) -> Any:
         opened.append(str(file))
-        if len(opened) == 2:
+        if len(opened) == 1:
             raise _denied(str(file))
         return builtins.open(file, *args, **kwargs)
 
-    monkeypatch.setattr(collect, "open", second_open_fails, raising=False)
-    monkeypatch.setattr(worker, "open", second_open_fails, raising=False)
+    monkeypatch.setattr(work, "open", first_open_fails, raising=False)
     cache_dir = tmp_path / "cache"
 
     first = collect.collect_facts(tmp_path, ["a.py"], FactsCache.in_directory(cache_dir), 1)
-    monkeypatch.undo()
     second = collect.collect_facts(tmp_path, ["a.py"], FactsCache.in_directory(cache_dir), 1)
 
     assert opened == [str(tmp_path / "a.py")] * 2

@@ -69,7 +69,7 @@ class Project:
         """What the cache file records as examined, by path."""
         [location] = self.cache_dir.glob("facts-*.marshal")
         _, stamps, entries = marshal.loads(location.read_bytes())
-        return {path: decode(entries[digest]).examined for path, (_, _, digest) in stamps.items()}
+        return {path: decode(entries[entry[-1]]).examined for path, entry in stamps.items()}
 
 
 @pytest.fixture

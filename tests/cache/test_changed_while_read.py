@@ -1,9 +1,11 @@
 """A file edited while a run reads it: the facts stored describe the bytes that were parsed.
 
-The collector reads a file to look its hash up, and the parser reads it again;
-an edit in between must not leave the new content's facts filed under the old
-content's hash, where undoing the edit (or switching back to a branch) would
-find them.
+The collector reads a file once, to look its hash up, and hands those very
+bytes to the parser (a worker never opens the file). An edit after the read
+must not leave the old content's facts under the new content's stamp: the
+stamp is taken before the read, so the next run sees a new one and reads the
+file again; undoing the edit (or switching back to a branch) finds the old
+content's facts by their hash.
 """
 
 from __future__ import annotations
@@ -42,11 +44,18 @@ def test_a_file_edited_between_the_two_reads_does_not_serve_stale_facts(
         first = collect.collect_facts(
             root, ["a.py", "b.py"], FactsCache.in_directory(tmp_path / "cache"), jobs=1
         )
-    # The edit is undone, as an editor's undo or a switch back to a branch would.
-    (root / "a.py").write_bytes(BEFORE)
-    os.utime(root / "a.py", ns=(1, 1))
     second = collect.collect_facts(
         root, ["a.py", "b.py"], FactsCache.in_directory(tmp_path / "cache"), jobs=1
     )
+    # The edit is undone, as an editor's undo or a switch back to a branch would.
+    (root / "a.py").write_bytes(BEFORE)
+    os.utime(root / "a.py", ns=(1, 1))
+    third = collect.collect_facts(
+        root, ["a.py", "b.py"], FactsCache.in_directory(tmp_path / "cache"), jobs=1
+    )
 
-    assert (first["a.py"], second["a.py"]) == (extract(AFTER), extract(BEFORE))
+    assert (first["a.py"], second["a.py"], third["a.py"]) == (
+        extract(BEFORE),
+        extract(AFTER),
+        extract(BEFORE),
+    )
