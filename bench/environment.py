@@ -14,7 +14,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PEERS = ["import-linter", "tach", "Django==5.2.*", "sympy==1.14.*", "starlette==1.10.*"]
 MARKER = ".bench-requirements"
-DISTRIBUTIONS = ["fitness", "import-linter", "tach", "libcst", "Django", "sympy", "starlette"]
+DISTRIBUTIONS = ["fitness-arch", "import-linter", "tach", "libcst", "Django", "sympy", "starlette"]
 
 
 def _bin(venv: Path, name: str) -> Path:
