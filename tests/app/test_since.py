@@ -1,0 +1,151 @@
+"""`--since REV` and `--config-from REV` read one git tree of REV: configured once per tree.
+
+`state_at` gives REV's findings (by REV's own configuration, no baseline) and
+every import of REV's graph; nothing of REV is written to disk.
+"""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from fitness import app
+from fitness.app import since as since_module
+from fitness.app.configure import Configured
+from fitness.app.options import CheckOptions
+from fitness.app.since import Past, state_at
+from fitness.app.trees import Revisions
+from fitness.errors import UsageError
+from fitness.tree import Tree
+from fitness.tree import git as git_module
+from fitness.tree.git import GitTree
+from support import config, write_tree
+
+RULES = config(
+    """
+    [tool.fitness.rules.layered]
+    kind = "layers"
+    layers = ["app.api", "app.service", "app.domain"]
+    """
+)
+BEFORE = {
+    "pyproject.toml": RULES,
+    "src/app/__init__.py": "",
+    "src/app/api/__init__.py": "from app.domain import model\n",
+    "src/app/domain/__init__.py": "",
+    "src/app/domain/model.py": "import json\n",
+    "src/app/domain/old.py": "from app.api import views\n",
+    "src/app/api/views.py": "X = 1\n",
+    "src/app/service/__init__.py": "",
+}
+# REV's graph: module to module (externals by the name imported), no lines.
+PAST_IMPORTS = [
+    ("app.api", "app.domain.model"),
+    ("app.domain.model", "json"),
+    ("app.domain.old", "app.api.views"),
+]
+NEW = {"src/app/domain/new.py": "from app.service import *\n"}
+
+
+# The module, not the function `fitness.app` exports under its name.
+configure_module = importlib.import_module("fitness.app.configure")
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """BEFORE committed (one violation), then NEW written in the work tree (a second)."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    root = write_tree(tmp_path / "shop", BEFORE)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "one violation")
+    write_tree(root, NEW)
+    return root
+
+
+def test_since_and_config_from_one_revision_configure_once_per_tree(
+    repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    configured: list[str] = []
+    opened: list[str] = []
+    real_configure, real_open = configure_module.configure, git_module.open_revision
+
+    def counting_configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Configured:
+        configured.append(type(tree).__name__)
+        return real_configure(options, tree, revisions)
+
+    def counting_open(where: Path, revision: str, flag: str) -> GitTree:
+        opened.append(f"{revision} {flag}")
+        return real_open(where, revision, flag)
+
+    for module in (app, since_module):
+        monkeypatch.setattr(module, "configure", counting_configure)
+    monkeypatch.setattr(git_module, "open_revision", counting_open)
+    monkeypatch.setattr(tempfile, "mkdtemp", _no_temporary_directory)
+
+    report = app.check(
+        CheckOptions(repository, since="HEAD", config_from="HEAD", fail_on="never"), lambda: 0.0
+    )
+
+    assert configured == ["WorkTree", "GitTree"]
+    assert opened == ["HEAD --config-from"]
+    assert [(f.rule_id, f.location.path) for f in report.findings] == [
+        ("layered", "src/app/domain/new.py")
+    ]
+
+
+def _no_temporary_directory(*args: object, **kwargs: object) -> str:
+    raise AssertionError("a revision is read from git's objects, never copied")
+
+
+def test_state_at_gives_the_findings_and_imports_of_the_revision(
+    repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "mkdtemp", _no_temporary_directory)
+
+    past = state_at(CheckOptions(repository, since="HEAD"))
+
+    assert [(f.rule_id, f.location.path, f.location.line) for f in past.findings] == [
+        ("layered", "src/app/domain/old.py", 1)
+    ]
+    assert sorted(past.imports) == PAST_IMPORTS
+    assert past.configured is True
+
+
+def test_state_at_a_revision_without_configuration_is_empty(
+    repository: Path,
+) -> None:
+    _git(repository, "rm", "-q", "--cached", "pyproject.toml")
+    _git(repository, "commit", "-q", "-m", "no configuration")
+
+    assert state_at(CheckOptions(repository, since="HEAD")) == Past((), frozenset(), False)
+
+
+def test_a_configuration_error_at_the_revision_names_the_file_not_a_copy(
+    repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repository)
+    (repository / "pyproject.toml").write_text(RULES.replace("app.service", "app.missing"))
+    _git(repository, "commit", "-q", "-am", "a layer that does not exist")
+    (repository / "pyproject.toml").write_text(RULES)
+
+    with pytest.raises(UsageError) as caught:
+        app.check(CheckOptions(repository, since="HEAD"), lambda: 0.0)
+
+    assert str(caught.value) == (
+        "--since HEAD: at that revision, pyproject.toml:6: tool.fitness.rules.layered.layers[1]: "
+        "no module 'app.missing' under the source roots (did you mean 'app.domain'?)"
+    )
