@@ -17,12 +17,14 @@ from fitness import app
 from fitness.app import since as since_module
 from fitness.app.configure import Configured
 from fitness.app.options import CheckOptions
+from fitness.app.run import run_check
 from fitness.app.since import Past, state_at
 from fitness.app.trees import Revisions
 from fitness.errors import UsageError
 from fitness.tree import Tree
 from fitness.tree import git as git_module
 from fitness.tree.git import GitTree
+from fitness.tree.memory import MemoryTree
 from support import config, write_tree
 
 RULES = config(
@@ -149,3 +151,24 @@ def test_a_configuration_error_at_the_revision_names_the_file_not_a_copy(
         "--since HEAD: at that revision, pyproject.toml:6: tool.fitness.rules.layered.layers[1]: "
         "no module 'app.missing' under the source roots (did you mean 'app.domain'?)"
     )
+
+
+def test_a_run_reads_only_its_tree(tmp_path: Path) -> None:
+    """Every stage reads through the tree: a project that exists only in memory is checked."""
+    root = tmp_path / "only-in-memory"
+    files = {path: text.encode() for path, text in {**BEFORE, **NEW}.items()}
+    files["docs/adr/0001-layers.md"] = b"# 1. Layers\n\nStatus: accepted\n"
+    tree = MemoryTree(str(root), files)
+    options = CheckOptions(root, cache=False, fail_on="never")
+    revisions = Revisions()
+
+    ran = run_check(
+        options, lambda: 0.0, configure_module.configure(options, tree, revisions), revisions
+    )
+
+    assert [(f.rule_id, f.location.path) for f in ran.report.findings] == [
+        ("layered", "src/app/domain/new.py"),
+        ("layered", "src/app/domain/old.py"),
+    ]
+    assert [adr.path for adr in ran.decisions.records] == ["docs/adr/0001-layers.md"]
+    assert not root.exists()
