@@ -88,7 +88,7 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
         unreadable=tuple(path for path, _ in discovery.unreadable),
     )
     check_modules(config, layout, problems)
-    check_exclude(config, existing, problems)
+    check_exclude(config, existing, problems, tree)
     if problems.found:
         raise ConfigError(problems.messages())
     return Configured(config, discovery, cache_dir, tree)

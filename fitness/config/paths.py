@@ -8,6 +8,8 @@ from pathlib import Path
 
 from fitness.config.schema import Config
 from fitness.config.source import Problems
+from fitness.tree import Tree
+from fitness.tree.work import WORK
 
 # A last segment that makes `name.suffix` read as a file name, not a module.
 _FILE_SUFFIXES = frozenset(
@@ -21,7 +23,9 @@ _FILE_SUFFIXES = frozenset(
 _GLOB = frozenset("*?[]!\\/")
 
 
-def check_exclude(config: Config, roots: Sequence[str], problems: Problems) -> None:
+def check_exclude(
+    config: Config, roots: Sequence[str], problems: Problems, tree: Tree = WORK
+) -> None:
     """Report each `exclude` entry that names a module (`shop.legacy`) instead of a path.
 
     An entry is taken for a module name when it has dotted identifiers and no
@@ -32,10 +36,10 @@ def check_exclude(config: Config, roots: Sequence[str], problems: Problems) -> N
         parts = pattern.split(".")
         if len(parts) < 2 or _GLOB & set(pattern) or not all(p.isidentifier() for p in parts):
             continue
-        path = _path_form(config.project_root, roots, parts)
+        path = _path_form(tree, config.project_root, roots, parts)
         if path is None and parts[-1] in _FILE_SUFFIXES:
             continue
-        if _names_an_entry(config.project_root, roots, pattern):
+        if _names_an_entry(tree, config.project_root, roots, pattern):
             continue
         guess = path or _under(roots[0] if roots else ".", "/".join(parts) + "/")
         problems.add(
@@ -45,25 +49,36 @@ def check_exclude(config: Config, roots: Sequence[str], problems: Problems) -> N
         )
 
 
-def _path_form(project_root: Path, roots: Sequence[str], parts: list[str]) -> str | None:
+def _path_form(
+    tree: Tree, project_root: Path, roots: Sequence[str], parts: list[str]
+) -> str | None:
     """`src/shop/legacy/` or `src/shop/legacy.py` when that module is under a root."""
     relative = "/".join(parts)
     for root in roots:
-        if (project_root / root / relative).is_dir():
+        if tree.is_dir(str(project_root / root / relative)):
             return _under(root, relative + "/")
-        if (project_root / root / (relative + ".py")).is_file():
+        if tree.is_file(str(project_root / root / (relative + ".py"))):
             return _under(root, relative + ".py")
     return None
 
 
-def _names_an_entry(project_root: Path, roots: Sequence[str], name: str) -> bool:
+def _names_an_entry(tree: Tree, project_root: Path, roots: Sequence[str], name: str) -> bool:
     """Whether a file or directory under the roots is called `name` (a pattern without a slash
     matches such an entry at any depth)."""
-    for root in roots:
-        for _, directories, files in os.walk(project_root / root):
-            if name in directories or name in files:
-                return True
-            directories[:] = [d for d in directories if not d.startswith(".")]
+    stack = [str(project_root / root) for root in roots]
+    while stack:
+        here = stack.pop()
+        try:
+            entries = tree.entries(here)
+        except OSError:
+            continue
+        if any(entry.name == name for entry in entries):
+            return True
+        stack.extend(
+            os.path.join(here, entry.name)
+            for entry in entries
+            if entry.is_dir and not entry.name.startswith(".")
+        )
     return False
 
 

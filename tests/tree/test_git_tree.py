@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from fitness.errors import UsageError
+from fitness.parsing.discovery import discover
 from fitness.tree import Entry
 from fitness.tree.git import open_revision
 from fitness.tree.work import WORK
@@ -107,3 +108,20 @@ def test_without_git_says_so(repository: Path, monkeypatch: pytest.MonkeyPatch) 
         open_revision(repository, "HEAD", "--since")
 
     assert str(missing.value) == "--since needs git, which is not installed (or not on PATH)"
+
+
+def test_discovery_walks_the_revision_with_its_gitignore(repository: Path) -> None:
+    (repository / ".gitignore").write_text("pkg/sub/\n")
+    (repository / "pkg" / "ignored_now.py").write_text("")
+    _git(repository, "add", ".gitignore")
+    _git(repository, "commit", "-q", "-m", "ignore sub")
+    (repository / ".gitignore").write_text("")  # the work tree's ignores nothing
+    tree = open_revision(repository, "HEAD", "--since")
+
+    found = discover(repository.resolve(), ["."], tree=tree)
+
+    assert [(f.module, f.path, f.is_package) for f in found.files] == [
+        ("pkg", "pkg/__init__.py", True),
+        ("pkg.inside", "pkg/inside.py", False),
+    ]
+    assert found.read == ("./", ".gitignore", "pkg/")
