@@ -1,10 +1,11 @@
 """A git revision's tree, read from git's objects: nothing is checked out or written.
 
 One `git ls-tree -r -z --full-tree REV` lists the repository's files at REV;
-their contents come from `git cat-file --batch`, asked once for every file of
-the kind first read (Python sources, or the other files fitness reads:
-TOML, Markdown, `.gitignore`, the baseline, the ADR tools' pointers, and
-symbolic links), so a large repository's other files cost nothing. A symbolic
+their contents come from `git cat-file --batch`, asked once for every file
+under the project's directory of the kind first read (Python sources, or the
+other files fitness reads: TOML, Markdown, `.gitignore`, the baseline, the
+ADR tools' pointers, and symbolic links), so a large repository's other files
+cost nothing; any other file is read on its own when asked for. A symbolic
 link whose target lies inside the tree reads as its target; any other link
 (absolute, leading out of the tree, dangling, or a loop) is left out.
 """
@@ -50,15 +51,23 @@ def open_revision(project_root: Path, revision: str, flag: str) -> GitTree:
         flag,
         lambda where: f"{flag} {revision}: git ls-tree failed in {where}",
     )
-    return GitTree(str(Path(top).resolve()), revision, listing)
+    resolved = Path(top).resolve()
+    try:
+        prefix = project_root.resolve().relative_to(resolved).as_posix()
+    except ValueError:  # not below the top as resolved: read the whole tree by the batch
+        prefix = "."
+    return GitTree(str(resolved), revision, listing, "" if prefix == "." else prefix + "/")
 
 
 class GitTree:
     """The files of one revision. Stamp: the blob id."""
 
-    def __init__(self, top: str, revision: str, listing: str) -> None:
+    def __init__(self, top: str, revision: str, listing: str, prefix: str = "") -> None:
+        """`listing`: the output of `git ls-tree -r -z`; `prefix` the project's directory in
+        the repository (`sub/dir/`, or empty), whose files are read by the batch."""
         self.top = top
         self.revision = revision
+        self._prefix = prefix
         self._blobs: dict[str, tuple[str, str]] = {}  # path -> (mode, blob id)
         self._dirs: dict[str, dict[str, str | None]] = {"": {}}  # dir -> name -> path or None
         self._data: dict[str, bytes] = {}  # blob id -> contents, as read
@@ -185,8 +194,10 @@ class GitTree:
         """Read the blob of `path` with every other unread one of its kind, in one batch."""
         python = path.endswith(_PYTHON) and self._blobs[path][0] != _LINK
         wanted = {self._blobs[path][1]}
+        kind = "python" if python else "other"
         for other, (mode, sha) in self._blobs.items():
-            if sha not in self._data and _kind_of(other, mode) == ("python" if python else "other"):
+            fresh = other.startswith(self._prefix) and sha not in self._data
+            if fresh and _kind_of(other, mode) == kind:
                 wanted.add(sha)
         try:
             self._data.update(read_blobs(self.top, sorted(wanted)))
