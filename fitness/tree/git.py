@@ -25,8 +25,8 @@ from fitness.tree.git_objects import git, read_blobs
 
 _PYTHON = (".py", ".pyi")
 # The other files fitness may read in a project: by suffix, and by name.
-_SUFFIXES = (".toml", ".md", ".markdown", ".json")
-_NAMES = (".gitignore", ".adr-dir", ".log4brains.yml")
+_SUFFIXES = (".toml", ".md", ".markdown")
+_NAMES = (".gitignore", ".adr-dir", ".log4brains.yml", ".fitness-baseline.json")
 _LINK = "120000"
 _HOPS = 40  # links followed in a row before the path is taken for a loop
 
