@@ -86,13 +86,16 @@ def analyse(
     bans: Bans,
     directory: Path | None,
     tree: Tree,
+    graph_from: Path | None = None,
 ) -> Analysis:
     """The findings of `findings_of(graph, facts)`, reused from `directory` where they still hold.
 
     The files are those of `tree`; `collect(paths)` gathers the facts of
     `paths` (None: of every file) with `bans`, and gives the cache it read them
     from (loaded on the first call); `directory` None reuses nothing and stores
-    nothing.
+    nothing. `graph_from` (another tree's `directory`, for `--since`) lends the
+    imports it resolved for the same module list and the same contents, and is
+    never written.
     """
     paths = [source.path for source in discovery.files]
     key = _findings_key(config, discovery) if directory is not None else None
@@ -116,7 +119,7 @@ def analyse(
                 return unaffected
     facts, cache = collect(None)
     versions = cache.versions()
-    graph, how = _graph(discovery, facts, versions, directory)
+    graph, how = _graph(discovery, facts, versions, directory, graph_from)
     findings = findings_of(graph, facts)
     comments = {path: found.comments for path, found in facts.items() if found.comments}
     imports = frozenset((edge.importer, edge.imported) for edge in graph.edges)
@@ -198,10 +201,12 @@ def _graph(
     facts: dict[str, FileFacts],
     versions: Versions,
     directory: Path | None,
+    graph_from: Path | None,
 ) -> tuple[ImportGraph, str]:
     """The graph, re-resolving only the modules whose content changed since it was stored."""
-    key = _modules_key(discovery) if directory is not None else None
-    stored = _load(directory / _GRAPH, key) if directory is not None else None
+    source = directory or graph_from
+    key = _modules_key(discovery) if source is not None else None
+    stored = _load(source / _GRAPH, key) if source is not None else None
     resolved: dict[str, list[ImportEdge]] = {}
     if stored is not None:
         by_module: dict[str, tuple[str, tuple[Any, ...]]] = stored[0]

@@ -131,7 +131,7 @@ def _analyse(
         return found + _file_findings(discovery, facts)
 
     store = None if options.facts_from is not None else cache_dir
-    return analyse(config, discovery, collect, findings_of, bans, store, tree)
+    return analyse(config, discovery, collect, findings_of, bans, store, tree, options.facts_from)
 
 
 def _rule_findings(

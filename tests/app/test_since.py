@@ -10,10 +10,11 @@ import importlib
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from fitness import app
+from fitness import app, reuse
 from fitness.app import since as since_module
 from fitness.app.configure import Configured
 from fitness.app.options import CheckOptions
@@ -21,6 +22,7 @@ from fitness.app.run import run_check
 from fitness.app.since import Past, state_at
 from fitness.app.trees import Revisions
 from fitness.errors import UsageError
+from fitness.graph import ImportGraph, build_graph
 from fitness.tree import Tree
 from fitness.tree import git as git_module
 from fitness.tree.git import GitTree
@@ -172,3 +174,29 @@ def test_a_run_reads_only_its_tree(tmp_path: Path) -> None:
     ]
     assert [adr.path for adr in ran.decisions.records] == ["docs/adr/0001-layers.md"]
     assert not root.exists()
+
+
+def test_the_revision_borrows_the_work_tree_graph_for_unchanged_modules_and_writes_nothing(
+    repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (repository / "src/app/domain/new.py").unlink()
+    (repository / "src/app/api/views.py").write_text("X = 2\n")  # the one changed module
+    app.check(CheckOptions(repository, fail_on="never"), lambda: 0.0)  # fills the cache
+    cache = repository / ".fitness_cache"
+    before = {path.name: path.read_bytes() for path in cache.iterdir()}
+    borrowed: list[list[str]] = []
+
+    def recording(*args: Any, **kwargs: Any) -> ImportGraph:
+        borrowed.append(sorted(args[3] or ()))
+        return build_graph(*args, **kwargs)
+
+    monkeypatch.setattr(reuse, "build_graph", recording)
+
+    past = state_at(CheckOptions(repository, since="HEAD"))
+
+    # Every module but app.api.views, whose content differs from HEAD's.
+    assert borrowed == [
+        ["app", "app.api", "app.domain", "app.domain.model", "app.domain.old", "app.service"]
+    ]
+    assert sorted(past.imports) == PAST_IMPORTS
+    assert {path.name: path.read_bytes() for path in cache.iterdir()} == before
