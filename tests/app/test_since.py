@@ -200,3 +200,37 @@ def test_the_revision_borrows_the_work_tree_graph_for_unchanged_modules_and_writ
     ]
     assert sorted(past.imports) == PAST_IMPORTS
     assert {path.name: path.read_bytes() for path in cache.iterdir()} == before
+
+
+def test_config_from_reads_the_packs_and_the_baseline_of_the_revision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    pack = RULES.replace("[tool.fitness]\n", "").replace("tool.fitness.rules", "rules")
+    files = {**BEFORE, "pyproject.toml": '[tool.fitness]\nextends = ["team.toml"]\n'}
+    root = write_tree(tmp_path / "shop", {**files, "team.toml": pack})
+    app.write_baseline(CheckOptions(root), prune=False)  # the old violation, baselined
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "a pack and a baseline")
+    # The change rewrites the pack's rule and drops the baseline: neither counts.
+    write_tree(root, {**NEW, "team.toml": pack.replace('"app.api", ', "")})
+    (root / ".fitness-baseline.json").unlink()
+    opened: list[str] = []
+    real_open = git_module.open_revision
+
+    def counting_open(where: Path, revision: str, flag: str) -> GitTree:
+        opened.append(f"{revision} {flag}")
+        return real_open(where, revision, flag)
+
+    monkeypatch.setattr(git_module, "open_revision", counting_open)
+
+    report = app.check(CheckOptions(root, config_from="HEAD"), lambda: 0.0)
+
+    assert [(f.rule_id, f.location.path) for f in report.findings] == [
+        ("layered", "src/app/domain/new.py")
+    ]
+    assert [(f.rule_id, f.location.path) for f in report.baselined] == [
+        ("layered", "src/app/domain/old.py")
+    ]
+    assert opened == ["HEAD --config-from"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from fitness.errors import UsageError
 from fitness.parsing.discovery import discover
 from fitness.tree import Entry
+from fitness.tree import git as git_module
 from fitness.tree.git import open_revision
 from fitness.tree.work import WORK
 
@@ -125,3 +127,25 @@ def test_discovery_walks_the_revision_with_its_gitignore(repository: Path) -> No
         ("pkg.inside", "pkg/inside.py", False),
     ]
     assert found.read == ("./", ".gitignore", "pkg/")
+
+
+def test_the_files_of_a_kind_come_in_one_batch_the_first_time_one_is_read(
+    repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batches: list[int] = []
+    real = git_module.read_blobs
+
+    def counting(top: str, shas: Sequence[str]) -> dict[str, bytes]:
+        batches.append(len(shas))
+        return real(top, shas)
+
+    monkeypatch.setattr(git_module, "read_blobs", counting)
+    tree = open_revision(repository, "HEAD", "--since")
+    pkg = os.path.join(str(repository.resolve()), "pkg")
+
+    for name in ("__init__.py", "with space é.py", "sub/deep.py"):
+        tree.read_bytes(os.path.join(pkg, name))
+    tree.read_bytes(os.path.join(str(repository.resolve()), "fitness.toml"))
+
+    # Python: the three sources. Then the other kinds: fitness.toml and the four links.
+    assert batches == [3, 5]
