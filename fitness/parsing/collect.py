@@ -170,6 +170,7 @@ def _parse_misses(
             cache.store(miss.path, miss.stamp, miss.digest, found)
         # Asked for at least `bans`, it lacks none, unless extraction looked for less.
         facts[miss.path] = reusable(found, bans) or found
+        misses[index] = miss._replace(data=b"")  # parsed: its bytes are let go
         if progress is not None:
             progress.advance()
     if progress is not None:
@@ -188,8 +189,8 @@ def _parse(misses: list[_Miss], jobs: int, size: int) -> Iterator[Parsed]:
 
     log.debug("parsing %d files in %d worker processes", len(misses), min(jobs, len(misses)))
     paths = [miss.path for miss in misses]
-    sources = [miss.data for miss in misses]
-    yield from parse_in_workers(paths, sources, jobs, bans=[miss.bans for miss in misses])
+    asked = [miss.bans for miss in misses]
+    yield from parse_in_workers(paths, [miss.data for miss in misses], jobs, bans=asked)
 
 
 def _in_process(files: int, size: int, jobs: int) -> bool:

@@ -80,7 +80,8 @@ def parse_in_workers(
     `paths` only name the files in errors.
     """
     asked = [NO_BANS] * len(paths) if bans is None else bans
-    requests = [request(data, wanted) for data, wanted in zip(sources, asked)]
+    requests: list[Request | None] = [request(d, wanted) for d, wanted in zip(sources, asked)]
+    del sources  # each file's bytes are let go once its answer is in (`_Run.drive`)
     run = _Run(requests, list(paths), list(command or worker_command()))
     threads = [
         threading.Thread(target=run.drive, name=f"fitness-worker-{n}", daemon=True)
@@ -103,9 +104,11 @@ def parse_in_workers(
 class _Run:
     """The state shared by the threads that drive the workers."""
 
-    def __init__(self, requests: Sequence[Request], paths: list[str], command: list[str]) -> None:
+    def __init__(
+        self, requests: list[Request | None], paths: list[str], command: list[str]
+    ) -> None:
         self.results: queue.Queue[Parsed | BaseException] = queue.Queue()
-        self._requests = requests
+        self._requests = requests  # an answered request is let go (None): its bytes with it
         self._paths = paths
         self._command = command
         self._next = 0
@@ -123,7 +126,9 @@ class _Run:
                 while len(sent) < _IN_FLIGHT and (index := self._take()) is not None:
                     worker = worker or self._start()
                     sent.append(index)
-                    if not _send(worker, self._requests[index]):
+                    asked = self._requests[index]
+                    assert asked is not None  # only answered requests are let go
+                    if not _send(worker, asked):
                         break  # it died; reading its answer says on which file
                 if not sent:
                     break
@@ -135,6 +140,7 @@ class _Run:
                     _finish(dead)
                     answer = _died(dead, self._paths[index]), False
                     self._give_back(sent)
+                self._requests[index] = None
                 self.results.put((index, *answer))
         except BaseException as exc:  # handed to the main thread, which raises it
             self.results.put(exc)
