@@ -24,8 +24,10 @@ from fitness.config.schema import Config
 from fitness.errors import ConfigError, UsageError
 from fitness.model import (
     AdrStatus,
+    BaselineEntry,
     DecisionsOverview,
     Enforcement,
+    Past,
     Report,
     RuleSummary,
 )
@@ -38,13 +40,13 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     `clock` tells the seconds the user has waited so far. `options.select` /
     `ignore` choose the rules; `options.paths` only narrow what is reported.
     """
-    existing = _fingerprints_at(options) if options.since is not None else None
-    return run_check(options, clock, existing)[0]
+    past = _past(options) if options.since is not None else None
+    return run_check(options, clock, past).report
 
 
 def decisions_overview(options: CheckOptions) -> DecisionsOverview:
     """Every ADR with the rules that cite it and their findings now, for `fitness adr`."""
-    report, found, _ = run_check(options, lambda: 0.0)
+    report, found, _, _ = run_check(options, lambda: 0.0)
     records = tuple(
         Enforcement(
             adr,
@@ -70,7 +72,7 @@ def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
     """
     from fitness.policy import baseline as baseline_file
 
-    report, _, config = run_check(options._replace(use_baseline=False), lambda: 0.0)
+    report, _, config, _ = run_check(options._replace(use_baseline=False), lambda: 0.0)
     path = baseline_path(config, options)
     old = baseline_file.read(path) if path.exists() else []
     rules = rules_of(config, report)
@@ -78,15 +80,28 @@ def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
     others = [entry for entry in old if not judged(entry, rules, scope)]
     current = baseline_file.entries_of(report.findings)
     if prune:
-        counts = {entry.fingerprint: entry.occurrences for entry in current}
+        now = {entry.fingerprint: entry for entry in current}
         current = [
-            entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
+            _pruned(entry, now[entry.fingerprint])
             for entry in old
-            if judged(entry, rules, scope) and entry.fingerprint in counts
+            if judged(entry, rules, scope) and entry.fingerprint in now
         ]
     entries = others + current
     baseline_file.write(path, entries)
     return path, len(entries), sum(entry.occurrences for entry in entries)
+
+
+def _pruned(entry: BaselineEntry, now: BaselineEntry) -> BaselineEntry:
+    """`entry` shrunk to what `now` still finds: never more findings nor more imports.
+
+    A version 1 entry, which recorded no imports, takes those of today's routes.
+    """
+    if entry.imports is None:
+        imports = now.imports
+    else:
+        still = set(now.imports or ())
+        imports = tuple(text for text in entry.imports if text in still)
+    return entry._replace(occurrences=min(entry.occurrences, now.occurrences), imports=imports)
 
 
 def rules_of(config: Config, report: Report) -> Rules:
@@ -94,8 +109,8 @@ def rules_of(config: Config, report: Report) -> Rules:
     return Rules(ids, ids)
 
 
-def _fingerprints_at(options: CheckOptions) -> list[str]:
-    """The fingerprints of the findings at `options.since`, from that revision's own tree.
+def _past(options: CheckOptions) -> Past:
+    """The findings at `options.since`, and its graph's imports, from that revision's own tree.
 
     The tree is exported to a temporary directory and checked with the
     configuration it had, reading (never writing) this project's facts cache,
@@ -111,7 +126,7 @@ def _fingerprints_at(options: CheckOptions) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="fitness-since-") as directory:
         root = export(config.project_root, revision, Path(directory))
         if not (root / relative).is_file():
-            return []  # no configuration then: every finding is new
+            return Past((), frozenset(), configured=False)  # every finding is new
         then = CheckOptions(
             cwd=root,
             config=root / relative,
@@ -122,10 +137,10 @@ def _fingerprints_at(options: CheckOptions) -> list[str]:
             facts_from=cache_dir,
         )
         try:
-            report, _, _ = run_check(then, lambda: 0.0)
+            run = run_check(then, lambda: 0.0)
         except (ConfigError, UsageError) as exc:
             raise UsageError(f"--since {revision}: at that revision, {exc}") from None
-        return [finding.fingerprint for finding in report.findings]
+        return Past(run.report.findings, run.imports or frozenset())
 
 
 def configured_rules(options: CheckOptions) -> tuple[RuleSummary, ...]:

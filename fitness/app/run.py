@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
@@ -21,6 +22,7 @@ from fitness.model import (
     Comment,
     FileFacts,
     Finding,
+    Past,
     Report,
     RuleSummary,
     Suppression,
@@ -32,9 +34,17 @@ from fitness.policy import Rules, apply, in_scope
 from fitness.reuse import Analysis, analyse
 
 
-def run_check(
-    options: CheckOptions, clock: Callable[[], float], existing: Collection[str] | None = None
-) -> tuple[Report, Decisions, Config]:
+class Run(NamedTuple):
+    """A run's report, with what it read on the way: the decisions, the configuration, and
+    the graph's (importer, imported) pairs when it built one."""
+
+    report: Report
+    decisions: Decisions
+    config: Config
+    imports: frozenset[tuple[str, str]] | None
+
+
+def run_check(options: CheckOptions, clock: Callable[[], float], past: Past | None = None) -> Run:
     config, discovery, cache_dir = configure(options)
     known = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
     config = select_rules(config, options.select, options.ignore)
@@ -54,7 +64,7 @@ def run_check(
         _suppressions(comments),
         Rules(known, checked),
         baseline=baseline_entries(config, options),
-        existing=existing,
+        past=past,
         scope=scope,
         require_adr=config.adr.require_for_suppressions,
         fail_on=options.fail_on,
@@ -75,7 +85,7 @@ def run_check(
         stale=verdict.stale,
         since=options.since,
     )
-    return report, decisions, config
+    return Run(report, decisions, config, analysis.imports)
 
 
 def _analyse(
