@@ -6,10 +6,10 @@ from pathlib import Path
 
 from fitness.app.options import CheckOptions
 from fitness.config.schema import Config
+from fitness.logs import Logger
 from fitness.model import (
     BaselineEntry,
 )
-from fitness.logs import Logger
 from fitness.policy import BASELINE_NAME
 
 log = Logger("fitness.baseline")
