@@ -92,7 +92,7 @@ def apply(
     is shown through its first new import and located there (`witness`).
     Baseline entries of rules not checked, or outside `scope`, are never stale.
     """
-    from fitness.policy.known import from_baseline, from_findings, split
+    from fitness.policy.known import GROWN, KNOWN, NEW, from_baseline, from_findings
     from fitness.policy.witness import through_new
 
     by_line: dict[tuple[str, int], list[Suppression]] = defaultdict(list)
@@ -119,12 +119,26 @@ def apply(
     remaining.extend(in_scope(problems, scope))
     remaining.sort(key=Finding.sort_key)
     then = from_findings(past.findings, past.imports) if past is not None else None
-    before, fresh = split(remaining, then) if then is not None else ([], remaining)
     listed = from_baseline(baseline or ())
-    baselined, unlisted = split(fresh, listed)
-    split(before, listed)  # a finding there at --since keeps its baseline entry alive too
     shown = then or listed  # a pull request is shown what it adds; else what the baseline lacks
-    kept = sorted((through_new(f, shown.about(f)) for f in unlisted), key=Finding.sort_key)
+    before: list[Finding] = []
+    baselined: list[Finding] = []
+    kept: list[Finding] = []
+    for finding in remaining:
+        at_since = then.judge(finding) if then is not None else NEW
+        in_baseline = listed.judge(finding)  # a finding there at --since keeps its entry alive
+        if at_since == KNOWN or in_baseline == KNOWN:
+            (before if at_since == KNOWN else baselined).append(finding)
+            continue
+        # What was known of a grown finding is still there: it is listed as such, and
+        # what it needs beyond that is a new finding of its own.
+        if at_since == GROWN:
+            before.append(finding)
+        elif in_baseline == GROWN:
+            baselined.append(finding)
+        grown = GROWN in (at_since, in_baseline)
+        kept.append(through_new(finding, shown.about(finding), grown))
+    kept.sort(key=Finding.sort_key)
     counts = listed.counts
     stale = tuple(
         entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))

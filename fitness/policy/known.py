@@ -10,12 +10,13 @@ it shows look (`fitness.model.Routes`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from fitness.model import BaselineEntry, Finding
 
 Pair = tuple[str, str]
+KNOWN, GROWN, NEW = "known", "grown", "new"
 ARROW = " -> "  # how a baseline entry writes an import: `importer -> imported`
 
 
@@ -33,8 +34,34 @@ class Known(NamedTuple):
     everywhere: frozenset[Pair] = frozenset()
 
     def about(self, finding: Finding) -> frozenset[Pair]:
-        """The imports known of `finding`'s routes: its fingerprint's, else all there were."""
+        """The imports to show `finding` against: what is new is what it needs beyond them.
+
+        Every import there was, when the finding needs one that was nowhere (the
+        import a change added, which lies in its diff); else those its
+        fingerprint's routes used (a route that other changes opened).
+        """
+        routes = finding.routes
+        if self.everywhere and routes is not None and not routes.pairs <= self.everywhere:
+            return self.everywhere
         return self.imports.get(finding.fingerprint) or self.everywhere
+
+    def judge(self, finding: Finding) -> str:
+        """`KNOWN`, `GROWN` or `NEW`; a finding with a known fingerprint uses up one of its count.
+
+        `GROWN`: the fingerprint was known but the finding's routes need an import
+        that was not: the finding is new, yet what was known of it is still there
+        (its baseline entry is not fixed).
+        """
+        if not self.counts:  # nothing known: no fingerprint to compute (nor hashlib to import)
+            return NEW
+        fingerprint = finding.fingerprint
+        if self.counts[fingerprint] <= 0:
+            return NEW
+        self.counts[fingerprint] -= 1
+        pairs = self.imports.get(fingerprint)
+        if finding.routes is None or pairs is None or finding.routes.pairs <= pairs:
+            return KNOWN
+        return GROWN
 
 
 def from_baseline(entries: Iterable[BaselineEntry]) -> Known:
@@ -57,32 +84,6 @@ def from_findings(findings: Iterable[Finding], everywhere: frozenset[Pair]) -> K
         pairs = finding.routes.pairs if finding.routes is not None else frozenset()
         imports[fingerprint] = (imports.get(fingerprint) or frozenset()) | pairs
     return Known(counts, imports, everywhere)
-
-
-def split(findings: Sequence[Finding], known: Known) -> tuple[list[Finding], list[Finding]]:
-    """The findings `known` covers (consuming its counts), and the others, in order.
-
-    A finding whose fingerprint was known but whose routes need an import that
-    was not is not covered; it still uses up its fingerprint's count, so the
-    entry behind it is not reported fixed.
-    """
-    if not known.counts:  # no fingerprint to compute (nor hashlib to import)
-        return [], list(findings)
-    covered: list[Finding] = []
-    others: list[Finding] = []
-    counts = known.counts
-    for finding in findings:
-        fingerprint = finding.fingerprint
-        if counts[fingerprint] <= 0:
-            others.append(finding)
-            continue
-        counts[fingerprint] -= 1
-        pairs = known.imports.get(fingerprint)
-        if finding.routes is None or pairs is None or finding.routes.pairs <= pairs:
-            covered.append(finding)
-        else:
-            others.append(finding)
-    return covered, others
 
 
 def pair_of(text: str) -> Pair:

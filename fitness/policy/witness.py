@@ -19,17 +19,19 @@ NEW_IMPORT = " (new import {new_import} completes the chain)"
 NEW_STEP = " (new import {new_import} closes the loop)"
 
 
-def through_new(finding: Finding, known: Collection[Pair]) -> Finding:
+def through_new(finding: Finding, known: Collection[Pair], grown: bool = False) -> Finding:
     """`finding` shown through its first import not in `known`, and located at it.
 
-    Unchanged when none of its imports was known (all of it is new: its own
-    chains say it best) or all of them were.
+    Its identity names that import too: it is not the finding that was known
+    (`grown`: its fingerprint was), so code scanning shows it as a new alert
+    beside the known one. Unchanged when none of its imports was known (all of
+    it is new: its own chains say it best), unless `grown`, or all of them were.
     """
     routes = finding.routes
     if routes is None:
         return finding
     unknown = [hop for hop in routes.hops if (hop.importer, hop.imported) not in known]
-    if not unknown or len(unknown) == len(routes.hops):
+    if not unknown or (len(unknown) == len(routes.hops) and not grown):
         return finding
     if routes.loop:
         chain, new = _loop_through(finding, unknown)
@@ -44,6 +46,7 @@ def through_new(finding: Finding, known: Collection[Pair]) -> Finding:
         args=tuple(sorted(args.items())),
         location=new.location,
         chains=(chain,),
+        identity=(*finding.identity, "new import", args["new_import"]),
     )
 
 
