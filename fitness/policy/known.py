@@ -43,6 +43,8 @@ class Known(NamedTuple):
         routes = finding.routes
         if self.everywhere and routes is not None and not routes.pairs <= self.everywhere:
             return self.everywhere
+        if not self.imports:
+            return self.everywhere
         return self.imports.get(finding.fingerprint) or self.everywhere
 
     def judge(self, finding: Finding) -> str:
