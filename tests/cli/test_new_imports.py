@@ -13,6 +13,8 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from support import Result, config, write_tree
 
 Run = Callable[..., Result]
@@ -293,3 +295,57 @@ def test_sarif_of_a_since_run_holds_every_finding_with_its_baseline_state(
     assert "suppressions" not in results[1]
     fingerprints = [r["partialFingerprints"]["primaryLocationLineHash"] for r in results]
     assert len(set(fingerprints)) == 2
+
+
+def test_a_version_1_baseline_is_read_with_a_warning_and_prune_rewrites_it(
+    tmp_path: Path, run: Run, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = repository(tmp_path, SHOP)
+    run("baseline", cwd=root)
+    path = root / ".fitness-baseline.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["version"] = 1
+    for entry in document["entries"]:
+        del entry["imports"]
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+    result = run("check", cwd=root)
+
+    assert result.code == 0
+    assert warnings(caplog) == [
+        ".fitness-baseline.json is a version 1 baseline: it knows pairs of modules, not the "
+        "imports between them, so a new import between a pair it lists is not caught. Rewrite "
+        "it with `fitness baseline --prune` (keeps its entries, adds the imports they use now)"
+    ]
+    assert run("baseline", "--prune", cwd=root).code == 0
+    rewritten = json.loads(path.read_text(encoding="utf-8"))
+    assert rewritten["version"] == 2
+    assert rewritten["entries"][0]["imports"] == ["shop.domain.order -> shop.api.views"]
+    caplog.clear()
+    assert run("check", cwd=root).code == 0
+    assert warnings(caplog) == []
+
+
+def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+
+
+def test_prune_drops_the_imports_no_longer_used_and_never_adds_one(
+    tmp_path: Path, run: Run
+) -> None:
+    root = repository(
+        tmp_path,
+        {**SHOP, "src/shop/domain/invoice.py": "from shop.api import views\n"},
+    )
+    run("baseline", cwd=root)
+    (root / "src/shop/domain/invoice.py").unlink()
+    write_tree(root, {"src/shop/domain/refund.py": "from shop.api import views\n"})
+
+    assert run("baseline", "--prune", cwd=root).code == 0
+
+    entries = json.loads((root / ".fitness-baseline.json").read_text("utf-8"))["entries"]
+    assert entries[0]["imports"] == ["shop.domain.order -> shop.api.views"]
+    assert found(run("check", cwd=root))[1][0] == (
+        "src/shop/domain/refund.py:1:1: pure: shop.domain must not import shop.api "
+        "(new import shop.domain.refund -> shop.api.views completes the chain)"
+    )
