@@ -228,13 +228,20 @@ def test_fitness_toml_paths_have_no_tool_prefix(project: Project, run: Run) -> N
 def test_third_party_and_stdlib_names_need_not_exist(project: Project, run: Run) -> None:
     config = (
         '[tool.fitness.rules.x]\nkind = "forbidden"\nfrom = ["shop.domain"]\n'
-        'to = ["sqlalchemy.orm", "requests", "os.path", "django.**"]\n'
+        'to = ["nowhere_orm.orm", "os.path", "nowhere_web.**"]\n'
     )
 
     result = check_config(project, run, config)
 
+    unknown = (
+        "which the project does not import, is not installed and is not in the standard library"
+    )
     assert (result.code, result.err) == (0, "")
-    assert (
-        result.out
-        == "x  forbidden  kept\nRules: 1 kept, 0 broken. No findings in 4 files (0.00s).\n"
+    assert result.out == (
+        f"pyproject.toml:4:1: unknown-module: rule x names 'nowhere_orm.orm', {unknown} [warning]\n"
+        f"pyproject.toml:4:1: unknown-module: rule x names 'nowhere_web.**', {unknown} [warning]\n"
+        "\n"
+        "x               forbidden  kept\n"
+        "unknown-module  built-in   2 findings\n"
+        "Rules: 1 kept, 0 broken. Found 2 findings (2 warnings) in 4 files (0.00s).\n"
     )

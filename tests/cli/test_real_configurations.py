@@ -1,0 +1,108 @@
+"""Issue 20 item 3, end to end: real configurations are accepted, and none checks less
+than it says. Exact text output and exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from support import Result
+
+Run = Callable[..., Result]
+Project = Callable[[dict[str, str]], Path]
+
+QT_RULE = """\
+[tool.fitness]
+source_roots = ["."]
+
+[tool.fitness.rules.no-qt]
+kind = "forbidden"
+from = ["napari"]
+to = ["PyQt5", "PyQt6", "PySide2", "PySide6"]
+"""
+
+QT_FILES = {
+    "pyproject.toml": QT_RULE,
+    "napari/__init__.py": "",
+    "napari/viewer.py": "from PyQt5 import QtWidgets\n",
+    "napari/window.py": "import PySide2.QtCore\n",
+}
+
+UNKNOWN = "which the project does not import, is not installed and is not in the standard library"
+
+
+def test_a_family_of_qt_bindings_is_checked_and_the_unimported_ones_are_warnings(
+    project: Project, run: Run
+) -> None:
+    result = run("check", cwd=project(QT_FILES))
+
+    assert (result.code, result.err) == (1, "")
+    assert result.out == (
+        "napari/viewer.py:1:1: no-qt: napari must not import PyQt5\n"
+        "  napari.viewer -> PyQt5 (l.1)\n"
+        "napari/window.py:1:1: no-qt: napari must not import PySide2\n"
+        "  napari.window -> PySide2.QtCore (l.1)\n"
+        f"pyproject.toml:7:1: unknown-module: rule no-qt names 'PyQt6', {UNKNOWN} [warning]\n"
+        f"pyproject.toml:7:1: unknown-module: rule no-qt names 'PySide6', {UNKNOWN} [warning]\n"
+        "\n"
+        "no-qt           forbidden  broken  2 findings\n"
+        "unknown-module  built-in   2 findings\n"
+        "Rules: 0 kept, 1 broken. Found 4 findings (2 errors, 2 warnings) in 3 files (0.00s).\n"
+    )
+
+
+def test_a_misspelt_third_party_name_is_a_warning_with_the_imported_name(
+    project: Project, run: Run
+) -> None:
+    rule = QT_RULE.replace('"PyQt5", "PyQt6", "PySide2", "PySide6"', '"PySdie2", "PySide3"')
+    root = project({**QT_FILES, "pyproject.toml": rule})
+
+    result = run("check", cwd=root)
+
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        f"pyproject.toml:7:1: unknown-module: rule no-qt names 'PySdie2', {UNKNOWN} "
+        "(did you mean 'PySide2'?) [warning]\n"
+        f"pyproject.toml:7:1: unknown-module: rule no-qt names 'PySide3', {UNKNOWN} [warning]\n"
+        "\n"
+        "no-qt           forbidden  kept\n"
+        "unknown-module  built-in   2 findings\n"
+        "Rules: 1 kept, 0 broken. Found 2 findings (2 warnings) in 3 files (0.00s).\n"
+    )
+
+
+def test_a_misspelt_banned_api_is_a_warning_with_the_imported_module(
+    project: Project, run: Run
+) -> None:
+    files = {
+        "pyproject.toml": (
+            '[tool.fitness]\nsource_roots = ["."]\n\n'
+            "[tool.fitness.rules.no-pickle]\n"
+            'kind = "banned-api"\n'
+            'apis = [\n  "pickel.loads",\n  { name = "subprocess.run", when = { shell = true } },\n]\n'
+        ),
+        "app/__init__.py": "",
+        "app/store.py": "import pickle\n\npickle.loads(b'')\n",
+    }
+
+    result = run("check", cwd=project(files))
+
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        f"pyproject.toml:7:1: unknown-module: rule no-pickle names 'pickel.loads', {UNKNOWN} "
+        "(did you mean 'pickle.loads'?) [warning]\n"
+        "\n"
+        "no-pickle       banned-api  kept\n"
+        "unknown-module  built-in    1 finding\n"
+        "Rules: 1 kept, 0 broken. Found 1 finding (1 warning) in 2 files (0.00s).\n"
+    )
+
+
+def test_explain_describes_the_unknown_module_finding(run: Run, tmp_path: Path) -> None:
+    result = run("explain", "unknown-module", cwd=tmp_path)
+
+    assert result.code == 0
+    assert result.out.startswith(
+        "unknown-module: A rule names a third-party module that nothing knows. "
+        "(built-in, warning)\n"
+    )
