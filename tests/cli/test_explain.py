@@ -30,7 +30,8 @@ ALLOWED = (
     "  from           (required)                     module expressions: the packages whose imports are checked\n"
     "  may_import     []                             module expressions (internal or third-party) they may also import\n"
     "  allow_stdlib   true                           whether they may import the standard library\n"
-    "  ignore         []                             imports the rule does not count, as 'importer -> imported'\n"
+    "  ignore         []                             imports the rule does not count, as 'importer -> imported' "
+    "(a third-party package names its submodules too)\n"
     '  type_checking  "check" (or [tool.fitness]\'s)  "ignore" leaves out imports under `if TYPE_CHECKING:`\n'
     '  dynamic        "check" (or [tool.fitness]\'s)  "ignore" leaves out literal importlib.import_module("x")\n'
     "\n"

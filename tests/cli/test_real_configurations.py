@@ -106,3 +106,101 @@ def test_explain_describes_the_unknown_module_finding(run: Run, tmp_path: Path) 
         "unknown-module: A rule names a third-party module that nothing knows. "
         "(built-in, warning)\n"
     )
+
+
+# An `ignore` whose imported side is a third-party package covers its submodules.
+
+CHECKER = {
+    "wemake/__init__.py": "",
+    "wemake/checker.py": "from flake8.options.manager import OptionManager\n",
+    "wemake/visitors.py": "import flake8.style_guide\n",
+}
+
+
+def test_an_ignore_on_a_third_party_package_covers_its_submodules(
+    project: Project, run: Run
+) -> None:
+    files = {
+        **CHECKER,
+        "pyproject.toml": (
+            '[tool.fitness]\nsource_roots = ["."]\n\n'
+            "[tool.fitness.rules.no-flake8]\n"
+            'kind = "forbidden"\n'
+            'from = ["wemake"]\n'
+            'to = ["flake8"]\n'
+            'ignore = ["wemake.checker -> flake8", "wemake.visitors -> flake8.options"]\n'
+        ),
+    }
+
+    result = run("check", cwd=project(files))
+
+    assert (result.code, result.err) == (1, "")
+    assert result.out == (
+        "pyproject.toml:8:1: no-flake8: ignore 'wemake.visitors -> flake8.options' "
+        "matches no import\n"
+        "wemake/visitors.py:1:1: no-flake8: wemake must not import flake8\n"
+        "  wemake.visitors -> flake8.style_guide (l.1)\n"
+        "\n"
+        "no-flake8  forbidden  broken  2 findings\n"
+        "Rules: 0 kept, 1 broken. Found 2 findings (2 errors) in 3 files (0.00s).\n"
+    )
+
+
+def test_an_ignore_on_an_own_module_names_that_module_alone(project: Project, run: Run) -> None:
+    files = {
+        "pyproject.toml": (
+            '[tool.fitness]\nsource_roots = ["."]\n\n'
+            "[tool.fitness.rules.apart]\n"
+            'kind = "forbidden"\n'
+            'from = ["app.a"]\n'
+            'to = ["app.b"]\n'
+            'ignore = ["app.a -> app.b"]\n'
+        ),
+        "app/__init__.py": "",
+        "app/a.py": "from app.b import c\n",
+        "app/b/__init__.py": "",
+        "app/b/c.py": "",
+    }
+
+    result = run("check", cwd=project(files))
+
+    assert (result.code, result.err) == (1, "")
+    assert result.out == (
+        "app/a.py:1:1: apart: app.a must not import app.b\n"
+        "  app.a -> app.b.c (l.1)\n"
+        "pyproject.toml:8:1: apart: ignore 'app.a -> app.b' matches no import\n"
+        "\n"
+        "apart  forbidden  broken  2 findings\n"
+        "Rules: 0 kept, 1 broken. Found 2 findings (2 errors) in 4 files (0.00s).\n"
+    )
+
+
+IMPORTLINTER = """\
+[importlinter]
+root_package = wemake
+
+[importlinter:contract:checker]
+name = Only the checker uses flake8
+type = forbidden
+source_modules =
+    wemake
+forbidden_modules =
+    flake8
+ignore_imports =
+    wemake.checker -> flake8
+    wemake.visitors -> flake8
+"""
+
+
+def test_a_converted_contract_that_ignores_a_package_passes_on_the_untouched_project(
+    project: Project, run: Run
+) -> None:
+    root = project({**CHECKER, ".importlinter": IMPORTLINTER})
+
+    assert run("init", "--from-import-linter", cwd=root).code == 0
+    result = run("check", "--no-cache", cwd=root)
+
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "checker  forbidden  kept\nRules: 1 kept, 0 broken. No findings in 3 files (0.00s).\n"
+    )
