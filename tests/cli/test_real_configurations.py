@@ -204,3 +204,47 @@ def test_a_converted_contract_that_ignores_a_package_passes_on_the_untouched_pro
     assert result.out == (
         "checker  forbidden  kept\nRules: 1 kept, 0 broken. No findings in 3 files (0.00s).\n"
     )
+
+
+# `forbidden` with `to` inside `from`: the rest of `from` must not import it.
+
+LITESTAR = {
+    "pyproject.toml": (
+        '[tool.fitness]\nsource_roots = ["."]\n\n'
+        "[tool.fitness.rules.no-testing]\n"
+        'kind = "forbidden"\n'
+        'from = ["litestar"]\n'
+        'to = ["litestar.testing"]\n'
+    ),
+    "litestar/__init__.py": "",
+    "litestar/app.py": "from litestar.testing.client import TestClient\n",
+    "litestar/routes.py": "from litestar import app\n",
+    "litestar/testing/__init__.py": "from litestar.testing.client import TestClient\n",
+    "litestar/testing/client.py": "from litestar import routes\n\nTestClient = object\n",
+}
+
+
+def test_forbidden_with_to_inside_from_checks_the_rest_of_from(project: Project, run: Run) -> None:
+    result = run("check", cwd=project(LITESTAR))
+
+    assert (result.code, result.err) == (1, "")
+    assert result.out == (
+        "litestar/app.py:1:1: no-testing: litestar must not import litestar.testing\n"
+        "  litestar.app -> litestar.testing.client (l.1)\n"
+        "\n"
+        "no-testing  forbidden  broken  1 finding\n"
+        "Rules: 0 kept, 1 broken. Found 1 finding (1 error) in 5 files (0.00s).\n"
+    )
+
+
+def test_forbidden_with_to_inside_from_is_kept_when_only_to_imports_itself(
+    project: Project, run: Run
+) -> None:
+    files = {**LITESTAR, "litestar/app.py": ""}
+
+    result = run("check", cwd=project(files))
+
+    assert (result.code, result.out) == (
+        0,
+        "no-testing  forbidden  kept\nRules: 1 kept, 0 broken. No findings in 5 files (0.00s).\n",
+    )
