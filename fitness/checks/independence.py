@@ -46,9 +46,15 @@ class Independence:
         return EXAMPLES
 
     def parse(self, table: Table) -> IndependenceParams:
-        return IndependenceParams(
-            table.modules("modules", internal=True, required=True), parse_graph_options(table)
-        )
+        modules = table.modules("modules", internal=True, required=True)
+        raw = table.value("modules")
+        if isinstance(raw, list) and len(raw) == 1 and modules and not modules[0].expr.has_wildcard:
+            table.problem(
+                "modules",
+                "a single module cannot break the rule, having no other to import: "
+                "list at least two modules, or a wildcard such as 'shop.*'",
+            )
+        return IndependenceParams(modules, parse_graph_options(table))
 
     def summary(self, params: IndependenceParams) -> str:
         return " | ".join(ref.expr.text for ref in params.modules) + " are independent"
@@ -76,7 +82,11 @@ class Independence:
 
 # What `fitness explain independence` prints and tests/checks/test_kind_examples.py runs.
 KEYS = (
-    Key("modules", REQUIRED, "module expressions: the modules that must not import each other"),
+    Key(
+        "modules",
+        REQUIRED,
+        "module expressions: the modules that must not import each other (two or more)",
+    ),
     *graph_keys(),
 )
 

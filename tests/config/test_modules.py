@@ -70,7 +70,7 @@ def test_roots_no_rule_needs_are_dropped_from_the_suggestion(tmp_path: Path) -> 
 def test_namespace_packages_and_modules_are_found_too(
     tmp_path: Path, home: PythonHome, hint: str
 ) -> None:
-    rules = '[rules.x]\nkind = "independence"\nmodules = ["flask"]\n'
+    rules = '[rules.x]\nkind = "forbidden"\nfrom = ["flask"]\nto = ["os"]\n'
 
     assert f"'flask' is {hint}: did you mean" in check(tmp_path, rules, SHOP, [home])[0]
 
@@ -85,7 +85,7 @@ def test_a_typo_of_a_top_level_package_wins_over_other_hints(tmp_path: Path) -> 
 
 
 def test_no_python_under_the_roots_is_the_only_module_problem(tmp_path: Path) -> None:
-    rules = '[rules.x]\nkind = "independence"\nmodules = ["flask.app"]\n'
+    rules = '[rules.x]\nkind = "forbidden"\nfrom = ["flask.app"]\nto = ["os"]\n'
     homes = [
         PythonHome(".", frozenset(), frozenset({"docs"}), frozenset({"setup"})),
         PythonHome("lib", frozenset({"flask"}), frozenset(), frozenset()),
@@ -97,7 +97,7 @@ def test_no_python_under_the_roots_is_the_only_module_problem(tmp_path: Path) ->
 
 
 def test_missing_roots_leave_the_modules_unchecked(tmp_path: Path) -> None:
-    rules = '[rules.x]\nkind = "independence"\nmodules = ["flask.app"]\n'
+    rules = '[rules.x]\nkind = "forbidden"\nfrom = ["flask.app"]\nto = ["os"]\n'
 
     assert check(tmp_path, rules, (), roots=()) == []
 
