@@ -248,3 +248,12 @@ def test_forbidden_with_to_inside_from_is_kept_when_only_to_imports_itself(
         0,
         "no-testing  forbidden  kept\nRules: 1 kept, 0 broken. No findings in 5 files (0.00s).\n",
     )
+
+
+def test_explain_banned_api_documents_lists_and_the_python_spellings(
+    run: Run, tmp_path: Path
+) -> None:
+    out = " ".join(run("explain", "banned-api", cwd=tmp_path).out.split())
+
+    assert 'a list of those meaning any of them (`when = { mode = ["w", "a"] }`)' in out
+    assert 'Python\'s `"True"` and `"False"` are refused (write `true`, `false`)' in out
