@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fitness.config.installed import is_installed, is_stdlib
 from fitness.config.layout import Layout, elsewhere, no_python
-from fitness.config.schema import Config, Rule
+from fitness.config.schema import Config, NamesUnderModules, Rule
 from fitness.config.source import Problems
 from fitness.config.suggest import did_you_mean
 from fitness.config.table import ModuleRef
@@ -46,6 +46,10 @@ def check_modules(config: Config, layout: Layout, problems: Problems) -> None:
             outside.append(ref)
         elif "*" not in top and not is_stdlib(top) and did_you_mean(top, tops, cutoff=0.8):
             problems.add(ref.where, _missing(ref) + _typo(text, internal, tops))
+    for rule in config.rules:
+        if isinstance(rule.params, NamesUnderModules):
+            for where, message in rule.params.layout_problems(internal):
+                problems.add(where, message)
     if outside:
         keep = layout.roots_holding(lambda name: any(ref.expr.matches(name) for ref in found))
         for ref in outside:

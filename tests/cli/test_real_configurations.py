@@ -257,3 +257,68 @@ def test_explain_banned_api_documents_lists_and_the_python_spellings(
 
     assert 'a list of those meaning any of them (`when = { mode = ["w", "a"] }`)' in out
     assert 'Python\'s `"True"` and `"False"` are refused (write `true`, `false`)' in out
+
+
+# `protected`'s `public`: relative to the protected module, or in full under it.
+
+BILLING = {
+    "g/__init__.py": "",
+    "g/billing/__init__.py": "",
+    "g/billing/api.py": "from g.billing import ledger\n",
+    "g/billing/ledger.py": "",
+    "g/orders.py": "from g.billing.api import charge\nfrom g.billing import ledger\n",
+}
+
+
+def _protected(public: str) -> str:
+    return (
+        '[tool.fitness]\nsource_roots = ["."]\n\n'
+        "[tool.fitness.rules.billing]\n"
+        'kind = "protected"\n'
+        'modules = ["g.billing"]\n'
+        f"public = {public}\n"
+    )
+
+
+def test_a_public_entry_may_be_the_full_name(project: Project, run: Run) -> None:
+    root = project({**BILLING, "pyproject.toml": _protected('["g.billing.api"]')})
+
+    result = run("check", cwd=root)
+
+    assert (result.code, result.err) == (1, "")
+    assert result.out == (
+        "g/orders.py:2:1: billing: g.orders may not import g.billing.ledger "
+        "(g.billing is protected: use g.billing.api)\n"
+        "\n"
+        "billing  protected  broken  1 finding\n"
+        "Rules: 0 kept, 1 broken. Found 1 finding (1 error) in 5 files (0.00s).\n"
+    )
+
+
+def test_a_relative_and_a_full_public_entry_mean_the_same(project: Project, run: Run) -> None:
+    full = run("check", cwd=project({**BILLING, "pyproject.toml": _protected('["g.billing.api"]')}))
+    relative = run("check", cwd=project({**BILLING, "pyproject.toml": _protected('["api"]')}))
+
+    assert relative == full
+
+
+def test_a_public_entry_that_names_nothing_under_the_module_is_an_error(
+    project: Project, run: Run
+) -> None:
+    public = '["g.billing.apii", "billing.api", "charge", "g.billing.charge", "g.billing.api.v1"]'
+    root = project({**BILLING, "pyproject.toml": _protected(public)})
+
+    result = run("check", cwd=root)
+
+    nothing = (
+        "names nothing under g.billing: a public entry is a submodule or a name of the "
+        "protected module, relative to it ('api') or in full ('g.billing.api')"
+    )
+    assert (result.code, result.out) == (2, "")
+    assert result.err.splitlines() == [
+        # One segment after the module may be a name its __init__ defines: not judged.
+        f"pyproject.toml:7: tool.fitness.rules.billing.public[1]: 'billing.api' {nothing} "
+        "(did you mean 'api'?)",
+        f"pyproject.toml:7: tool.fitness.rules.billing.public[4]: 'g.billing.api.v1' {nothing} "
+        "(did you mean 'g.billing.api'?)",
+    ]
