@@ -212,6 +212,19 @@ def test_several_mistakes_are_reported_together_in_file_order(project: Project, 
             id="one-independent-module",
         ),
         pytest.param(
+            '[tool.fitness.rules.x]\nkind = "independence"\nmodules = ["*.api"]\n',
+            "pyproject.toml:3: tool.fitness.rules.x.modules[0]: '*.api' matches shop.api alone, which "
+            "cannot break the rule, having no other to import: list at least two modules, or a "
+            "wildcard such as 'shop.*'",
+            id="one-wildcard-matching-one",
+        ),
+        pytest.param(
+            '[tool.fitness.rules.x]\nkind = "independence"\nmodules = ["shop.*.api"]\n',
+            "pyproject.toml:3: tool.fitness.rules.x.modules[0]: 'shop.*.api' matches no module "
+            "under the source roots",
+            id="one-wildcard-matching-none",
+        ),
+        pytest.param(
             '[tool.fitness.rules.x]\nkind = "independence"\nmodules = ["shop.api", "shop.domain"]\n'
             'ignore = ["shop.api", "a -> b..c"]\ninclude = ["shop.api.*x"]\n',
             "pyproject.toml:4: tool.fitness.rules.x.ignore[0]: 'shop.api' is not an import "
