@@ -322,3 +322,19 @@ def test_a_public_entry_that_names_nothing_under_the_module_is_an_error(
         f"pyproject.toml:7: tool.fitness.rules.billing.public[4]: 'g.billing.api.v1' {nothing} "
         "(did you mean 'g.billing.api'?)",
     ]
+
+
+def test_a_rule_pack_names_libraries_the_project_does_not_use_without_a_warning(
+    project: Project, run: Run
+) -> None:
+    # The security pack bans yaml.load, requests with verify=False, ...: none installed here.
+    files = {
+        "pyproject.toml": '[tool.fitness]\nsource_roots = ["."]\nextends = ["fitness:security"]\n',
+        "app/__init__.py": "",
+    }
+
+    result = run("check", cwd=project(files))
+
+    assert (result.code, result.err) == (0, "")
+    assert "unknown-module" not in result.out
+    assert result.out.endswith("No findings in 1 file (0.00s).\n")
