@@ -13,7 +13,7 @@ from fitness.app.configure import configure, root_in_repository, scope_of, selec
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.checks import KINDS, CheckContext
 from fitness.checks.bans import configured_bans
-from fitness.config.modules import check_externals
+from fitness.checks.unknown_names import unknown_names
 from fitness.config.schema import Config, Rule
 from fitness.graph import ImportGraph
 from fitness.model import (
@@ -51,10 +51,10 @@ def run_check(options: CheckOptions, clock: Callable[[], float], past: Past | No
     scope = scope_of(config, options.paths)
     seconds: dict[str, float] = {}
     analysis = _analyse(config, discovery, options, cache_dir, clock, seconds)
-    check_externals(config, analysis.modules, analysis.externals)
     decisions = read_decisions(config.project_root, config.adr.dir)
     comments = analysis.comments
     findings = list(analysis.findings)
+    findings += unknown_names(config, analysis.modules, analysis.externals)
     findings += _adr_findings(config, decisions, comments)
     findings = in_scope(findings, scope)
     findings.sort(key=Finding.sort_key)
