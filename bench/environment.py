@@ -14,7 +14,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PEERS = ["import-linter", "tach", "Django==5.2.*", "sympy==1.14.*", "starlette==1.10.*"]
 MARKER = ".bench-requirements"
-DISTRIBUTIONS = ["fitness", "import-linter", "tach", "libcst", "Django", "sympy", "starlette"]
+DISTRIBUTIONS = ["fitness-arch", "import-linter", "tach", "libcst", "Django", "sympy", "starlette"]
 
 
 def _bin(venv: Path, name: str) -> Path:
@@ -80,7 +80,9 @@ def versions(venv: Path) -> dict[str, str]:
         text=True,
         check=True,
     )
-    return dict(line.split(" ", 1) for line in out.stdout.splitlines())
+    found = dict(line.split(" ", 1) for line in out.stdout.splitlines())
+    found["fitness"] = found.pop("fitness-arch")  # the distribution's name on the index
+    return found
 
 
 def _proc_field(path: str, key: str) -> str:
