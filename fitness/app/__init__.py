@@ -18,8 +18,10 @@ from fitness.app.configure import (
     scope_of,
     select_rules,
 )
+from fitness.app.notices import no_configuration_since
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.run import describe_rules, run_check
+from fitness.config.load import find_config, has_configuration
 from fitness.config.schema import Config
 from fitness.errors import ConfigError, UsageError
 from fitness.model import (
@@ -38,8 +40,14 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     `clock` tells the seconds the user has waited so far. `options.select` /
     `ignore` choose the rules; `options.paths` only narrow what is reported.
     """
-    existing = _fingerprints_at(options) if options.since is not None else None
-    return run_check(options, clock, existing)[0]
+    if options.since is None:
+        return run_check(options, clock)[0]
+    existing = _fingerprints_at(options)
+    if existing is not None:
+        return run_check(options, clock, existing)[0]
+    config_name = (options.config or find_config(options.cwd.resolve())).name
+    notice = no_configuration_since(options.since, config_name)
+    return run_check(options, clock, [], (notice,))[0]
 
 
 def decisions_overview(options: CheckOptions) -> DecisionsOverview:
@@ -94,8 +102,10 @@ def rules_of(config: Config, report: Report) -> Rules:
     return Rules(ids, ids)
 
 
-def _fingerprints_at(options: CheckOptions) -> list[str]:
+def _fingerprints_at(options: CheckOptions) -> list[str] | None:
     """The fingerprints of the findings at `options.since`, from that revision's own tree.
+
+    None when the revision has no fitness configuration: nothing was checked there.
 
     The tree is exported to a temporary directory and checked with the
     configuration it had, reading (never writing) this project's facts cache,
@@ -110,8 +120,8 @@ def _fingerprints_at(options: CheckOptions) -> list[str]:
     relative = config.path.relative_to(config.project_root)
     with tempfile.TemporaryDirectory(prefix="fitness-since-") as directory:
         root = export(config.project_root, revision, Path(directory))
-        if not (root / relative).is_file():
-            return []  # no configuration then: every finding is new
+        if not has_configuration(root / relative):
+            return None
         then = CheckOptions(
             cwd=root,
             config=root / relative,
