@@ -21,6 +21,7 @@ from fitness.app.configure import (
 from fitness.app.notices import no_configuration_since
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.run import describe_rules, run_check
+from fitness.app.scrub import without_directory
 from fitness.config.load import find_config, has_configuration
 from fitness.config.schema import Config
 from fitness.errors import ConfigError, UsageError
@@ -134,7 +135,8 @@ def _fingerprints_at(options: CheckOptions) -> list[str] | None:
         try:
             report, _, _ = run_check(then, lambda: 0.0)
         except (ConfigError, UsageError) as exc:
-            raise UsageError(f"--since {revision}: at that revision, {exc}") from None
+            reason = without_directory(str(exc), root)
+            raise UsageError(f"--since {revision}: at that revision, {reason}") from None
         return [finding.fingerprint for finding in report.findings]
 
 

@@ -10,6 +10,7 @@ from fitness.app.config_from import AtRevision, config_at
 from fitness.app.notices import followed_rename, no_configuration_from
 from fitness.app.options import CheckOptions
 from fitness.app.removed import removed_targets
+from fitness.app.scrub import without_directory
 from fitness.checks import PARSERS
 from fitness.config.cache_place import cache_place_problem
 from fitness.config.layout import Layout
@@ -105,7 +106,10 @@ def configured(options: CheckOptions) -> Configured:
     check_modules(config, layout, problems, skip=removed[0])
     check_exclude(config, existing, problems)
     if problems.found:
-        raise ConfigError(problems.messages())
+        messages = problems.messages()
+        if at is not None:
+            messages = [without_directory(message, at.directory) for message in messages]
+        raise ConfigError(messages)
     return Configured(config, discovery, cache_dir, tuple(notices), tuple(removed[1]))
 
 

@@ -13,12 +13,14 @@ from fitness.model.finding import Severity
 
 
 class Notice(NamedTuple):
-    """One notice. `path` (project-relative, POSIX) and `line` place it in a file, when known.
+    """One notice. `id` names its kind for machines (`config-from-without-configuration`);
+    `path` (project-relative, POSIX) and `line` place it in a file, when known.
 
     `details` are lines that follow the message (the stale baseline entries).
     A notice of severity error explains a failed run that no finding explains.
     """
 
+    id: str
     severity: Severity
     message: str
     path: str | None = None

@@ -48,6 +48,7 @@ def render_json(report: Report, options: RenderOptions) -> str:
         },
         "notices": [
             {
+                "id": notice.id,
                 "severity": notice.severity.value,
                 "message": notice.message,
                 "path": notice.path,

@@ -125,7 +125,11 @@ def _document(
 def _notification(report: Report, notice: Notice) -> dict[str, Any]:
     """A run-level notice as a SARIF notification (on its file when it has one)."""
     text = "\n".join((notice.message, *notice.details))
-    found: dict[str, Any] = {"level": notice.severity.value, "message": {"text": text}}
+    found: dict[str, Any] = {
+        "descriptor": {"id": notice.id},
+        "level": notice.severity.value,
+        "message": {"text": text},
+    }
     if notice.path is not None:
         line = notice.line or 1
         location = _physical(report, Location(notice.path, line, 1, line, 1))

@@ -203,6 +203,7 @@ def test_since_a_pyproject_without_fitness_counts_every_finding(
     assert as_json.code == 1
     assert json.loads(as_json.out)["notices"] == [
         {
+            "id": "since-without-configuration",
             "severity": "note",
             "message": NO_CONFIGURATION_THEN,
             "path": None,
