@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from fitness.app.config_from import AtRevision, config_at
 from fitness.app.notices import followed_rename, no_configuration_from
 from fitness.app.options import CheckOptions
-from fitness.app.removed import removed_targets
 from fitness.app.scrub import without_directory
 from fitness.checks import PARSERS
 from fitness.config.cache_place import cache_place_problem
@@ -25,6 +23,9 @@ from fitness.model import Finding, Notice
 from fitness.parsing.discovery import Discovery, default_source_roots, python_homes
 from fitness.parsing.listing import discover_cached
 from fitness.parsing.tracked import tracked_by_git
+
+if TYPE_CHECKING:
+    from fitness.app.config_from import AtRevision
 
 log = Logger("fitness.cache")
 
@@ -102,6 +103,8 @@ def configured(options: CheckOptions) -> Configured:
     )
     removed: tuple[frozenset[str], list[Finding]] = (frozenset(), [])
     if at is not None:
+        from fitness.app.removed import removed_targets
+
         removed = removed_targets(config, discovery.modules, at.changes.removed, at.revision)
     check_modules(config, layout, problems, skip=removed[0])
     check_exclude(config, existing, problems)
@@ -122,6 +125,7 @@ def _config_at(path: Path, revision: str) -> AtRevision | None:
     """
     import tempfile
 
+    from fitness.app.config_from import config_at
     from fitness.revision import export
 
     root = path.parent
