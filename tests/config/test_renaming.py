@@ -9,7 +9,7 @@ MOVED = {"shop.legacy": "shop.modern", "shop.a": "shop.b"}
 
 def test_names_in_strings_follow_renames_dotted_name_by_dotted_name() -> None:
     text = (
-        '[tool.fitness.rules.x]\n'
+        "[tool.fitness.rules.x]\n"
         'kind = "layers"\n'
         'layers = ["shop.api", "shop.legacy | shop.ab", \'shop.legacy.core\']\n'
         'ignore = ["shop.legacy.** -> shop.a"]\n'
@@ -19,7 +19,7 @@ def test_names_in_strings_follow_renames_dotted_name_by_dotted_name() -> None:
     renamed, followed = rename_modules(text, MOVED)
 
     assert renamed == (
-        '[tool.fitness.rules.x]\n'
+        "[tool.fitness.rules.x]\n"
         'kind = "layers"\n'
         'layers = ["shop.api", "shop.modern | shop.ab", \'shop.modern.core\']\n'
         'ignore = ["shop.modern.** -> shop.b"]\n'
