@@ -161,3 +161,25 @@ def _commit_all(root: Path, message: str) -> None:
         ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", message],
     ):
         subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
+
+
+def test_errors_in_a_revision_s_files_never_name_the_temporary_directory(
+    tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    broken = RULES.replace('"app.api", "app.domain"', '"app.api", "app.domian"')
+    write_tree(
+        tmp_path,
+        {"pyproject.toml": broken, "src/app/__init__.py": "", "src/app/api/__init__.py": ""},
+    )
+    write_tree(tmp_path, {"src/app/domain/__init__.py": ""})
+    _commit_all(tmp_path, "a configuration with a typo")
+    write_tree(tmp_path, {"pyproject.toml": RULES})
+
+    result = run("check", "--no-cache", "--since", "HEAD", cwd=tmp_path)
+
+    assert (result.code, result.err) == (
+        2,
+        "fitness: --since HEAD: at that revision, pyproject.toml:6: "
+        "tool.fitness.rules.layers.layers[1]: no module 'app.domian' under the source roots "
+        "(did you mean 'app.domain'?)\n",
+    )
