@@ -18,17 +18,18 @@ from fitness.app.configure import (
     scope_of,
     select_rules,
 )
-from fitness.app.notices import no_configuration_since
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.run import describe_rules, run_check
 from fitness.app.scrub import without_directory
-from fitness.config.load import find_config, has_configuration
+from fitness.config.load import has_configuration
 from fitness.config.schema import Config
 from fitness.errors import ConfigError, UsageError
 from fitness.model import (
     AdrStatus,
+    BaselineEntry,
     DecisionsOverview,
     Enforcement,
+    Past,
     Report,
     RuleSummary,
 )
@@ -41,19 +42,13 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     `clock` tells the seconds the user has waited so far. `options.select` /
     `ignore` choose the rules; `options.paths` only narrow what is reported.
     """
-    if options.since is None:
-        return run_check(options, clock)[0]
-    existing = _fingerprints_at(options)
-    if existing is not None:
-        return run_check(options, clock, existing)[0]
-    config_name = (options.config or find_config(options.cwd.resolve())).name
-    notice = no_configuration_since(options.since, config_name)
-    return run_check(options, clock, [], (notice,))[0]
+    past = _past(options) if options.since is not None else None
+    return run_check(options, clock, past).report
 
 
 def decisions_overview(options: CheckOptions) -> DecisionsOverview:
     """Every ADR with the rules that cite it and their findings now, for `fitness adr`."""
-    report, found, _ = run_check(options, lambda: 0.0)
+    report, found, _, _ = run_check(options, lambda: 0.0)
     records = tuple(
         Enforcement(
             adr,
@@ -79,7 +74,7 @@ def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
     """
     from fitness.policy import baseline as baseline_file
 
-    report, _, config = run_check(options._replace(use_baseline=False), lambda: 0.0)
+    report, _, config, _ = run_check(options._replace(use_baseline=False), lambda: 0.0)
     path = baseline_path(config, options)
     old = baseline_file.read(path) if path.exists() else []
     rules = rules_of(config, report)
@@ -87,15 +82,28 @@ def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
     others = [entry for entry in old if not judged(entry, rules, scope)]
     current = baseline_file.entries_of(report.findings)
     if prune:
-        counts = {entry.fingerprint: entry.occurrences for entry in current}
+        now = {entry.fingerprint: entry for entry in current}
         current = [
-            entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
+            _pruned(entry, now[entry.fingerprint])
             for entry in old
-            if judged(entry, rules, scope) and entry.fingerprint in counts
+            if judged(entry, rules, scope) and entry.fingerprint in now
         ]
     entries = others + current
     baseline_file.write(path, entries)
     return path, len(entries), sum(entry.occurrences for entry in entries)
+
+
+def _pruned(entry: BaselineEntry, now: BaselineEntry) -> BaselineEntry:
+    """`entry` shrunk to what `now` still finds: never more findings nor more imports.
+
+    A version 1 entry, which recorded no imports, takes those of today's routes.
+    """
+    if entry.imports is None:
+        imports = now.imports
+    else:
+        still = set(now.imports or ())
+        imports = tuple(text for text in entry.imports if text in still)
+    return entry._replace(occurrences=min(entry.occurrences, now.occurrences), imports=imports)
 
 
 def rules_of(config: Config, report: Report) -> Rules:
@@ -103,10 +111,11 @@ def rules_of(config: Config, report: Report) -> Rules:
     return Rules(ids, ids)
 
 
-def _fingerprints_at(options: CheckOptions) -> list[str] | None:
-    """The fingerprints of the findings at `options.since`, from that revision's own tree.
+def _past(options: CheckOptions) -> Past:
+    """The findings at `options.since`, and its graph's imports, from that revision's own tree.
 
-    None when the revision has no fitness configuration: nothing was checked there.
+    Not `configured` when the revision has no fitness configuration: nothing was
+    checked there, so every finding is new (and the run says so).
 
     The tree is exported to a temporary directory and checked with the
     configuration it had, reading (never writing) this project's facts cache,
@@ -122,7 +131,7 @@ def _fingerprints_at(options: CheckOptions) -> list[str] | None:
     with tempfile.TemporaryDirectory(prefix="fitness-since-") as directory:
         root = export(config.project_root, revision, Path(directory))
         if not has_configuration(root / relative):
-            return None
+            return Past((), frozenset(), configured=False)  # every finding is new
         then = CheckOptions(
             cwd=root,
             config=root / relative,
@@ -133,11 +142,11 @@ def _fingerprints_at(options: CheckOptions) -> list[str] | None:
             facts_from=cache_dir,
         )
         try:
-            report, _, _ = run_check(then, lambda: 0.0)
+            run = run_check(then, lambda: 0.0)
         except (ConfigError, UsageError) as exc:
             reason = without_directory(str(exc), root)
             raise UsageError(f"--since {revision}: at that revision, {reason}") from None
-        return [finding.fingerprint for finding in report.findings]
+        return Past(run.report.findings, run.imports or frozenset())
 
 
 def configured_rules(options: CheckOptions) -> tuple[RuleSummary, ...]:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
 from fitness.app.baselines import baseline_entries, baseline_path
 from fitness.app.configure import configured, root_in_repository, scope_of, select_rules
-from fitness.app.notices import fixed_entries
+from fitness.app.notices import fixed_entries, no_configuration_since
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.checks import KINDS, CheckContext
 from fitness.checks.bans import configured_bans
@@ -23,6 +24,7 @@ from fitness.model import (
     FileFacts,
     Finding,
     Notice,
+    Past,
     Report,
     RuleSummary,
     Suppression,
@@ -34,13 +36,23 @@ from fitness.policy import Rules, Verdict, apply, in_scope
 from fitness.reuse import Analysis, analyse
 
 
+class Run(NamedTuple):
+    """A run's report, with what it read on the way: the decisions, the configuration, and
+    the graph's (importer, imported) pairs when it built one."""
+
+    report: Report
+    decisions: Decisions
+    config: Config
+    imports: frozenset[tuple[str, str]] | None
+
+
 def run_check(
     options: CheckOptions,
     clock: Callable[[], float],
-    existing: Collection[str] | None = None,
+    past: Past | None = None,
     notices: Sequence[Notice] = (),
-) -> tuple[Report, Decisions, Config]:
-    """Check the rules; `existing` are `--since`'s fingerprints, `notices` the caller's to show."""
+) -> Run:
+    """Check the rules; `past` is what `--since` found, `notices` the caller's to show."""
     config, discovery, cache_dir, configured_notices, removed = configured(options)
     known = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
     config = select_rules(config, options.select, options.ignore)
@@ -64,7 +76,7 @@ def run_check(
             directives,
             Rules(known, checked),
             baseline=baseline,
-            existing=existing,
+            past=past,
             scope=scope,
             require_adr=config.adr.require_for_suppressions,
             fail_on=options.fail_on,
@@ -73,6 +85,8 @@ def run_check(
 
     verdict = judge(in_scope(findings, scope), scope)
     fixed = fixed_entries(verdict.stale, options.strict_baseline, _shown(config, options))
+    if past is not None and not past.configured and options.since is not None:
+        notices = (no_configuration_since(options.since, config.path.name), *notices)
     report = Report(
         findings=verdict.kept,
         rules=describe_rules(config, decisions, seconds),
@@ -90,7 +104,7 @@ def run_check(
         notices=(*notices, *configured_notices, *((fixed,) if fixed else ())),
         outside=_outside(judge, findings, scope) if scope else 0,
     )
-    return report, decisions, config
+    return Run(report, decisions, config, analysis.imports)
 
 
 def _outside(

@@ -16,7 +16,7 @@ from fitness.checks.graph_options import (
     sources,
 )
 from fitness.config.table import ModuleRef, Table
-from fitness.graph import GraphView, every_chain
+from fitness.graph import GraphView, every_chain, route_imports
 from fitness.model import Finding, ImportEdge
 
 
@@ -80,8 +80,10 @@ class Forbidden:
                 ends = frozenset({imported}) if alone else graph.package(imported)
                 if params.allow_indirect:
                     chains = direct_imports(view, starts, ends)
+                    routes = [(chain[0].importer, chain[0].imported) for chain in chains]
                 else:
                     chains = every_chain(view, starts, ends, package=package)
+                    routes = route_imports(view, starts, ends, package | ends)
                 if chains:
                     findings.append(
                         chain_finding(
@@ -90,6 +92,7 @@ class Forbidden:
                             "{importer} must not import {imported}",
                             (importer, imported),
                             chains,
+                            routes,
                         )
                     )
         return findings

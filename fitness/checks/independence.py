@@ -16,7 +16,7 @@ from fitness.checks.graph_options import (
     sources,
 )
 from fitness.config.table import ModuleRef, Table
-from fitness.graph import every_chain
+from fitness.graph import every_chain, route_imports
 from fitness.model import Finding
 
 
@@ -66,11 +66,14 @@ class Independence:
                     *(p for n, p in packages.items() if n not in (importer, imported))
                 )
                 starts = sources(context, packages[importer])
-                chains = every_chain(view, starts, packages[imported], avoid, packages[importer])
+                ends = packages[imported]
+                chains = every_chain(view, starts, ends, avoid, packages[importer])
                 if chains:
                     template = "{importer} must not import {imported} (independent modules)"
                     pair = (importer, imported)
-                    findings.append(chain_finding(context, view, template, pair, chains))
+                    blocked = avoid | packages[importer] | ends
+                    routes = route_imports(view, starts, ends, blocked)
+                    findings.append(chain_finding(context, view, template, pair, chains, routes))
         return findings
 
 

@@ -12,7 +12,7 @@ from fitness.checks.findings import chain_finding, config_finding
 from fitness.checks.graph_options import GraphOptions, parse_graph_options, rule_view, sources
 from fitness.config.source import KeyPath, Where
 from fitness.config.table import ModuleRef, Table
-from fitness.graph import GraphView, every_chain
+from fitness.graph import GraphView, every_chain, route_imports
 from fitness.model import Finding
 from fitness.model.expressions import ModuleExpr, expression_problem
 
@@ -137,15 +137,12 @@ def _check_container(
     for importer, imported, template, extra in _illegal_pairs(params, levels, prefix):
         if importer not in starts_of:
             starts_of[importer] = sources(context, packages[importer])
-        chains = every_chain(
-            view,
-            starts_of[importer],
-            packages[imported],
-            package=packages[importer],
-            blocked=blocked,
-        )
+        starts, ends = starts_of[importer], packages[imported]
+        chains = every_chain(view, starts, ends, package=packages[importer], blocked=blocked)
         if chains:
-            yield chain_finding(context, view, template, (importer, imported), chains, **extra)
+            routes = route_imports(view, starts, ends, blocked)
+            pair = (importer, imported)
+            yield chain_finding(context, view, template, pair, chains, routes, **extra)
     if params.exhaustive and container is not None:
         layered = set(packages)
         where = next(ref.where for ref in params.containers if ref.expr.text == container)

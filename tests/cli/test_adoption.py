@@ -58,14 +58,16 @@ FINGERPRINTS = {
 def baseline_entry(x: str) -> str:
     return (
         f'{{"fingerprint": "{FINGERPRINTS[x]}", "rule": "layered", "count": 1, '
-        f'"path": "src/app/g/use_{x}.py", "summary": "app.g -> app.{x}"}}'
+        f'"path": "src/app/g/use_{x}.py", "summary": "app.g -> app.{x}", "imports": [\n'
+        f'      "app.g.use_{x} -> app.{x}.core"\n'
+        "    ]}"
     )
 
 
 def baseline_text(entries: list[str]) -> str:
     body = ",\n    ".join(entries)
     return (
-        '{\n  "schema": "fitness-baseline",\n  "version": 1,\n'
+        '{\n  "schema": "fitness-baseline",\n  "version": 2,\n'
         f'  "entries": [\n    {body}\n  ]\n}}\n'
     )
 
@@ -469,8 +471,10 @@ def test_baseline_with_select_keeps_the_entries_of_the_other_rules(
 
     assert result.out == "Wrote .fitness-baseline.json: 2 entries for 2 findings.\n"
     assert entries(root) == FULL[:2]
-    lines = full.splitlines()  # the ban entries are lines 4 and 5, the layered one line 6
-    kept = [*lines[:5], lines[5].rstrip(","), *lines[7:]]
+    # The ban entries are lines 5 and 6, the layered one lines 7 to 9 with its one import.
+    lines = full.splitlines()
+    assert lines[7:9] == ['      "app.g.use -> app.a.core"', "    ]}"]
+    kept = [*lines[:5], lines[5].rstrip(","), *lines[9:]]
     assert (root / ".fitness-baseline.json").read_text(encoding="utf-8") == "\n".join(kept) + "\n"
     assert run("baseline", "--ignore", "layered", cwd=root).out == (
         "Wrote .fitness-baseline.json: 3 entries for 3 findings.\n"
@@ -1001,11 +1005,12 @@ def test_a_malformed_baseline_is_a_usage_error(
     [
         (
             '{"schema": "fitness-baseline", "version": 7, "entries": []}',
-            "baseline version 7; this fitness reads 1",
+            "baseline version 7; this fitness reads versions 1 and 2",
         ),
         (
-            '{"schema": "fitness-baseline", "version": 1, "entries": [{"rule": "layered"}]}',
-            "entry 1 needs a fingerprint, a rule and a count",
+            '{"schema": "fitness-baseline", "version": 2, "entries": [{"rule": "layered"}]}',
+            "entry 1 needs a fingerprint, a rule and a count, and its imports must be a list "
+            "of 'importer -> imported'",
         ),
         (
             '{"schema": "fitness-baseline", "version": 1, "entries": 5}',
