@@ -20,6 +20,8 @@ from fitness.app.configure import (
 )
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.run import describe_rules, run_check
+from fitness.app.scrub import without_directory
+from fitness.config.load import has_configuration
 from fitness.config.schema import Config
 from fitness.errors import ConfigError, UsageError
 from fitness.model import (
@@ -112,6 +114,9 @@ def rules_of(config: Config, report: Report) -> Rules:
 def _past(options: CheckOptions) -> Past:
     """The findings at `options.since`, and its graph's imports, from that revision's own tree.
 
+    Not `configured` when the revision has no fitness configuration: nothing was
+    checked there, so every finding is new (and the run says so).
+
     The tree is exported to a temporary directory and checked with the
     configuration it had, reading (never writing) this project's facts cache,
     so only the files that differ from what the cache knows are parsed.
@@ -125,7 +130,7 @@ def _past(options: CheckOptions) -> Past:
     relative = config.path.relative_to(config.project_root)
     with tempfile.TemporaryDirectory(prefix="fitness-since-") as directory:
         root = export(config.project_root, revision, Path(directory))
-        if not (root / relative).is_file():
+        if not has_configuration(root / relative):
             return Past((), frozenset(), configured=False)  # every finding is new
         then = CheckOptions(
             cwd=root,
@@ -139,7 +144,8 @@ def _past(options: CheckOptions) -> Past:
         try:
             run = run_check(then, lambda: 0.0)
         except (ConfigError, UsageError) as exc:
-            raise UsageError(f"--since {revision}: at that revision, {exc}") from None
+            reason = without_directory(str(exc), root)
+            raise UsageError(f"--since {revision}: at that revision, {reason}") from None
         return Past(run.report.findings, run.imports or frozenset())
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
+from fitness.app.notices import followed_rename, no_configuration_from
 from fitness.app.options import CheckOptions
+from fitness.app.scrub import without_directory
 from fitness.checks import PARSERS
 from fitness.config.cache_place import cache_place_problem
 from fitness.config.layout import Layout
@@ -13,15 +16,33 @@ from fitness.config.load import find_config, load_config
 from fitness.config.modules import check_modules
 from fitness.config.paths import check_exclude
 from fitness.config.schema import Config
-from fitness.config.source import Problems
 from fitness.errors import ConfigError, UsageError
 from fitness.file_findings import BUILT_IN
 from fitness.logs import Logger
+from fitness.model import Finding, Notice
 from fitness.parsing.discovery import Discovery, default_source_roots, python_homes
 from fitness.parsing.listing import discover_cached
 from fitness.parsing.tracked import tracked_by_git
 
+if TYPE_CHECKING:
+    from fitness.app.config_from import AtRevision
+
 log = Logger("fitness.cache")
+
+
+class Configured(NamedTuple):
+    """A run's configuration, its files, its cache directory (see `configure`).
+
+    `notices` and `findings` come from `--config-from REV`: which configuration
+    judged the change and which renames it followed; the `rule-target-removed`
+    findings.
+    """
+
+    config: Config
+    discovery: Discovery
+    cache_dir: Path | None
+    notices: tuple[Notice, ...] = ()
+    findings: tuple[Finding, ...] = ()
 
 
 def configure(options: CheckOptions) -> tuple[Config, Discovery, Path | None]:
@@ -30,12 +51,23 @@ def configure(options: CheckOptions) -> tuple[Config, Discovery, Path | None]:
     Also returns the cache directory this run may use: None without a cache, or
     when git tracks the directory (a committed cache could hide findings).
     """
+    found = configured(options)
+    return found.config, found.discovery, found.cache_dir
+
+
+def configured(options: CheckOptions) -> Configured:
+    """`configure`, with what `--config-from REV` has to say about the change."""
     path = options.config if options.config is not None else find_config(options.cwd.resolve())
     parsers = PARSERS
-    if options.config_from is not None:
-        config, problems = _config_at(path, options.config_from)
+    at = None if options.config_from is None else _config_at(path, options.config_from)
+    notices: list[Notice] = []
+    if at is not None:
+        config, problems = at.config, at.problems
+        notices += [followed_rename(at.revision, old, new) for old, new in at.followed]
     else:
         config, problems = load_config(path, parsers)
+        if options.config_from is not None:
+            notices.append(no_configuration_from(options.config_from, path.name))
     roots = config.source_roots or default_source_roots(config.project_root)
     existing = [root for root in roots if (config.project_root / root).is_dir()]
     cache_dir = configured_cache_dir(config, options)
@@ -69,30 +101,38 @@ def configure(options: CheckOptions) -> tuple[Config, Discovery, Path | None]:
         homes=lambda: python_homes(config.project_root, config.exclude, config.respect_gitignore),
         unreadable=tuple(path for path, _ in discovery.unreadable),
     )
-    check_modules(config, layout, problems)
+    removed: tuple[frozenset[str], list[Finding]] = (frozenset(), [])
+    if at is not None:
+        from fitness.app.removed import removed_targets
+
+        removed = removed_targets(config, discovery.modules, at.changes.removed, at.revision)
+    check_modules(config, layout, problems, skip=removed[0])
     check_exclude(config, existing, problems)
     if problems.found:
-        raise ConfigError(problems.messages())
-    return config, discovery, cache_dir
+        messages = problems.messages()
+        if at is not None:
+            messages = [without_directory(message, at.directory) for message in messages]
+        raise ConfigError(messages)
+    return Configured(config, discovery, cache_dir, tuple(notices), tuple(removed[1]))
 
 
-def _config_at(path: Path, revision: str) -> tuple[Config, Problems]:
+def _config_at(path: Path, revision: str) -> AtRevision | None:
     """The configuration `path` had at `revision` (with the rule packs it had), for this tree.
 
     `--config-from`: a pull request is judged by its base's rules, so it cannot
-    switch off the rule it breaks. ADRs and sources are this tree's.
+    switch off the rule it breaks. ADRs and sources are this tree's. None when
+    `revision` has no fitness configuration.
     """
     import tempfile
 
+    from fitness.app.config_from import config_at
     from fitness.revision import export
 
     root = path.parent
     flag = "--config-from"
     with tempfile.TemporaryDirectory(prefix="fitness-config-") as directory:
         then = export(root, revision, Path(directory), (".toml",), (), flag) / path.name
-        if not then.is_file():
-            raise UsageError(f"{flag} {revision}: {path.name} does not exist at that revision")
-        return load_config(then, PARSERS, root, revision)
+        return config_at(then, root, revision)
 
 
 def select_rules(config: Config, select: Sequence[str], ignore: Sequence[str]) -> Config:

@@ -8,8 +8,9 @@ from typing import NamedTuple
 
 from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
-from fitness.app.baselines import baseline_entries
-from fitness.app.configure import configure, root_in_repository, scope_of, select_rules
+from fitness.app.baselines import baseline_entries, baseline_path
+from fitness.app.configure import configured, root_in_repository, scope_of, select_rules
+from fitness.app.notices import fixed_entries, no_configuration_since
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.checks import KINDS, CheckContext
 from fitness.checks.bans import configured_bans
@@ -22,6 +23,7 @@ from fitness.model import (
     Comment,
     FileFacts,
     Finding,
+    Notice,
     Past,
     Report,
     RuleSummary,
@@ -30,7 +32,7 @@ from fitness.model import (
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import collect_facts
 from fitness.parsing.discovery import Discovery
-from fitness.policy import Rules, apply, in_scope
+from fitness.policy import Rules, Verdict, apply, in_scope
 from fitness.reuse import Analysis, analyse
 
 
@@ -44,8 +46,14 @@ class Run(NamedTuple):
     imports: frozenset[tuple[str, str]] | None
 
 
-def run_check(options: CheckOptions, clock: Callable[[], float], past: Past | None = None) -> Run:
-    config, discovery, cache_dir = configure(options)
+def run_check(
+    options: CheckOptions,
+    clock: Callable[[], float],
+    past: Past | None = None,
+    notices: Sequence[Notice] = (),
+) -> Run:
+    """Check the rules; `past` is what `--since` found, `notices` the caller's to show."""
+    config, discovery, cache_dir, configured_notices, removed = configured(options)
     known = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
     config = select_rules(config, options.select, options.ignore)
     scope = scope_of(config, options.paths)
@@ -56,20 +64,29 @@ def run_check(options: CheckOptions, clock: Callable[[], float], past: Past | No
     findings = list(analysis.findings)
     findings += unknown_names(config, analysis.modules, analysis.externals)
     findings += _adr_findings(config, decisions, comments)
-    findings = in_scope(findings, scope)
+    findings += removed
     findings.sort(key=Finding.sort_key)
     checked = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
-    verdict = apply(
-        findings,
-        _suppressions(comments),
-        Rules(known, checked),
-        baseline=baseline_entries(config, options),
-        past=past,
-        scope=scope,
-        require_adr=config.adr.require_for_suppressions,
-        fail_on=options.fail_on,
-        strict_baseline=options.strict_baseline,
-    )
+    directives = _suppressions(comments)
+    baseline = baseline_entries(config, options)
+
+    def judge(some: Sequence[Finding], scope: Sequence[str]) -> Verdict:
+        return apply(
+            some,
+            directives,
+            Rules(known, checked),
+            baseline=baseline,
+            past=past,
+            scope=scope,
+            require_adr=config.adr.require_for_suppressions,
+            fail_on=options.fail_on,
+            strict_baseline=options.strict_baseline,
+        )
+
+    verdict = judge(in_scope(findings, scope), scope)
+    fixed = fixed_entries(verdict.stale, options.strict_baseline, _shown(config, options))
+    if past is not None and not past.configured and options.since is not None:
+        notices = (no_configuration_since(options.since, config.path.name), *notices)
     report = Report(
         findings=verdict.kept,
         rules=describe_rules(config, decisions, seconds),
@@ -84,8 +101,27 @@ def run_check(options: CheckOptions, clock: Callable[[], float], past: Past | No
         existing=verdict.existing,
         stale=verdict.stale,
         since=options.since,
+        notices=(*notices, *configured_notices, *((fixed,) if fixed else ())),
+        outside=_outside(judge, findings, scope) if scope else 0,
     )
     return Run(report, decisions, config, analysis.imports)
+
+
+def _outside(
+    judge: Callable[[Sequence[Finding], Sequence[str]], Verdict],
+    findings: list[Finding],
+    scope: list[str],
+) -> int:
+    """How many findings would count in a run without PATHs that lie outside `scope`."""
+    everywhere = judge(findings, []).kept
+    return len(everywhere) - len(in_scope(everywhere, scope))
+
+
+def _shown(config: Config, options: CheckOptions) -> str:
+    """The baseline file, relative to the project root when it is inside (as findings are)."""
+    path = baseline_path(config, options).resolve()
+    root = config.project_root.resolve()
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def _analyse(

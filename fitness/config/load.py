@@ -177,6 +177,17 @@ def _no_rules(prefix: KeyPath, parsers: Mapping[str, ParamsParser]) -> str:
     )
 
 
+def has_configuration(path: Path) -> bool:
+    """Whether `path` is a configuration: a file, and if a pyproject.toml, one with fitness.
+
+    What `--since REV` and `--config-from REV` ask of REV's file: a project that
+    adopts fitness has a pyproject.toml before it has a `[tool.fitness]` table.
+    """
+    if not path.is_file():
+        return False
+    return path.name != "pyproject.toml" or _has_fitness_table(path)
+
+
 def _has_fitness_table(path: Path) -> bool:
     try:
         text = path.read_text(encoding="utf-8")

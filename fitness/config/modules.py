@@ -18,8 +18,13 @@ from fitness.config.suggest import did_you_mean
 from fitness.config.table import ModuleRef
 
 
-def check_modules(config: Config, layout: Layout, problems: Problems) -> None:
+def check_modules(
+    config: Config, layout: Layout, problems: Problems, skip: Collection[str] = ()
+) -> None:
     """Report source roots that hold no Python file, and each module name that matches nothing.
+
+    The names in `skip` are not checked (`--config-from REV`'s names of modules the
+    change removed: findings of their own, `rule-target-removed`).
 
     A rule's own side (`ModuleRef.internal`) must name modules under the source
     roots. Elsewhere a name whose first segment is not one of the project's
@@ -35,6 +40,8 @@ def check_modules(config: Config, layout: Layout, problems: Problems) -> None:
     tops = {name.split(".")[0] for name in internal}
     found, outside = [], []
     for ref in _refs(config):
+        if ref.expr.text in skip:
+            continue
         if _matches(ref, internal):
             found.append(ref)
             continue

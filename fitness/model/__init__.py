@@ -11,6 +11,7 @@ from fitness.model.finding import Chain, Finding, Hop, Location, Routes, Severit
 from fitness.model.fingerprint import fingerprint
 from fitness.model.imports import FileFacts, ImportEdge, ParseFailure, RawImport
 from fitness.model.kinds import BUILT_IN_KINDS, FindingKind, built_in_kind
+from fitness.model.notice import Notice
 from fitness.model.report import Report, RuleSummary
 from fitness.model.uses import NO_BANS, ApiUse, Argument, Bans
 from fitness.model.verdict import BadSuppression, BaselineEntry, Past, Suppressed, Suppression
@@ -36,6 +37,7 @@ __all__ = [
     "Hop",
     "ImportEdge",
     "Location",
+    "Notice",
     "ParseFailure",
     "Past",
     "RawImport",

@@ -16,7 +16,8 @@ class FindingKind(NamedTuple):
 
     `topic` groups the kinds: `files` (a file or directory fitness could not
     check), `adr` (the decision records and their citations), `suppressions`,
-    `configuration` (what a rule names).
+    `configuration` (what a rule names, and what `--config-from REV`'s rules name that
+    the change removed).
     `summary` is one line; `description` says what it reports; `help` how to fix it.
     """
 
@@ -109,6 +110,17 @@ BUILT_IN_KINDS: tuple[FindingKind, ...] = (
         "A Python file has a syntax error or cannot be decoded: its imports are unknown, so "
         "the rules could not check it.",
         "Fix the syntax error or the encoding, or exclude the file if it is not Python.",
+    ),
+    FindingKind(
+        "rule-target-removed",
+        "configuration",
+        Severity.ERROR,
+        "The change removes a module that the base's rules name.",
+        "With `--config-from REV` (the Action's `config-from: base`) the change is judged by "
+        "REV's rules, and this one names a module the change deletes: the rule can no longer "
+        "check it. A module the change renames is checked under its new name instead.",
+        "Land the configuration change (the rule without the module) first, in a change of "
+        "its own; then delete the module.",
     ),
     FindingKind(
         "unknown-module",

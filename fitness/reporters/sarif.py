@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any, NamedTuple, Optional
 
 from fitness import __url__, __version__
-from fitness.model import Chain, Finding, Hop, Location, Report
+from fitness.model import Chain, Finding, Hop, Location, Notice, Report
 from fitness.reporters.base import RenderOptions
 from fitness.reporters.catalogue import Described, described_rules, hop_text, plural
 from fitness.reporters.sarif_rules import LEVELS, descriptor, sentence
@@ -100,11 +100,13 @@ def _document(
 ) -> dict[str, Any]:
     notes = _truncation_notes(total, len(results), cut)
     invocation: dict[str, Any] = {"executionSuccessful": True}
-    if notes:
-        invocation["toolExecutionNotifications"] = [
-            {"descriptor": {"id": "truncated"}, "level": "warning", "message": {"text": note}}
-            for note in notes
-        ]
+    notifications = [_notification(report, notice) for notice in report.notices]
+    notifications += [
+        {"descriptor": {"id": "truncated"}, "level": "warning", "message": {"text": note}}
+        for note in notes
+    ]
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -134,6 +136,21 @@ def _document(
             }
         }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _notification(report: Report, notice: Notice) -> dict[str, Any]:
+    """A run-level notice as a SARIF notification (on its file when it has one)."""
+    text = "\n".join((notice.message, *notice.details))
+    found: dict[str, Any] = {
+        "descriptor": {"id": notice.id},
+        "level": notice.severity.value,
+        "message": {"text": text},
+    }
+    if notice.path is not None:
+        line = notice.line or 1
+        location = _physical(report, Location(notice.path, line, 1, line, 1))
+        found["locations"] = [{"physicalLocation": location}]
+    return found
 
 
 def _truncation_notes(total: int, shown: int, cut: _Cut) -> list[str]:

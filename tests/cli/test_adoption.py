@@ -167,14 +167,54 @@ def test_since_a_revision_without_configuration_counts_every_finding(
 
     result = run("check", "--since", "HEAD~1", cwd=root)
 
-    assert (result.code, result.out) == (
+    assert (result.code, result.out, result.err) == (
         1,
         violation("f")
         + "\n"
         + BROKEN_ONE
         + "Not counted: 0 already at HEAD~1.\n"
+        + NO_CONFIGURATION_THEN
+        + "\n"
         + FOUND_ONE.replace("21 files", "16 files"),
+        "",
     )
+
+
+NO_CONFIGURATION_THEN = (
+    "--since HEAD~1: pyproject.toml has no fitness configuration at HEAD~1, "
+    "so nothing was checked there and every finding is new"
+)
+
+
+def test_since_a_pyproject_without_fitness_counts_every_finding(
+    tmp_path: Path, project: Project, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pull request that adds fitness: the base has a pyproject.toml, without fitness."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    root = project({**SEVEN_LAYERS, **NEW, "pyproject.toml": '[project]\nname = "app"\n'})
+    git(root, "init", "-q")
+    commit(root, "code only")
+    (root / "pyproject.toml").write_text('[project]\nname = "app"\n' + LAYERED, "utf-8")
+    commit(root, "configuration")
+
+    text = run("check", "--since", "HEAD~1", cwd=root)
+    as_json = run("check", "--since", "HEAD~1", "--format", "json", cwd=root)
+
+    assert (text.code, text.out.splitlines()[-2]) == (1, NO_CONFIGURATION_THEN)
+    assert text.err == ""
+    assert as_json.code == 1
+    assert json.loads(as_json.out)["notices"] == [
+        {
+            "id": "since-without-configuration",
+            "severity": "note",
+            "message": NO_CONFIGURATION_THEN,
+            "path": None,
+            "line": None,
+            "details": [],
+        }
+    ]
+    # Other formats than text print it on stderr too, for the log.
+    assert as_json.err == f"fitness: note: {NO_CONFIGURATION_THEN}\n"
 
 
 def test_since_analyses_the_revision_with_the_configuration_it_had(
@@ -207,7 +247,13 @@ def test_since_analyses_the_revision_with_the_configuration_it_had(
             ("src/app/g/use_f.py",),
             violation("f") + "\n" + BROKEN_ONE + "Not counted: 0 already at HEAD~1.\n" + FOUND_ONE,
         ),
-        (("src/app/g/use_a.py",), CLEAN + "Not counted: 1 already at HEAD~1.\n" + NONE_FOUND),
+        (
+            ("src/app/g/use_a.py",),
+            CLEAN
+            + "Not counted: 1 already at HEAD~1.\n"
+            + "1 more finding in other files; run without PATH to see them\n"
+            + NONE_FOUND,
+        ),
         (
             ("--select", "layered"),
             violation("f") + "\n" + BROKEN_ONE + "Not counted: 5 already at HEAD~1.\n" + FOUND_ONE,

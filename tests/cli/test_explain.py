@@ -125,6 +125,7 @@ def test_explain_without_a_kind_lists_the_kinds(tmp_path: Path, run: Run) -> Non
         "  duplicate-module     A module is found under two source roots.\n"
         "  invalid-suppression  An inline suppression fitness cannot apply.\n"
         "  parse-error          A file could not be parsed.\n"
+        "  rule-target-removed  The change removes a module that the base's rules name.\n"
         "  unknown-module       A rule names a third-party module that nothing knows.\n"
         "  unreadable           A directory could not be read.\n"
         "  unused-suppression   An inline suppression suppresses nothing.\n"
