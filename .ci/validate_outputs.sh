@@ -50,18 +50,26 @@ fi
 multitool="$tools/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-# The outputs: the golden fixture, examples/shop, and this repository (no findings).
+# The outputs: the golden fixture, examples/shop, this repository (no findings), and a pull
+# request's run (--since) on a copy of examples/shop that adds one more violating import.
 fixture=$(mktemp -d)
 trap 'rm -rf "$fixture"' EXIT
 PYTHONPATH=tests $py -c "import sys; from pathlib import Path; from golden.project import golden_report; golden_report(Path(sys.argv[1]))" "$fixture"
-for project in fixture shop self; do
+cp -r examples/shop "$fixture/since" && rm -rf "$fixture/since/.fitness_cache"
+(cd "$fixture/since" && git init -q && git add -A && git -c user.name=ci -c user.email=ci@ci commit -qm base \
+  && printf 'from shop.infrastructure import db\n' >src/shop/domain/refunds.py && git add -A \
+  && git -c user.name=ci -c user.email=ci@ci commit -qm change) || fail "cannot make the --since repository"
+projects="fixture shop self since"
+for project in $projects; do
+  since=()
   case $project in
     fixture) dir="$fixture/app" ;;
     shop) dir=examples/shop ;;
     self) dir=. ;;
+    since) dir="$fixture/since"; since=(--since HEAD~1) ;;
   esac
   target=$(pwd)/$out/$project
-  (cd "$dir" && "$OLDPWD/.venv/bin/fitness" check --format github \
+  (cd "$dir" && "$OLDPWD/.venv/bin/fitness" check "${since[@]}" --format github \
     --output "sarif:$target.sarif" --output "junit:$target.xml" \
     --output "markdown:$target.md" --output "json:$target.json" >"$target.github") || true
   [ -s "$target.sarif" ] && [ -s "$target.xml" ] || fail "fitness wrote no reports for $project"
@@ -74,10 +82,13 @@ import jsonschema, xmlschema
 out = Path(sys.argv[1])
 schema = json.loads((out / "sarif-schema-2.1.0.json").read_text("utf-8"))
 junit = xmlschema.XMLSchema10(str(out / "junit-10.xsd"))
-for project in ("fixture", "shop", "self"):
+for project in ("fixture", "shop", "self", "since"):
     sarif = json.loads((out / f"{project}.sarif").read_text("utf-8"))
     jsonschema.validate(sarif, schema, cls=jsonschema.Draft4Validator)
     results = sarif["runs"][0]["results"]
+    if project == "since":  # a pull request's upload is the whole state: every finding, each with its state
+        states = sorted(r.get("baselineState", "none") for r in results)
+        assert states == ["new"] + ["unchanged"] * 10, states
     junit.validate(str(out / f"{project}.xml"))
     summary = (out / f"{project}.md").stat().st_size
     assert summary < 1024 * 1024, f"{project}.md is {summary} bytes"
@@ -86,7 +97,7 @@ for project in ("fixture", "shop", "self"):
 PY
 
 status=0
-for project in fixture shop self; do
+for project in $projects; do
   report=$out/$project.validation.sarif
   rm -f "$report"
   "$multitool" validate "$out/$project.sarif" --rule-kind "Sarif;Gh" -o "$report" \

@@ -80,7 +80,9 @@ def versions(venv: Path) -> dict[str, str]:
         text=True,
         check=True,
     )
-    return dict(line.split(" ", 1) for line in out.stdout.splitlines())
+    found = dict(line.split(" ", 1) for line in out.stdout.splitlines())
+    found["fitness"] = found.pop("fitness-arch")  # the distribution's name on the index
+    return found
 
 
 def _proc_field(path: str, key: str) -> str:

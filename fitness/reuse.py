@@ -47,6 +47,7 @@ from fitness.model import (
     Hop,
     ImportEdge,
     Location,
+    Routes,
     Severity,
     Site,
 )
@@ -57,7 +58,7 @@ from fitness.tree import Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
-FORMAT = 1  # bump when what is stored changes shape
+FORMAT = 2  # bump when what is stored changes shape
 
 _REWRITE = 64  # modules resolved afresh (or 1 %) past which the stored graph is rewritten
 
@@ -73,9 +74,7 @@ class Analysis(NamedTuple):
     modules: frozenset[str]  # the graph's internal modules
     externals: frozenset[str]  # the external names the graph's imports name
     how: str  # "reused", "unaffected", "incremental" or "rebuilt"
-    # Every (importer, imported) pair of modules of the graph built (module-level
-    # imports, any flags); None when the findings were reused and no graph was built.
-    imports: frozenset[tuple[str, str]] | None = None
+    imports: frozenset[tuple[str, str]] | None = None  # the graph's pairs, when it was built
 
 
 def analyse(
@@ -122,8 +121,7 @@ def analyse(
     graph, how = _graph(discovery, facts, versions, directory, graph_from)
     findings = findings_of(graph, facts)
     comments = {path: found.comments for path, found in facts.items() if found.comments}
-    imports = frozenset((edge.importer, edge.imported) for edge in graph.edges)
-    analysis = Analysis(findings, comments, graph.modules, graph.externals, how, imports)
+    analysis = Analysis(findings, comments, graph.modules, graph.externals, how, graph.pairs)
     if directory is not None and len(versions) == len(paths):
         _save(directory, _FINDINGS, (key, versions, *_encode_analysis(analysis)))
     return analysis
@@ -269,10 +267,8 @@ def _decode_analysis(encoded: tuple[Any, ...], discovery: Discovery, how: str) -
 
 
 def _encode_finding(finding: Finding) -> tuple[Any, ...]:
-    chains = tuple(
-        tuple((hop.importer, hop.imported, tuple(_encode_site(s) for s in hop.sites)) for hop in c)
-        for c in finding.chains
-    )
+    chains = tuple(tuple(_encode_hop(hop) for hop in c) for c in finding.chains)
+    routes = finding.routes
     return (
         finding.rule_id,
         finding.severity.value,
@@ -284,7 +280,12 @@ def _encode_finding(finding: Finding) -> tuple[Any, ...]:
         finding.adr,
         finding.guidance,
         finding.identity,
+        None if routes is None else (tuple(_encode_hop(hop) for hop in routes.hops), routes.loop),
     )
+
+
+def _encode_hop(hop: Hop) -> tuple[Any, ...]:
+    return (hop.importer, hop.imported, tuple(_encode_site(s) for s in hop.sites))
 
 
 def _encode_site(site: Site) -> tuple[Any, ...]:
@@ -292,25 +293,38 @@ def _encode_site(site: Site) -> tuple[Any, ...]:
 
 
 def _decode_finding(encoded: tuple[Any, ...]) -> Finding:
-    rule_id, severity, template, args, location, chains, modules, adr, guidance, identity = encoded
+    (
+        rule_id,
+        severity,
+        template,
+        args,
+        location,
+        chains,
+        modules,
+        adr,
+        guidance,
+        identity,
+        routes,
+    ) = encoded
     return Finding(
         rule_id,
         Severity(severity),
         template,
         tuple(tuple(arg) for arg in args),
         Location(*location),
-        tuple(
-            tuple(
-                Hop(importer, imported, tuple(Site(Location(*s[0]), *s[1:]) for s in sites))
-                for importer, imported, sites in chain
-            )
-            for chain in chains
-        ),
+        tuple(tuple(_decode_hop(*hop) for hop in chain) for chain in chains),
         tuple(modules),
         adr,
         guidance,
         tuple(identity),
+        None
+        if routes is None
+        else Routes(tuple(_decode_hop(*hop) for hop in routes[0]), routes[1]),
     )
+
+
+def _decode_hop(importer: str, imported: str, sites: tuple[Any, ...]) -> Hop:
+    return Hop(importer, imported, tuple(Site(Location(*s[0]), *s[1:]) for s in sites))
 
 
 def _load(location: Path, key: object) -> tuple[Any, ...] | None:

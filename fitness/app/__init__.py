@@ -20,14 +20,16 @@ from fitness.app.configure import (
     select_rules,
 )
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
-from fitness.app.run import Ran, describe_rules, run_check
-from fitness.app.since import Past, state_at
+from fitness.app.run import describe_rules, run_check
+from fitness.app.since import state_at
 from fitness.app.trees import Revisions
 from fitness.config.schema import Config
 from fitness.model import (
     AdrStatus,
+    BaselineEntry,
     DecisionsOverview,
     Enforcement,
+    Past,
     Report,
     RuleSummary,
 )
@@ -43,16 +45,13 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     """
     revisions = Revisions()  # --since and --config-from of one revision read it once
     now = configure(options, WORK, revisions)
-    existing = None
-    if options.since is not None:
-        past = state_at(options, now, revisions)
-        existing = [finding.fingerprint for finding in past.findings]
-    return run_check(options, clock, now, revisions, existing).report
+    past = state_at(options, now, revisions) if options.since is not None else None
+    return run_check(options, clock, past, now=now, revisions=revisions).report
 
 
 def decisions_overview(options: CheckOptions) -> DecisionsOverview:
     """Every ADR with the rules that cite it and their findings now, for `fitness adr`."""
-    report, found, _, _ = _run(options)
+    report, found, _, _ = run_check(options, lambda: 0.0)
     records = tuple(
         Enforcement(
             adr,
@@ -78,7 +77,7 @@ def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
     """
     from fitness.policy import baseline as baseline_file
 
-    report, _, config, _ = _run(options._replace(use_baseline=False))
+    report, _, config, _ = run_check(options._replace(use_baseline=False), lambda: 0.0)
     path = baseline_path(config, options)
     old = baseline_file.read(path) if path.exists() else []
     rules = rules_of(config, report)
@@ -86,15 +85,28 @@ def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
     others = [entry for entry in old if not judged(entry, rules, scope)]
     current = baseline_file.entries_of(report.findings)
     if prune:
-        counts = {entry.fingerprint: entry.occurrences for entry in current}
+        now = {entry.fingerprint: entry for entry in current}
         current = [
-            entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
+            _pruned(entry, now[entry.fingerprint])
             for entry in old
-            if judged(entry, rules, scope) and entry.fingerprint in counts
+            if judged(entry, rules, scope) and entry.fingerprint in now
         ]
     entries = others + current
     baseline_file.write(path, entries)
     return path, len(entries), sum(entry.occurrences for entry in entries)
+
+
+def _pruned(entry: BaselineEntry, now: BaselineEntry) -> BaselineEntry:
+    """`entry` shrunk to what `now` still finds: never more findings nor more imports.
+
+    A version 1 entry, which recorded no imports, takes those of today's routes.
+    """
+    if entry.imports is None:
+        imports = now.imports
+    else:
+        still = set(now.imports or ())
+        imports = tuple(text for text in entry.imports if text in still)
+    return entry._replace(occurrences=min(entry.occurrences, now.occurrences), imports=imports)
 
 
 def rules_of(config: Config, report: Report) -> Rules:
@@ -104,14 +116,8 @@ def rules_of(config: Config, report: Report) -> Rules:
 
 def configured_rules(options: CheckOptions) -> tuple[RuleSummary, ...]:
     """The rules of the configuration, for `fitness rules`."""
-    config, _, _, tree = configure(options, WORK, Revisions())
+    config, _, _, tree, _, _ = configure(options, WORK, Revisions())
     return describe_rules(config, read_decisions(config.project_root, config.adr.dir, tree))
-
-
-def _run(options: CheckOptions) -> Ran:
-    """One run on the work tree, configured once."""
-    revisions = Revisions()
-    return run_check(options, lambda: 0.0, configure(options, WORK, revisions), revisions)
 
 
 __all__ = [

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from fitness.app.notices import followed_rename, no_configuration_from
 from fitness.app.options import CheckOptions
 from fitness.app.trees import Revisions
 from fitness.checks import PARSERS
@@ -15,25 +16,35 @@ from fitness.config.load import find_config, load_config
 from fitness.config.modules import check_modules
 from fitness.config.paths import check_exclude
 from fitness.config.schema import Config
-from fitness.config.source import Problems
 from fitness.errors import ConfigError, UsageError
 from fitness.file_findings import BUILT_IN
 from fitness.logs import Logger
+from fitness.model import Finding, Notice
 from fitness.parsing.discovery import Discovery, default_source_roots, python_homes
 from fitness.parsing.listing import discover_cached
 from fitness.parsing.tracked import tracked_by_git
 from fitness.tree import Tree
 
+if TYPE_CHECKING:
+    from fitness.app.config_from import AtRevision
+
 log = Logger("fitness.cache")
 
 
 class Configured(NamedTuple):
-    """A tree and the configuration that judges it: what every later step of a run reads."""
+    """A tree and the configuration that judges it: what every later step of a run reads.
+
+    `cache_dir` is the cache this run may use (None without one). `notices`
+    and `findings` come from `--config-from REV`: which configuration judged
+    the change and which renames it followed; the `rule-target-removed` findings.
+    """
 
     config: Config
     discovery: Discovery
-    cache_dir: Path | None  # the cache this run may use; None without one
+    cache_dir: Path | None
     tree: Tree
+    notices: tuple[Notice, ...] = ()
+    findings: tuple[Finding, ...] = ()
 
 
 def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Configured:
@@ -47,10 +58,17 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
     path = (
         options.config if options.config is not None else find_config(options.cwd.resolve(), tree)
     )
+    at = None
     if options.config_from is not None:
-        config, problems = _config_at(path, options.config_from, tree, revisions)
+        at = _config_at(path, options.config_from, tree, revisions)
+    notices: list[Notice] = []
+    if at is not None:
+        config, problems = at.config, at.problems
+        notices += [followed_rename(at.revision, old, new) for old, new in at.followed]
     else:
         config, problems = load_config(path, PARSERS, tree=tree)
+        if options.config_from is not None:
+            notices.append(no_configuration_from(options.config_from, path.name))
     roots = config.source_roots or default_source_roots(config.project_root, tree)
     existing = [root for root in roots if tree.is_dir(str(config.project_root / root))]
     cache_dir = configured_cache_dir(config, options)
@@ -87,30 +105,29 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
         ),
         unreadable=tuple(path for path, _ in discovery.unreadable),
     )
-    check_modules(config, layout, problems)
+    removed: tuple[frozenset[str], list[Finding]] = (frozenset(), [])
+    if at is not None:
+        from fitness.app.removed import removed_targets
+
+        removed = removed_targets(config, discovery.modules, at.changes.removed, at.revision)
+    check_modules(config, layout, problems, skip=removed[0])
     check_exclude(config, existing, problems, tree)
     if problems.found:
         raise ConfigError(problems.messages())
-    return Configured(config, discovery, cache_dir, tree)
+    return Configured(config, discovery, cache_dir, tree, tuple(notices), tuple(removed[1]))
 
 
-def _config_at(
-    path: Path, revision: str, tree: Tree, revisions: Revisions
-) -> tuple[Config, Problems]:
+def _config_at(path: Path, revision: str, tree: Tree, revisions: Revisions) -> AtRevision | None:
     """The configuration `path` had at `revision` (with the rule packs it had), for `tree`.
 
     `--config-from`: a pull request is judged by its base's rules, so it cannot
-    switch off the rule it breaks. ADRs and sources are `tree`'s.
+    switch off the rule it breaks. ADRs and sources are `tree`'s. None when
+    `revision` has no fitness configuration.
     """
-    flag = "--config-from"
-    then = revisions.at(revision, path.parent, flag)
-    located = path.resolve()
-    if not then.is_file(str(located)):
-        raise UsageError(f"{flag} {revision}: {path.name} does not exist at that revision")
-    config, problems = load_config(located, PARSERS, revision, then, applies_to=tree)
-    if located != path:
-        config = config._replace(path=path, project_root=path.parent)
-    return config, problems
+    from fitness.app.config_from import config_at
+
+    then = revisions.at(revision, path.parent, "--config-from")
+    return config_at(path, then, revision, tree)
 
 
 def select_rules(config: Config, select: Sequence[str], ignore: Sequence[str]) -> Config:

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
-from fitness.app.baselines import baseline_entries
-from fitness.app.configure import Configured, root_in_repository, scope_of, select_rules
+from fitness.app.baselines import baseline_entries, baseline_path
+from fitness.app.configure import Configured, configure, root_in_repository, scope_of, select_rules
+from fitness.app.notices import fixed_entries, no_configuration_since
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.trees import Revisions
 from fitness.checks import KINDS, CheckContext
 from fitness.checks.bans import configured_bans
-from fitness.config.modules import check_externals
+from fitness.checks.unknown_names import unknown_names
 from fitness.config.schema import Config, Rule
 from fitness.graph import ImportGraph
 from fitness.model import (
@@ -23,6 +24,8 @@ from fitness.model import (
     Comment,
     FileFacts,
     Finding,
+    Notice,
+    Past,
     Report,
     RuleSummary,
     Suppression,
@@ -30,54 +33,72 @@ from fitness.model import (
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import collect_facts
 from fitness.parsing.discovery import Discovery
-from fitness.policy import Rules, apply, in_scope
+from fitness.policy import Rules, Verdict, apply, in_scope
 from fitness.reuse import Analysis, analyse
 from fitness.tree import Tree
+from fitness.tree.work import WORK
 
 
-class Ran(NamedTuple):
-    """What one run of the rules on a tree gave."""
+class Run(NamedTuple):
+    """A run's report, with what it read on the way: the decisions, the configuration, and
+    the graph's (importer, imported) pairs when it built one."""
 
     report: Report
     decisions: Decisions
     config: Config
-    # (importer, imported) of every import of the graph; None when findings were reused.
     imports: frozenset[tuple[str, str]] | None
 
 
 def run_check(
     options: CheckOptions,
     clock: Callable[[], float],
-    configured: Configured,
-    revisions: Revisions,
-    existing: Collection[str] | None = None,
-) -> Ran:
-    """Run the rules on the tree `configured` judges, then policy (`existing`: `--since`'s)."""
-    config, discovery, cache_dir, tree = configured
+    past: Past | None = None,
+    notices: Sequence[Notice] = (),
+    now: Configured | None = None,
+    revisions: Revisions | None = None,
+) -> Run:
+    """Check the rules; `past` is what `--since` found, `notices` the caller's to show.
+
+    `now` is the tree to check as configured (default: the work tree, configured
+    here); `revisions`, the git trees this run has opened (`--config-from`).
+    """
+    revisions = revisions if revisions is not None else Revisions()
+    if now is None:
+        now = configure(options, WORK, revisions)
+    config, discovery, cache_dir, tree, configured_notices, removed = now
     known = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
     config = select_rules(config, options.select, options.ignore)
     scope = scope_of(config, options.paths)
     seconds: dict[str, float] = {}
     analysis = _analyse(config, discovery, options, cache_dir, tree, clock, seconds)
-    check_externals(config, analysis.modules, analysis.externals)
     decisions = read_decisions(config.project_root, config.adr.dir, tree)
     comments = analysis.comments
     findings = list(analysis.findings)
+    findings += unknown_names(config, analysis.modules, analysis.externals)
     findings += _adr_findings(config, decisions, comments)
-    findings = in_scope(findings, scope)
+    findings += removed
     findings.sort(key=Finding.sort_key)
     checked = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
-    verdict = apply(
-        findings,
-        _suppressions(comments),
-        Rules(known, checked),
-        baseline=baseline_entries(config, options, tree, revisions),
-        existing=existing,
-        scope=scope,
-        require_adr=config.adr.require_for_suppressions,
-        fail_on=options.fail_on,
-        strict_baseline=options.strict_baseline,
-    )
+    directives = _suppressions(comments)
+    baseline = baseline_entries(config, options, tree, revisions)
+
+    def judge(some: Sequence[Finding], scope: Sequence[str]) -> Verdict:
+        return apply(
+            some,
+            directives,
+            Rules(known, checked),
+            baseline=baseline,
+            past=past,
+            scope=scope,
+            require_adr=config.adr.require_for_suppressions,
+            fail_on=options.fail_on,
+            strict_baseline=options.strict_baseline,
+        )
+
+    verdict = judge(in_scope(findings, scope), scope)
+    fixed = fixed_entries(verdict.stale, options.strict_baseline, _shown(config, options))
+    if past is not None and not past.configured and options.since is not None:
+        notices = (no_configuration_since(options.since, config.path.name), *notices)
     report = Report(
         findings=verdict.kept,
         rules=describe_rules(config, decisions, seconds),
@@ -92,8 +113,27 @@ def run_check(
         existing=verdict.existing,
         stale=verdict.stale,
         since=options.since,
+        notices=(*notices, *configured_notices, *((fixed,) if fixed else ())),
+        outside=_outside(judge, findings, scope) if scope else 0,
     )
-    return Ran(report, decisions, config, analysis.imports)
+    return Run(report, decisions, config, analysis.imports)
+
+
+def _outside(
+    judge: Callable[[Sequence[Finding], Sequence[str]], Verdict],
+    findings: list[Finding],
+    scope: list[str],
+) -> int:
+    """How many findings would count in a run without PATHs that lie outside `scope`."""
+    everywhere = judge(findings, []).kept
+    return len(everywhere) - len(in_scope(everywhere, scope))
+
+
+def _shown(config: Config, options: CheckOptions) -> str:
+    """The baseline file, relative to the project root when it is inside (as findings are)."""
+    path = baseline_path(config, options).resolve()
+    root = config.project_root.resolve()
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def _analyse(

@@ -8,32 +8,16 @@ contents (read, never written), so only the files that differ are parsed.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from fitness.app.configure import Configured, configure
 from fitness.app.options import CheckOptions
 from fitness.app.run import run_check
 from fitness.app.trees import Revisions
+from fitness.config.load import has_configuration
 from fitness.errors import ConfigError, UsageError
-from fitness.model import Finding
+from fitness.model import Past
 from fitness.tree.work import WORK
 
-
-class Past(NamedTuple):
-    """The state of the project at a revision.
-
-    `findings`: REV's findings, judged with REV's own configuration, no
-    baseline. `imports`: every (importer, imported) pair of REV's import graph
-    (module granularity, whatever the import's flags). `configured`: False when
-    REV has no fitness configuration file; then both are empty.
-    """
-
-    findings: tuple[Finding, ...]
-    imports: frozenset[tuple[str, str]]
-    configured: bool
-
-
-NOTHING = Past((), frozenset(), False)
+NOTHING = Past((), frozenset(), configured=False)
 
 
 def state_at(
@@ -41,7 +25,12 @@ def state_at(
     now: Configured | None = None,
     revisions: Revisions | None = None,
 ) -> Past:
-    """The findings and imports of the project at `options.since`.
+    """The findings and imports of the project at `options.since` (`Past`).
+
+    `Past.findings` are REV's findings, judged by REV's own configuration with
+    no baseline; `Past.imports` every (importer, imported) pair of REV's graph
+    (module granularity, whatever the import's flags); `Past.configured` is
+    False when REV has no fitness configuration, and then both are empty.
 
     `now` is the work tree as configured for this run (configured here when
     not given), which says where the configuration file is and which cache to
@@ -57,7 +46,7 @@ def state_at(
     config = now.config
     tree = revisions.at(revision, config.project_root, "--since")
     located = config.path.resolve()
-    if not tree.is_file(str(located)):
+    if not has_configuration(located, tree):
         return NOTHING  # no configuration then: every finding is new
     then = CheckOptions(
         cwd=located.parent,
@@ -69,7 +58,9 @@ def state_at(
         facts_from=now.cache_dir,
     )
     try:
-        ran = run_check(then, lambda: 0.0, configure(then, tree, revisions), revisions)
+        ran = run_check(
+            then, lambda: 0.0, now=configure(then, tree, revisions), revisions=revisions
+        )
     except (ConfigError, UsageError) as exc:
         raise UsageError(f"--since {revision}: at that revision, {exc}") from None
-    return Past(tuple(ran.report.findings), ran.imports or frozenset(), True)
+    return Past(tuple(ran.report.findings), ran.imports or frozenset())

@@ -97,6 +97,11 @@ class Acyclic:
             for cycle in found.cycles:
                 loop = tuple(_child(package, edge.importer) for edge in cycle)
                 text = " -> ".join((*loop, loop[0]))
+                steps = [
+                    edge
+                    for index, child in enumerate(loop)
+                    for edge in found.steps[child][loop[(index + 1) % len(loop)]]
+                ]
                 findings.append(
                     cycle_finding(
                         context,
@@ -104,6 +109,7 @@ class Acyclic:
                         DYNAMIC_TEMPLATE if through_dynamic(view, cycle) else TEMPLATE,
                         loop,
                         cycle,
+                        steps,
                         package=package,
                         loop=text,
                         breakers=breakers,

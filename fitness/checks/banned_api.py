@@ -66,11 +66,14 @@ class BannedApi:
     0 (`"0"`); a call's positional arguments are never matched to keyword
     names, so `subprocess.run(cmd, shell=True)` is seen through `shell`, and
     `{ "1" = ... }` looks at the second positional argument only. A value is
-    `true`/`false`, an integer, or a string: `"None"` is Python's None,
-    `"!<literal>"` means anything but that literal (`"!false"`, `"!0"`,
-    `"!None"`, `"!'r'"`: a string after `!` is quoted), and a string in quotes
-    (`"'None'"`) is that string. A condition holds when the call passes the
-    literal (`"!..."`: passes another literal, or leaves the argument out);
+    `true`/`false`, an integer, a string, or a list of those meaning any of
+    them (`when = { mode = ["w", "a"] }`). TOML has no null, so the string
+    `"None"` is Python's None; Python's `"True"` and `"False"` are refused
+    (write `true`, `false`). `"!<literal>"`, alone, means anything but that
+    literal (`"!false"`, `"!0"`, `"!None"`, `"!'r'"`: a string after `!` is
+    quoted), and a string in quotes (`"'None'"`, `"'True'"`) is that string.
+    A condition holds when the call passes the literal, or one of the list
+    (`"!..."`: passes another literal, or leaves the argument out);
     an argument fitness does not evaluate (a name, a call) satisfies neither.
     `missing = "Loader"` (or a list, keyword names and positions) holds when the
     call does not pass that argument, so `yaml.load(f)` is found and

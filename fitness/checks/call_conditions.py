@@ -1,9 +1,11 @@
 """`when` conditions of a `banned-api` entry: which calls of a banned name count.
 
 A condition names an argument, by keyword (`shell`) or by position (`"0"`),
-and tests it: equal to a literal, anything but a literal (`"!false"`), or
-missing (`missing = "Loader"`). A call is judged on what its text shows; an
-argument that `*args` / `**kwargs` could supply leaves the condition undecided.
+and tests it: equal to a literal, to any of a list of literals (`["w", "a"]`),
+anything but a literal (`"!false"`), or missing (`missing = "Loader"`). TOML has
+no None: the string `"None"` stands for it (`"'None'"` is the string). A call
+is judged on what its text shows; an argument that `*args` / `**kwargs` could
+supply leaves the condition undecided.
 """
 
 from __future__ import annotations
@@ -28,11 +30,11 @@ _LITERALS = {"true": True, "false": False, "None": None}
 
 
 class Condition(NamedTuple):
-    """One test on one argument of a call."""
+    """One test on one argument of a call: IS any of `values`, IS_NOT its one value, MISSING."""
 
     target: Target
     test: str  # IS, IS_NOT or MISSING
-    value: Literal_  # None for MISSING
+    values: tuple[Literal_, ...]  # () for MISSING
 
     def describe(self) -> str:
         """`with shell=True`, `without usedforsecurity=False`, `without Loader`."""
@@ -45,8 +47,8 @@ class Condition(NamedTuple):
         if self.test == MISSING:
             return _argument(self.target)
         if isinstance(self.target, str):
-            return f"{self.target}={self.value!r}"
-        return f"{self.value!r} as {_argument(self.target)}"
+            return " or ".join(f"{self.target}={value!r}" for value in self.values)
+        return " or ".join(repr(value) for value in self.values) + f" as {_argument(self.target)}"
 
 
 class Judgement(NamedTuple):
@@ -124,7 +126,10 @@ def _judge_one(condition: Condition, use: ApiUse) -> bool | str:
         return condition.test != IS
     if condition.test == MISSING or not argument.literal:
         return False  # present; or a value fitness does not evaluate, which matches neither test
-    equal = type(argument.value) is type(condition.value) and argument.value == condition.value
+    equal = any(
+        type(argument.value) is type(value) and argument.value == value
+        for value in condition.values
+    )
     return equal if condition.test == IS else not equal
 
 
@@ -147,14 +152,14 @@ def _missing(value: object, where: KeyPath, wrong: list[tuple[KeyPath, str]]) ->
         at = (*where, index) if isinstance(value, list) else where
         target = _target(name) if isinstance(name, str) else None
         if isinstance(name, int) and not isinstance(name, bool) and name >= 0:
-            found.append(Condition(name, MISSING, None))
+            found.append(Condition(name, MISSING, ()))
         elif not isinstance(name, str):
             expected = "expected a keyword argument or a position ('0', '1', ...)"
             wrong.append((at, f"{expected}, got {kind_of(name)}"))
         elif target is None:
             wrong.append((at, _not_an_argument(name)))
         else:
-            found.append(Condition(target, MISSING, None))
+            found.append(Condition(target, MISSING, ()))
     return found
 
 
@@ -168,16 +173,24 @@ def _target(text: str) -> Target | None:
     return None
 
 
-def _value(value: object) -> tuple[str, Literal_] | str:
-    """The test and literal a `when` value spells, or the problem with it."""
+def _value(value: object) -> tuple[str, tuple[Literal_, ...]] | str:
+    """The test and literals a `when` value spells, or the problem with it.
+
+    A list means any of its values: `["w", "a"]`.
+    """
+    if isinstance(value, list):
+        return _any_of(value)
     if isinstance(value, (bool, int)):
-        return IS, value
+        return IS, (value,)
     if not isinstance(value, str):
         return (
-            f'expected true, false, an integer or a string ("None", "!value"), got {kind_of(value)}'
+            'expected true, false, an integer, a string ("None", "!value") or a list of '
+            f"values, got {kind_of(value)}"
         )
+    if value in _PYTHON_SPELLINGS:
+        return _python_spelling(value)
     if value == "None":
-        return IS, None
+        return IS, (None,)
     if value.startswith("!"):
         literal = _literal(value[1:])
         if isinstance(literal, _Bad):
@@ -188,8 +201,41 @@ def _value(value: object) -> tuple[str, Literal_] | str:
                 f"'{value}' is not a value: after '!' write true, false, None, an integer or a "
                 f"quoted string (\"!'text'\"){hint}"
             )
-        return IS_NOT, literal
-    return IS, _unquoted(value)
+        return IS_NOT, (literal,)
+    return IS, (_unquoted(value),)
+
+
+def _any_of(values: list[object]) -> tuple[str, tuple[Literal_, ...]] | str:
+    """A list of values, any of which the argument may be; `"!..."` has no place in it."""
+    if not values:
+        return "expected at least one value: a list means any of its values"
+    found: list[Literal_] = []
+    for item in values:
+        if isinstance(item, str) and item.startswith("!"):
+            return (
+                f"'{item}' in a list: a list means any of its values, so a negation "
+                '("!...") stands alone, never in a list'
+            )
+        if isinstance(item, list):
+            return "a list of values holds true, false, integers and strings, not another list"
+        parsed = _value(item)
+        if isinstance(parsed, str):
+            return f"in the list: {parsed}"
+        found.extend(parsed[1])
+    return IS, tuple(found)
+
+
+# Python's spellings, which TOML writes otherwise: the string "True" would compare with
+# the text True, which is never what a condition on a boolean argument means.
+_PYTHON_SPELLINGS = {"True": "true", "False": "false"}
+
+
+def _python_spelling(value: str) -> str:
+    toml = _PYTHON_SPELLINGS[value]
+    return (
+        f"'{value}' is Python's spelling: in TOML the boolean is {toml}, without quotes "
+        f"(did you mean {toml}?); for the string {value}, write \"'{value}'\""
+    )
 
 
 class _Bad:

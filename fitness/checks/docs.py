@@ -44,7 +44,12 @@ def graph_keys() -> tuple[Key, ...]:
     """The keys every graph rule reads through `parse_graph_options`."""
     inherited = '"check" (or [tool.fitness]\'s)'
     return (
-        Key("ignore", "[]", "imports the rule does not count, as 'importer -> imported'"),
+        Key(
+            "ignore",
+            "[]",
+            "imports the rule does not count, as 'importer -> imported' "
+            "(a third-party package names its submodules too)",
+        ),
         Key("type_checking", inherited, '"ignore" leaves out imports under `if TYPE_CHECKING:`'),
         Key("dynamic", inherited, '"ignore" leaves out literal importlib.import_module("x")'),
     )

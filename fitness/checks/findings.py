@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from fitness.checks.base import CheckContext
 from fitness.config.source import KeyPath, Where
 from fitness.graph import GraphView
-from fitness.model import Finding, Hop, ImportEdge, Location, Site
+from fitness.model import Finding, Hop, ImportEdge, Location, Routes, Site
 
 # Appended to the message of a chain finding whose first chain needs a dynamic import.
 THROUGH_DYNAMIC = " (through a dynamic import)"
@@ -19,6 +19,7 @@ def chain_finding(
     template: str,
     modules: tuple[str, str],
     chains: Sequence[Sequence[ImportEdge]],
+    routes: Iterable[tuple[str, str]],
     **args: str,
 ) -> Finding:
     """A finding about `modules[0]` importing `modules[1]` through each of `chains`.
@@ -26,8 +27,9 @@ def chain_finding(
     It is located at the first import of the first chain. Each hop carries every
     import statement of its pair that the rule counts. When a hop of the first
     chain is there only through dynamic imports, the message says so
-    (`THROUGH_DYNAMIC`). The fingerprint is the rule and the pair only, so a new
-    chain between a known pair is the same finding, dynamic or not.
+    (`THROUGH_DYNAMIC`). The fingerprint is the rule and the pair; `routes`, every
+    import on a route between them (`fitness.graph.route_imports`), is what
+    decides whether the finding is new (`fitness.policy`).
     """
     rule = context.rule
     hops = tuple(tuple(_hop(view, edge, modules[1]) for edge in chain) for chain in chains)
@@ -44,6 +46,7 @@ def chain_finding(
         adr=rule.adr,
         guidance=rule.message,
         identity=(rule.id, *modules),
+        routes=Routes(tuple(_route_hop(view, *pair) for pair in routes)),
     )
 
 
@@ -90,6 +93,15 @@ def _hop(view: GraphView, edge: ImportEdge, target: str) -> Hop:
     return Hop(edge.importer, _shown(edge, target), sites)
 
 
+def _route_hop(view: GraphView, importer: str, imported: str) -> Hop:
+    """The import of `imported` by `importer` under the graph's names, with its statements."""
+    sites = tuple(
+        Site(found.location, found.local, found.type_checking, found.dynamic)
+        for found in view.edges(importer, imported)
+    )
+    return Hop(importer, imported, sites)
+
+
 def _shown(edge: ImportEdge, target: str) -> str:
     """The module a reader should see: as imported, unless the rule names a deeper one."""
     if not edge.external or edge.module == edge.imported:
@@ -107,11 +119,14 @@ def cycle_finding(
     template: str,
     modules: tuple[str, ...],
     cycle: Sequence[ImportEdge],
+    steps: Iterable[ImportEdge],
     **args: str,
 ) -> Finding:
     """A finding about the import cycle `cycle` through `modules`, located at its first hop.
 
     The fingerprint is the rule and the modules of the loop, never its lines.
+    `steps` are the imports between consecutive modules of the loop: the loop is
+    new when one of them is (`fitness.policy`).
     """
     rule = context.rule
     hops = tuple(_hop(view, edge, edge.imported) for edge in cycle)
@@ -126,6 +141,7 @@ def cycle_finding(
         adr=rule.adr,
         guidance=rule.message,
         identity=(rule.id, *modules),
+        routes=Routes(tuple(_route_hop(view, e.importer, e.imported) for e in steps), loop=True),
     )
 
 

@@ -16,8 +16,9 @@ from fitness.checks.graph_options import (
     sources,
 )
 from fitness.config.table import ModuleRef, Table
-from fitness.graph import GraphView, every_chain
+from fitness.graph import GraphView, every_chain, route_imports
 from fitness.model import Finding, ImportEdge
+from fitness.model.expressions import within
 
 
 class ForbiddenParams(NamedTuple):
@@ -38,6 +39,11 @@ class Forbidden:
     third-party modules and their submodules (`sqlalchemy.orm`). With
     `as_packages = false` (import-linter's option) each module in `from` and `to`
     is that module alone, not a package with its descendants.
+
+    A `to` module inside a `from` package (`from = ["litestar"]`, `to =
+    ["litestar.testing"]`: nothing may import the testing helpers) is checked
+    against the rest of `from`: its own modules import each other freely. A
+    `from` module inside a `to` package is not checked against that package.
     """
 
     description = "modules in `from` must not import modules in `to`"
@@ -71,17 +77,27 @@ class Forbidden:
         view, findings = rule_view(params.options, context)
         targets = expand(graph, (ref.expr for ref in params.to))
         for importer in expand(graph, (ref.expr for ref in params.from_)):
-            package = graph.package(importer) if params.as_packages else frozenset({importer})
-            starts = sources(context, package)
+            whole = graph.package(importer) if params.as_packages else frozenset({importer})
+            whole_starts = sources(context, whole)
             for imported in targets:
-                if importer == imported or (params.as_packages and _overlap(importer, imported)):
+                if importer == imported:
                     continue
+                package, starts = whole, whole_starts
                 alone = not params.as_packages and imported in graph.modules
                 ends = frozenset({imported}) if alone else graph.package(imported)
+                if params.as_packages and within(imported, importer):
+                    # `to` inside `from` ("nothing in litestar may import litestar.testing"):
+                    # the rest of `from` must not import it.
+                    package = whole - ends
+                    starts = sources(context, package)
+                elif params.as_packages and within(importer, imported):
+                    continue  # a `from` module inside `to` imports the rest of `to` freely
                 if params.allow_indirect:
                     chains = direct_imports(view, starts, ends)
+                    routes = [(chain[0].importer, chain[0].imported) for chain in chains]
                 else:
                     chains = every_chain(view, starts, ends, package=package)
+                    routes = route_imports(view, starts, ends, package | ends)
                 if chains:
                     findings.append(
                         chain_finding(
@@ -90,6 +106,7 @@ class Forbidden:
                             "{importer} must not import {imported}",
                             (importer, imported),
                             chains,
+                            routes,
                         )
                     )
         return findings
@@ -107,14 +124,15 @@ def direct_imports(
     ]
 
 
-def _overlap(a: str, b: str) -> bool:
-    return a == b or a.startswith(b + ".") or b.startswith(a + ".")
-
-
 # What `fitness explain forbidden` prints and tests/checks/test_kind_examples.py runs.
 KEYS = (
     Key("from", REQUIRED, "module expressions: the modules that must not import"),
-    Key("to", REQUIRED, "module expressions (internal or third-party) they must not import"),
+    Key(
+        "to",
+        REQUIRED,
+        "module expressions (internal or third-party) they must not import; "
+        "one inside `from` is checked against the rest of `from`",
+    ),
     Key("allow_indirect", "false", "true: only direct imports count"),
     Key("as_packages", "true", "false: each module in `from` and `to` alone, not its descendants"),
     *graph_keys(),
@@ -146,5 +164,16 @@ EXAMPLES = (
             "src/shop/infra.py": "import sqlalchemy\n",
         },
         ("src/shop/domain.py:1:1: no-orm-in-domain: shop.domain must not import sqlalchemy",),
+    ),
+    Example(
+        "`to` inside `from`: the rest of the package must not import its test helpers",
+        '[rules.no-testing]\nkind = "forbidden"\nfrom = ["shop"]\nto = ["shop.testing"]\n',
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/app.py": "from shop.testing import client\n",
+            "src/shop/testing/__init__.py": "",
+            "src/shop/testing/client.py": "from shop import app\n",
+        },
+        ("src/shop/app.py:1:1: no-testing: shop must not import shop.testing",),
     ),
 )

@@ -27,7 +27,21 @@ class GraphOptions(NamedTuple):
             return False
         if edge.dynamic and not self.dynamic:
             return False
-        return not any(expr.matches(edge.importer, edge.imported) for expr, _ in self.ignore)
+        return not any(ignores(expr, edge) for expr, _ in self.ignore)
+
+
+def ignores(expr: ImportExpr, edge: ImportEdge) -> bool:
+    """Whether the `ignore` entry `expr` names the import `edge`.
+
+    A third-party or standard-library package on the imported side names its
+    submodules and attributes too, as in `to` (import-linter keeps an external
+    package as one node): `a -> flake8` covers `from flake8.options.manager import y`.
+    """
+    if not expr.importer.matches(edge.importer):
+        return False
+    if edge.external:
+        return expr.imported.covers(edge.imported)
+    return expr.imported.matches(edge.imported)
 
 
 def parse_graph_options(table: Table) -> GraphOptions:
@@ -53,7 +67,7 @@ def rule_view(options: GraphOptions, context: CheckContext) -> tuple[GraphView, 
             expression=str(expr),
         )
         for expr, where in options.ignore
-        if not any(expr.matches(edge.importer, edge.imported) for edge in graph.edges)
+        if not any(ignores(expr, edge) for edge in graph.edges)
     ]
     return view, unused
 

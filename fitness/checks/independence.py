@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
@@ -15,8 +15,9 @@ from fitness.checks.graph_options import (
     rule_view,
     sources,
 )
+from fitness.config.source import Where
 from fitness.config.table import ModuleRef, Table
-from fitness.graph import every_chain
+from fitness.graph import every_chain, route_imports
 from fitness.model import Finding
 
 
@@ -26,6 +27,16 @@ class IndependenceParams(NamedTuple):
 
     def module_refs(self) -> Iterable[ModuleRef]:
         return self.modules
+
+    def layout_problems(self, modules: Collection[str]) -> Iterable[tuple[Where, str]]:
+        """A single wildcard entry that matches one module only: the rule cannot break."""
+        if len(self.modules) != 1 or not self.modules[0].expr.has_wildcard:
+            return []
+        ref = self.modules[0]
+        found = sorted(name for name in modules if ref.expr.matches(name))
+        if len(found) != 1:
+            return []  # none is reported as a name that matches nothing
+        return [(ref.where, f"'{ref.expr.text}' matches {found[0]} alone, which {_ONE}")]
 
 
 class Independence:
@@ -46,9 +57,14 @@ class Independence:
         return EXAMPLES
 
     def parse(self, table: Table) -> IndependenceParams:
-        return IndependenceParams(
-            table.modules("modules", internal=True, required=True), parse_graph_options(table)
-        )
+        modules = table.modules("modules", internal=True, required=True)
+        raw = table.value("modules")
+        if isinstance(raw, list) and len(raw) == 1 and modules and not modules[0].expr.has_wildcard:
+            table.problem(
+                "modules",
+                f"a single module {_ONE}",
+            )
+        return IndependenceParams(modules, parse_graph_options(table))
 
     def summary(self, params: IndependenceParams) -> str:
         return " | ".join(ref.expr.text for ref in params.modules) + " are independent"
@@ -66,17 +82,29 @@ class Independence:
                     *(p for n, p in packages.items() if n not in (importer, imported))
                 )
                 starts = sources(context, packages[importer])
-                chains = every_chain(view, starts, packages[imported], avoid, packages[importer])
+                ends = packages[imported]
+                chains = every_chain(view, starts, ends, avoid, packages[importer])
                 if chains:
                     template = "{importer} must not import {imported} (independent modules)"
                     pair = (importer, imported)
-                    findings.append(chain_finding(context, view, template, pair, chains))
+                    blocked = avoid | packages[importer] | ends
+                    routes = route_imports(view, starts, ends, blocked)
+                    findings.append(chain_finding(context, view, template, pair, chains, routes))
         return findings
 
 
+_ONE = (
+    "cannot break the rule, having no other to import: "
+    "list at least two modules, or a wildcard such as 'shop.*'"
+)
+
 # What `fitness explain independence` prints and tests/checks/test_kind_examples.py runs.
 KEYS = (
-    Key("modules", REQUIRED, "module expressions: the modules that must not import each other"),
+    Key(
+        "modules",
+        REQUIRED,
+        "module expressions: the modules that must not import each other (two or more)",
+    ),
     *graph_keys(),
 )
 

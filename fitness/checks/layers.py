@@ -12,7 +12,7 @@ from fitness.checks.findings import chain_finding, config_finding
 from fitness.checks.graph_options import GraphOptions, parse_graph_options, rule_view, sources
 from fitness.config.source import KeyPath, Where
 from fitness.config.table import ModuleRef, Table
-from fitness.graph import GraphView, every_chain
+from fitness.graph import GraphView, every_chain, route_imports
 from fitness.model import Finding
 from fitness.model.expressions import ModuleExpr, expression_problem
 
@@ -90,6 +90,8 @@ class Layers:
             ignores.add(name)
         if table.has("exhaustive_ignores") and not exhaustive:
             table.problem("exhaustive_ignores", "exhaustive_ignores needs exhaustive = true")
+        if len(levels) == 1 and _count(table.value("layers")) == 1 and not exhaustive:
+            _one_layer(table, levels[0], bool(containers))
         return LayersParams(
             levels,
             containers,
@@ -137,15 +139,12 @@ def _check_container(
     for importer, imported, template, extra in _illegal_pairs(params, levels, prefix):
         if importer not in starts_of:
             starts_of[importer] = sources(context, packages[importer])
-        chains = every_chain(
-            view,
-            starts_of[importer],
-            packages[imported],
-            package=packages[importer],
-            blocked=blocked,
-        )
+        starts, ends = starts_of[importer], packages[imported]
+        chains = every_chain(view, starts, ends, package=packages[importer], blocked=blocked)
         if chains:
-            yield chain_finding(context, view, template, (importer, imported), chains, **extra)
+            routes = route_imports(view, starts, ends, blocked)
+            pair = (importer, imported)
+            yield chain_finding(context, view, template, pair, chains, routes, **extra)
     if params.exhaustive and container is not None:
         layered = set(packages)
         where = next(ref.where for ref in params.containers if ref.expr.text == container)
@@ -192,6 +191,26 @@ def _illegal_pairs(
                         yield importer, imported, template, {"closed": prefix + name}
 
 
+def _count(value: object) -> int:
+    return len(value) if isinstance(value, list) else 0
+
+
+def _one_layer(table: Table, level: Level, containers: bool) -> None:
+    """A rule of one layer cannot break, but through independent siblings (`a | b`)."""
+    if level.independent and len(level.names) > 1:
+        return
+    inside = (
+        " (containers repeat the layers inside each container, never comparing two containers)"
+        if containers
+        else ""
+    )
+    table.problem(
+        "layers",
+        "a single layer cannot break the rule: list at least two layers, top to bottom, "
+        f"or independent siblings ('a | b'){inside}",
+    )
+
+
 def _levels(table: Table) -> Iterator[Level]:
     entries = table.strings("layers", required=True)
     if table.empty_list("layers"):
@@ -224,7 +243,12 @@ def _levels(table: Table) -> Iterator[Level]:
 
 # What `fitness explain layers` prints and tests/checks/test_kind_examples.py runs.
 KEYS = (
-    Key("layers", REQUIRED, "top to bottom; 'a | b' independent, 'a : b' may import each other"),
+    Key(
+        "layers",
+        REQUIRED,
+        "top to bottom, at least two (or one 'a | b'); 'a | b' independent, "
+        "'a : b' may import each other",
+    ),
     Key("containers", "[]", "module expressions: the layers are repeated inside each"),
     Key("closed", "[]", "layers the layers above may not skip"),
     Key("exhaustive", "false", "true: every child of a container must be in a layer"),

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
 from fitness.checks.docs import REQUIRED, Example, Key, graph_keys
 from fitness.checks.findings import spoken_list
 from fitness.checks.graph_options import GraphOptions, expand, parse_graph_options, rule_view
+from fitness.checks.public_entries import public_problems, relative_to
 from fitness.checks.statements import by_statement, statement_finding
+from fitness.config.source import Where
 from fitness.config.table import ModuleRef, Table
 from fitness.model import Finding, ImportEdge
 from fitness.model.expressions import expression_problem, within
@@ -23,9 +25,14 @@ class ProtectedParams(NamedTuple):
     allowed_importers: tuple[ModuleRef, ...]
     public: tuple[str, ...]
     options: GraphOptions
+    public_at: tuple[Where, ...] = ()  # where each `public` entry is written
 
     def module_refs(self) -> Iterable[ModuleRef]:
         return (*self.modules, *self.allowed_importers)
+
+    def layout_problems(self, modules: Collection[str]) -> Iterable[tuple[Where, str]]:
+        """Each `public` entry that names nothing under a protected module (named in full)."""
+        return public_problems(self, modules)
 
 
 class Protected:
@@ -35,10 +42,13 @@ class Protected:
 
     `public` entries are relative to each protected module: `api` is its submodule
     `api` and everything inside it; `charge` a name its `__init__` defines, which
-    `from shop.billing import charge` imports. A plain `import shop.billing` passes.
-    Modules inside the protected module import each other freely, and so do the
-    descendants of an allowed importer. Only direct imports count, as in
-    import-linter's `protected`; one finding per offending import statement.
+    `from shop.billing import charge` imports. The full name works too:
+    `shop.billing.api` for `modules = ["shop.billing"]`. A dotted entry that is
+    no module under a protected module is a configuration error. A plain
+    `import shop.billing` passes. Modules inside the protected module import
+    each other freely, and so do the descendants of an allowed importer. Only
+    direct imports count, as in import-linter's `protected`; one finding per
+    offending import statement.
     """
 
     description = "a protected module may be imported only by `allowed_importers`, through `public`"
@@ -54,18 +64,20 @@ class Protected:
     def parse(self, table: Table) -> ProtectedParams:
         modules = table.modules("modules", internal=True, required=True)
         allowed = table.modules("allowed_importers", internal=True)
-        public = []
+        public, public_at = [], []
         for text, where in table.strings("public"):
-            problem = expression_problem(text.strip(), dotted="relative dotted name")
+            problem = expression_problem(text.strip(), dotted="dotted name")
             if problem is None and "*" in text:
                 problem = f"'{text}' has a wildcard; a public entry names one submodule or name"
             if problem is None:
                 public.append(text.strip())
+                public_at.append(table.problems.where(where))
             else:
                 table.problems.add(where, problem)
         if modules and not table.has("allowed_importers") and not table.has("public"):
             table.problem(None, "a protected rule needs `allowed_importers`, `public` or both")
-        return ProtectedParams(modules, allowed, tuple(public), parse_graph_options(table))
+        options = parse_graph_options(table)
+        return ProtectedParams(modules, allowed, tuple(public), options, tuple(public_at))
 
     def summary(self, params: ProtectedParams) -> str:
         names = ", ".join(ref.expr.text for ref in params.modules)
@@ -82,7 +94,8 @@ class Protected:
         allowed = [ref.expr for ref in params.allowed_importers]
         for root in expand(graph, (ref.expr for ref in params.modules)):
             package = graph.package(root)
-            public = " or ".join(f"{root}.{entry}" for entry in params.public)
+            entries = relative_to(root, params.public)
+            public = " or ".join(f"{root}.{entry}" for entry in entries)
             bad_importer: list[ImportEdge] = []
             not_public: list[ImportEdge] = []
             for imported in sorted(package):
@@ -93,7 +106,9 @@ class Protected:
                     if allowed and not any(e.covers(importer) for e in allowed):
                         bad_importer.extend(edges)
                     elif params.public:
-                        not_public.extend(e for e in edges if not _public(e, root, params, context))
+                        not_public.extend(
+                            e for e in edges if not _public(e, root, entries, context)
+                        )
             findings.extend(
                 statement_finding(context, edge, NOT_ALLOWED, root=root, allowed=_allowed(params))
                 for edge in by_statement(bad_importer)
@@ -105,15 +120,15 @@ class Protected:
         return findings
 
 
-def _public(edge: ImportEdge, root: str, params: ProtectedParams, context: CheckContext) -> bool:
+def _public(edge: ImportEdge, root: str, entries: tuple[str, ...], context: CheckContext) -> bool:
     """Whether `edge` goes through a public submodule, or imports only public names of `root`."""
     imported = edge.imported
     if imported != root:
-        return any(within(imported, f"{root}.{entry}") for entry in params.public)
+        return any(within(imported, f"{root}.{entry}") for entry in entries)
     names = _names(edge, context)
     # A name that is a submodule has an edge of its own; here only `root`'s own names count.
     own = [name for name in names if f"{root}.{name}" not in context.graph.modules]
-    return all(name in params.public for name in own)
+    return all(name in entries for name in own)
 
 
 def _names(edge: ImportEdge, context: CheckContext) -> tuple[str, ...]:
@@ -146,7 +161,12 @@ def _allowed(params: ProtectedParams) -> str:
 KEYS = (
     Key("modules", REQUIRED, "module expressions: the protected modules"),
     Key("allowed_importers", "[]", "module expressions: the only modules that may import them"),
-    Key("public", "[]", "submodules or names of each protected module that outsiders may import"),
+    Key(
+        "public",
+        "[]",
+        "submodules or names of each protected module that outsiders may import "
+        "('api', or in full 'shop.billing.api')",
+    ),
     *graph_keys(),
 )
 

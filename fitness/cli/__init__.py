@@ -192,6 +192,9 @@ def check(
     render_options = github._replace(color=colored, cwd=Path.cwd().as_posix())
     rendered = REPORTERS[format_](report, render_options)
     click.echo(rendered, nl=False, color=colored)
+    if format_ != "text":  # the text report has them; other formats are for machines
+        for notice in report.notices:
+            click.echo(f"fitness: {notice.severity.value}: {notice.message}", err=True)
     problems = [problem for problem in unwritten if problem]
     if problems:
         raise UsageError("\n".join(problems))

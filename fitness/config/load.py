@@ -181,6 +181,18 @@ def _no_rules(prefix: KeyPath, parsers: Mapping[str, ParamsParser]) -> str:
     )
 
 
+def has_configuration(path: Path, tree: Tree = WORK) -> bool:
+    """Whether `path` in `tree` is a configuration: a file, and if a pyproject.toml, one with
+    fitness.
+
+    What `--since REV` and `--config-from REV` ask of REV's file: a project that
+    adopts fitness has a pyproject.toml before it has a `[tool.fitness]` table.
+    """
+    if not tree.is_file(str(path)):
+        return False
+    return path.name != "pyproject.toml" or _has_fitness_table(path, tree)
+
+
 def _has_fitness_table(path: Path, tree: Tree) -> bool:
     try:
         text = read_text(tree, str(path))

@@ -1,8 +1,8 @@
 """Check that the modules a rule names exist, once the source roots have been read.
 
-Two steps: `check_modules` runs on the file listing, before anything is parsed;
-`check_externals` runs on the import graph, when the project's third-party
-imports are known.
+`check_modules` runs on the file listing, before anything is parsed. Third-party
+names are judged later, on the import graph (`fitness.checks.unknown_names`):
+a name nothing knows is a warning finding, never a configuration error.
 """
 
 from __future__ import annotations
@@ -12,15 +12,19 @@ from pathlib import Path
 
 from fitness.config.installed import is_installed, is_stdlib
 from fitness.config.layout import Layout, elsewhere, no_python
-from fitness.config.schema import Config
+from fitness.config.schema import Config, NamesUnderModules, Rule
 from fitness.config.source import Problems
-from fitness.config.suggest import close_match, did_you_mean
+from fitness.config.suggest import did_you_mean
 from fitness.config.table import ModuleRef
-from fitness.errors import ConfigError
 
 
-def check_modules(config: Config, layout: Layout, problems: Problems) -> None:
+def check_modules(
+    config: Config, layout: Layout, problems: Problems, skip: Collection[str] = ()
+) -> None:
     """Report source roots that hold no Python file, and each module name that matches nothing.
+
+    The names in `skip` are not checked (`--config-from REV`'s names of modules the
+    change removed: findings of their own, `rule-target-removed`).
 
     A rule's own side (`ModuleRef.internal`) must name modules under the source
     roots. Elsewhere a name whose first segment is not one of the project's
@@ -36,6 +40,8 @@ def check_modules(config: Config, layout: Layout, problems: Problems) -> None:
     tops = {name.split(".")[0] for name in internal}
     found, outside = [], []
     for ref in _refs(config):
+        if ref.expr.text in skip:
+            continue
         if _matches(ref, internal):
             found.append(ref)
             continue
@@ -47,44 +53,26 @@ def check_modules(config: Config, layout: Layout, problems: Problems) -> None:
             outside.append(ref)
         elif "*" not in top and not is_stdlib(top) and did_you_mean(top, tops, cutoff=0.8):
             problems.add(ref.where, _missing(ref) + _typo(text, internal, tops))
+    for rule in config.rules:
+        if isinstance(rule.params, NamesUnderModules):
+            for where, message in rule.params.layout_problems(internal):
+                problems.add(where, message)
     if outside:
         keep = layout.roots_holding(lambda name: any(ref.expr.matches(name) for ref in found))
         for ref in outside:
             problems.add(ref.where, _missing(ref) + _outside(ref, layout, tops, keep, config))
 
 
-def check_externals(config: Config, internal: Collection[str], imported: Collection[str]) -> None:
-    """Raise `ConfigError` for third-party names that look like typos of what the project imports.
-
-    A name nothing imports, that is not installed and not in the standard library,
-    but is close to an imported one (`werkzueg` and `werkzeug`). A name close to
-    nothing stays accepted: a rule may forbid what no module uses yet.
-    """
-    tops = {name.split(".")[0] for name in imported}
-    internal_tops = {name.split(".")[0] for name in internal}
-    problems = Problems(config.source)
-    for ref in _refs(config):
-        text = ref.expr.text
-        top = text.split(".")[0]
-        if ref.internal or "*" in top or top in tops or top in internal_tops:
-            continue
-        close = close_match(top, tops, cutoff=0.8)
-        if close is None or is_stdlib(top) or is_installed(top, config.project_root):
-            continue
-        problems.add(
-            ref.where,
-            f"'{text}' is not imported by the project, not installed and not in the standard "
-            f"library (did you mean '{close + text[len(top) :]}'?)",
-        )
-    if problems.found:
-        raise ConfigError(problems.messages())
-
-
 def _refs(config: Config) -> Iterator[ModuleRef]:
     for rule in config.rules:
-        yield from rule.include
-        yield from rule.exclude
-        yield from rule.params.module_refs()
+        yield from rule_refs(rule)
+
+
+def rule_refs(rule: Rule) -> Iterator[ModuleRef]:
+    """Every module expression `rule` names: `include`, `exclude` and its kind's own."""
+    yield from rule.include
+    yield from rule.exclude
+    yield from rule.params.module_refs()
 
 
 def _matches(ref: ModuleRef, internal: Collection[str]) -> bool:

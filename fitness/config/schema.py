@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from fitness.config.source import ConfigSource, KeyPath, Redirects, Where, locate
 from fitness.config.table import ModuleRef, Table
@@ -16,6 +16,16 @@ class Params(Protocol):
 
     def module_refs(self) -> Iterable[ModuleRef]:
         """The module expressions the rule names, to check that each exists."""
+        ...
+
+
+@runtime_checkable
+class NamesUnderModules(Protocol):
+    """Parameters that name something under a module of the rule, such as `protected`'s
+    `public` submodules: checked once the source roots have been read."""
+
+    def layout_problems(self, modules: Collection[str]) -> Iterable[tuple[Where, str]]:
+        """Each name that is nothing under its module, with why; `modules` are the project's."""
         ...
 
 

@@ -4,6 +4,7 @@ from fitness.graph.build import build_graph
 from fitness.graph.chains import every_chain, shortest_chain
 from fitness.graph.cycles import PackageCycles, package_cycles, sibling_cycles
 from fitness.graph.graph import GraphView, ImportGraph
+from fitness.graph.routes import route_imports
 
 __all__ = [
     "GraphView",
@@ -12,6 +13,7 @@ __all__ = [
     "build_graph",
     "every_chain",
     "package_cycles",
+    "route_imports",
     "shortest_chain",
     "sibling_cycles",
 ]

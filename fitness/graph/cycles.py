@@ -26,11 +26,14 @@ class PackageCycles(NamedTuple):
     through it, each loop once. `breakers` are the imports whose removal breaks
     every loop: all the imports behind the fewest (by number of importing module
     pairs) child-to-child dependencies whose removal leaves the children acyclic.
+    `steps` holds, child -> child, the first import of every module pair between
+    them: what a loop needs, whichever of them its shown cycle goes through.
     """
 
     package: str
     cycles: list[tuple[ImportEdge, ...]]
     breakers: list[ImportEdge]
+    steps: Squashed
 
 
 def package_cycles(
@@ -61,7 +64,7 @@ def package_cycles(
                     cycles.append(_realise(inner, loop))
         for a, b in sorted(_breaking_set(inner)):
             breakers.extend(inner[a][b])
-    return PackageCycles(package, cycles, sorted(breakers, key=_order))
+    return PackageCycles(package, cycles, sorted(breakers, key=_order), squashed)
 
 
 def sibling_cycles(

@@ -50,6 +50,11 @@ class ImportGraph:
         for found in self._pairs.values():
             yield from found
 
+    @property
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        """Every (importer, imported) pair that has an import, whatever its flags."""
+        return frozenset(self._pairs)
+
     def children(self, module: str) -> frozenset[str]:
         """Direct submodules of `module` (internal or external)."""
         return self._children.get(module, frozenset())

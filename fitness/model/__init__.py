@@ -7,13 +7,14 @@ any work) and a tenth to build.
 
 from fitness.model.adr import Adr, AdrLink, AdrStatus, DecisionsOverview, Enforcement
 from fitness.model.comments import Comment
-from fitness.model.finding import Chain, Finding, Hop, Location, Severity, Site
+from fitness.model.finding import Chain, Finding, Hop, Location, Routes, Severity, Site
 from fitness.model.fingerprint import fingerprint
 from fitness.model.imports import FileFacts, ImportEdge, ParseFailure, RawImport
 from fitness.model.kinds import BUILT_IN_KINDS, FindingKind, built_in_kind
+from fitness.model.notice import Notice
 from fitness.model.report import Report, RuleSummary
 from fitness.model.uses import NO_BANS, ApiUse, Argument, Bans
-from fitness.model.verdict import BadSuppression, BaselineEntry, Suppressed, Suppression
+from fitness.model.verdict import BadSuppression, BaselineEntry, Past, Suppressed, Suppression
 
 __all__ = [
     "BUILT_IN_KINDS",
@@ -36,9 +37,12 @@ __all__ = [
     "Hop",
     "ImportEdge",
     "Location",
+    "Notice",
     "ParseFailure",
+    "Past",
     "RawImport",
     "Report",
+    "Routes",
     "RuleSummary",
     "Severity",
     "Site",

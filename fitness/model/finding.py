@@ -66,6 +66,26 @@ class Hop(NamedTuple):
 Chain = tuple[Hop, ...]
 
 
+class Routes(NamedTuple):
+    """Every module-level import a finding about imports needs, not only those its chains show.
+
+    `hops` lists each import (importer -> imported, with its statements) that lies
+    on some route from the finding's source to its target, sorted by module names.
+    The chains a finding shows are witnesses: a second route can leave them as they
+    are, so whether a finding is new is decided on these imports (`fitness.policy`).
+    `loop`: the finding is an import cycle, and `hops` are the imports between
+    consecutive members of its loop (`Finding.modules`).
+    """
+
+    hops: tuple[Hop, ...]
+    loop: bool = False
+
+    @property
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        """The imports as (importer, imported) module pairs, without their lines."""
+        return frozenset((hop.importer, hop.imported) for hop in self.hops)
+
+
 class Finding(NamedTuple):
     """One broken expectation.
 
@@ -85,6 +105,7 @@ class Finding(NamedTuple):
     adr: str | None
     guidance: str | None
     identity: tuple[str, ...]  # what the finding is about: the rule id, then names
+    routes: Routes | None = None  # for a finding about imports: every import it needs
 
     @property
     def fingerprint(self) -> str:

@@ -15,7 +15,9 @@ class FindingKind(NamedTuple):
     """One built-in finding id.
 
     `topic` groups the kinds: `files` (a file or directory fitness could not
-    check), `adr` (the decision records and their citations), `suppressions`.
+    check), `adr` (the decision records and their citations), `suppressions`,
+    `configuration` (what a rule names, and what `--config-from REV`'s rules name that
+    the change removed).
     `summary` is one line; `description` says what it reports; `help` how to fix it.
     """
 
@@ -108,6 +110,31 @@ BUILT_IN_KINDS: tuple[FindingKind, ...] = (
         "A Python file has a syntax error or cannot be decoded: its imports are unknown, so "
         "the rules could not check it.",
         "Fix the syntax error or the encoding, or exclude the file if it is not Python.",
+    ),
+    FindingKind(
+        "rule-target-removed",
+        "configuration",
+        Severity.ERROR,
+        "The change removes a module that the base's rules name.",
+        "With `--config-from REV` (the Action's `config-from: base`) the change is judged by "
+        "REV's rules, and this one names a module the change deletes: the rule can no longer "
+        "check it. A module the change renames is checked under its new name instead.",
+        "Land the configuration change (the rule without the module) first, in a change of "
+        "its own; then delete the module.",
+    ),
+    FindingKind(
+        "unknown-module",
+        "configuration",
+        Severity.WARNING,
+        "A rule names a third-party module that nothing knows.",
+        "A rule names a module outside the project (in `to`, `may_import`, `allow_in` "
+        "or a banned API) that the project does not import, that is not installed "
+        "and that is not in the standard library. A rule may name what no module imports yet, "
+        "so this is no error; but a misspelt name never matches, and the finding names the "
+        "imported module it resembles, if any (names that differ only in digits, such as "
+        "PyQt5 and PyQt6, are versions of one package, not typos of each other).",
+        "Fix the spelling; a name that is right (a package the project must never import) "
+        "can stay, or be installed where fitness runs so that it is known.",
     ),
     FindingKind(
         "unreadable",

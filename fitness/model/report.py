@@ -7,6 +7,7 @@ from typing import NamedTuple
 from fitness.model.adr import AdrLink
 from fitness.model.finding import Finding, Severity
 from fitness.model.kinds import BUILT_IN_KINDS, FindingKind
+from fitness.model.notice import Notice
 from fitness.model.verdict import BaselineEntry, Suppressed
 
 
@@ -34,6 +35,9 @@ class Report(NamedTuple):
     directory above it with a `.git`), `""` when they are the same or no
     repository was found: SARIF and code scanning want repository-relative
     paths (`repo_path`). `kinds` describes the built-in finding ids.
+    `notices` are about the run as a whole (see `Notice`), in the order to show
+    them; `outside` counts the findings that would count but lie outside the
+    PATHs a run was given.
     """
 
     findings: tuple[Finding, ...]
@@ -50,6 +54,8 @@ class Report(NamedTuple):
     existing: tuple[Finding, ...] = ()
     stale: tuple[BaselineEntry, ...] = ()
     since: str | None = None
+    notices: tuple[Notice, ...] = ()
+    outside: int = 0
 
     def count_of(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)

@@ -33,7 +33,10 @@ class BaselineEntry(NamedTuple):
     """A known finding: its fingerprint, rule, a summary a reviewer can read, and how many.
 
     `occurrences` findings with this fingerprint are known; one more is new. `path` is
-    where the first of them was when the baseline was written.
+    where the first of them was when the baseline was written. `imports` are the
+    module-level imports (`importer -> imported`) the finding's routes used then: a
+    finding that needs another one is new. None for an entry of a version 1
+    baseline, which recorded only the pair of modules.
     """
 
     fingerprint: str
@@ -41,6 +44,7 @@ class BaselineEntry(NamedTuple):
     summary: str
     path: str
     occurrences: int
+    imports: tuple[str, ...] | None = ()
 
 
 class BadSuppression(NamedTuple):
@@ -48,3 +52,15 @@ class BadSuppression(NamedTuple):
 
     location: Location
     why: str
+
+
+class Past(NamedTuple):
+    """What `--since REV` found at REV: its findings, and every import of its graph.
+
+    `imports` are (importer, imported) module pairs, without lines. `configured`
+    is False when REV had no fitness configuration: nothing was known then.
+    """
+
+    findings: tuple[Finding, ...]
+    imports: frozenset[tuple[str, str]]
+    configured: bool = True

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from fitness.model import (
@@ -12,6 +12,7 @@ from fitness.model import (
     BaselineEntry,
     Finding,
     Location,
+    Past,
     Severity,
     Suppressed,
     Suppression,
@@ -75,7 +76,7 @@ def apply(
     rules: Rules,
     *,
     baseline: Sequence[BaselineEntry] | None = None,
-    existing: Collection[str] | None = None,
+    past: Past | None = None,
     scope: Sequence[str] = (),
     require_adr: bool = False,
     fail_on: str = "error",
@@ -83,11 +84,17 @@ def apply(
 ) -> Verdict:
     """Decide, once per run, which findings count.
 
-    In order: inline suppressions silence what they name; findings whose
-    fingerprints `existing` holds (those at `--since`'s revision, counted) are
-    left out; the baseline's entries cover as many findings as they count.
+    In order: inline suppressions silence what they name; findings known at
+    `--since`'s revision (`past`) are left out; the baseline's entries cover as
+    many findings as they count. Known means the same fingerprint and, for a
+    finding about imports, no import on its routes that was not known then
+    (`fitness.policy.known`). A new finding whose routes use some known imports
+    is shown through its first new import and located there (`witness`).
     Baseline entries of rules not checked, or outside `scope`, are never stale.
     """
+    from fitness.policy.known import GROWN, KNOWN, NEW, from_baseline, from_findings
+    from fitness.policy.witness import through_new
+
     by_line: dict[tuple[str, int], list[Suppression]] = defaultdict(list)
     problems: list[Finding] = []
     for directive in directives:
@@ -111,12 +118,28 @@ def apply(
     problems.extend(_suppression_findings(by_line, used, rules, require_adr))
     remaining.extend(in_scope(problems, scope))
     remaining.sort(key=Finding.sort_key)
-    before, remaining = _covered(remaining, Counter(existing or ()))
-    counts: Counter[str] = Counter()
-    for entry in baseline or ():
-        counts[entry.fingerprint] += entry.occurrences
-    baselined, kept = _covered(remaining, counts)
-    _covered(before, counts)  # a finding there at --since keeps its baseline entry alive too
+    then = from_findings(past.findings, past.imports) if past is not None else None
+    listed = from_baseline(baseline or ())
+    shown = then or listed  # a pull request is shown what it adds; else what the baseline lacks
+    before: list[Finding] = []
+    baselined: list[Finding] = []
+    kept: list[Finding] = []
+    for finding in remaining:
+        at_since = then.judge(finding) if then is not None else NEW
+        in_baseline = listed.judge(finding)  # a finding there at --since keeps its entry alive
+        if at_since == KNOWN or in_baseline == KNOWN:
+            (before if at_since == KNOWN else baselined).append(finding)
+            continue
+        # What was known of a grown finding is still there: it is listed as such, and
+        # what it needs beyond that is a new finding of its own.
+        if at_since == GROWN:
+            before.append(finding)
+        elif in_baseline == GROWN:
+            baselined.append(finding)
+        grown = GROWN in (at_since, in_baseline)
+        kept.append(through_new(finding, shown.about(finding), grown))
+    kept.sort(key=Finding.sort_key)
+    counts = listed.counts
     stale = tuple(
         entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
         for entry in baseline or ()
@@ -209,24 +232,6 @@ def _about_suppression(kind: str, location: Location, message: str, *names: str)
         guidance=None,
         identity=(kind, location.path, *names),
     )
-
-
-def _covered(
-    findings: Sequence[Finding], counts: Counter[str]
-) -> tuple[list[Finding], list[Finding]]:
-    """The findings `counts` covers (consuming it), and the others, in order."""
-    if not counts:
-        return [], list(findings)  # no fingerprint to compute (nor hashlib to import)
-    covered: list[Finding] = []
-    others: list[Finding] = []
-    for finding in findings:
-        fingerprint = finding.fingerprint
-        if counts[fingerprint] > 0:
-            counts[fingerprint] -= 1
-            covered.append(finding)
-        else:
-            others.append(finding)
-    return covered, others
 
 
 def _at(path: str) -> Finding:

@@ -3,36 +3,49 @@
 `.fitness-baseline.json` holds one entry per line, sorted by rule and summary,
 so a reviewer reads its diff: each entry's fingerprint (line-independent, see
 `fitness.model.fingerprint`), rule, a summary of what it is about, where it was,
-and how many findings share the fingerprint.
+how many findings share the fingerprint and, for a finding about imports, the
+module-level imports its routes used, one per line (`importer -> imported`, no
+line numbers): a finding that needs another import is new. Version 1 files,
+which had no imports, are still read (their entries cover by fingerprint alone).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from fitness.atomic import write_atomic
 from fitness.errors import UsageError
 from fitness.model import BaselineEntry, Finding
+from fitness.policy.known import text_of
 from fitness.tree import Tree, read_text
 from fitness.tree.work import WORK
 
 SCHEMA = "fitness-baseline"
-VERSION = 1
+VERSION = 2
+READS = (1, 2)
 
 
 def entries_of(findings: Iterable[Finding]) -> list[BaselineEntry]:
-    """One entry per fingerprint, counting the findings that share it."""
+    """One entry per fingerprint, counting the findings that share it, with their imports."""
     found: dict[str, BaselineEntry] = {}
+    imports: dict[str, set[str]] = {}
     for finding in findings:
-        known = found.get(finding.fingerprint)
+        fingerprint = finding.fingerprint
+        known = found.get(fingerprint)
         if known is not None:
-            found[finding.fingerprint] = known._replace(occurrences=known.occurrences + 1)
+            found[fingerprint] = known._replace(occurrences=known.occurrences + 1)
         else:
-            found[finding.fingerprint] = BaselineEntry(
-                finding.fingerprint, finding.rule_id, summary(finding), finding.location.path, 1
+            found[fingerprint] = BaselineEntry(
+                fingerprint, finding.rule_id, summary(finding), finding.location.path, 1
             )
-    return sorted(found.values(), key=_order)
+        if finding.routes is not None:
+            imports.setdefault(fingerprint, set()).update(map(text_of, finding.routes.pairs))
+    entries = (
+        entry._replace(imports=tuple(sorted(imports.get(entry.fingerprint, ()))))
+        for entry in found.values()
+    )
+    return sorted(entries, key=_order)
 
 
 def summary(finding: Finding) -> str:
@@ -45,22 +58,26 @@ def summary(finding: Finding) -> str:
 def render(entries: Sequence[BaselineEntry]) -> str:
     import json
 
-    lines = [
-        json.dumps(
-            {
-                "fingerprint": entry.fingerprint,
-                "rule": entry.rule,
-                "count": entry.occurrences,
-                "path": entry.path,
-                "summary": entry.summary,
-            },
-            ensure_ascii=False,
-        )
-        for entry in sorted(entries, key=_order)
-    ]
+    lines = [_line(entry, json.dumps) for entry in sorted(entries, key=_order)]
     body = ",\n    ".join(lines)
     items = f"[\n    {body}\n  ]" if lines else "[]"
     return f'{{\n  "schema": "{SCHEMA}",\n  "version": {VERSION},\n  "entries": {items}\n}}\n'
+
+
+def _line(entry: BaselineEntry, dumps: Callable[..., str]) -> str:
+    """An entry on one line; its imports (if any) follow, one per line, closing the entry."""
+    fields = {
+        "fingerprint": entry.fingerprint,
+        "rule": entry.rule,
+        "count": entry.occurrences,
+        "path": entry.path,
+        "summary": entry.summary,
+    }
+    text = dumps(fields, ensure_ascii=False)
+    if not entry.imports:
+        return text
+    imports = ",\n      ".join(dumps(item, ensure_ascii=False) for item in entry.imports)
+    return f'{text[:-1]}, "imports": [\n      {imports}\n    ]}}'
 
 
 def write(path: Path, entries: Sequence[BaselineEntry]) -> None:
@@ -82,9 +99,10 @@ def read(path: Path, tree: Tree = WORK) -> list[BaselineEntry]:
         raise UsageError(f"{path}: not a fitness baseline (invalid JSON: {exc})") from None
     if not isinstance(document, dict) or document.get("schema") != SCHEMA:
         raise UsageError(f'{path}: not a fitness baseline (no "schema": "{SCHEMA}")')
-    if document.get("version") != VERSION:
+    version = document.get("version")
+    if version not in READS:
         raise UsageError(
-            f"{path}: baseline version {document.get('version')!r}; this fitness reads {VERSION}"
+            f"{path}: baseline version {version!r}; this fitness reads versions 1 and {VERSION}"
         )
     items = document.get("entries", [])
     if not isinstance(items, list):
@@ -99,13 +117,24 @@ def read(path: Path, tree: Tree = WORK) -> list[BaselineEntry]:
                     str(item.get("summary", "")),
                     str(item.get("path", "")),
                     int(item.get("count", 1)),
+                    _imports(item) if version == VERSION else None,
                 )
             )
         except (KeyError, TypeError, ValueError):
             raise UsageError(
-                f"{path}: entry {index + 1} needs a fingerprint, a rule and a count"
+                f"{path}: entry {index + 1} needs a fingerprint, a rule and a count, "
+                "and its imports must be a list of 'importer -> imported'"
             ) from None
     return entries
+
+
+def _imports(item: dict[str, object]) -> tuple[str, ...]:
+    imports = item.get("imports", [])
+    if not isinstance(imports, list) or not all(
+        isinstance(text, str) and " -> " in text for text in imports
+    ):
+        raise ValueError("imports")
+    return tuple(imports)
 
 
 def _order(entry: BaselineEntry) -> tuple[str, str, str]:

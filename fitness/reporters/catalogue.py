@@ -97,6 +97,11 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+def outside_text(count: int) -> str:
+    """What a run given PATHs says of the findings it leaves out (`Report.outside`)."""
+    return f"{plural(count, 'more finding')} in other files; run without PATH to see them"
+
+
 def markdown_text(text: str) -> str:
     """`text` as literal Markdown: what would be markup, a link or HTML is escaped."""
     return "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in text)

@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: each finding an annotation on its line.
 
 `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=…::message`, most
-severe first. GitHub shows 10 annotations of each severity per step (and 50
+severe first, after the run's notices (`::notice title=fitness::…`, on a file
+when they have one). GitHub shows 10 annotations of each severity per step (and 50
 per job); the findings past that are printed as plain lines, and the last line
 says how many were not annotated.
 """
@@ -10,9 +11,9 @@ from __future__ import annotations
 
 import posixpath
 
-from fitness.model import Finding, Report, Severity
+from fitness.model import Finding, Notice, Report, Severity
 from fitness.reporters.base import RenderOptions
-from fitness.reporters.catalogue import hop_text, plural
+from fitness.reporters.catalogue import hop_text, outside_text, plural
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 ANNOTATIONS_PER_SEVERITY = 10
@@ -22,7 +23,7 @@ def render_github(report: Report, options: RenderOptions) -> str:
     """One workflow command per finding, up to GitHub's limits; plain lines for the rest."""
     ordered = sorted(report.findings, key=lambda f: (-f.severity.rank, f.sort_key()))
     annotated: dict[Severity, int] = dict.fromkeys(Severity, 0)
-    lines = []
+    lines = [_notice(report, options, notice) for notice in report.notices]
     plain = []
     for finding in ordered:
         path = _path(report, options, finding.location.path)
@@ -36,6 +37,8 @@ def render_github(report: Report, options: RenderOptions) -> str:
                 f"{finding.rule_id}: {_one_line(finding.message)}"
             )
     lines.extend(plain)
+    if report.outside:
+        lines.append(outside_text(report.outside) + ".")
     total = len(report.findings)
     summary = f"fitness: {plural(total, 'finding')}"
     if plain:
@@ -76,6 +79,19 @@ def _command(report: Report, finding: Finding, path: str) -> str:
         body.append(finding.guidance)
     fields = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
     return f"::{COMMANDS[finding.severity]} {fields}::{escape_data(chr(10).join(body))}"
+
+
+def _notice(report: Report, options: RenderOptions, notice: Notice) -> str:
+    """A notice about the run: on its file (and line) when it has one, titled `fitness`."""
+    properties = []
+    if notice.path is not None:
+        properties.append(("file", _path(report, options, notice.path)))
+        if notice.line is not None:
+            properties.append(("line", str(notice.line)))
+    properties.append(("title", "fitness"))
+    fields = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
+    body = "\n".join((notice.message, *notice.details))
+    return f"::{COMMANDS[notice.severity]} {fields}::{escape_data(body)}"
 
 
 def _path(report: Report, options: RenderOptions, path: str) -> str:

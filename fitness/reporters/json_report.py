@@ -44,7 +44,19 @@ def render_json(report: Report, options: RenderOptions) -> str:
                 }
                 for entry in report.stale
             ],
+            "outside_paths": report.outside,
         },
+        "notices": [
+            {
+                "id": notice.id,
+                "severity": notice.severity.value,
+                "message": notice.message,
+                "path": notice.path,
+                "line": notice.line,
+                "details": list(notice.details),
+            }
+            for notice in report.notices
+        ],
         "rules": [
             {
                 "id": rule.id,

@@ -2,13 +2,16 @@
 
 A testsuite per rule (configured, then each built-in kind that occurs), a
 failing testcase per finding named `path:line:col`, and one passing testcase
-for a rule without findings. junit-10.xsd allows `file` only on a testsuite,
-which spans many files, so the path stands in the testcase's name and classname.
+for a rule without findings. The run's notices come last, in a `fitness`
+testsuite: an error notice (such as fixed baseline entries under
+`--strict-baseline`) is a failing testcase, the others pass with their text.
+junit-10.xsd allows `file` only on a testsuite, which spans many files, so the
+path stands in the testcase's name and classname.
 """
 
 from __future__ import annotations
 
-from fitness.model import Finding, Report
+from fitness.model import Finding, Report, Severity
 from fitness.reporters.base import RenderOptions
 from fitness.reporters.catalogue import Described, described_rules, hop_text
 
@@ -19,6 +22,10 @@ def render_junit(report: Report, options: RenderOptions) -> str:
     suites = [_suite(report, rule) for rule in rules]
     failures = len(report.findings)
     tests = sum(max(len(report.findings_for(rule.id)), 1) for rule in rules)
+    if report.notices:
+        suites.append(_notices(report))
+        tests += len(report.notices)
+        failures += _failing(report)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<testsuites name="fitness" tests="{tests}" failures="{failures}" errors="0" '
@@ -55,6 +62,32 @@ def _suite(report: Report, rule: Described) -> str:
             f'time="{_seconds(rule.seconds)}"/>'
         )
     lines.extend(_case(report, finding) for finding in findings)
+    lines.append("  </testsuite>")
+    return "\n".join(lines)
+
+
+def _failing(report: Report) -> int:
+    return sum(1 for notice in report.notices if notice.severity is Severity.ERROR)
+
+
+def _notices(report: Report) -> str:
+    """The run's notices, a testcase each: failing for an error (it failed the run)."""
+    failing = _failing(report)
+    lines = [
+        f'  <testsuite name="fitness" tests="{len(report.notices)}" failures="{failing}" '
+        'errors="0" skipped="0" time="0.000">'
+    ]
+    for notice in report.notices:
+        where = report.repo_path(notice.path) if notice.path else "fitness"
+        name = f"{where}:{notice.line}" if notice.line is not None else where
+        body = escape(_xml_chars("\n".join((notice.message, *notice.details))))
+        lines.append(f'    <testcase name={_attr(name)} classname={_attr(where)} time="0.000">')
+        if notice.severity is Severity.ERROR:
+            message = _attr(" ".join(notice.message.split()))
+            lines.append(f'      <failure type="fitness" message={message}>{body}</failure>')
+        else:
+            lines.append(f"      <system-out>{body}</system-out>")
+        lines.append("    </testcase>")
     lines.append("  </testsuite>")
     return "\n".join(lines)
 

@@ -1,4 +1,4 @@
-"""A Markdown summary for `$GITHUB_STEP_SUMMARY`: totals, then a table per rule.
+"""A Markdown summary for `$GITHUB_STEP_SUMMARY`: totals, notices, then a table per rule.
 
 Each broken rule gets a heading with its ADR link and a table of its findings,
 chains folded in `<details>`; kept rules are listed in one table. GitHub refuses
@@ -16,6 +16,7 @@ from fitness.reporters.catalogue import (
     described_rules,
     hop_text,
     markdown_text,
+    outside_text,
     plural,
 )
 
@@ -28,6 +29,8 @@ def render_markdown(report: Report, options: RenderOptions, max_bytes: int = MAX
     rules = described_rules(report)
     out = _Budget(max_bytes - _RESERVE)
     out.add(_totals(report, rules))
+    if report.notices or report.outside:
+        out.add(_notices(report))
     broken = [rule for rule in rules if report.findings_for(rule.id)]
     kept = [rule for rule in rules if not report.findings_for(rule.id)]
     if kept:
@@ -96,6 +99,22 @@ def _totals(report: Report, rules: list[Described]) -> str:
         f"{plural(report.files, 'file')}, {plural(report.modules, 'module')} "
         f"in {report.elapsed:.2f}s.\n"
     )
+
+
+_LABELS = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.NOTE: "Note"}
+
+
+def _notices(report: Report) -> str:
+    """A line per notice of the run (its details listed below it), and the findings left out."""
+    lines = []
+    for notice in report.notices:
+        where = f" (<code>{_cell(report.repo_path(notice.path))}</code>)" if notice.path else ""
+        lines.append(f"**{_LABELS[notice.severity]}:** {_cell(notice.message)}{where}")
+        lines.extend(f"- {_cell(detail)}" for detail in notice.details)
+        lines.append("")
+    if report.outside:
+        lines += [_cell(outside_text(report.outside)) + ".", ""]
+    return "\n".join(lines)
 
 
 def _kept(report: Report, options: RenderOptions, rules: list[Described]) -> str:

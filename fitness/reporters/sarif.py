@@ -10,10 +10,10 @@ run says what it left out (`properties.truncated`, an invocation notification).
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Optional
 
 from fitness import __url__, __version__
-from fitness.model import Chain, Finding, Hop, Location, Report
+from fitness.model import Chain, Finding, Hop, Location, Notice, Report
 from fitness.reporters.base import RenderOptions
 from fitness.reporters.catalogue import Described, described_rules, hop_text, plural
 from fitness.reporters.sarif_rules import LEVELS, descriptor, sentence
@@ -44,17 +44,18 @@ def render_sarif(report: Report, options: RenderOptions, limits: Limits = LIMITS
 
     rules = described_rules(report)
     index = {rule.id: position for position, rule in enumerate(rules)}
-    kept = _most_severe(report.findings, limits.results)
+    kept = _most_severe(_listed(report), limits.results)
+    total = len(report.findings) + len(report.existing if report.since is not None else ())
     while True:
         cut = _Cut()
         results = _results(report, kept, index, limits, cut)
         if options.include_suppressed:
             results += _not_counted(report, index, limits, cut)
-        document = _document(report, options, rules, results, cut, len(report.findings))
+        document = _document(report, options, rules, results, cut, total)
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
         if not kept or _gzipped_size(text, limits.gzipped_bytes) <= limits.gzipped_bytes:
             return text
-        kept = kept[: len(kept) * 9 // 10]
+        kept = kept[: len(kept) * 9 // 10]  # what is left out is said in the run's notes
 
 
 class _Cut:
@@ -66,11 +67,26 @@ class _Cut:
         self.related_locations = 0
 
 
-def _most_severe(findings: tuple[Finding, ...], limit: int) -> list[Finding]:
+Listed = tuple[Finding, Optional[str]]  # a finding, and its `baselineState` in a --since run
+
+
+def _listed(report: Report) -> list[Listed]:
+    """The findings that are results: those that count and, in a `--since` run, those there
+    at its revision too (`unchanged`): code scanning takes an upload as every open alert,
+    so leaving them out would close them on the pull request."""
+    if report.since is None:
+        return [(finding, None) for finding in report.findings]
+    return [
+        *((finding, "new") for finding in report.findings),
+        *((finding, "unchanged") for finding in report.existing),
+    ]
+
+
+def _most_severe(findings: list[Listed], limit: int) -> list[Listed]:
     """At most `limit` findings, the most severe first chosen, kept in report order."""
     if len(findings) <= limit:
-        return list(findings)
-    ranked = sorted(range(len(findings)), key=lambda i: -findings[i].severity.rank)
+        return findings
+    ranked = sorted(range(len(findings)), key=lambda i: -findings[i][0].severity.rank)
     return [findings[i] for i in sorted(ranked[:limit])]
 
 
@@ -84,11 +100,13 @@ def _document(
 ) -> dict[str, Any]:
     notes = _truncation_notes(total, len(results), cut)
     invocation: dict[str, Any] = {"executionSuccessful": True}
-    if notes:
-        invocation["toolExecutionNotifications"] = [
-            {"descriptor": {"id": "truncated"}, "level": "warning", "message": {"text": note}}
-            for note in notes
-        ]
+    notifications = [_notification(report, notice) for notice in report.notices]
+    notifications += [
+        {"descriptor": {"id": "truncated"}, "level": "warning", "message": {"text": note}}
+        for note in notes
+    ]
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -120,6 +138,21 @@ def _document(
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
+def _notification(report: Report, notice: Notice) -> dict[str, Any]:
+    """A run-level notice as a SARIF notification (on its file when it has one)."""
+    text = "\n".join((notice.message, *notice.details))
+    found: dict[str, Any] = {
+        "descriptor": {"id": notice.id},
+        "level": notice.severity.value,
+        "message": {"text": text},
+    }
+    if notice.path is not None:
+        line = notice.line or 1
+        location = _physical(report, Location(notice.path, line, 1, line, 1))
+        found["locations"] = [{"physicalLocation": location}]
+    return found
+
+
 def _truncation_notes(total: int, shown: int, cut: _Cut) -> list[str]:
     notes = []
     if shown < total:
@@ -143,17 +176,20 @@ def _truncation_notes(total: int, shown: int, cut: _Cut) -> list[str]:
 
 def _results(
     report: Report,
-    findings: list[Finding],
+    findings: list[Listed],
     index: dict[str, int],
     limits: Limits,
     cut: _Cut,
 ) -> list[dict[str, Any]]:
     seen: Counter[str] = Counter()
     results = []
-    for finding in findings:
+    for finding, state in findings:
         fingerprint = finding.fingerprint
         seen[fingerprint] += 1
-        results.append(_result(report, finding, index, limits, cut, seen[fingerprint]))
+        result = _result(report, finding, index, limits, cut, seen[fingerprint])
+        if state is not None:
+            result["baselineState"] = state
+        results.append(result)
     return results
 
 
@@ -163,8 +199,20 @@ def _not_counted(
     """The findings policy left out, each with a SARIF `suppressions` entry saying why.
 
     An inline suppression is `inSource` (its justification: the ADR and reason it
-    gives); a baseline entry or a finding already there at `--since` is `external`.
+    gives); a baseline entry is `external`. In a `--since` run these are
+    `unchanged`: not what the change is judged on (the findings there at its
+    revision are results already, see `_listed`).
     """
+    results = _suppressed(report, index, limits, cut)
+    if report.since is not None:
+        for result in results:
+            result["baselineState"] = "unchanged"
+    return results
+
+
+def _suppressed(
+    report: Report, index: dict[str, int], limits: Limits, cut: _Cut
+) -> list[dict[str, Any]]:
     results = []
     for suppressed in report.suppressed:
         said = " ".join(
@@ -178,12 +226,6 @@ def _not_counted(
     for finding in report.baselined:
         result = _result(report, finding, index, limits, cut, 1)
         result["suppressions"] = [{"kind": "external", "justification": "in the baseline"}]
-        results.append(result)
-    for finding in report.existing:
-        result = _result(report, finding, index, limits, cut, 1)
-        result["suppressions"] = [
-            {"kind": "external", "justification": f"already there at {report.since}"}
-        ]
         results.append(result)
     return results
 

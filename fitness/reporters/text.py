@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from fitness.model import Chain, Finding, Hop, Report, Severity, Site
 from fitness.reporters.base import RenderOptions
+from fitness.reporters.catalogue import outside_text
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTE: "36"}
 # Routes shown per finding, and first or last hops per route; the JSON report has every chain.
@@ -31,7 +32,7 @@ def render_text(report: Report, options: RenderOptions) -> str:
 
 
 def _not_counted(report: Report) -> list[str]:
-    """What policy left out: suppressed, baselined, there before; stale baseline entries."""
+    """What policy left out, the run's notices, and the findings outside the PATHs given."""
     parts = []
     if report.suppressed:
         parts.append(f"{len(report.suppressed)} suppressed inline")
@@ -40,11 +41,11 @@ def _not_counted(report: Report) -> list[str]:
     if report.since is not None:
         parts.append(f"{len(report.existing)} already at {report.since}")
     lines = [f"Not counted: {', '.join(parts)}."] if parts else []
-    if report.stale:
-        count = sum(entry.occurrences for entry in report.stale)
-        entries = "baseline entry is" if count == 1 else "baseline entries are"
-        lines.append(f"{count} {entries} fixed: run `fitness baseline --prune`")
-        lines.extend(f"  {entry.rule}: {entry.summary} ({entry.path})" for entry in report.stale)
+    for notice in report.notices:
+        lines.append(notice.message)
+        lines.extend(f"  {detail}" for detail in notice.details)
+    if report.outside:
+        lines.append(outside_text(report.outside))
     return lines
 
 

@@ -855,10 +855,11 @@ def test_bad_conditions(project: Project, run: Run) -> None:
           { name = "subprocess.run", when = {} },
           { name = "subprocess.run", when = { shell = 1.5, "shell-x" = true, class = 1 } },
           { name = "subprocess.run", when = { shell = "!True", cwd = "!", env = "!x" } },
-          { name = "subprocess.run", when = { shell = [true], env = { a = 1 } } },
+          { name = "subprocess.run", when = { shell = ["!true", 1.5], env = { a = 1 } } },
           { name = "yaml.load", when = { missing = ["Loader", 3.5, "x-y"] } },
           { name = "yaml.load", when = { missing = [] } },
           { name = "yaml.load", when = { missing = true } },
+          { name = "open", when = { "1" = "True", closefd = "False", mode = [], x = [[1]] } },
         ]
         type_checking = "skip"
         """
@@ -874,7 +875,7 @@ def test_bad_conditions(project: Project, run: Run) -> None:
         "pyproject.toml:8: tool.fitness.rules.conditions.apis[3].when.class: 'class' is neither a "
         "keyword argument nor a position ('0', '1', ...)",
         "pyproject.toml:8: tool.fitness.rules.conditions.apis[3].when.shell: expected true, false, "
-        'an integer or a string ("None", "!value"), got a number (1.5)',
+        'an integer, a string ("None", "!value") or a list of values, got a number (1.5)',
         "pyproject.toml:8: tool.fitness.rules.conditions.apis[3].when.shell-x: 'shell-x' is "
         "neither a keyword argument nor a position ('0', '1', ...)",
         "pyproject.toml:9: tool.fitness.rules.conditions.apis[4].when.cwd: '!' is not a value: "
@@ -886,9 +887,9 @@ def test_bad_conditions(project: Project, run: Run) -> None:
         "value: after '!' write true, false, None, an integer or a quoted string (\"!'text'\") "
         "(did you mean '!true'?)",
         "pyproject.toml:10: tool.fitness.rules.conditions.apis[5].when.env: expected true, false, "
-        'an integer or a string ("None", "!value"), got a table',
-        "pyproject.toml:10: tool.fitness.rules.conditions.apis[5].when.shell: expected true, "
-        'false, an integer or a string ("None", "!value"), got a list',
+        'an integer, a string ("None", "!value") or a list of values, got a table',
+        "pyproject.toml:10: tool.fitness.rules.conditions.apis[5].when.shell: '!true' in a list: "
+        'a list means any of its values, so a negation ("!...") stands alone, never in a list',
         "pyproject.toml:11: tool.fitness.rules.conditions.apis[6].when.missing[1]: expected a "
         "keyword argument or a position ('0', '1', ...), got a number (3.5)",
         "pyproject.toml:11: tool.fitness.rules.conditions.apis[6].when.missing[2]: 'x-y' is "
@@ -897,7 +898,17 @@ def test_bad_conditions(project: Project, run: Run) -> None:
         "least one argument",
         "pyproject.toml:13: tool.fitness.rules.conditions.apis[8].when.missing: expected a "
         "keyword argument or a position ('0', '1', ...), got a boolean (true)",
-        "pyproject.toml:15: tool.fitness.rules.conditions.type_checking: 'skip' is not one of "
+        "pyproject.toml:14: tool.fitness.rules.conditions.apis[9].when.1: 'True' is Python's "
+        "spelling: in TOML the boolean is true, without quotes (did you mean true?); for the "
+        "string True, write \"'True'\"",
+        "pyproject.toml:14: tool.fitness.rules.conditions.apis[9].when.closefd: 'False' is "
+        "Python's spelling: in TOML the boolean is false, without quotes (did you mean false?); "
+        "for the string False, write \"'False'\"",
+        "pyproject.toml:14: tool.fitness.rules.conditions.apis[9].when.mode: expected at least "
+        "one value: a list means any of its values",
+        "pyproject.toml:14: tool.fitness.rules.conditions.apis[9].when.x: a list of values holds "
+        "true, false, integers and strings, not another list",
+        "pyproject.toml:16: tool.fitness.rules.conditions.type_checking: 'skip' is not one of "
         "'check', 'ignore'",
     ]
 

@@ -58,14 +58,16 @@ FINGERPRINTS = {
 def baseline_entry(x: str) -> str:
     return (
         f'{{"fingerprint": "{FINGERPRINTS[x]}", "rule": "layered", "count": 1, '
-        f'"path": "src/app/g/use_{x}.py", "summary": "app.g -> app.{x}"}}'
+        f'"path": "src/app/g/use_{x}.py", "summary": "app.g -> app.{x}", "imports": [\n'
+        f'      "app.g.use_{x} -> app.{x}.core"\n'
+        "    ]}"
     )
 
 
 def baseline_text(entries: list[str]) -> str:
     body = ",\n    ".join(entries)
     return (
-        '{\n  "schema": "fitness-baseline",\n  "version": 1,\n'
+        '{\n  "schema": "fitness-baseline",\n  "version": 2,\n'
         f'  "entries": [\n    {body}\n  ]\n}}\n'
     )
 
@@ -165,14 +167,54 @@ def test_since_a_revision_without_configuration_counts_every_finding(
 
     result = run("check", "--since", "HEAD~1", cwd=root)
 
-    assert (result.code, result.out) == (
+    assert (result.code, result.out, result.err) == (
         1,
         violation("f")
         + "\n"
         + BROKEN_ONE
         + "Not counted: 0 already at HEAD~1.\n"
+        + NO_CONFIGURATION_THEN
+        + "\n"
         + FOUND_ONE.replace("21 files", "16 files"),
+        "",
     )
+
+
+NO_CONFIGURATION_THEN = (
+    "--since HEAD~1: pyproject.toml has no fitness configuration at HEAD~1, "
+    "so nothing was checked there and every finding is new"
+)
+
+
+def test_since_a_pyproject_without_fitness_counts_every_finding(
+    tmp_path: Path, project: Project, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pull request that adds fitness: the base has a pyproject.toml, without fitness."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    root = project({**SEVEN_LAYERS, **NEW, "pyproject.toml": '[project]\nname = "app"\n'})
+    git(root, "init", "-q")
+    commit(root, "code only")
+    (root / "pyproject.toml").write_text('[project]\nname = "app"\n' + LAYERED, "utf-8")
+    commit(root, "configuration")
+
+    text = run("check", "--since", "HEAD~1", cwd=root)
+    as_json = run("check", "--since", "HEAD~1", "--format", "json", cwd=root)
+
+    assert (text.code, text.out.splitlines()[-2]) == (1, NO_CONFIGURATION_THEN)
+    assert text.err == ""
+    assert as_json.code == 1
+    assert json.loads(as_json.out)["notices"] == [
+        {
+            "id": "since-without-configuration",
+            "severity": "note",
+            "message": NO_CONFIGURATION_THEN,
+            "path": None,
+            "line": None,
+            "details": [],
+        }
+    ]
+    # Other formats than text print it on stderr too, for the log.
+    assert as_json.err == f"fitness: note: {NO_CONFIGURATION_THEN}\n"
 
 
 def test_since_analyses_the_revision_with_the_configuration_it_had(
@@ -205,7 +247,13 @@ def test_since_analyses_the_revision_with_the_configuration_it_had(
             ("src/app/g/use_f.py",),
             violation("f") + "\n" + BROKEN_ONE + "Not counted: 0 already at HEAD~1.\n" + FOUND_ONE,
         ),
-        (("src/app/g/use_a.py",), CLEAN + "Not counted: 1 already at HEAD~1.\n" + NONE_FOUND),
+        (
+            ("src/app/g/use_a.py",),
+            CLEAN
+            + "Not counted: 1 already at HEAD~1.\n"
+            + "1 more finding in other files; run without PATH to see them\n"
+            + NONE_FOUND,
+        ),
         (
             ("--select", "layered"),
             violation("f") + "\n" + BROKEN_ONE + "Not counted: 5 already at HEAD~1.\n" + FOUND_ONE,
@@ -423,8 +471,10 @@ def test_baseline_with_select_keeps_the_entries_of_the_other_rules(
 
     assert result.out == "Wrote .fitness-baseline.json: 2 entries for 2 findings.\n"
     assert entries(root) == FULL[:2]
-    lines = full.splitlines()  # the ban entries are lines 4 and 5, the layered one line 6
-    kept = [*lines[:5], lines[5].rstrip(","), *lines[7:]]
+    # The ban entries are lines 5 and 6, the layered one lines 7 to 9 with its one import.
+    lines = full.splitlines()
+    assert lines[7:9] == ['      "app.g.use -> app.a.core"', "    ]}"]
+    kept = [*lines[:5], lines[5].rstrip(","), *lines[9:]]
     assert (root / ".fitness-baseline.json").read_text(encoding="utf-8") == "\n".join(kept) + "\n"
     assert run("baseline", "--ignore", "layered", cwd=root).out == (
         "Wrote .fitness-baseline.json: 3 entries for 3 findings.\n"
@@ -955,11 +1005,12 @@ def test_a_malformed_baseline_is_a_usage_error(
     [
         (
             '{"schema": "fitness-baseline", "version": 7, "entries": []}',
-            "baseline version 7; this fitness reads 1",
+            "baseline version 7; this fitness reads versions 1 and 2",
         ),
         (
-            '{"schema": "fitness-baseline", "version": 1, "entries": [{"rule": "layered"}]}',
-            "entry 1 needs a fingerprint, a rule and a count",
+            '{"schema": "fitness-baseline", "version": 2, "entries": [{"rule": "layered"}]}',
+            "entry 1 needs a fingerprint, a rule and a count, and its imports must be a list "
+            "of 'importer -> imported'",
         ),
         (
             '{"schema": "fitness-baseline", "version": 1, "entries": 5}',

@@ -285,6 +285,27 @@ CASES = [
         [],
     ),
     Case(
+        "when-list-is-any-of",
+        [("open", {"mode": ["w", "a"]})],
+        "open('f', mode='w')\nopen('f', mode='a')\nopen('f', mode='r')\nopen('f')\n",
+        [
+            "1:1-1:5 open with mode='w' or mode='a' is banned",
+            "2:1-2:5 open with mode='w' or mode='a' is banned",
+        ],
+    ),
+    Case(
+        "when-list-by-position",
+        [("open", {"1": ["w", "x"]})],
+        "open('f', 'x')\nopen('f', 'r')\nopen('f', mode='w')\n",
+        ["1:1-1:5 open with 'w' or 'x' as positional argument 1 is banned"],
+    ),
+    Case(
+        "when-list-types-stay-apart",
+        [("subprocess.run", {"shell": [True, "yes"]})],
+        "import subprocess\n\nsubprocess.run('ls', shell=1)\nsubprocess.run('ls', shell='yes')\n",
+        ["4:1-4:15 subprocess.run with shell=True or shell='yes' is banned"],
+    ),
+    Case(
         "type-checking",
         ["pickle"],
         "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    import pickle\n",

@@ -40,6 +40,7 @@ def test_paths_narrow_the_findings_reported_not_the_analysis(project: Project, r
         "\n"
         "layered         layers     broken  1 finding\n"
         "domain-is-pure  forbidden  kept\n"
+        "3 more findings in other files; run without PATH to see them\n"
         "Rules: 1 kept, 1 broken. Found 1 finding (1 error) in 13 files (0.00s).\n"
     )
     assert one_dir.code == 1

@@ -30,7 +30,8 @@ ALLOWED = (
     "  from           (required)                     module expressions: the packages whose imports are checked\n"
     "  may_import     []                             module expressions (internal or third-party) they may also import\n"
     "  allow_stdlib   true                           whether they may import the standard library\n"
-    "  ignore         []                             imports the rule does not count, as 'importer -> imported'\n"
+    "  ignore         []                             imports the rule does not count, as 'importer -> imported' "
+    "(a third-party package names its submodules too)\n"
     '  type_checking  "check" (or [tool.fitness]\'s)  "ignore" leaves out imports under `if TYPE_CHECKING:`\n'
     '  dynamic        "check" (or [tool.fitness]\'s)  "ignore" leaves out literal importlib.import_module("x")\n'
     "\n"
@@ -124,6 +125,8 @@ def test_explain_without_a_kind_lists_the_kinds(tmp_path: Path, run: Run) -> Non
         "  duplicate-module     A module is found under two source roots.\n"
         "  invalid-suppression  An inline suppression fitness cannot apply.\n"
         "  parse-error          A file could not be parsed.\n"
+        "  rule-target-removed  The change removes a module that the base's rules name.\n"
+        "  unknown-module       A rule names a third-party module that nothing knows.\n"
         "  unreadable           A directory could not be read.\n"
         "  unused-suppression   An inline suppression suppresses nothing.\n"
         "\n"

@@ -20,7 +20,7 @@ MODULES = {
 }
 
 # A valid rule, appended to configurations that test something else.
-RULE = '\n[tool.fitness.rules.ok]\nkind = "independence"\nmodules = ["shop.api"]\n'
+RULE = '\n[tool.fitness.rules.ok]\nkind = "independence"\nmodules = ["shop.api", "shop.domain"]\n'
 
 
 def check_config(project: Project, run: Run, config: str, name: str = "pyproject.toml") -> Result:
@@ -167,7 +167,7 @@ def test_several_mistakes_are_reported_together_in_file_order(project: Project, 
             id="closed-and-exhaustive",
         ),
         pytest.param(
-            '[tool.fitness.rules.x]\nkind = "layers"\nlayers = ["shop.api"]\n'
+            '[tool.fitness.rules.x]\nkind = "layers"\nlayers = ["shop.api", "shop.domain"]\n'
             'exhaustive_ignores = ["tests", "shop.migrations"]\n',
             "pyproject.toml:4: tool.fitness.rules.x.exhaustive_ignores: exhaustive_ignores needs "
             "exhaustive = true\n"
@@ -190,7 +190,42 @@ def test_several_mistakes_are_reported_together_in_file_order(project: Project, 
             id="typo-of-top-level-package",
         ),
         pytest.param(
-            '[tool.fitness.rules.x]\nkind = "independence"\nmodules = ["shop.api"]\n'
+            '[tool.fitness.rules.x]\nkind = "layers"\nlayers = ["shop.api"]\n',
+            "pyproject.toml:3: tool.fitness.rules.x.layers: a single layer cannot break the rule: "
+            "list at least two layers, top to bottom, or independent siblings ('a | b')",
+            id="one-layer",
+        ),
+        pytest.param(
+            '[tool.fitness.rules.x]\nkind = "layers"\nlayers = ["api : domain"]\n'
+            'containers = ["shop"]\n',
+            "pyproject.toml:3: tool.fitness.rules.x.layers: a single layer cannot break the rule: "
+            "list at least two layers, top to bottom, or independent siblings ('a | b') "
+            "(containers repeat the layers inside each container, never comparing two "
+            "containers)",
+            id="one-layer-in-containers",
+        ),
+        pytest.param(
+            '[tool.fitness.rules.x]\nkind = "independence"\nmodules = ["shop.api"]\n',
+            "pyproject.toml:3: tool.fitness.rules.x.modules: a single module cannot break the "
+            "rule, having no other to import: list at least two modules, or a wildcard such as "
+            "'shop.*'",
+            id="one-independent-module",
+        ),
+        pytest.param(
+            '[tool.fitness.rules.x]\nkind = "independence"\nmodules = ["*.api"]\n',
+            "pyproject.toml:3: tool.fitness.rules.x.modules[0]: '*.api' matches shop.api alone, which "
+            "cannot break the rule, having no other to import: list at least two modules, or a "
+            "wildcard such as 'shop.*'",
+            id="one-wildcard-matching-one",
+        ),
+        pytest.param(
+            '[tool.fitness.rules.x]\nkind = "independence"\nmodules = ["shop.*.api"]\n',
+            "pyproject.toml:3: tool.fitness.rules.x.modules[0]: 'shop.*.api' matches no module "
+            "under the source roots",
+            id="one-wildcard-matching-none",
+        ),
+        pytest.param(
+            '[tool.fitness.rules.x]\nkind = "independence"\nmodules = ["shop.api", "shop.domain"]\n'
             'ignore = ["shop.api", "a -> b..c"]\ninclude = ["shop.api.*x"]\n',
             "pyproject.toml:4: tool.fitness.rules.x.ignore[0]: 'shop.api' is not an import "
             "expression (write 'a.b -> c.d')\n"
@@ -228,13 +263,36 @@ def test_fitness_toml_paths_have_no_tool_prefix(project: Project, run: Run) -> N
 def test_third_party_and_stdlib_names_need_not_exist(project: Project, run: Run) -> None:
     config = (
         '[tool.fitness.rules.x]\nkind = "forbidden"\nfrom = ["shop.domain"]\n'
-        'to = ["sqlalchemy.orm", "requests", "os.path", "django.**"]\n'
+        'to = ["nowhere_orm.orm", "os.path", "nowhere_web.**"]\n'
     )
 
     result = check_config(project, run, config)
 
-    assert (result.code, result.err) == (0, "")
-    assert (
-        result.out
-        == "x  forbidden  kept\nRules: 1 kept, 0 broken. No findings in 4 files (0.00s).\n"
+    unknown = (
+        "which the project does not import, is not installed and is not in the standard library"
     )
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        f"pyproject.toml:4:1: unknown-module: rule x names 'nowhere_orm.orm', {unknown} [warning]\n"
+        f"pyproject.toml:4:1: unknown-module: rule x names 'nowhere_web.**', {unknown} [warning]\n"
+        "\n"
+        "x               forbidden  kept\n"
+        "unknown-module  built-in   2 findings\n"
+        "Rules: 1 kept, 0 broken. Found 2 findings (2 warnings) in 4 files (0.00s).\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        'kind = "layers"\nlayers = ["shop.api | shop.domain"]\n',
+        'kind = "layers"\nlayers = ["api"]\ncontainers = ["shop"]\nexhaustive = true\n',
+        'kind = "independence"\nmodules = ["shop.*"]\n',
+    ],
+)
+def test_one_entry_that_can_still_break_the_rule_is_accepted(
+    project: Project, run: Run, rule: str
+) -> None:
+    result = check_config(project, run, f"[tool.fitness.rules.x]\n{rule}")
+
+    assert (result.code, result.err) in ((0, ""), (1, ""))

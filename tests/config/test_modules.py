@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from fitness.checks import KINDS
+from fitness.checks.unknown_names import family, unknown_names
 from fitness.config.layout import Home, Layout
 from fitness.config.load import load_config
-from fitness.config.modules import check_externals, check_modules
-from fitness.errors import ConfigError
+from fitness.config.modules import check_modules
 from fitness.parsing.discovery import PythonHome, SourceFile
 
 PARSERS = {name: kind.parse for name, kind in KINDS.items()}
@@ -70,7 +70,7 @@ def test_roots_no_rule_needs_are_dropped_from_the_suggestion(tmp_path: Path) -> 
 def test_namespace_packages_and_modules_are_found_too(
     tmp_path: Path, home: PythonHome, hint: str
 ) -> None:
-    rules = '[rules.x]\nkind = "independence"\nmodules = ["flask"]\n'
+    rules = '[rules.x]\nkind = "forbidden"\nfrom = ["flask"]\nto = ["os"]\n'
 
     assert f"'flask' is {hint}: did you mean" in check(tmp_path, rules, SHOP, [home])[0]
 
@@ -85,7 +85,7 @@ def test_a_typo_of_a_top_level_package_wins_over_other_hints(tmp_path: Path) -> 
 
 
 def test_no_python_under_the_roots_is_the_only_module_problem(tmp_path: Path) -> None:
-    rules = '[rules.x]\nkind = "independence"\nmodules = ["flask.app"]\n'
+    rules = '[rules.x]\nkind = "forbidden"\nfrom = ["flask.app"]\nto = ["os"]\n'
     homes = [
         PythonHome(".", frozenset(), frozenset({"docs"}), frozenset({"setup"})),
         PythonHome("lib", frozenset({"flask"}), frozenset(), frozenset()),
@@ -97,43 +97,57 @@ def test_no_python_under_the_roots_is_the_only_module_problem(tmp_path: Path) ->
 
 
 def test_missing_roots_leave_the_modules_unchecked(tmp_path: Path) -> None:
-    rules = '[rules.x]\nkind = "independence"\nmodules = ["flask.app"]\n'
+    rules = '[rules.x]\nkind = "forbidden"\nfrom = ["flask.app"]\nto = ["os"]\n'
 
     assert check(tmp_path, rules, (), roots=()) == []
 
 
 WEB_RULES = '[rules.x]\nkind = "forbidden"\nfrom = ["web"]\nto = [{to}]\n'
-TYPO = "is not imported by the project, not installed and not in the standard library"
+TYPO = "which the project does not import, is not installed and is not in the standard library"
 
 
 @pytest.mark.parametrize(
     ("to", "expected"),
     [
-        ('"werkzueg"', f"'werkzueg' {TYPO} (did you mean 'werkzeug'?)"),
+        ('"werkzueg"', f"rule x names 'werkzueg', {TYPO} (did you mean 'werkzeug'?)"),
         (
             '"werkzueg.serving.**"',
-            f"'werkzueg.serving.**' {TYPO} (did you mean 'werkzeug.serving.**'?)",
+            f"rule x names 'werkzueg.serving.**', {TYPO} (did you mean 'werkzeug.serving.**'?)",
         ),
+        ('"pytset"', f"rule x names 'pytset', {TYPO}"),  # close to nothing imported
+        ('"PySide6"', f"rule x names 'PySide6', {TYPO}"),  # PySide2's family, not its typo
         ('"werkzeug.sreving"', None),  # the package is imported: its submodules are not judged
-        ('"pytset"', None),  # close to nothing the project imports
         ('"click"', None),  # close to clack, which the project imports, but installed
         ('"json"', None),  # close to jsonx, but in the standard library
         ('"*.serving"', None),
         ('"web.views"', None),  # internal: `check_modules` judges those
     ],
 )
-def test_third_party_typos_of_imported_packages(
+def test_third_party_names_nothing_knows_are_warnings(
     tmp_path: Path, to: str, expected: str | None
 ) -> None:
     path = tmp_path / "fitness.toml"
     path.write_text(WEB_RULES.format(to=to), encoding="utf-8")
-    config, _ = load_config(path, PARSERS)
-    imported = {"werkzeug.serving", "clack", "jsonx"}
+    config, problems = load_config(path, PARSERS)
+    imported = {"werkzeug.serving", "clack", "jsonx", "PySide2.QtCore"}
 
-    if expected is None:
-        check_externals(config, {"web", "web.views"}, imported)
-        return
-    with pytest.raises(ConfigError) as raised:
-        check_externals(config, {"web", "web.views"}, imported)
-    (problem,) = raised.value.problems
-    assert problem.split(": ", 2)[1:] == ["rules.x.to[0]", expected]
+    found = unknown_names(config, {"web", "web.views"}, imported)
+
+    assert problems.found == []
+    assert [(f.rule_id, f.severity.value, f.location.line, f.message) for f in found] == (
+        [] if expected is None else [("unknown-module", "warning", 4, expected)]
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("PyQt5", "PyQt6", True),
+        ("PySide2", "PySide", True),
+        ("PyQt5", "PyQt5", False),
+        ("PySide2", "PySdie2", False),
+        ("h5py", "h6py", True),
+    ],
+)
+def test_names_that_differ_only_in_digits_are_a_family(a: str, b: str, expected: bool) -> None:
+    assert family(a, b) is expected

@@ -13,20 +13,17 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import textwrap
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from integrations import composite
+from integrations.action_steps import ACTION, EARLIER, REPO
+from integrations.action_steps import check as _check
+from integrations.action_steps import commit as _commit
+from integrations.action_steps import git as _git
 from support import write_tree
-
-REPO = Path(__file__).resolve().parents[2]
-ACTION = composite.load(REPO / "action.yml")
-EARLIER = "# An earlier step's summary\n"
 
 
 def test_no_script_holds_an_expression() -> None:
@@ -77,22 +74,6 @@ def test_the_actions_it_uses_are_pinned_by_commit() -> None:
     assert '--cache-dir "$RUNNER_TEMP/fitness-cache"' in steps["check"]["run"]
     assert steps["restore"]["with"]["restore-keys"] == "fitness-${{ runner.os }}-"
     assert "github.event_name != 'pull_request'" in steps["save"]["if"]
-
-
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The outputs of the action's first steps, which found Python and installed fitness."""
-    root = tmp_path_factory.mktemp("action")
-    action_path = _checkout_copy(root / "action")
-    runner_temp = root / "runner"
-    runner_temp.mkdir()
-    environment = composite.base_environment(root, runner_temp, action_path)
-    context: dict[str, Any] = {"inputs": composite.inputs(ACTION, {})}
-    run = composite.run_steps(ACTION, ["python", "install"], context, environment, root)
-    assert run.codes == {"python": 0, "install": 0}, run.stderr
-    assert run.outputs["python"]["path"], "no Python found: setup-python would have run"
-    assert run.stdout["install"] == "fitness: fitness, version 0.1.0\n"
-    return dict(context["steps"])
 
 
 def test_findings_fail_the_step_after_every_output_is_written(
@@ -191,11 +172,10 @@ def test_config_from_base_judges_a_pull_request_by_the_base_rules(
 
 def test_usage_errors_fail_with_an_annotation(installed: dict[str, Any], tmp_path: Path) -> None:
     workspace = _shop(tmp_path)
-    run, _, _ = _check(installed, workspace, {"config-from": "base"})
-    assert run.codes["check"] == 2
-    assert run.stdout["check"] == (
-        "::error title=fitness::config-from: base needs the base: "
-        "run on a pull_request event, or set since\n"
+    run, _, _ = _check(installed, workspace, {"config-from": "tip"})
+    assert (run.codes["check"], run.outputs["check"]) == (2, {})
+    assert (
+        run.stdout["check"] == "::error title=fitness::input config-from: expected head or base\n"
     )
     run, _, _ = _check(installed, workspace, {"args": "--select 'unclosed"})
     assert run.codes["check"] == 2
@@ -243,41 +223,6 @@ def test_a_configuration_error_is_annotated_and_summarised(
     assert summary == (
         f"{EARLIER}## fitness could not check (exit 2)\n\n````\n{reason.rstrip()}\n````\n"
     )
-
-
-def _check(
-    installed: dict[str, Any],
-    project: Path,
-    given: dict[str, str],
-    github: dict[str, Any] | None = None,
-    working_directory: str = ".",
-    workspace: Path | None = None,
-) -> tuple[composite.Run, str, Path]:
-    """Run the check step; its outputs, the job's step summary, and the runner's temp dir."""
-    workspace = workspace or project
-    runner_temp = Path(tempfile.mkdtemp(prefix="runner-", dir=project.parent))
-    environment = composite.base_environment(workspace, runner_temp, REPO)
-    Path(environment["GITHUB_STEP_SUMMARY"]).write_text(EARLIER, encoding="utf-8")
-    context: dict[str, Any] = {
-        "inputs": composite.inputs(ACTION, {"working-directory": working_directory, **given}),
-        "github": github or {"event_name": "push", "sha": "0" * 40, "event": {}},
-        "runner": {"temp": str(runner_temp), "os": "Linux"},
-        "steps": dict(installed),
-    }
-    run = composite.run_steps(ACTION, ["check"], context, environment, workspace)
-    summary = Path(environment["GITHUB_STEP_SUMMARY"]).read_text("utf-8")
-    return run, summary, runner_temp
-
-
-def _checkout_copy(into: Path) -> Path:
-    """The repository's files as a checkout of the action would have them."""
-    listed = _git(REPO, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-    for name in filter(None, listed.split("\0")):
-        source = REPO / name
-        if source.is_file():
-            (into / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, into / name)
-    return into
 
 
 def _shop(tmp_path: Path) -> Path:
@@ -336,17 +281,5 @@ def _pull_request(tmp_path: Path) -> tuple[Path, str, str]:
     return workspace, base, head
 
 
-def _commit(repository: Path, message: str) -> str:
-    _git(repository, "add", "-A")
-    _git(repository, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", message)
-    return _git(repository, "rev-parse", "HEAD").strip()
-
-
 def _untracked(repository: Path) -> list[str]:
     return _git(repository, "status", "--porcelain", "--ignored").splitlines()
-
-
-def _git(cwd: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=cwd, capture_output=True, text=True, check=True
-    ).stdout

@@ -88,3 +88,98 @@ def _repository(root: Path) -> Path:
     ):
         subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
     return root
+
+
+def test_config_from_a_revision_without_configuration_judges_by_the_change_s_own(
+    tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    write_tree(tmp_path, {"pyproject.toml": '[project]\nname = "app"\n', "src/app/__init__.py": ""})
+    _commit_all(tmp_path, "before fitness")
+    write_tree(
+        tmp_path,
+        {
+            "pyproject.toml": '[project]\nname = "app"\n' + WITHOUT_LAYERS,
+            "src/app/x.py": "import socket\n",
+        },
+    )
+
+    result = run("check", "--no-cache", "--config-from", "HEAD", cwd=tmp_path)
+
+    assert (result.code, result.out, result.err) == (
+        1,
+        "src/app/x.py:1:1: no-sockets: app must not import socket\n"
+        "  app.x -> socket (l.1)\n"
+        "\n"
+        "no-sockets  forbidden  broken  1 finding\n"
+        "--config-from HEAD: pyproject.toml has no fitness configuration at HEAD, "
+        "so this change is judged by its own pyproject.toml\n"
+        "Rules: 0 kept, 1 broken. Found 1 finding (1 error) in 2 files (0.00s).\n",
+        "",
+    )
+
+
+def test_config_from_follows_renames_and_reports_a_removed_module_on_its_rule(
+    tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    _repository(tmp_path)
+    subprocess.run(["git", "mv", "src/app/api", "src/app/web"], cwd=tmp_path, check=True)
+    write_tree(tmp_path, {"src/app/domain/__init__.py": "from app import web\n"})
+
+    result = run("check", "--no-cache", "--config-from", "HEAD", cwd=tmp_path)
+
+    assert (result.code, result.out, result.err) == (
+        1,
+        "src/app/domain/__init__.py:1:1: layers: app.domain must not import app.web "
+        "(a higher layer)\n"
+        "\n"
+        "layers      layers     broken  1 finding\n"
+        "no-sockets  forbidden  kept\n"
+        "--config-from HEAD: the configuration names app.api, which this change renames to "
+        "app.web; its rules check app.web\n"
+        "Rules: 1 kept, 1 broken. Found 1 finding (1 error) in 3 files (0.00s).\n",
+        "",
+    )
+
+    subprocess.run(["git", "rm", "-rqf", "src/app/web"], cwd=tmp_path, check=True)
+    removed = run("check", "--no-cache", "--config-from", "HEAD", cwd=tmp_path)
+    assert (removed.code, removed.out) == (
+        1,
+        "pyproject.toml:6:1: rule-target-removed: this change removes app.api, which rule "
+        "layers at HEAD names; land the configuration change first\n"
+        "\n"
+        "layers               layers     kept\n"
+        "no-sockets           forbidden  kept\n"
+        "rule-target-removed  built-in   1 finding\n"
+        "Rules: 2 kept, 0 broken. Found 1 finding (1 error) in 2 files (0.00s).\n",
+    )
+
+
+def _commit_all(root: Path, message: str) -> None:
+    for command in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", message],
+    ):
+        subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
+
+
+def test_errors_in_a_revision_s_files_never_name_the_temporary_directory(
+    tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    broken = RULES.replace('"app.api", "app.domain"', '"app.api", "app.domian"')
+    write_tree(
+        tmp_path,
+        {"pyproject.toml": broken, "src/app/__init__.py": "", "src/app/api/__init__.py": ""},
+    )
+    write_tree(tmp_path, {"src/app/domain/__init__.py": ""})
+    _commit_all(tmp_path, "a configuration with a typo")
+    write_tree(tmp_path, {"pyproject.toml": RULES})
+
+    result = run("check", "--no-cache", "--since", "HEAD", cwd=tmp_path)
+
+    assert (result.code, result.err) == (
+        2,
+        "fitness: --since HEAD: at that revision, pyproject.toml:6: "
+        "tool.fitness.rules.layers.layers[1]: no module 'app.domian' under the source roots "
+        "(did you mean 'app.domain'?)\n",
+    )

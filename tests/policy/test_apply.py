@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from fitness.model import BaselineEntry, Finding, Location, Severity, Suppressed, Suppression
+from fitness.model import (
+    BaselineEntry,
+    Finding,
+    Location,
+    Past,
+    Severity,
+    Suppressed,
+    Suppression,
+)
 from fitness.policy import Rules, Verdict, apply, fails, in_scope, judged
 from fitness.policy.suppressions import BadSuppression
 
@@ -206,7 +214,7 @@ def test_problems_with_suppressions_outside_the_scope_are_not_reported() -> None
 def test_existing_fingerprints_are_counted_so_one_more_is_new() -> None:
     twin = A._replace(location=A.location._replace(line=30, end_line=30))
 
-    verdict = apply([A, twin, B], [], RULES, existing=[A.fingerprint])
+    verdict = apply([A, twin, B], [], RULES, past=Past((A,), frozenset()))
 
     assert verdict.existing == (A,)
     assert verdict.kept == (twin, B)
@@ -265,7 +273,7 @@ def test_findings_there_at_since_and_in_the_baseline_leave_no_entry_stale() -> N
     # `check --since REV` with a baseline: a finding that was there at REV still
     # occurs, so its baseline entry is not fixed and must not be listed as stale.
     verdict = apply(
-        [A, B], [], RULES, baseline=[entry(A), entry(B)], existing=[A.fingerprint, B.fingerprint]
+        [A, B], [], RULES, baseline=[entry(A), entry(B)], past=Past((A, B), frozenset())
     )
 
     assert verdict.kept == ()
@@ -275,7 +283,7 @@ def test_findings_there_at_since_and_in_the_baseline_leave_no_entry_stale() -> N
         [],
         RULES,
         baseline=[entry(A), entry(B)],
-        existing=[A.fingerprint, B.fingerprint],
+        past=Past((A, B), frozenset()),
         strict_baseline=True,
     ).failed
 

@@ -7,23 +7,26 @@ from pathlib import Path
 import pytest
 
 from fitness.errors import UsageError
-from fitness.model import BaselineEntry, Finding, Hop, Location, Severity, Site
+from fitness.model import BaselineEntry, Finding, Hop, Location, Routes, Severity, Site
 from fitness.policy.baseline import entries_of, read, render, summary, write
 
 
 def chain_finding(rule: str, path: str, line: int, importer: str, imported: str) -> Finding:
     site = Site(Location(path, line, 1, line, 20), False, False, False)
+    hop = Hop(f"{importer}.m", f"{imported}.m", (site,))
+    other = Hop(f"{importer}.n", f"{imported}.m", (site._replace(location=site.location),))
     return Finding(
         rule,
         Severity.ERROR,
         "{importer} must not import {imported}",
         (("imported", imported), ("importer", importer)),
         site.location,
-        ((Hop(f"{importer}.m", f"{imported}.m", (site,)),),),
+        ((hop,),),
         (importer, imported),
         None,
         None,
         (rule, importer, imported),
+        Routes((hop, other)),
     )
 
 
@@ -50,10 +53,16 @@ BAN = ban_finding("src/app/m.py", 7, "Store.load", 1)
 def test_entries_are_one_per_fingerprint_counted_and_sorted_by_rule_and_summary() -> None:
     twin = LAYER_A._replace(location=LAYER_A.location._replace(line=40, end_line=40))
 
+    a_imports = ("app.g.m -> app.a.m", "app.g.n -> app.a.m")
+    b_imports = ("app.g.m -> app.b.m", "app.g.n -> app.b.m")
     assert entries_of([LAYER_B, LAYER_A, BAN, twin]) == [
         BaselineEntry(BAN.fingerprint, "ban", "app.m pickle.loads Store.load 1", "src/app/m.py", 1),
-        BaselineEntry(LAYER_A.fingerprint, "layers", "app.g -> app.a", "src/app/g/a.py", 2),
-        BaselineEntry(LAYER_B.fingerprint, "layers", "app.g -> app.b", "src/app/g/b.py", 1),
+        BaselineEntry(
+            LAYER_A.fingerprint, "layers", "app.g -> app.a", "src/app/g/a.py", 2, a_imports
+        ),
+        BaselineEntry(
+            LAYER_B.fingerprint, "layers", "app.g -> app.b", "src/app/g/b.py", 1, b_imports
+        ),
     ]
 
 
@@ -71,14 +80,20 @@ def test_render_writes_one_sorted_entry_per_line() -> None:
     assert render(list(reversed(entries))) == (
         "{\n"
         '  "schema": "fitness-baseline",\n'
-        '  "version": 1,\n'
+        '  "version": 2,\n'
         '  "entries": [\n'
         f'    {{"fingerprint": "{BAN.fingerprint}", "rule": "ban", "count": 1, '
         '"path": "src/app/m.py", "summary": "app.m pickle.loads Store.load 1"},\n'
         f'    {{"fingerprint": "{LAYER_A.fingerprint}", "rule": "layers", "count": 1, '
-        '"path": "src/app/g/a.py", "summary": "app.g -> app.a"},\n'
+        '"path": "src/app/g/a.py", "summary": "app.g -> app.a", "imports": [\n'
+        '      "app.g.m -> app.a.m",\n'
+        '      "app.g.n -> app.a.m"\n'
+        "    ]},\n"
         f'    {{"fingerprint": "{LAYER_B.fingerprint}", "rule": "layers", "count": 1, '
-        '"path": "src/app/g/b.py", "summary": "app.g -> app.b"}\n'
+        '"path": "src/app/g/b.py", "summary": "app.g -> app.b", "imports": [\n'
+        '      "app.g.m -> app.b.m",\n'
+        '      "app.g.n -> app.b.m"\n'
+        "    ]}\n"
         "  ]\n"
         "}\n"
     )
@@ -86,7 +101,7 @@ def test_render_writes_one_sorted_entry_per_line() -> None:
 
 def test_an_empty_baseline_has_an_empty_list() -> None:
     assert render([]) == (
-        '{\n  "schema": "fitness-baseline",\n  "version": 1,\n  "entries": []\n}\n'
+        '{\n  "schema": "fitness-baseline",\n  "version": 2,\n  "entries": []\n}\n'
     )
 
 
@@ -114,7 +129,7 @@ def test_count_summary_and_path_are_optional_when_read(tmp_path: Path) -> None:
         encoding="utf-8",
     )
 
-    assert read(path) == [BaselineEntry("abc", "layers", "", "", 1)]
+    assert read(path) == [BaselineEntry("abc", "layers", "", "", 1, None)]
 
 
 def test_a_baseline_without_entries_has_none(tmp_path: Path) -> None:
@@ -122,6 +137,12 @@ def test_a_baseline_without_entries_has_none(tmp_path: Path) -> None:
     path.write_text('{"schema": "fitness-baseline", "version": 1}', encoding="utf-8")
 
     assert read(path) == []
+
+
+NEEDS = (
+    "needs a fingerprint, a rule and a count, and its imports must be a list of "
+    "'importer -> imported'"
+)
 
 
 @pytest.mark.parametrize(
@@ -143,25 +164,35 @@ def test_a_baseline_without_entries_has_none(tmp_path: Path) -> None:
             '{path}: not a fitness baseline (no "schema": "fitness-baseline")',
         ),
         (
-            '{"schema": "fitness-baseline", "version": 2}',
-            "{path}: baseline version 2; this fitness reads 1",
+            '{"schema": "fitness-baseline", "version": 3}',
+            "{path}: baseline version 3; this fitness reads versions 1 and 2",
         ),
         (
             '{"schema": "fitness-baseline"}',
-            "{path}: baseline version None; this fitness reads 1",
+            "{path}: baseline version None; this fitness reads versions 1 and 2",
         ),
         (
             '{"schema": "fitness-baseline", "version": 1, "entries": [{"rule": "x"}]}',
-            "{path}: entry 1 needs a fingerprint, a rule and a count",
+            f"{{path}}: entry 1 {NEEDS}",
         ),
         (
             '{"schema": "fitness-baseline", "version": 1, "entries": '
             '[{"fingerprint": "a", "rule": "x"}, {"fingerprint": "b", "rule": "x", "count": "two"}]}',
-            "{path}: entry 2 needs a fingerprint, a rule and a count",
+            f"{{path}}: entry 2 {NEEDS}",
+        ),
+        (
+            '{"schema": "fitness-baseline", "version": 2, "entries": '
+            '[{"fingerprint": "a", "rule": "x", "imports": ["a.b"]}]}',
+            f"{{path}}: entry 1 {NEEDS}",
+        ),
+        (
+            '{"schema": "fitness-baseline", "version": 2, "entries": '
+            '[{"fingerprint": "a", "rule": "x", "imports": "a -> b"}]}',
+            f"{{path}}: entry 1 {NEEDS}",
         ),
         (
             '{"schema": "fitness-baseline", "version": 1, "entries": ["abc"]}',
-            "{path}: entry 1 needs a fingerprint, a rule and a count",
+            f"{{path}}: entry 1 {NEEDS}",
         ),
     ],
 )

@@ -1,0 +1,53 @@
+"""The run-level notices the app layer decides on, worded once for every reporter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fitness.model import BaselineEntry, Notice, Severity
+
+
+def no_configuration_since(revision: str, name: str) -> Notice:
+    """`--since REV` where REV has no fitness configuration: nothing was there before."""
+    return Notice(
+        "since-without-configuration",
+        Severity.NOTE,
+        f"--since {revision}: {name} has no fitness configuration at {revision}, "
+        "so nothing was checked there and every finding is new",
+    )
+
+
+def no_configuration_from(revision: str, name: str) -> Notice:
+    """`--config-from REV` where REV has no fitness configuration: the change's own judges."""
+    return Notice(
+        "config-from-without-configuration",
+        Severity.WARNING,
+        f"--config-from {revision}: {name} has no fitness configuration at {revision}, "
+        f"so this change is judged by its own {name}",
+    )
+
+
+def followed_rename(revision: str, old: str, new: str) -> Notice:
+    """A module REV's configuration names, renamed by the change: checked as its new name."""
+    return Notice(
+        "rename-followed",
+        Severity.NOTE,
+        f"--config-from {revision}: the configuration names {old}, which this change "
+        f"renames to {new}; its rules check {new}",
+    )
+
+
+def fixed_entries(stale: Sequence[BaselineEntry], strict: bool, path: str) -> Notice | None:
+    """The baseline entries no finding matched; an error under `--strict-baseline`."""
+    if not stale:
+        return None
+    count = sum(entry.occurrences for entry in stale)
+    entries = "baseline entry is" if count == 1 else "baseline entries are"
+    return Notice(
+        "baseline-entries-fixed",
+        Severity.ERROR if strict else Severity.NOTE,
+        f"{count} {entries} fixed: run `fitness baseline --prune`",
+        path,
+        None,
+        tuple(f"{entry.rule}: {entry.summary} ({entry.path})" for entry in stale),
+    )
