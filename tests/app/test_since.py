@@ -19,10 +19,11 @@ from fitness.app import since as since_module
 from fitness.app.configure import Configured
 from fitness.app.options import CheckOptions
 from fitness.app.run import run_check
-from fitness.app.since import Past, state_at
+from fitness.app.since import state_at
 from fitness.app.trees import Revisions
 from fitness.errors import UsageError
 from fitness.graph import ImportGraph, build_graph
+from fitness.model import Past
 from fitness.tree import Tree
 from fitness.tree import git as git_module
 from fitness.tree.git import GitTree
@@ -165,7 +166,10 @@ def test_a_run_reads_only_its_tree(tmp_path: Path) -> None:
     revisions = Revisions()
 
     ran = run_check(
-        options, lambda: 0.0, configure_module.configure(options, tree, revisions), revisions
+        options,
+        lambda: 0.0,
+        now=configure_module.configure(options, tree, revisions),
+        revisions=revisions,
     )
 
     assert [(f.rule_id, f.location.path) for f in ran.report.findings] == [
