@@ -6,13 +6,10 @@ from pathlib import Path
 
 from fitness.app.options import CheckOptions
 from fitness.config.schema import Config
-from fitness.logs import Logger
 from fitness.model import (
     BaselineEntry,
 )
 from fitness.policy import BASELINE_NAME
-
-log = Logger("fitness.baseline")
 
 
 def baseline_path(config: Config, options: CheckOptions) -> Path:
@@ -34,19 +31,7 @@ def baseline_entries(config: Config, options: CheckOptions) -> list[BaselineEntr
         return None
     from fitness.policy.baseline import read
 
-    return _warned(read(path), path)
-
-
-def _warned(entries: list[BaselineEntry], path: Path) -> list[BaselineEntry]:
-    """`entries`, with a warning when they come from a version 1 baseline (no imports)."""
-    if any(entry.imports is None for entry in entries):
-        log.warning(
-            "%s is a version 1 baseline: it knows pairs of modules, not the imports between "
-            "them, so a new import between a pair it lists is not caught. Rewrite it with "
-            "`fitness baseline --prune` (keeps its entries, adds the imports they use now)",
-            path.name,
-        )
-    return entries
+    return read(path)
 
 
 def _baseline_at(config: Config, revision: str) -> list[BaselineEntry] | None:
@@ -60,4 +45,4 @@ def _baseline_at(config: Config, revision: str) -> list[BaselineEntry] | None:
             config.project_root, revision, Path(directory), (), (BASELINE_NAME,), "--config-from"
         )
         path = root / BASELINE_NAME
-        return _warned(read(path), path) if path.is_file() else None
+        return read(path) if path.is_file() else None
