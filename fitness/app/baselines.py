@@ -7,15 +7,12 @@ from pathlib import Path
 from fitness.app.options import CheckOptions
 from fitness.app.trees import Revisions
 from fitness.config.schema import Config
-from fitness.logs import Logger
 from fitness.model import (
     BaselineEntry,
 )
 from fitness.policy import BASELINE_NAME
 from fitness.tree import Tree
 from fitness.tree.work import WORK
-
-log = Logger("fitness.baseline")
 
 
 def baseline_path(config: Config, options: CheckOptions) -> Path:
@@ -38,20 +35,8 @@ def baseline_entries(
     if options.config_from is not None and options.baseline is None:
         then = revisions.at(options.config_from, config.project_root, "--config-from")
         located = (config.project_root / BASELINE_NAME).resolve()
-        return _warned(read(located, then), located) if then.is_file(str(located)) else None
+        return read(located, then) if then.is_file(str(located)) else None
     path = baseline_path(config, options)
     if options.baseline is None and not tree.is_file(str(path)):
         return None
-    return _warned(read(path, tree if options.baseline is None else WORK), path)
-
-
-def _warned(entries: list[BaselineEntry], path: Path) -> list[BaselineEntry]:
-    """`entries`, with a warning when they come from a version 1 baseline (no imports)."""
-    if any(entry.imports is None for entry in entries):
-        log.warning(
-            "%s is a version 1 baseline: it knows pairs of modules, not the imports between "
-            "them, so a new import between a pair it lists is not caught. Rewrite it with "
-            "`fitness baseline --prune` (keeps its entries, adds the imports they use now)",
-            path.name,
-        )
-    return entries
+    return read(path, tree if options.baseline is None else WORK)

@@ -51,3 +51,17 @@ def fixed_entries(stale: Sequence[BaselineEntry], strict: bool, path: str) -> No
         None,
         tuple(f"{entry.rule}: {entry.summary} ({entry.path})" for entry in stale),
     )
+
+
+def version_1_baseline(entries: Sequence[BaselineEntry] | None, path: str) -> Notice | None:
+    """A baseline of the first version: it knows pairs of modules, not their imports."""
+    if not entries or all(entry.imports is not None for entry in entries):
+        return None
+    return Notice(
+        "baseline-version-1",
+        Severity.WARNING,
+        f"{path} is a version 1 baseline: it knows pairs of modules, not the imports between "
+        "them, so a new import between a pair it lists is not caught. Rewrite it with "
+        "`fitness baseline --prune` (keeps its entries, adds the imports they use now)",
+        path,
+    )

@@ -10,7 +10,7 @@ from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
 from fitness.app.baselines import baseline_entries, baseline_path
 from fitness.app.configure import Configured, configure, root_in_repository, scope_of, select_rules
-from fitness.app.notices import fixed_entries, no_configuration_since
+from fitness.app.notices import fixed_entries, no_configuration_since, version_1_baseline
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.trees import Revisions
 from fitness.checks import KINDS, CheckContext
@@ -97,6 +97,7 @@ def run_check(
 
     verdict = judge(in_scope(findings, scope), scope)
     fixed = fixed_entries(verdict.stale, options.strict_baseline, _shown(config, options))
+    old = version_1_baseline(baseline, _shown(config, options))
     if past is not None and not past.configured and options.since is not None:
         notices = (no_configuration_since(options.since, config.path.name), *notices)
     report = Report(
@@ -113,7 +114,7 @@ def run_check(
         existing=verdict.existing,
         stale=verdict.stale,
         since=options.since,
-        notices=(*notices, *configured_notices, *((fixed,) if fixed else ())),
+        notices=(*notices, *configured_notices, *(n for n in (old, fixed) if n is not None)),
         outside=_outside(judge, findings, scope) if scope else 0,
     )
     return Run(report, decisions, config, analysis.imports)

@@ -84,7 +84,9 @@ def apply(
 ) -> Verdict:
     """Decide, once per run, which findings count.
 
-    In order: inline suppressions silence what they name; findings known at
+    In order: inline suppressions silence what they name (for a finding about
+    imports, the routes through the imports they sit on: `route_suppressions`);
+    findings known at
     `--since`'s revision (`past`) are left out; the baseline's entries cover as
     many findings as they count. Known means the same fingerprint and, for a
     finding about imports, no import on its routes that was not known then
@@ -93,6 +95,7 @@ def apply(
     Baseline entries of rules not checked, or outside `scope`, are never stale.
     """
     from fitness.policy.known import GROWN, KNOWN, NEW, from_baseline, from_findings
+    from fitness.policy.route_suppressions import judge_routes
     from fitness.policy.witness import through_new
 
     by_line: dict[tuple[str, int], list[Suppression]] = defaultdict(list)
@@ -109,6 +112,15 @@ def apply(
     suppressed: list[Suppressed] = []
     remaining: list[Finding] = []
     for finding in findings:
+        routes = finding.routes
+        if routes is not None and not routes.loop and by_line:
+            judged_routes = judge_routes(finding, routes, by_line)
+            used.update((suppression, finding.rule_id) for suppression in judged_routes.used)
+            if judged_routes.left is not None:
+                remaining.append(judged_routes.left)
+            else:
+                suppressed.append(Suppressed(finding, judged_routes.used[0]))
+            continue
         suppression = _suppression_of(finding, by_line)
         if suppression is None:
             remaining.append(finding)

@@ -798,9 +798,10 @@ def test_a_suppression_on_the_first_hop_silences_a_chain_finding(
         )
 
 
-def test_a_suppression_on_a_later_hop_does_not_silence_the_chain(
+def test_a_suppression_on_a_later_hop_silences_the_routes_through_it(
     project: Project, run: Run
 ) -> None:
+    # A suppression covers the routes through the import it sits on: here the only one.
     root = project(
         {**SUPPRESSIBLE, "src/app/b/m.py": "from app.c import m  # fitness: ignore[no-c]\n"}
     )
@@ -808,17 +809,29 @@ def test_a_suppression_on_a_later_hop_does_not_silence_the_chain(
     result = run("check", cwd=root)
 
     assert (result.code, result.out) == (
+        0,
+        "no-c  forbidden   kept\n"
+        "ban   banned-api  kept\n"
+        "Not counted: 1 suppressed inline.\n"
+        "Rules: 2 kept, 0 broken. No findings in 7 files (0.00s).\n",
+    )
+
+
+def test_a_suppressed_route_leaves_the_other_routes_reported(project: Project, run: Run) -> None:
+    # A second route between the same packages is not covered by the first one's suppression.
+    root = project(
+        {
+            **SUPPRESSIBLE,
+            "src/app/a/m.py": "from app.b import m  # fitness: ignore[no-c] ADR-0001 legacy\n",
+            "src/app/a/n.py": "import os\nfrom app.c import m\n",
+        }
+    )
+
+    result = run("check", cwd=root)
+
+    assert (result.code, result.out.split("\n\n")[0]) == (
         1,
-        "src/app/a/m.py:1:1: no-c: app.a must not import app.c\n"
-        "  app.a.m -> app.b.m (l.1)\n"
-        "  app.b.m -> app.c.m (l.1)\n"
-        "src/app/b/m.py:1:22: unused-suppression: the suppression of no-c suppresses nothing "
-        "here: remove it [warning]\n"
-        "\n"
-        "no-c                forbidden   broken  1 finding\n"
-        "ban                 banned-api  kept\n"
-        "unused-suppression  built-in    1 finding\n"
-        "Rules: 1 kept, 1 broken. Found 2 findings (1 error, 1 warning) in 7 files (0.00s).\n",
+        "src/app/a/n.py:2:1: no-c: app.a must not import app.c\n  app.a.n -> app.c.m (l.2)",
     )
 
 
