@@ -234,8 +234,9 @@ def _since(r: PackageResult) -> list[str]:
     plain = r.since.seconds("fitness") or 0.0
     return [
         "Pull-request mode on a warm cache, in a git repository whose last commit changed "
-        f"`{r.project.changed_file}`: `fitness check --since HEAD~1` {_s(since)} (it exports "
-        f"HEAD~1's tree and analyses it too, reading the cache), a plain warm run {_s(plain)}: "
+        f"`{r.project.changed_file}`: `fitness check --since HEAD~1` {_s(since)} (it reads "
+        "HEAD~1's tree from git's objects and analyses it too, reading the cache), "
+        f"a plain warm run {_s(plain)}: "
         f"{since / plain if plain else 0.0:.2f}x (median of {r.since.runs}).",
         "",
     ]
