@@ -47,3 +47,17 @@ def summarize(report: Report) -> list[tuple[str, str, str, list[str]]]:
 def config(rules: str, extra: str = "") -> str:
     """A pyproject.toml with `[tool.fitness]` and the given rule tables."""
     return f"[tool.fitness]\n{extra}\n{textwrap.dedent(rules)}"
+
+
+def git(root: Path, *args: str) -> str:
+    """Run git in `root` as a scripted user; its output (a failure raises)."""
+    import subprocess
+
+    done = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout

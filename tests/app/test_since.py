@@ -7,7 +7,6 @@ every import of REV's graph; nothing of REV is written to disk.
 from __future__ import annotations
 
 import importlib
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ from fitness.tree import Tree
 from fitness.tree import git as git_module
 from fitness.tree.git import GitTree
 from fitness.tree.memory import MemoryTree
-from support import config, write_tree
+from support import config, git, write_tree
 
 RULES = config(
     """
@@ -60,23 +59,14 @@ NEW = {"src/app/domain/new.py": "from app.service import *\n"}
 configure_module = importlib.import_module("fitness.app.configure")
 
 
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture
 def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """BEFORE committed (one violation), then NEW written in the work tree (a second)."""
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     root = write_tree(tmp_path / "shop", BEFORE)
-    _git(root, "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "one violation")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "one violation")
     write_tree(root, NEW)
     return root
 
@@ -133,8 +123,8 @@ def test_state_at_gives_the_findings_and_imports_of_the_revision(
 def test_state_at_a_revision_without_configuration_is_empty(
     repository: Path,
 ) -> None:
-    _git(repository, "rm", "-q", "--cached", "pyproject.toml")
-    _git(repository, "commit", "-q", "-m", "no configuration")
+    git(repository, "rm", "-q", "--cached", "pyproject.toml")
+    git(repository, "commit", "-q", "-m", "no configuration")
 
     assert state_at(CheckOptions(repository, since="HEAD")) == Past((), frozenset(), False)
 
@@ -144,7 +134,7 @@ def test_a_configuration_error_at_the_revision_names_the_file_not_a_copy(
 ) -> None:
     monkeypatch.chdir(repository)
     (repository / "pyproject.toml").write_text(RULES.replace("app.service", "app.missing"))
-    _git(repository, "commit", "-q", "-am", "a layer that does not exist")
+    git(repository, "commit", "-q", "-am", "a layer that does not exist")
     (repository / "pyproject.toml").write_text(RULES)
 
     with pytest.raises(UsageError) as caught:
@@ -214,9 +204,9 @@ def test_config_from_reads_the_packs_and_the_baseline_of_the_revision(
     files = {**BEFORE, "pyproject.toml": '[tool.fitness]\nextends = ["team.toml"]\n'}
     root = write_tree(tmp_path / "shop", {**files, "team.toml": pack})
     app.write_baseline(CheckOptions(root), prune=False)  # the old violation, baselined
-    _git(root, "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "a pack and a baseline")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "a pack and a baseline")
     # The change rewrites the pack's rule and drops the baseline: neither counts.
     write_tree(root, {**NEW, "team.toml": pack.replace('"app.api", ', "")})
     (root / ".fitness-baseline.json").unlink()

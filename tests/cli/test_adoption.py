@@ -7,13 +7,12 @@ where `--since` needs one) and asserts exact output, exit codes and file content
 from __future__ import annotations
 
 import json
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from support import Result, config
+from support import Result, config, git
 
 Run = Callable[..., Result]
 Project = Callable[[dict[str, str]], Path]
@@ -84,15 +83,6 @@ BROKEN_ONE = "layered  layers  broken  1 finding\n"
 FOUND_ONE = "Rules: 0 kept, 1 broken. Found 1 finding (1 error) in 21 files (0.00s).\n"
 CLEAN = "layered  layers  kept\n"
 NONE_FOUND = "Rules: 1 kept, 0 broken. No findings in 21 files (0.00s).\n"
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
 
 
 def commit(root: Path, message: str) -> None:

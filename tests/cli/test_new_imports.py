@@ -9,11 +9,10 @@ repository built in `tmp_path` and asserts the exact findings.
 from __future__ import annotations
 
 import json
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from support import Result, config, write_tree
+from support import Result, config, git, write_tree
 
 Run = Callable[..., Result]
 
@@ -43,15 +42,6 @@ SHOP = {
     "src/shop/util/helpers.py": "",
 }
 RULES_ONE_BROKEN = "\npure  forbidden  broken  1 finding\n"
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
 
 
 def repository(root: Path, files: dict[str, str]) -> Path:
