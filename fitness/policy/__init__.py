@@ -17,6 +17,8 @@ from fitness.model import (
     Suppressed,
     Suppression,
 )
+from fitness.policy.known import GROWN, KNOWN, NEW, Known, from_baseline, from_findings
+from fitness.policy.witness import through_new
 
 FAIL_ON = ("error", "warning", "note", "never")
 BASELINE_NAME = ".fitness-baseline.json"  # in the project root, picked up by `fitness check`
@@ -86,18 +88,13 @@ def apply(
 
     In order: inline suppressions silence what they name (for a finding about
     imports, the routes through the imports they sit on: `route_suppressions`);
-    findings known at
-    `--since`'s revision (`past`) are left out; the baseline's entries cover as
-    many findings as they count. Known means the same fingerprint and, for a
-    finding about imports, no import on its routes that was not known then
-    (`fitness.policy.known`). A new finding whose routes use some known imports
-    is shown through its first new import and located there (`witness`).
+    findings known at `--since`'s revision (`past`) are left out; the
+    baseline's entries cover as many findings as they count. Known means the
+    same fingerprint and, for a finding about imports, no import on its routes
+    that was not known then (`known`). A new finding whose routes use some known
+    imports is shown through its first new import and located there (`witness`).
     Baseline entries of rules not checked, or outside `scope`, are never stale.
     """
-    from fitness.policy.known import GROWN, KNOWN, NEW, from_baseline, from_findings
-    from fitness.policy.route_suppressions import judge_routes
-    from fitness.policy.witness import through_new
-
     by_line: dict[tuple[str, int], list[Suppression]] = defaultdict(list)
     problems: list[Finding] = []
     for directive in directives:
@@ -109,6 +106,30 @@ def apply(
         for line in directive.lines:
             by_line[(directive.location.path, line)].append(directive)
     used: set[tuple[Suppression, str]] = set()
+    suppressed, remaining = _suppressed(findings, by_line, used)
+    problems.extend(_suppression_findings(by_line, used, rules, require_adr))
+    remaining.extend(in_scope(problems, scope))
+    remaining.sort(key=Finding.sort_key)
+    listed = from_baseline(baseline or ())
+    before, baselined, kept = _known(remaining, past, listed)
+    counts = listed.counts
+    stale = tuple(
+        entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
+        for entry in baseline or ()
+        if counts[entry.fingerprint] > 0 and judged(entry, rules, scope)
+    )
+    failed = fails(kept, fail_on) or (strict_baseline and bool(stale))
+    return Verdict(tuple(kept), tuple(suppressed), tuple(baselined), tuple(before), stale, failed)
+
+
+def _suppressed(
+    findings: Sequence[Finding],
+    by_line: Mapping[tuple[str, int], list[Suppression]],
+    used: set[tuple[Suppression, str]],
+) -> tuple[list[Suppressed], list[Finding]]:
+    """The findings suppressions silence, and what is left; `used` receives those that served."""
+    from fitness.policy.route_suppressions import judge_routes
+
     suppressed: list[Suppressed] = []
     remaining: list[Finding] = []
     for finding in findings:
@@ -127,23 +148,28 @@ def apply(
         else:
             used.add((suppression, finding.rule_id))
             suppressed.append(Suppressed(finding, suppression))
-    problems.extend(_suppression_findings(by_line, used, rules, require_adr))
-    remaining.extend(in_scope(problems, scope))
-    remaining.sort(key=Finding.sort_key)
+    return suppressed, remaining
+
+
+def _known(
+    findings: Sequence[Finding], past: Past | None, listed: Known
+) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """The findings there at `--since`, those the baseline holds, and the new ones.
+
+    A grown finding (its fingerprint known, an import on its routes not) is listed
+    as known, and what it needs beyond that is a new finding of its own.
+    """
     then = from_findings(past.findings, past.imports) if past is not None else None
-    listed = from_baseline(baseline or ())
     shown = then or listed  # a pull request is shown what it adds; else what the baseline lacks
     before: list[Finding] = []
     baselined: list[Finding] = []
     kept: list[Finding] = []
-    for finding in remaining:
+    for finding in findings:
         at_since = then.judge(finding) if then is not None else NEW
         in_baseline = listed.judge(finding)  # a finding there at --since keeps its entry alive
         if at_since == KNOWN or in_baseline == KNOWN:
             (before if at_since == KNOWN else baselined).append(finding)
             continue
-        # What was known of a grown finding is still there: it is listed as such, and
-        # what it needs beyond that is a new finding of its own.
         if at_since == GROWN:
             before.append(finding)
         elif in_baseline == GROWN:
@@ -151,14 +177,7 @@ def apply(
         grown = GROWN in (at_since, in_baseline)
         kept.append(through_new(finding, shown.about(finding), grown))
     kept.sort(key=Finding.sort_key)
-    counts = listed.counts
-    stale = tuple(
-        entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
-        for entry in baseline or ()
-        if counts[entry.fingerprint] > 0 and judged(entry, rules, scope)
-    )
-    failed = fails(kept, fail_on) or (strict_baseline and bool(stale))
-    return Verdict(tuple(kept), tuple(suppressed), tuple(baselined), tuple(before), stale, failed)
+    return before, baselined, kept
 
 
 def judged(entry: BaselineEntry, rules: Rules, scope: Sequence[str]) -> bool:
