@@ -5,7 +5,8 @@ out), so such a name is a warning at its configuration line, never a
 configuration error. But a misspelt name never matches anything, so the
 warning names what the project imports that it resembles. Names that differ
 only in their digits (`PySide2`, `PySide6`) are a family, not a typo of each
-other: neither is suggested for the other.
+other: a rule that forbids every version of a package names the versions the
+project does not import on purpose, so a family member of a known name is known.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def unknown_names(
             top = text.split(".")[0]
             if where.source != config.source or "*" in top or top in known or is_stdlib(top):
                 continue
-            if is_installed(top, config.project_root):
+            if any(family(name, top) for name in known) or is_installed(top, config.project_root):
                 continue
             close = close_match(top, [name for name in tops if not family(name, top)], 0.8)
             findings.append(_finding(rule.id, text, where, close))

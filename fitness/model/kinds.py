@@ -131,8 +131,9 @@ BUILT_IN_KINDS: tuple[FindingKind, ...] = (
         "or a banned API) that the project does not import, that is not installed "
         "and that is not in the standard library. A rule may name what no module imports yet, "
         "so this is no error; but a misspelt name never matches, and the finding names the "
-        "imported module it resembles, if any (names that differ only in digits, such as "
-        "PyQt5 and PyQt6, are versions of one package, not typos of each other).",
+        "imported module it resembles, if any. Names that differ only in digits, such as "
+        "PyQt5 and PyQt6, are versions of one package, not typos of each other: a version "
+        "of a package the project imports is known.",
         "Fix the spelling; a name that is right (a package the project must never import) "
         "can stay, or be installed where fitness runs so that it is known.",
     ),
