@@ -15,7 +15,7 @@ from fitness.clock import since_start
 from fitness.errors import UsageError
 from fitness.policy import FAIL_ON
 from fitness.progress import progress_bar
-from fitness.reporters import REPORTERS
+from fitness.reporters import REPORTERS, neutral
 
 _EXIT_CODES = """\b
 Exit codes:
@@ -194,7 +194,8 @@ def check(
     click.echo(rendered, nl=False, color=colored)
     if format_ != "text":  # the text report has them; other formats are for machines
         for notice in report.notices:
-            click.echo(f"fitness: {notice.severity.value}: {notice.message}", err=True)
+            said = f"fitness: {notice.severity.value}: {notice.message}"
+            click.echo(neutral.message(said), err=True)
     problems = [problem for problem in unwritten if problem]
     if problems:
         raise UsageError("\n".join(problems))
