@@ -262,12 +262,22 @@ def rules(config: Path | None) -> None:
     """List the configured rules."""
     summaries = app.configured_rules(app.CheckOptions(Path.cwd(), config))
     rows = [
-        (r.id, r.kind, r.severity.value, r.adr.cited if r.adr else "-", r.description)
+        tuple(
+            neutral.text(cell)
+            for cell in (
+                r.id,
+                r.kind,
+                r.severity.value,
+                r.adr.cited if r.adr else "-",
+                r.description,
+            )
+        )
         for r in summaries
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4])
+        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4]
+        click.echo(neutral.lines(line))
 
 
 @cli.command(epilog=_EXIT_CODES)

@@ -151,3 +151,15 @@ def test_a_configuration_error_on_stderr_is_inert(
     _assert_inert(result.err)
     assert result.err.count("\n") == 1
     assert "'app.nowhere\\x0a::error::x\\x1b[31m#\\x23[y' is not a dotted module name" in result.err
+
+
+def test_fitness_rules_shows_configuration_values_inert(project: Project, run: Run) -> None:
+    cited = 'adr = "ADR-0001\\n::error::x\\u001b[2J"'
+    root = project(
+        {**FILES, "pyproject.toml": FILES["pyproject.toml"].replace('adr = "ADR-0001"', cited)}
+    )
+
+    result = run("rules", cwd=root)
+
+    _assert_inert(result.out)
+    assert "ADR-0001\\x0a::error::x\\x1b[2J" in result.out
