@@ -45,7 +45,7 @@ def run(command: Callable[[], int], debug: bool) -> int:
         if debug:
             import traceback  # only an internal error shown with --debug needs it
 
-            traceback.print_exc(file=sys.stderr)
+            sys.stderr.write(message(traceback.format_exc()))
         hint = "with the traceback above" if debug else "with the traceback that --debug shows"
         said = f"fitness {__version__}: internal error: {type(exc).__name__}: {exc}"
         click.echo(message(said), err=True)
