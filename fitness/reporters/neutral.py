@@ -19,6 +19,7 @@ from fitness.model import (
     Adr,
     AdrLink,
     BaselineEntry,
+    Chain,
     DecisionsOverview,
     Enforcement,
     Finding,
@@ -46,7 +47,13 @@ _BROKEN = "#\\x23["
 
 def text(value: str) -> str:
     """One string a repository controls, on one line, with no control character or `##[`."""
+    if _inert(value):  # nearly every string: as it is
+        return value
     return value.translate(_CONTROLS).replace(_LOG_COMMAND, _BROKEN)
+
+
+def _inert(value: str) -> bool:
+    return value.isprintable() and _LOG_COMMAND not in value
 
 
 def message(value: str) -> str:
@@ -96,11 +103,19 @@ def overview(given: DecisionsOverview) -> DecisionsOverview:
 
 def finding(given: Finding) -> Finding:
     """What a reporter shows of a finding; its identity (the fingerprint) is kept as it is."""
+    strings = (given.template, given.location.path, given.adr or "", given.guidance or "")
+    if (
+        all(_inert(value) for value in strings)
+        and all(_inert(value) for _, value in given.args)
+        and all(_inert(module) for module in given.modules)
+        and all(_inert_hop(hop) for chain in given.chains for hop in chain)
+    ):
+        return given
     return given._replace(
         template=text(given.template),
         args=tuple((name, text(value)) for name, value in given.args),
         location=_location(given.location),
-        chains=tuple(tuple(_hop(hop) for hop in chain) for chain in given.chains),
+        chains=_chains(given.chains),
         modules=tuple(text(module) for module in given.modules),
         adr=_optional(given.adr),
         guidance=_optional(given.guidance),
@@ -126,6 +141,21 @@ def _rule(given: RuleSummary) -> RuleSummary:
         adr=None if link is None else AdrLink(text(link.cited), link.adr and adr(link.adr)),
         description=text(given.description),
         guidance=_optional(given.guidance),
+    )
+
+
+def _chains(given: tuple[Chain, ...]) -> tuple[Chain, ...]:
+    """The chains, rebuilt only when a hop has something to escape (a run can have many)."""
+    if all(_inert_hop(hop) for chain in given for hop in chain):
+        return given
+    return tuple(tuple(_hop(hop) for hop in chain) for chain in given)
+
+
+def _inert_hop(hop: Hop) -> bool:
+    return (
+        _inert(hop.importer)
+        and _inert(hop.imported)
+        and all(_inert(site.location.path) for site in hop.sites)
     )
 
 
