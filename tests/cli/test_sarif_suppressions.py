@@ -130,3 +130,27 @@ def test_every_sarif_line_hash_is_unique_in_a_run(project: Project, run: Run) ->
     ]
     uri = results[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "src/app/domain/a_legacy.py"
+
+
+def test_each_suppression_of_one_finding_is_listed_where_it_is(project: Project, run: Run) -> None:
+    """Two suppressed imports between the same packages: silenced, and listed twice."""
+    files = {key: text for key, text in LEGACY.items() if key != "src/app/domain/model.py"}
+    files["src/app/domain/b_legacy.py"] = (
+        "import sqlite3\nimport app.infra.db  # fitness: ignore[domain-is-pure] ADR-0002 later\n"
+    )
+    root = project(files)
+
+    text = run("check", cwd=root)
+    document = json.loads(run("check", "--format", "json", cwd=root).out)
+
+    assert text.out.splitlines()[0] == (
+        "src/app/domain/b_legacy.py:1:1: domain-is-pure: app.domain must not import sqlite3"
+    )
+    assert "Not counted: 2 suppressed inline." in text.out
+    assert [
+        (s["path"], s["line"], s["suppression"]["line"], s["suppression"]["adr"])
+        for s in document["suppressed"]
+    ] == [
+        ("src/app/domain/a_legacy.py", 1, 1, None),
+        ("src/app/domain/b_legacy.py", 2, 2, "ADR-0002"),
+    ]
