@@ -59,7 +59,12 @@ cp -r examples/shop "$fixture/since" && rm -rf "$fixture/since/.fitness_cache"
 (cd "$fixture/since" && git init -q && git add -A && git -c user.name=ci -c user.email=ci@ci commit -qm base \
   && printf 'from shop.infrastructure import db\n' >src/shop/domain/refunds.py && git add -A \
   && git -c user.name=ci -c user.email=ci@ci commit -qm change) || fail "cannot make the --since repository"
-projects="fixture shop self since"
+# A run with --include-suppressed: a copy of examples/shop where one more domain module's
+# import is suppressed inline (a result with an inSource suppression and its location).
+cp -r examples/shop "$fixture/suppressed" && rm -rf "$fixture/suppressed/.fitness_cache"
+printf 'from shop.infrastructure import db  # fitness: ignore[domain-is-pure] legacy\n' \
+  >"$fixture/suppressed/src/shop/domain/legacy.py"
+projects="fixture shop self since suppressed"
 for project in $projects; do
   since=()
   case $project in
@@ -67,6 +72,7 @@ for project in $projects; do
     shop) dir=examples/shop ;;
     self) dir=. ;;
     since) dir="$fixture/since"; since=(--since HEAD~1) ;;
+    suppressed) dir="$fixture/suppressed"; since=(--include-suppressed) ;;
   esac
   target=$(pwd)/$out/$project
   (cd "$dir" && "$OLDPWD/.venv/bin/fitness" check "${since[@]}" --format github \
@@ -82,13 +88,18 @@ import jsonschema, xmlschema
 out = Path(sys.argv[1])
 schema = json.loads((out / "sarif-schema-2.1.0.json").read_text("utf-8"))
 junit = xmlschema.XMLSchema10(str(out / "junit-10.xsd"))
-for project in ("fixture", "shop", "self", "since"):
+for project in ("fixture", "shop", "self", "since", "suppressed"):
     sarif = json.loads((out / f"{project}.sarif").read_text("utf-8"))
     jsonschema.validate(sarif, schema, cls=jsonschema.Draft4Validator)
     results = sarif["runs"][0]["results"]
     if project == "since":  # a pull request's upload is the whole state: every finding, each with its state
         states = sorted(r.get("baselineState", "none") for r in results)
         assert states == ["new"] * 2 + ["unchanged"] * 10, states  # the new import breaks two pairs
+    if project == "suppressed":
+        kinds = [s["kind"] for r in results for s in r.get("suppressions", ())]
+        assert kinds == ["inSource"] * 2, kinds  # legacy -> infrastructure.db -> sqlalchemy too
+    hashes = [r["partialFingerprints"]["primaryLocationLineHash"] for r in results]
+    assert len(hashes) == len(set(hashes)), f"{project}: a primaryLocationLineHash repeats"
     junit.validate(str(out / f"{project}.xml"))
     summary = (out / f"{project}.md").stat().st_size
     assert summary < 1024 * 1024, f"{project}.md is {summary} bytes"

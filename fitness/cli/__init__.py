@@ -15,7 +15,7 @@ from fitness.clock import since_start
 from fitness.errors import UsageError
 from fitness.policy import FAIL_ON
 from fitness.progress import progress_bar
-from fitness.reporters import REPORTERS
+from fitness.reporters import REPORTERS, neutral
 
 _EXIT_CODES = """\b
 Exit codes:
@@ -194,7 +194,8 @@ def check(
     click.echo(rendered, nl=False, color=colored)
     if format_ != "text":  # the text report has them; other formats are for machines
         for notice in report.notices:
-            click.echo(f"fitness: {notice.severity.value}: {notice.message}", err=True)
+            said = f"fitness: {notice.severity.value}: {notice.message}"
+            click.echo(neutral.message(said), err=True)
     problems = [problem for problem in unwritten if problem]
     if problems:
         raise UsageError("\n".join(problems))
@@ -261,12 +262,22 @@ def rules(config: Path | None) -> None:
     """List the configured rules."""
     summaries = app.configured_rules(app.CheckOptions(Path.cwd(), config))
     rows = [
-        (r.id, r.kind, r.severity.value, r.adr.cited if r.adr else "-", r.description)
+        tuple(
+            neutral.text(cell)
+            for cell in (
+                r.id,
+                r.kind,
+                r.severity.value,
+                r.adr.cited if r.adr else "-",
+                r.description,
+            )
+        )
         for r in summaries
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4])
+        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4]
+        click.echo(neutral.lines(line))
 
 
 @cli.command(epilog=_EXIT_CODES)

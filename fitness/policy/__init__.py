@@ -139,8 +139,7 @@ def _suppressed(
             used.update((suppression, finding.rule_id) for suppression in judged_routes.used)
             if judged_routes.left is not None:
                 remaining.append(judged_routes.left)
-            else:
-                suppressed.append(Suppressed(finding, judged_routes.used[0]))
+            suppressed.extend(judged_routes.parts)
             continue
         suppression = _suppression_of(finding, by_line)
         if suppression is None:

@@ -5,7 +5,9 @@ of packages, so a second route between them (a new module importing the same
 package) stayed silent. Now an import is suppressed when each of its statements
 carries a suppression of the rule, and the finding is silenced only when every
 route between its packages passes through a suppressed import; otherwise what
-is left is reported, shown through a route that no suppression covers.
+is left is reported, shown through a route that no suppression covers. What
+each suppression covers is listed on its own (`Judged.parts`): the chains
+through the imports it sits on, located at the first of them.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections import deque
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from fitness.model import Chain, Finding, Hop, Routes, Suppression
+from fitness.model import Chain, Finding, Hop, Routes, Suppressed, Suppression
 
 ByLine = Mapping[tuple[str, int], list[Suppression]]
 
@@ -22,11 +24,13 @@ ByLine = Mapping[tuple[str, int], list[Suppression]]
 class Judged(NamedTuple):
     """The suppressions that cover some of a finding's routes, and what they leave of it.
 
-    `left` is None when they cover every route.
+    `left` is None when they cover every route. `parts` holds, for each suppression
+    used, the finding as that suppression silenced it (`_part`).
     """
 
     used: tuple[Suppression, ...]
     left: Finding | None
+    parts: tuple[Suppressed, ...] = ()
 
 
 def judge_routes(finding: Finding, routes: Routes, by_line: ByLine) -> Judged:
@@ -39,16 +43,34 @@ def judge_routes(finding: Finding, routes: Routes, by_line: ByLine) -> Judged:
     if not covered:
         return Judged((), finding)
     used = tuple(dict.fromkeys(covered.values()))
+    parts = tuple(_part(finding, covered, suppression) for suppression in used)
     shut = {(hop.importer, hop.imported) for hop in covered}
     route = _route_avoiding(routes, shut)
     if route is None:
-        return Judged(used, None)
+        return Judged(used, None, parts)
     chains = tuple(
         chain
         for chain in finding.chains
         if not any(_covering(hop, finding.rule_id, by_line) for hop in chain)
     ) or (route,)
-    return Judged(used, finding._replace(chains=chains, location=chains[0][0].location))
+    return Judged(used, finding._replace(chains=chains, location=chains[0][0].location), parts)
+
+
+def _part(
+    finding: Finding, covered: Mapping[Hop, Suppression], suppression: Suppression
+) -> Suppressed:
+    """`finding` as `suppression` silenced it: its chains through an import it covers.
+
+    When none of the chains the finding shows passes there, the covered imports
+    stand as one-hop chains. Located where its first chain begins.
+    """
+    mine = {(hop.importer, hop.imported) for hop, said in covered.items() if said is suppression}
+    chains = tuple(
+        chain for chain in finding.chains if any((h.importer, h.imported) in mine for h in chain)
+    )
+    if not chains:
+        chains = tuple((hop,) for hop, said in covered.items() if said is suppression)
+    return Suppressed(finding._replace(chains=chains, location=chains[0][0].location), suppression)
 
 
 def _covering(hop: Hop, rule_id: str, by_line: ByLine) -> Suppression | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from fitness.model import AdrLink, Hop, Report, Severity
@@ -108,3 +109,16 @@ def markdown_text(text: str) -> str:
 
 
 _MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|#~&")
+
+
+def fence(text: str, least: int = 1) -> str:
+    """Backticks that open and close `text` as code: longer than any run of them it holds."""
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    return "`" * max(least, longest + 1)
+
+
+def code_span(text: str) -> str:
+    """`text` as inline code in a table cell (its `|` escaped, as GitHub reads tables)."""
+    ticks = fence(text)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{ticks}{padded.replace('|', chr(92) + '|')}{ticks}"

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fitness.model import Adr, AdrStatus, DecisionsOverview, Enforcement
+from fitness.reporters import neutral
+from fitness.reporters.catalogue import code_span, markdown_text
 
 
 def render_decisions_text(overview: DecisionsOverview) -> str:
-    """Aligned columns, then the accepted decisions that no rule enforces."""
+    """Aligned columns, then the accepted decisions that no rule enforces (shown inert)."""
+    overview = neutral.overview(overview)
     if overview.dir is None:
         return f"No ADR directory ({overview.how}); set [tool.fitness.adr] dir.\n"
     header = ("ADR", "STATUS", "TITLE", "RULES (FINDINGS NOW)")
@@ -24,19 +27,20 @@ def render_decisions_text(overview: DecisionsOverview) -> str:
     lines.append("")
     lines.append(_summary(overview))
     lines.extend(f"  {adr.key}  {adr.title}" for adr in overview.unenforced)
-    return "\n".join(lines) + "\n"
+    return neutral.lines("\n".join(lines)) + "\n"
 
 
 def render_decisions_markdown(overview: DecisionsOverview) -> str:
-    """A table with a link to each record, for a wiki page or a pull request."""
+    """A table with a link to each record, for a wiki page or a pull request (shown inert)."""
+    overview = neutral.overview(overview)
     if overview.dir is None:
         return f"No ADR directory ({overview.how}).\n"
     lines = [
         "| ADR | Status | Title | Rules (findings now) |",
         "|---|---|---|---|",
         *(
-            f"| [{row.adr.key}]({row.adr.path}) | {_status(row.adr)} | {_cell(row.adr.title)} "
-            f"| {_cell(_rules(row, '`')) or '—'} |"
+            f"| {_link(row.adr)} | {_cell(_status(row.adr))} | {_cell(row.adr.title)} "
+            f"| {_code_rules(row) or '—'} |"
             for row in overview.records
         ),
         "",
@@ -44,8 +48,8 @@ def render_decisions_markdown(overview: DecisionsOverview) -> str:
     ]
     if overview.unenforced:
         lines.append("")
-        lines.extend(f"- [{adr.key}]({adr.path}) {_cell(adr.title)}" for adr in overview.unenforced)
-    return "\n".join(lines) + "\n"
+        lines.extend(f"- {_link(adr)} {_cell(adr.title)}" for adr in overview.unenforced)
+    return neutral.lines("\n".join(lines)) + "\n"
 
 
 def render_decisions_json(overview: DecisionsOverview) -> str:
@@ -87,8 +91,18 @@ def _status(adr: Adr) -> str:
     return adr.status.value
 
 
-def _rules(row: Enforcement, quote: str = "") -> str:
-    return ", ".join(f"{quote}{rule}{quote} ({count})" for rule, count in row.rules)
+def _rules(row: Enforcement) -> str:
+    return ", ".join(f"{rule} ({count})" for rule, count in row.rules)
+
+
+def _code_rules(row: Enforcement) -> str:
+    return ", ".join(f"{code_span(rule)} ({count})" for rule, count in row.rules)
+
+
+def _link(adr: Adr) -> str:
+    from urllib.parse import quote
+
+    return f"[{_cell(adr.key)}]({quote(adr.path)})"
 
 
 def _summary(overview: DecisionsOverview) -> str:
@@ -100,4 +114,5 @@ def _summary(overview: DecisionsOverview) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    """Literal text in a table cell: what would be markup, a link or HTML is escaped."""
+    return markdown_text(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 
 from fitness.model import Finding, Notice, Report, Severity
+from fitness.reporters import neutral
 from fitness.reporters.base import RenderOptions
 from fitness.reporters.catalogue import hop_text, outside_text, plural
 
@@ -20,7 +21,12 @@ ANNOTATIONS_PER_SEVERITY = 10
 
 
 def render_github(report: Report, options: RenderOptions) -> str:
-    """One workflow command per finding, up to GitHub's limits; plain lines for the rest."""
+    """One workflow command per finding, up to GitHub's limits; plain lines for the rest.
+
+    What the repository wrote is shown inert (`neutral`), and escaped as GitHub
+    reads a command; no other line can be read as one.
+    """
+    report = neutral.report(report)
     ordered = sorted(report.findings, key=lambda f: (-f.severity.rank, f.sort_key()))
     annotated: dict[Severity, int] = dict.fromkeys(Severity, 0)
     lines = [_notice(report, options, notice) for notice in report.notices]
@@ -36,9 +42,6 @@ def render_github(report: Report, options: RenderOptions) -> str:
                 f"{path}:{loc.line}:{loc.column}: {finding.severity.value}: "
                 f"{finding.rule_id}: {_one_line(finding.message)}"
             )
-    lines.extend(plain)
-    if report.outside:
-        lines.append(outside_text(report.outside) + ".")
     total = len(report.findings)
     summary = f"fitness: {plural(total, 'finding')}"
     if plain:
@@ -46,8 +49,10 @@ def render_github(report: Report, options: RenderOptions) -> str:
             f"; {len(plain)} not annotated (GitHub shows {ANNOTATIONS_PER_SEVERITY} annotations "
             "of each severity per step): they are the plain lines above"
         )
-    lines.append(summary + ".")
-    return "\n".join(lines) + "\n"
+    if report.outside:
+        plain.append(outside_text(report.outside) + ".")
+    plain.append(summary + ".")
+    return "\n".join([*lines, neutral.lines("\n".join(plain))]) + "\n"
 
 
 def escape_data(text: str) -> str:

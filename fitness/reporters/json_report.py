@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fitness import __version__
-from fitness.model import AdrLink, Finding, Hop, Location, Report, Severity
+from fitness.model import AdrLink, Finding, Hop, Location, Report, Severity, Suppressed
 from fitness.reporters.base import RenderOptions
 
 SCHEMA_VERSION = 2
@@ -72,6 +72,8 @@ def render_json(report: Report, options: RenderOptions) -> str:
             for rule in report.rules
         ],
         "findings": [_finding(finding, report.adr_of(finding)) for finding in report.findings],
+        "suppressed": [_suppressed(report, suppressed) for suppressed in report.suppressed],
+        "baselined": [_finding(finding, report.adr_of(finding)) for finding in report.baselined],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -97,6 +99,20 @@ def _finding(finding: Finding, link: AdrLink | None) -> dict[str, Any]:
         "modules": list(finding.modules),
         "chain": [_hop(hop) for hop in finding.chain],
         "chains": [[_hop(hop) for hop in chain] for chain in finding.chains],
+    }
+
+
+def _suppressed(report: Report, suppressed: Suppressed) -> dict[str, Any]:
+    """A finding an inline suppression silenced, where it is, and the suppression that did."""
+    finding, said = suppressed
+    return {
+        **_finding(finding, report.adr_of(finding)),
+        "suppression": {
+            **_location(said.location),
+            "rules": list(said.ids),
+            "adr": said.adr,
+            "reason": said.reason,
+        },
     }
 
 

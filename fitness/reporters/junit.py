@@ -2,7 +2,9 @@
 
 A testsuite per rule (configured, then each built-in kind that occurs), a
 failing testcase per finding named `path:line:col`, and one passing testcase
-for a rule without findings. The run's notices come last, in a `fitness`
+for a rule without findings. Names are unique in a suite, as CI systems key
+test cases by name: a second finding at the same place (in report order) is
+`path:line:col (2)`, a third `(3)`. The run's notices come last, in a `fitness`
 testsuite: an error notice (such as fixed baseline entries under
 `--strict-baseline`) is a failing testcase, the others pass with their text.
 junit-10.xsd allows `file` only on a testsuite, which spans many files, so the
@@ -10,6 +12,9 @@ path stands in the testcase's name and classname.
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
 
 from fitness.model import Finding, Report, Severity
 from fitness.reporters.base import RenderOptions
@@ -61,7 +66,8 @@ def _suite(report: Report, rule: Described) -> str:
             f"    <testcase name={_attr(rule.id)} classname={_attr(rule.id)} "
             f'time="{_seconds(rule.seconds)}"/>'
         )
-    lines.extend(_case(report, finding) for finding in findings)
+    names = _unique(_where(report, finding) for finding in findings)
+    lines.extend(_case(report, finding, name) for finding, name in zip(findings, names))
     lines.append("  </testsuite>")
     return "\n".join(lines)
 
@@ -77,9 +83,14 @@ def _notices(report: Report) -> str:
         f'  <testsuite name="fitness" tests="{len(report.notices)}" failures="{failing}" '
         'errors="0" skipped="0" time="0.000">'
     ]
-    for notice in report.notices:
-        where = report.repo_path(notice.path) if notice.path else "fitness"
-        name = f"{where}:{notice.line}" if notice.line is not None else where
+    places = [
+        report.repo_path(notice.path) if notice.path else "fitness" for notice in report.notices
+    ]
+    names = _unique(
+        f"{where}:{notice.line}" if notice.line is not None else where
+        for notice, where in zip(report.notices, places)
+    )
+    for notice, where, name in zip(report.notices, places, names):
         body = escape(_xml_chars("\n".join((notice.message, *notice.details))))
         lines.append(f'    <testcase name={_attr(name)} classname={_attr(where)} time="0.000">')
         if notice.severity is Severity.ERROR:
@@ -92,12 +103,27 @@ def _notices(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _case(report: Report, finding: Finding) -> str:
+def _where(report: Report, finding: Finding) -> str:
+    loc = finding.location
+    return f"{report.repo_path(loc.path)}:{loc.line}:{loc.column}"
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    """`names` in order, the second of a name and later ones numbered: `name (2)`, `name (3)`."""
+    seen: Counter[str] = Counter()
+    unique = []
+    for name in names:
+        seen[name] += 1
+        unique.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return unique
+
+
+def _case(report: Report, finding: Finding, name: str) -> str:
     loc = finding.location
     path = report.repo_path(loc.path)
     message = " ".join(finding.message.split())  # one line
     return (
-        f"    <testcase name={_attr(f'{path}:{loc.line}:{loc.column}')} classname={_attr(path)} "
+        f"    <testcase name={_attr(name)} classname={_attr(path)} "
         f'time="0.000">\n'
         f"      <failure type={_attr(finding.rule_id)} message={_attr(message)}>"
         f"{escape(_xml_chars(_body(report, finding, path)))}</failure>\n"

@@ -9,6 +9,7 @@ findings are not shown.
 from __future__ import annotations
 
 from fitness.model import Finding, Report, Severity
+from fitness.reporters import neutral
 from fitness.reporters.base import RenderOptions
 from fitness.reporters.catalogue import (
     Described,
@@ -25,7 +26,8 @@ _RESERVE = 4096  # room kept for the truncation note
 
 
 def render_markdown(report: Report, options: RenderOptions, max_bytes: int = MAX_BYTES) -> str:
-    """The summary, always under `max_bytes` of UTF-8."""
+    """The summary, always under `max_bytes` of UTF-8; what the repository wrote shown inert."""
+    report = neutral.report(report)
     rules = described_rules(report)
     out = _Budget(max_bytes - _RESERVE)
     out.add(_totals(report, rules))
@@ -55,7 +57,7 @@ def render_markdown(report: Report, options: RenderOptions, max_bytes: int = MAX
             "GitHub limits a step summary to 1 MiB. "
             "The text, JSON and SARIF reports list every one.\n"
         )
-    return text
+    return neutral.lines(text)
 
 
 class _Budget:

@@ -48,9 +48,10 @@ def render_sarif(report: Report, options: RenderOptions, limits: Limits = LIMITS
     total = len(report.findings) + len(report.existing if report.since is not None else ())
     while True:
         cut = _Cut()
-        results = _results(report, kept, index, limits, cut)
+        hashes = _Hashes()
+        results = _results(report, kept, index, limits, cut, hashes)
         if options.include_suppressed:
-            results += _not_counted(report, index, limits, cut)
+            results += _not_counted(report, index, limits, cut, hashes)
         document = _document(report, options, rules, results, cut, total)
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
         if not kept or _gzipped_size(text, limits.gzipped_bytes) <= limits.gzipped_bytes:
@@ -65,6 +66,18 @@ class _Cut:
         self.code_flows = 0
         self.thread_flow_locations = 0
         self.related_locations = 0
+
+
+class _Hashes:
+    """`primaryLocationLineHash` values, unique in a run: `:n` counts every result with a hash."""
+
+    def __init__(self) -> None:
+        self._seen: Counter[str] = Counter()
+
+    def next(self, finding: Finding) -> str:
+        key = finding.fingerprint[:16]
+        self._seen[key] += 1
+        return f"{key}:{self._seen[key]}"
 
 
 Listed = tuple[Finding, Optional[str]]  # a finding, and its `baselineState` in a --since run
@@ -180,13 +193,11 @@ def _results(
     index: dict[str, int],
     limits: Limits,
     cut: _Cut,
+    hashes: _Hashes,
 ) -> list[dict[str, Any]]:
-    seen: Counter[str] = Counter()
     results = []
     for finding, state in findings:
-        fingerprint = finding.fingerprint
-        seen[fingerprint] += 1
-        result = _result(report, finding, index, limits, cut, seen[fingerprint])
+        result = _result(report, finding, index, limits, cut, hashes.next(finding))
         if state is not None:
             result["baselineState"] = state
         results.append(result)
@@ -194,16 +205,16 @@ def _results(
 
 
 def _not_counted(
-    report: Report, index: dict[str, int], limits: Limits, cut: _Cut
+    report: Report, index: dict[str, int], limits: Limits, cut: _Cut, hashes: _Hashes
 ) -> list[dict[str, Any]]:
     """The findings policy left out, each with a SARIF `suppressions` entry saying why.
 
     An inline suppression is `inSource` (its justification: the ADR and reason it
-    gives); a baseline entry is `external`. In a `--since` run these are
+    gives) and its own location; a baseline entry is `external`. In a `--since` run these are
     `unchanged`: not what the change is judged on (the findings there at its
     revision are results already, see `_listed`).
     """
-    results = _suppressed(report, index, limits, cut)
+    results = _suppressed(report, index, limits, cut, hashes)
     if report.since is not None:
         for result in results:
             result["baselineState"] = "unchanged"
@@ -211,20 +222,27 @@ def _not_counted(
 
 
 def _suppressed(
-    report: Report, index: dict[str, int], limits: Limits, cut: _Cut
+    report: Report, index: dict[str, int], limits: Limits, cut: _Cut, hashes: _Hashes
 ) -> list[dict[str, Any]]:
     results = []
     for suppressed in report.suppressed:
         said = " ".join(
             part for part in (suppressed.suppression.adr, suppressed.suppression.reason) if part
         )
-        result = _result(report, suppressed.finding, index, limits, cut, 1)
+        result = _result(
+            report, suppressed.finding, index, limits, cut, hashes.next(suppressed.finding)
+        )
+        where = _physical(report, suppressed.suppression.location)
         result["suppressions"] = [
-            {"kind": "inSource", "justification": said or "suppressed inline"}
+            {
+                "kind": "inSource",
+                "justification": said or "suppressed inline",
+                "location": {"physicalLocation": where},
+            }
         ]
         results.append(result)
     for finding in report.baselined:
-        result = _result(report, finding, index, limits, cut, 1)
+        result = _result(report, finding, index, limits, cut, hashes.next(finding))
         result["suppressions"] = [{"kind": "external", "justification": "in the baseline"}]
         results.append(result)
     return results
@@ -236,7 +254,7 @@ def _result(
     index: dict[str, int],
     limits: Limits,
     cut: _Cut,
-    occurrence: int,
+    line_hash: str,
 ) -> dict[str, Any]:
     """One finding (`_not_counted` adds a `suppressions` array to those policy left out)."""
     hops = finding.chain[: limits.related_locations]
@@ -249,9 +267,7 @@ def _result(
         "locations": [{"physicalLocation": _physical(report, finding.location)}],
         # Code scanning matches alerts across runs on this key; upload-sarif computes a
         # line-content hash only when it is absent. Ours never depends on a line.
-        "partialFingerprints": {
-            "primaryLocationLineHash": f"{finding.fingerprint[:16]}:{occurrence}"
-        },
+        "partialFingerprints": {"primaryLocationLineHash": line_hash},
         "fingerprints": {"fitness/v1": finding.fingerprint},
     }
     if hops:

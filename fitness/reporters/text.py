@@ -9,6 +9,7 @@ import posixpath
 from collections.abc import Iterable, Sequence
 
 from fitness.model import Chain, Finding, Hop, Report, Severity, Site
+from fitness.reporters import neutral
 from fitness.reporters.base import RenderOptions
 from fitness.reporters.catalogue import outside_text
 
@@ -19,7 +20,11 @@ MAX_ENDS = 3
 
 
 def render_text(report: Report, options: RenderOptions) -> str:
-    """`path:line:col: rule-id: message (ADR-N: title)`, chains indented, then rules and totals."""
+    """`path:line:col: rule-id: message (ADR-N: title)`, chains indented, then rules and totals.
+
+    What the repository wrote is shown inert (`neutral`).
+    """
+    report = neutral.report(report)
     lines: list[str] = []
     for finding in report.findings:
         lines.extend(_finding(finding, report, options))
@@ -28,7 +33,7 @@ def render_text(report: Report, options: RenderOptions) -> str:
     lines.extend(_rules(report, options.color))
     lines.extend(_not_counted(report))
     lines.append(_totals(report, options.color))
-    return "\n".join(lines) + "\n"
+    return neutral.lines("\n".join(lines)) + "\n"
 
 
 def _not_counted(report: Report) -> list[str]:

@@ -44,3 +44,26 @@ def test_the_example_shop_findings(tmp_path: Path, run: Callable[..., Result]) -
     assert result.out.splitlines()[-1] == (
         "Rules: 6 kept, 6 broken. Found 10 findings (7 errors, 3 warnings) in 17 files (0.00s)."
     )
+
+
+def test_junit_test_case_names_are_unique_in_each_suite(
+    tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    """examples/shop has two domain-is-pure findings at events.py:13:5: the second is `(2)`."""
+    from xml.etree import ElementTree
+
+    shop = tmp_path / "shop"
+    shutil.copytree(EXAMPLE, shop, ignore=shutil.ignore_patterns(".fitness_cache"))
+
+    result = run("check", "--format", "junit", cwd=shop)
+
+    suites = ElementTree.fromstring(result.out).findall("testsuite")
+    for suite in suites:
+        names = [case.get("name") for case in suite.findall("testcase")]
+        assert len(names) == len(set(names)), suite.get("name")
+    [pure] = [suite for suite in suites if suite.get("name") == "domain-is-pure"]
+    names = [case.get("name") for case in pure.findall("testcase")]
+    assert [name for name in names if "events.py" in str(name)] == [
+        "src/shop/domain/events.py:13:5",
+        "src/shop/domain/events.py:13:5 (2)",
+    ]

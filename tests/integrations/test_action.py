@@ -225,6 +225,28 @@ def test_a_configuration_error_is_annotated_and_summarised(
     )
 
 
+def test_the_error_summary_fence_is_longer_than_any_backticks_it_holds(
+    installed: dict[str, Any], tmp_path: Path
+) -> None:
+    """A key of the pull request's own, quoted in the error, cannot close the fence early."""
+    workspace = _shop(tmp_path)
+    pyproject = workspace / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text("utf-8").replace("source_roots", '"x``````y\\u001b[2J"'),
+        encoding="utf-8",
+    )
+    run, summary, _ = _check(installed, workspace, {})
+
+    reason = run.stderr["check"]
+    assert run.codes["check"] == 2
+    assert "'x``````y\\x1b[2J'" in reason and "\x1b" not in reason
+    fence = "`" * 7
+    assert (
+        summary
+        == f"{EARLIER}## fitness could not check (exit 2)\n\n{fence}\n{reason.rstrip()}\n{fence}\n"
+    )
+
+
 def _shop(tmp_path: Path) -> Path:
     """examples/shop as a fresh checkout: a git repository with one commit."""
     workspace = tmp_path / "shop"

@@ -38,6 +38,15 @@ SCHEMA = json.loads((Path(__file__).parents[2] / "docs/json-report.schema.json")
             },
             id="banned-api",
         ),
+        pytest.param(
+            {
+                **FILES,
+                "src/shop/domain/pricing.py": (
+                    "from shop.api.views import checkout  # fitness: ignore[layered] ADR-0002 Q3\n"
+                ),
+            },
+            id="suppressed",
+        ),
     ],
 )
 def test_report_matches_schema(tmp_path: Path, files: dict[str, str]) -> None:
@@ -47,6 +56,7 @@ def test_report_matches_schema(tmp_path: Path, files: dict[str, str]) -> None:
 
     jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
     assert document["summary"]["findings"] == len(report.findings)
+    assert len(document["suppressed"]) == document["summary"]["suppressed"]
 
 
 def test_schema_rejects_an_unknown_field() -> None:
