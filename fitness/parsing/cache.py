@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Union
 
 from fitness import __version__
-from fitness.atomic import write_atomic_bytes
+from fitness.atomic import create_new, write_atomic_bytes
 from fitness.logs import Logger
 from fitness.model import FileFacts
 from fitness.parsing.codec import FORMAT, Encoded, decode, encode
@@ -173,8 +173,8 @@ def own_directory(directory: Path) -> None:
         directory.mkdir(parents=True)
     except FileExistsError:
         return  # another run created it just now, and marks it
-    (directory / ".gitignore").write_text("# Created by fitness.\n*\n", encoding="utf-8")
-    (directory / "CACHEDIR.TAG").write_text(
+    create_new(directory / ".gitignore", "# Created by fitness.\n*\n")
+    create_new(
+        directory / "CACHEDIR.TAG",
         "Signature: 8a477f597d28d172789f06886806bc55\n# This is the cache of fitness.\n",
-        encoding="utf-8",
     )
