@@ -8,6 +8,9 @@ no UTF-8 output can hold. So such a name is shown with the bytes escaped
 
 from __future__ import annotations
 
+# Why a Python file or directory with such a name is not analysed (an `unreadable` finding).
+NAME_NOT_UTF8 = "its name is not UTF-8 (shown with \\x escapes), so no module is named for it"
+
 
 def undecodable(name: str) -> bool:
     """Whether `name` holds bytes that are not UTF-8 (as surrogates)."""
