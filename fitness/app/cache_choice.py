@@ -3,8 +3,9 @@
 A cache is trusted only where a pull request cannot have put it: not a
 directory git tracks (or a tracked symbolic link to one), and not a directory
 the configured `cache_dir` leads to outside the project (through `..` or a
-link) unless `--cache-dir` names it. `--no-cache` reads no cache but writes
-the one it bypassed, so the next cached run starts from what it found.
+link) unless `--cache-dir` names it. `--no-cache` (`fresh_cache`) reads no
+cache but writes the one it bypassed, so the next cached run starts from what
+it found; `cache=False` (the API's) has no cache at all.
 """
 
 from __future__ import annotations
@@ -36,12 +37,12 @@ def choose_cache(
     """The cache this run may use; a misplaced configured `cache_dir` is added to `problems`."""
     directory = _asked(config, options)
     if directory is None or options.facts_from is not None:
-        return CacheChoice(directory, options.cache)
+        return CacheChoice(directory, not options.fresh_cache)
     place = cache_place_problem(config.project_root, roots, directory)
     if place is not None and options.cache_dir is not None:
         raise UsageError(f"--cache-dir {options.cache_dir}: {place}")
     if place is not None:
-        if options.cache:  # --no-cache reads none: it writes this one only where it may
+        if not options.fresh_cache:  # --no-cache reads none: it writes one only where it may
             problems.add(("cache_dir",), place)
         return CacheChoice(None, False)
     if tracked_by_git(directory):
@@ -61,7 +62,7 @@ def choose_cache(
             place_now,
         )
         return CacheChoice(None, False)
-    return CacheChoice(directory, options.cache)
+    return CacheChoice(directory, not options.fresh_cache)
 
 
 def _asked(config: Config, options: CheckOptions) -> Path | None:

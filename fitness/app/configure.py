@@ -77,6 +77,7 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
         config.respect_gitignore,
         None if options.facts_from is not None else cache_dir,
         tree,
+        read=cache.read,
     )
     layout = Layout(
         roots=tuple(existing),
