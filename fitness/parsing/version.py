@@ -26,10 +26,12 @@ def content_hash(data: bytes) -> str:
 def racy(stamp: Stamp, written: int) -> bool:
     """Whether a work-tree `stamp` (mtime, size, ctime, inode) is too recent for a cache
     written at `written` (ns) to trust. Other trees' stamps (blob ids, hashes) never are."""
-    if len(stamp) != 4:
+    if len(stamp) != 4:  # a blob id, a hash: a stamp of content, never racy
         return False
-    mtime, _, ctime, _ = stamp
-    return isinstance(mtime, int) and isinstance(ctime, int) and max(mtime, ctime) >= written
+    mtime, ctime = stamp[0], stamp[2]
+    if not isinstance(mtime, int) or not isinstance(ctime, int):
+        return False
+    return mtime >= written or ctime >= written
 
 
 def read_written(path: Path) -> tuple[bytes, int]:
