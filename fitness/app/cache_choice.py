@@ -45,7 +45,10 @@ def choose_cache(
         if not options.fresh_cache:  # --no-cache reads none: it writes one only where it may
             problems.add(("cache_dir",), place)
         return CacheChoice(None, False)
-    if tracked_by_git(directory):
+    place_now = directory.resolve()
+    # As named (a committed link is tracked), and where it leads (a committed cache
+    # reached through a link higher up).
+    if tracked_by_git(directory) or (place_now != directory and tracked_by_git(place_now)):
         log.warning(
             "not using the cache in %s: git tracks files in it, and a committed cache "
             "could hide findings (remove it from git: git rm -r --cached %s)",
@@ -53,7 +56,6 @@ def choose_cache(
             directory,
         )
         return CacheChoice(None, False)
-    place_now = directory.resolve()
     if options.cache_dir is None and not place_now.is_relative_to(config.project_root.resolve()):
         log.warning(
             "not using the cache in %s: it leads to %s, outside the project, where a cache "

@@ -126,3 +126,43 @@ def test_a_cache_dir_that_leads_outside_the_project_is_read_only_when_named(
     caplog.clear()
     named = run("check", "--cache-dir", str(tmp_path / "planted"), cwd=shop)
     assert (named.code, _headlines(named), _warnings(caplog)) == (1, [], [])  # its lie believed
+
+
+def test_a_committed_cache_reached_through_a_committed_link_is_not_read(
+    tmp_path: Path, run: Run, caplog: pytest.LogCaptureFixture
+) -> None:
+    shop = _shop(tmp_path)
+    pyproject = shop / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text().replace("[tool.fitness]\n", '[tool.fitness]\ncache_dir = "build/c"\n')
+    )
+    honest = run("check", cwd=shop)
+    (shop / "vendored").mkdir()
+    shutil.move(shop / "build" / "c", shop / "vendored" / "c")
+    shutil.rmtree(shop / "build")
+    os.symlink("vendored", shop / "build")
+    [cache] = (shop / "vendored" / "c").glob("facts-*.marshal")
+    check, stamps, facts = marshal.loads(cache.read_bytes())
+    for path, entry in stamps.items():
+        if path.startswith("src/shop/domain/"):
+            examined = decode(facts[entry[-1]]).examined
+            facts[entry[-1]] = encode(FileFacts((), None, examined=examined))
+    cache.write_bytes(marshal.dumps((check, stamps, facts)))
+    for other in (shop / "vendored" / "c").glob("*.marshal"):
+        if other != cache:
+            other.unlink()
+    _git(shop, "add", "-A")
+    _git(shop, "add", "-f", "vendored/c")
+    _git(shop, "commit", "-qm", "a cache reached through a link")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(shop), str(clone)], check=True)
+    caplog.clear()
+
+    result = run("check", cwd=clone)
+
+    assert (result.code, _headlines(result)) == (1, _headlines(honest))
+    cache_dir = clone / "build" / "c"
+    assert _warnings(caplog) == [
+        f"not using the cache in {cache_dir}: git tracks files in it, and a committed cache "
+        f"could hide findings (remove it from git: git rm -r --cached {cache_dir})"
+    ]
