@@ -109,13 +109,16 @@ def test_a_pyproject_nested_thousands_deep(tmp_path: Path, run: Run, value: str)
 
 
 def test_a_path_component_too_long_in_adr_dir(tmp_path: Path, run: Run) -> None:
-    root = _project(tmp_path)
+    root = _project(tmp_path, rule='adr = "ADR-0001"\n')
     (root / ".adr-dir").write_text(f"{LONG}\n")
 
-    result = run("check", "--format", "json", cwd=root)
+    result = run("check", cwd=root)
 
-    assert result.code == 1, result.err
-    assert [f["rule"] for f in json.loads(result.out)["findings"]] == ["pure"]
+    assert (result.code, result.err) == (1, "")
+    assert result.out.splitlines()[1] == (
+        "pyproject.toml:8:1: adr-missing: rule pure cites ADR-0001, but the project has no ADR "
+        f"directory ({LONG} (.adr-dir)): set [tool.fitness.adr] dir"
+    )
 
 
 def test_a_path_component_too_long_in_source_roots(tmp_path: Path, run: Run) -> None:
