@@ -159,3 +159,29 @@ def test_a_python_file_whose_name_is_not_utf8_is_unreadable(tmp_path: Path, run:
         "app/caf\\xe9.py:1:1: unreadable: its name is not UTF-8 (shown with \\x escapes), so no "
         "module is named for it",
     ]
+
+
+def test_a_path_component_too_long_in_cache_dir(tmp_path: Path, run: Run) -> None:
+    root = _project(tmp_path, f'cache_dir = "{LONG}"')
+
+    result = run("check", cwd=root)
+
+    assert (result.code, result.err) == (
+        2,
+        f"pyproject.toml:3: tool.fitness.cache_dir: cache_dir '{LONG}' cannot be used: File "
+        "name too long\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check", "--baseline", LONG), ("check", "--output", f"json:{LONG}")],
+)
+def test_a_path_too_long_on_the_command_line(
+    tmp_path: Path, run: Run, args: tuple[str, ...]
+) -> None:
+    root = _project(tmp_path)
+
+    result = run(*args, cwd=root)
+
+    assert (result.code, result.err) == (2, f"fitness: {LONG}: File name too long\n")
