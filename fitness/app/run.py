@@ -149,8 +149,8 @@ def _analyse(
     """The rules' and the files' findings, reused from the cache where nothing changed.
 
     `--since`'s tree (`options.facts_from`) reads the facts cache only: its
-    findings are neither reused nor stored. `--no-cache` reads no cache and rewrites the one
-    it bypassed.
+    findings are neither reused nor stored. `--no-cache` (`fresh_cache`) reads
+    no cache and rewrites the one it bypassed.
     """
     bans = configured_bans(config.rules)
     paths = [source.path for source in discovery.files]
@@ -176,17 +176,9 @@ def _analyse(
         return found + _file_findings(discovery, facts)
 
     store = None if options.facts_from is not None else cache_dir
-    graph_from = options.facts_from
+    fresh = options.fresh_cache
     return analyse(
-        config,
-        discovery,
-        collect,
-        findings_of,
-        bans,
-        store,
-        tree,
-        graph_from,
-        not options.fresh_cache,
+        config, discovery, collect, findings_of, bans, store, tree, options.facts_from, not fresh
     )
 
 

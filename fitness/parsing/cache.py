@@ -3,11 +3,10 @@
 One file per cache key (fitness version, facts format, Python version) holds
 every entry, so a warm run reads one file. Entries are found by the file's
 stamp in its tree first (for the work tree: modification time, size, change
-time and inode), then by a hash of its content: switching
-branches and back finds the old contents' facts again. A stamp not older than
-the cache file is racy (`fitness.parsing.version.racy`): its file is hashed
-again. The configured bans
-are not part of the key: each entry's facts say which bans they were gathered
+time and inode), then by a hash of its content: switching branches and back
+finds the old contents' facts again. A stamp not older than the cache file is
+racy (`fitness.parsing.version.racy`): its file is hashed again. The configured
+bans are not part of the key: each entry's facts say which bans they were gathered
 for, and `fitness.parsing.examined` decides whether they serve a run (a new ban
 re-parses only the files it can affect). A cache that cannot be read is
 ignored and rebuilt; it is always written whole, through a temporary file and
@@ -59,7 +58,7 @@ class FactsCache:
     ) -> FactsCache:
         """The cache for this fitness, Python and extraction `options` under `directory`.
 
-        `directory=None` gives a cache that remembers nothing (`--no-cache`).
+        `directory=None` gives a cache that remembers nothing (`cache=False`).
         `writable=False` reads another tree's cache without changing it: `--since`
         analyses an older tree whose stamps must not replace the current ones.
         `read=False` starts empty and writes the cache whole (`--no-cache`).
