@@ -125,3 +125,19 @@ def test_stored_findings_are_not_reused_for_a_racy_stamp(tmp_path: Path) -> None
 
     assert _stale(tree, tmp_path, ["a.py"], stored, written=2_000) == []
     assert _stale(tree, tmp_path, ["a.py"], stored, written=1_000) == ["a.py"]
+
+
+def test_a_file_added_in_the_tick_the_listing_was_stored_is_listed(tmp_path: Path) -> None:
+    from fitness.parsing.listing import discover_cached
+
+    write_tree(tmp_path, {"app/__init__.py": "", "app/a.py": ""})
+    tree = FixedStamps(time.time_ns() + 60 * 10**9)  # the directory's stamp will not move
+
+    def modules() -> list[str]:
+        found = discover_cached(tmp_path, ["."], [], True, tmp_path / "cache", tree)
+        return [source.module for source in found.files]
+
+    assert modules() == ["app", "app.a"]
+    (tmp_path / "app" / "b.py").write_text("")
+
+    assert modules() == ["app", "app.a", "app.b"]
