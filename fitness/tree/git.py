@@ -22,7 +22,7 @@ import errno
 import os
 import posixpath
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from fitness.errors import UsageError
@@ -109,8 +109,9 @@ class GitTree:
                     blobs[path] = (fields[0], fields[2])
                 else:
                     self.refused.append((path, why))
+        clashing = _directories(blobs) & blobs.keys()  # names both a file and a directory
         for path, (mode, sha) in blobs.items():
-            through = _file_above(path, blobs)
+            through = _file_above(path, clashing) if clashing else None
             if through is None:
                 self._add(path, mode, sha)
             else:
@@ -244,11 +245,22 @@ class GitTree:
             raise UsageError(f"{self.revision}: git cat-file failed: {exc}") from None
 
 
-def _file_above(path: str, blobs: dict[str, tuple[str, str]]) -> str | None:
-    """The file (or link) among `blobs` that `path` runs through, if any."""
+def _directories(paths: Iterable[str]) -> set[str]:
+    """Every directory above one of `paths`; each is met once going up, so the cost is linear."""
+    found: set[str] = set()
+    for path in paths:
+        parent = path.rpartition("/")[0]
+        while parent and parent not in found:
+            found.add(parent)
+            parent = parent.rpartition("/")[0]
+    return found
+
+
+def _file_above(path: str, files: set[str]) -> str | None:
+    """The one of `files` (files or links) that `path` runs through, if any."""
     end = path.find("/")
     while end != -1:
-        if path[:end] in blobs:
+        if path[:end] in files:
             return path[:end]
         end = path.find("/", end + 1)
     return None
