@@ -142,7 +142,10 @@ def _walk(
             name = entry.name
             path = name if here == "." else f"{here}/{name}"
             if (entry.is_dir or name.endswith(".py")) and undecodable(name):
-                unreadable.append((shown(path), NAME_NOT_UTF8))  # no module name can hold it
+                # No module name can hold it; unless excluded, ignored or hidden, it is reported.
+                skipped = check.skipped(path + "/" if entry.is_dir else path)
+                if not skipped and not name.startswith("."):
+                    unreadable.append((shown(path), NAME_NOT_UTF8))
                 continue
             if entry.is_dir:
                 if (

@@ -185,3 +185,19 @@ def test_a_path_too_long_on_the_command_line(
     result = run(*args, cwd=root)
 
     assert (result.code, result.err) == (2, f"fitness: {LONG}: File name too long\n")
+
+
+def test_an_ignored_file_whose_name_is_not_utf8_is_not_reported(tmp_path: Path, run: Run) -> None:
+    root = _project(tmp_path, 'exclude = ["app/old/"]')
+    (root / "app" / "old").mkdir()
+    (root / "app" / "old" / "caf\udce9.py").write_text("import sqlite3\n")
+    (root / "app" / ".gitignore").write_text("*.bak.py\n")
+    (root / "app" / "caf\udce9.bak.py").write_text("import sqlite3\n")
+
+    result = run("check", cwd=root)
+
+    assert (result.code, result.out.splitlines()[0], result.out.splitlines()[1]) == (
+        1,
+        "app/__init__.py:1:1: pure: app must not import sqlite3",
+        "",
+    )
