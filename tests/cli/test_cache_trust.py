@@ -81,8 +81,9 @@ def test_a_committed_link_to_a_cache_outside_the_repository_is_not_read(
     ]
 
 
-def test_a_committed_cache_in_a_split_index_is_not_read(
-    tmp_path: Path, run: Run, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize("index", ["split", "version 4"])
+def test_a_committed_cache_in_a_split_or_compressed_index_is_not_read(
+    tmp_path: Path, run: Run, caplog: pytest.LogCaptureFixture, index: str
 ) -> None:
     shop = _shop(tmp_path)
     honest = _crafted_cache(shop, run)
@@ -90,10 +91,13 @@ def test_a_committed_cache_in_a_split_index_is_not_read(
     _git(shop, "commit", "-qm", "a cache that hides the domain's imports")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(shop), str(clone)], check=True)
-    _git(clone, "config", "core.splitIndex", "true")
-    _git(clone, "update-index", "--split-index")
-    assert list((clone / ".git").glob("sharedindex.*"))
-    assert b".fitness_cache/" not in (clone / ".git" / "index").read_bytes()
+    if index == "split":
+        _git(clone, "config", "core.splitIndex", "true")
+        _git(clone, "update-index", "--split-index")
+        assert list((clone / ".git").glob("sharedindex.*"))
+        assert b".fitness_cache/" not in (clone / ".git" / "index").read_bytes()
+    else:
+        _git(clone, "update-index", "--index-version", "4")
     caplog.clear()
 
     result = run("check", cwd=clone)
