@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -41,13 +42,23 @@ def run(command: Callable[[], int], debug: bool) -> int:
     except KeyboardInterrupt:
         click.echo("fitness: interrupted", err=True)
         return 130
+    except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG:
+            return _internal(exc, debug)
+        # Only a path given to fitness (an option, a configuration value) can be too long.
+        click.echo(message(f"fitness: {exc.filename}: {exc.strerror}"), err=True)
+        return 2
     except Exception as exc:
-        if debug:
-            import traceback  # only an internal error shown with --debug needs it
+        return _internal(exc, debug)
 
-            sys.stderr.write(message(traceback.format_exc()))
-        hint = "with the traceback above" if debug else "with the traceback that --debug shows"
-        said = f"fitness {__version__}: internal error: {type(exc).__name__}: {exc}"
-        click.echo(message(said), err=True)
-        click.echo(f"This is a bug in fitness: please report it {hint}.", err=True)
-        return 3
+
+def _internal(exc: Exception, debug: bool) -> int:
+    if debug:
+        import traceback  # only an internal error shown with --debug needs it
+
+        sys.stderr.write(message(traceback.format_exc()))
+    hint = "with the traceback above" if debug else "with the traceback that --debug shows"
+    said = f"fitness {__version__}: internal error: {type(exc).__name__}: {exc}"
+    click.echo(message(said), err=True)
+    click.echo(f"This is a bug in fitness: please report it {hint}.", err=True)
+    return 3

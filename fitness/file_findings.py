@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fitness.model import BUILT_IN_KINDS, Finding, Location, ParseFailure, Severity
 from fitness.parsing.discovery import Shadowed
+from fitness.tree.names import NAME_NOT_UTF8
 
 # The ids of the findings about files, which no configuration can switch off.
 BUILT_IN = tuple(kind.id for kind in BUILT_IN_KINDS if kind.topic == "files")
@@ -41,11 +42,12 @@ def shadowed(found: Shadowed) -> Finding:
 
 
 def unreadable(path: str, reason: str) -> Finding:
-    """A directory that could not be listed: its modules are unknown."""
+    """A directory that could not be listed, or a Python file or directory whose name is not
+    UTF-8: its modules are unknown."""
     return _finding(
         "unreadable",
         Severity.ERROR,
-        "cannot read directory: {reason}",
+        "{reason}" if reason == NAME_NOT_UTF8 else "cannot read directory: {reason}",
         Location(path, 1, 1, 1, 1),
         reason=reason,
     )

@@ -54,6 +54,7 @@ from fitness.model import (
 from fitness.parsing.cache import Entry, FactsCache, own_directory
 from fitness.parsing.discovery import Discovery
 from fitness.parsing.examined import reusable
+from fitness.parsing.version import racy, read_written
 from fitness.tree import Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
@@ -86,6 +87,7 @@ def analyse(
     directory: Path | None,
     tree: Tree,
     graph_from: Path | None = None,
+    read: bool = True,
 ) -> Analysis:
     """The findings of `findings_of(graph, facts)`, reused from `directory` where they still hold.
 
@@ -94,12 +96,15 @@ def analyse(
     from (loaded on the first call); `directory` None reuses nothing and stores
     nothing. `graph_from` (another tree's `directory`, for `--since`) lends the
     imports it resolved for the same module list and the same contents, and is
-    never written.
+    never written. `read=False` (`--no-cache`) reuses nothing but stores what it found.
     """
     paths = [source.path for source in discovery.files]
     key = _findings_key(config, discovery) if directory is not None else None
-    stored = _load(directory / _FINDINGS, key) if directory is not None else None
-    stale = _stale(tree, config.project_root, paths, stored[0]) if stored is not None else None
+    loaded = _load(directory / _FINDINGS, key) if directory is not None and read else None
+    stored = loaded[0] if loaded is not None else None
+    stale = None
+    if loaded is not None:
+        stale = _stale(tree, config.project_root, paths, loaded[0][0], loaded[1])
     if stored is not None and stale == []:
         log.debug("reuse: no file changed; the findings of the last run stand")
         reused = _decode_analysis(stored[1:], discovery, "reused")
@@ -118,7 +123,7 @@ def analyse(
                 return unaffected
     facts, cache = collect(None)
     versions = cache.versions()
-    graph, how = _graph(discovery, facts, versions, directory, graph_from)
+    graph, how = _graph(discovery, facts, versions, directory, graph_from, read)
     findings = findings_of(graph, facts)
     comments = {path: found.comments for path, found in facts.items() if found.comments}
     analysis = Analysis(findings, comments, graph.modules, graph.externals, how, graph.pairs)
@@ -149,8 +154,11 @@ def _modules_key(discovery: Discovery) -> tuple[Any, ...]:
     return tuple(tuple(source) for source in discovery.files), tuple(discovery.namespaces)
 
 
-def _stale(tree: Tree, root: Path, paths: Sequence[str], stored: Versions) -> list[str] | None:
-    """The files whose stamp in `tree` is not the one `stored` has for them.
+def _stale(
+    tree: Tree, root: Path, paths: Sequence[str], stored: Versions, written: int
+) -> list[str] | None:
+    """The files whose stamp in `tree` is not the one `stored` has for them, or is racy
+    (not older than `written`, when the findings were stored: `fitness.parsing.version`).
 
     None when that is not known: the files are not the stored ones, or one
     cannot be stat-ed (it is read, and its problem reported, by a full run).
@@ -164,7 +172,8 @@ def _stale(tree: Tree, root: Path, paths: Sequence[str], stored: Versions) -> li
             known = stored.get(path)
             if known is None:
                 return None
-            if known[:-1] != tree.stamp(os.path.join(base, path)):
+            stamp = tree.stamp(os.path.join(base, path))
+            if known[:-1] != stamp or racy(stamp, written):
                 stale.append(path)
     except OSError:
         return None
@@ -200,11 +209,13 @@ def _graph(
     versions: Versions,
     directory: Path | None,
     graph_from: Path | None,
+    read: bool = True,
 ) -> tuple[ImportGraph, str]:
     """The graph, re-resolving only the modules whose content changed since it was stored."""
     source = directory or graph_from
     key = _modules_key(discovery) if source is not None else None
-    stored = _load(source / _GRAPH, key) if source is not None else None
+    loaded = _load(source / _GRAPH, key) if source is not None and read else None
+    stored = loaded[0] if loaded is not None else None
     resolved: dict[str, list[ImportEdge]] = {}
     if stored is not None:
         by_module: dict[str, tuple[str, tuple[Any, ...]]] = stored[0]
@@ -327,10 +338,12 @@ def _decode_hop(importer: str, imported: str, sites: tuple[Any, ...]) -> Hop:
     return Hop(importer, imported, tuple(Site(Location(*s[0]), *s[1:]) for s in sites))
 
 
-def _load(location: Path, key: object) -> tuple[Any, ...] | None:
-    """What is stored at `location` after `key`, if it is there, readable and under that key."""
+def _load(location: Path, key: object) -> tuple[tuple[Any, ...], int] | None:
+    """What is stored at `location` after `key`, if it is there, readable and under that key,
+    and when it was written (ns)."""
     try:
-        stored = marshal.loads(location.read_bytes())
+        data, written = read_written(location)
+        stored = marshal.loads(data)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, EOFError, TypeError) as exc:
@@ -338,7 +351,7 @@ def _load(location: Path, key: object) -> tuple[Any, ...] | None:
         return None
     if not isinstance(stored, tuple) or len(stored) < 2 or stored[0] != key:
         return None
-    return stored[1:]
+    return stored[1:], written
 
 
 def _save(directory: Path | None, name: str, data: tuple[Any, ...]) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.model import Adr, AdrStatus
 from fitness.tree import Tree, read_text
+from fitness.tree.names import shown
 from fitness.tree.work import WORK
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ DEFAULT_DIRS = ("doc/adr", "docs/adr", "docs/decisions", "docs/architecture/deci
 # Patterns, compiled on first use (`re` caches them): most runs find no ADR directory.
 _RECORD = r"(?P<digits>\d+)-.+\.md"
 _DATE = r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+_NOT_UTF8 = "its file name is not UTF-8 (shown with \\x escapes): rename it"
 _ADR_FOLDER = r"^[ \t]+adrFolder[ \t]*:[ \t]*(?P<value>.+?)[ \t]*$"
 
 
@@ -92,7 +94,10 @@ def read_decisions(root: Path, configured: str | None, tree: Tree = WORK) -> Dec
         match = re.fullmatch(_RECORD, entry.name)
         if match is None or not entry.is_file:
             continue
-        relative = f"{directory}/{entry.name}" if directory != "." else entry.name
+        name = shown(entry.name)  # a name that is not UTF-8 is shown escaped, and said so
+        relative = f"{directory}/{name}" if directory != "." else name
+        if name != entry.name:
+            problems.append(RecordProblem(relative, 1, _NOT_UTF8))
         try:
             found = read_record(read_text(tree, str(root / directory / entry.name), "utf-8-sig"))
         except Unreadable as exc:

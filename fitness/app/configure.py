@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from fitness.app.cache_choice import choose_cache
 from fitness.app.notices import followed_rename, no_configuration_from
 from fitness.app.options import CheckOptions
 from fitness.app.trees import Revisions
 from fitness.checks import PARSERS
-from fitness.config.cache_place import cache_place_problem
 from fitness.config.layout import Layout
 from fitness.config.load import find_config, load_config
 from fitness.config.modules import check_modules
@@ -18,17 +18,13 @@ from fitness.config.paths import check_exclude
 from fitness.config.schema import Config
 from fitness.errors import ConfigError, UsageError
 from fitness.file_findings import BUILT_IN
-from fitness.logs import Logger
 from fitness.model import Finding, Notice
 from fitness.parsing.discovery import Discovery, default_source_roots, python_homes
 from fitness.parsing.listing import discover_cached
-from fitness.parsing.tracked import tracked_by_git
 from fitness.tree import Tree
 
 if TYPE_CHECKING:
     from fitness.app.config_from import AtRevision
-
-log = Logger("fitness.cache")
 
 
 class Configured(NamedTuple):
@@ -52,8 +48,9 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
 
     With `--config-from REV`, the configuration (and its packs) is REV's, read
     from `revisions`, and it applies to `tree`. Also gives the cache directory
-    this run may use: None without a cache, or when git tracks the directory (a
-    committed cache could hide findings).
+    this run may use (`fitness.app.cache_choice`): None without one, or when
+    git tracks it or it leads outside the project (a cache put there by a
+    change could hide findings).
     """
     path = (
         options.config if options.config is not None else find_config(options.cwd.resolve(), tree)
@@ -71,22 +68,8 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
             notices.append(no_configuration_from(options.config_from, path.name))
     roots = config.source_roots or default_source_roots(config.project_root, tree)
     existing = [root for root in roots if tree.is_dir(str(config.project_root / root))]
-    cache_dir = configured_cache_dir(config, options)
-    if cache_dir is not None and options.facts_from is None:
-        place = cache_place_problem(config.project_root, existing, cache_dir)
-        if place is not None and options.cache_dir is not None:
-            raise UsageError(f"--cache-dir {options.cache_dir}: {place}")
-        if place is not None:
-            problems.add(("cache_dir",), place)
-            cache_dir = None
-        elif tracked_by_git(cache_dir):
-            log.warning(
-                "not using the cache in %s: git tracks files in it, and a committed cache "
-                "could hide findings (remove it from git: git rm -r --cached %s)",
-                cache_dir,
-                cache_dir,
-            )
-            cache_dir = None
+    cache = choose_cache(config, options, existing, problems)
+    cache_dir = cache.directory
     discovery = discover_cached(
         config.project_root,
         existing,
@@ -94,6 +77,7 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
         config.respect_gitignore,
         None if options.facts_from is not None else cache_dir,
         tree,
+        read=cache.read,
     )
     layout = Layout(
         roots=tuple(existing),
@@ -174,15 +158,6 @@ def scope_of(config: Config, paths: Sequence[Path]) -> list[str]:
         except ValueError:
             raise UsageError(f"{path} is outside the project at {root}") from None
     return scope
-
-
-def configured_cache_dir(config: Config, options: CheckOptions) -> Path | None:
-    """The cache directory asked for: `--cache-dir`, else `cache_dir` of the configuration."""
-    if not options.cache:
-        return None
-    if options.cache_dir is not None:
-        return options.cache_dir.resolve()
-    return config.project_root / config.cache_dir
 
 
 def root_in_repository(root: Path) -> str:

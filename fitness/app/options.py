@@ -32,3 +32,4 @@ class CheckOptions(NamedTuple):
     facts_from: Path | None = None  # read this cache directory, write none (`--since`'s tree)
     cache_dir: Path | None = None  # the cache's directory, instead of the configured cache_dir
     config_from: str | None = None  # judge by the configuration at this git revision
+    fresh_cache: bool = False  # --no-cache: read no cache; rewrite it with what this run finds

@@ -149,7 +149,8 @@ def _analyse(
     """The rules' and the files' findings, reused from the cache where nothing changed.
 
     `--since`'s tree (`options.facts_from`) reads the facts cache only: its
-    findings are neither reused nor stored.
+    findings are neither reused nor stored. `--no-cache` (`fresh_cache`) reads
+    no cache and rewrites the one it bypassed.
     """
     bans = configured_bans(config.rules)
     paths = [source.path for source in discovery.files]
@@ -158,7 +159,10 @@ def _analyse(
     def collect(some: Sequence[str] | None) -> tuple[dict[str, FileFacts], FactsCache]:
         if not caches:
             directory = options.facts_from or cache_dir
-            caches.append(FactsCache.in_directory(directory, writable=not options.facts_from))
+            writable = not options.facts_from
+            caches.append(
+                FactsCache.in_directory(directory, writable=writable, read=not options.fresh_cache)
+            )
         cache = caches[0]
         cache.expect(paths)  # so that collecting some files does not forget the others
         root = config.project_root
@@ -172,7 +176,10 @@ def _analyse(
         return found + _file_findings(discovery, facts)
 
     store = None if options.facts_from is not None else cache_dir
-    return analyse(config, discovery, collect, findings_of, bans, store, tree, options.facts_from)
+    fresh = options.fresh_cache
+    return analyse(
+        config, discovery, collect, findings_of, bans, store, tree, options.facts_from, not fresh
+    )
 
 
 def _rule_findings(

@@ -53,6 +53,7 @@ def state_at(
         config=located,
         fail_on="never",
         cache=options.cache,
+        fresh_cache=options.fresh_cache,
         jobs=options.jobs,
         use_baseline=False,
         facts_from=now.cache_dir,

@@ -133,7 +133,9 @@ def cli(debug: bool) -> None:
     "a SARIF suppression saying why (code scanning shows them as dismissed).",
 )
 @click.option(
-    "--no-cache", is_flag=True, help="Parse every file; neither read nor write the cache."
+    "--no-cache",
+    is_flag=True,
+    help="Parse every file without reading the cache; the cache is rewritten with what was found.",
 )
 @click.option(
     "--jobs",
@@ -171,7 +173,7 @@ def check(
         cwd=Path.cwd(),
         config=config,
         fail_on=fail_on,
-        cache=not no_cache,
+        fresh_cache=no_cache,
         jobs=jobs or _usable_cpus(),
         progress=progress_bar(),
         paths=paths,
@@ -220,7 +222,9 @@ def check(
 )
 @click.option("--prune", is_flag=True, help="Only drop the entries that are fixed; add none.")
 @click.option(
-    "--no-cache", is_flag=True, help="Parse every file; neither read nor write the cache."
+    "--no-cache",
+    is_flag=True,
+    help="Parse every file without reading the cache; the cache is rewritten with what was found.",
 )
 def baseline(
     paths: tuple[Path, ...],
@@ -240,7 +244,7 @@ def baseline(
         cwd=Path.cwd(),
         config=config,
         fail_on="never",
-        cache=not no_cache,
+        fresh_cache=no_cache,
         jobs=_usable_cpus(),
         progress=progress_bar(),
         paths=paths,

@@ -33,9 +33,13 @@ def cache_place_problem(project_root: Path, roots: Sequence[str], cache_dir: Pat
                 f"cache_dir '{shown}' is the source root '{root}': name a directory of its "
                 "own, such as '.fitness_cache'"
             )
-    if place.is_file():
+    try:
+        is_file, is_dir = place.is_file(), place.is_dir()
+    except OSError as exc:  # a name too long, a loop of links: nothing fitness can write to
+        return f"cache_dir '{shown}' cannot be used: {exc.strerror or exc}"
+    if is_file:
         return f"cache_dir '{shown}' is a file; name a directory"
-    if place.is_dir():
+    if is_dir:
         try:
             entries = sorted(os.listdir(place))
         except OSError as exc:

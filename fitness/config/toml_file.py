@@ -16,6 +16,9 @@ else:
     import tomli as tomllib
 
 
+_TOO_DEEP = "values nested too deeply to read"
+
+
 def read_toml(path: Path, display: str, tree: Tree) -> tuple[str, dict[str, object]] | Problem:
     """The text and the document of `path` in `tree`, or the problem that stops it being read."""
     try:
@@ -26,6 +29,8 @@ def read_toml(path: Path, display: str, tree: Tree) -> tuple[str, dict[str, obje
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return _toml_error(display, text, exc)
+    except RecursionError:  # arrays or tables nested thousands of levels deep
+        return Problem(display, 0, (), f"{display}: invalid TOML: {_TOO_DEEP}")
 
 
 def display(path: Path) -> str:

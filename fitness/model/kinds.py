@@ -141,9 +141,11 @@ BUILT_IN_KINDS: tuple[FindingKind, ...] = (
         "unreadable",
         "files",
         Severity.ERROR,
-        "A directory could not be read.",
-        "A directory under a source root could not be listed: the modules in it are unknown.",
-        "Give the user that runs fitness permission to read it, or exclude it.",
+        "A directory could not be read, or a name is not UTF-8.",
+        "A directory under a source root could not be listed, or a Python file or directory "
+        "has a name that is not UTF-8 (no module name can hold it): the modules in it are "
+        "unknown.",
+        "Give the user that runs fitness permission to read it, rename it, or exclude it.",
     ),
     FindingKind(
         "unused-suppression",

@@ -3,9 +3,10 @@
 One file per cache key (fitness version, facts format, Python version) holds
 every entry, so a warm run reads one file. Entries are found by the file's
 stamp in its tree first (for the work tree: modification time, size, change
-time and inode), then by a hash of its content: switching
-branches and back finds the old contents' facts again. The configured bans
-are not part of the key: each entry's facts say which bans they were gathered
+time and inode), then by a hash of its content: switching branches and back
+finds the old contents' facts again. A stamp not older than the cache file is
+racy (`fitness.parsing.version.racy`): its file is hashed again. The configured
+bans are not part of the key: each entry's facts say which bans they were gathered
 for, and `fitness.parsing.examined` decides whether they serve a run (a new ban
 re-parses only the files it can affect). A cache that cannot be read is
 ignored and rebuilt; it is always written whole, through a temporary file and
@@ -21,11 +22,11 @@ from pathlib import Path
 from typing import Union
 
 from fitness import __version__
-from fitness.atomic import write_atomic_bytes
+from fitness.atomic import create_new, write_atomic_bytes
 from fitness.logs import Logger
 from fitness.model import FileFacts
 from fitness.parsing.codec import FORMAT, Encoded, decode, encode
-from fitness.parsing.version import Stamp
+from fitness.parsing.version import Stamp, racy, read_written
 
 # A file's entry: its stamp, then the hash of the content it had with that stamp.
 Entry = tuple[Union[int, str], ...]
@@ -40,37 +41,39 @@ _SPARE_ENTRIES = 2000
 class FactsCache:
     """The facts of files by path and stamp, and by content hash."""
 
-    def __init__(self, location: Path | None, writable: bool = True) -> None:
+    def __init__(self, location: Path | None, writable: bool = True, read: bool = True) -> None:
         self.location = location
         self.writable = writable
+        self._written = 0  # when the cache read was written (ns); stamps since then are racy
         self._stamps: dict[str, Entry] = {}  # path -> (*stamp, content hash)
         self._facts: dict[str, Encoded] = {}
         self._changed = False
         self._seen: set[str] = set()
-        if location is not None:
+        if location is not None and read:
             self._load(location)
 
     @classmethod
     def in_directory(
-        cls, directory: Path | None, options: str = "", writable: bool = True
+        cls, directory: Path | None, options: str = "", writable: bool = True, read: bool = True
     ) -> FactsCache:
         """The cache for this fitness, Python and extraction `options` under `directory`.
 
-        `directory=None` gives a cache that remembers nothing (`--no-cache`).
+        `directory=None` gives a cache that remembers nothing (`cache=False`).
         `writable=False` reads another tree's cache without changing it: `--since`
         analyses an older tree whose stamps must not replace the current ones.
+        `read=False` starts empty and writes the cache whole (`--no-cache`).
         """
         if directory is None:
             return cls(None)
         python = f"{sys.version_info[0]}{sys.version_info[1]}"
         name = f"facts-{__version__}-f{FORMAT}-py{python}{'-' + options if options else ''}.marshal"
-        return cls(directory / name, writable)
+        return cls(directory / name, writable, read)
 
     def by_stamp(self, path: str, stamp: Stamp) -> FileFacts | None:
         """The facts of `path` if it has not changed since they were stored."""
         self._seen.add(path)
         known = self._stamps.get(path)
-        if known is None or known[:-1] != stamp:
+        if known is None or known[:-1] != stamp or racy(stamp, self._written):
             return None
         digest = known[-1]
         encoded = self._facts.get(digest) if isinstance(digest, str) else None
@@ -138,7 +141,7 @@ class FactsCache:
 
     def _load(self, location: Path) -> None:
         try:
-            data = location.read_bytes()
+            data, written = read_written(location)
         except FileNotFoundError:
             log.debug("cache: no %s yet", location)
             return
@@ -156,7 +159,7 @@ class FactsCache:
         except (ValueError, EOFError, TypeError) as exc:
             log.debug("cache: ignoring %s (%s); it will be rebuilt", location, exc)
             return
-        self._stamps, self._facts = stamps, facts
+        self._stamps, self._facts, self._written = stamps, facts, written
 
 
 def own_directory(directory: Path) -> None:
@@ -173,8 +176,8 @@ def own_directory(directory: Path) -> None:
         directory.mkdir(parents=True)
     except FileExistsError:
         return  # another run created it just now, and marks it
-    (directory / ".gitignore").write_text("# Created by fitness.\n*\n", encoding="utf-8")
-    (directory / "CACHEDIR.TAG").write_text(
+    create_new(directory / ".gitignore", "# Created by fitness.\n*\n")
+    create_new(
+        directory / "CACHEDIR.TAG",
         "Signature: 8a477f597d28d172789f06886806bc55\n# This is the cache of fitness.\n",
-        encoding="utf-8",
     )

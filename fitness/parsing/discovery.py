@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.logs import Logger
 from fitness.tree import Tree
+from fitness.tree.names import NAME_NOT_UTF8, shown, undecodable
 from fitness.tree.work import WORK
 
 if TYPE_CHECKING:
@@ -140,6 +141,12 @@ def _walk(
         for entry in entries:
             name = entry.name
             path = name if here == "." else f"{here}/{name}"
+            if (entry.is_dir or name.endswith(".py")) and undecodable(name):
+                # No module name can hold it; unless excluded, ignored or hidden, it is reported.
+                skipped = check.skipped(path + "/" if entry.is_dir else path)
+                if not skipped and not name.startswith("."):
+                    unreadable.append((shown(path), NAME_NOT_UTF8))
+                continue
             if entry.is_dir:
                 if (
                     name.isidentifier()

@@ -2,7 +2,8 @@
 
 Adding, removing or renaming a file changes its directory's modification
 time, so a warm run stats the directories the last walk listed (and the
-`.gitignore` files it read) instead of listing and matching them all again.
+`.gitignore` files it read) instead of listing and matching them all again;
+a stamp not older than the stored listing is racy, and the tree is walked again.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fitness.atomic import write_atomic_bytes
 from fitness.logs import Logger
 from fitness.parsing.cache import own_directory
 from fitness.parsing.discovery import Discovery, Shadowed, SourceFile, discover
+from fitness.parsing.version import racy, read_written
 from fitness.tree import Stamp, Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
@@ -30,15 +32,21 @@ def discover_cached(
     respect_gitignore: bool,
     cache_dir: Path | None,
     tree: Tree,
+    read: bool = True,
 ) -> Discovery:
-    """`discover` in `tree`, answered from `cache_dir` when nothing it depends on has changed."""
+    """`discover` in `tree`, answered from `cache_dir` when nothing it depends on has changed.
+
+    `read=False` (`--no-cache`) walks the tree and stores what it found.
+    """
     if cache_dir is None:
         return discover(project_root, source_roots, exclude, respect_gitignore, tree)
     location = cache_dir / f"listing-{__version__}.marshal"
     key = (tuple(source_roots), tuple(exclude), respect_gitignore, str(project_root))
-    stored = _load(location)
-    if stored is not None and stored[0] == key and _unchanged(tree, project_root, stored[1]):
-        return _decode(stored[2])
+    loaded = _load(location) if read else None
+    if loaded is not None:
+        stored, written = loaded
+        if stored[0] == key and _unchanged(tree, project_root, stored[1], written):
+            return _decode(stored[2])
     found = discover(project_root, source_roots, exclude, respect_gitignore, tree)
     if not found.unreadable:
         stamps = {path: _stamp(tree, str(project_root), path) for path in found.read}
@@ -50,20 +58,27 @@ def discover_cached(
     return found
 
 
-def _load(location: Path) -> Any:
+def _load(location: Path) -> tuple[Any, int] | None:
     try:
-        stored = marshal.loads(location.read_bytes())
+        data, written = read_written(location)
+        stored = marshal.loads(data)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, EOFError, TypeError) as exc:
         log.debug("cache: ignoring %s (%s); it will be rebuilt", location, exc)
         return None
-    return stored if isinstance(stored, tuple) and len(stored) == 3 else None
+    return (stored, written) if isinstance(stored, tuple) and len(stored) == 3 else None
 
 
-def _unchanged(tree: Tree, project_root: Path, stamps: dict[str, Stamp | None]) -> bool:
+def _unchanged(
+    tree: Tree, project_root: Path, stamps: dict[str, Stamp | None], written: int
+) -> bool:
     root = str(project_root)
-    return all(_stamp(tree, root, path) == stamp for path, stamp in stamps.items())
+    for path, stamp in stamps.items():
+        now = _stamp(tree, root, path)
+        if now != stamp or (now is not None and racy(now, written)):
+            return False
+    return True
 
 
 def _stamp(tree: Tree, root: str, path: str) -> Stamp | None:

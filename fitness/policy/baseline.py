@@ -97,6 +97,8 @@ def read(path: Path, tree: Tree = WORK) -> list[BaselineEntry]:
         raise UsageError(f"cannot read the baseline {path}: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise UsageError(f"{path}: not a fitness baseline (invalid JSON: {exc})") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not a fitness baseline (values nested too deeply)") from None
     if not isinstance(document, dict) or document.get("schema") != SCHEMA:
         raise UsageError(f'{path}: not a fitness baseline (no "schema": "{SCHEMA}")')
     version = document.get("version")
@@ -120,7 +122,7 @@ def read(path: Path, tree: Tree = WORK) -> list[BaselineEntry]:
                     _imports(item) if version == VERSION else None,
                 )
             )
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):  # a count of Infinity or 1e400
             raise UsageError(
                 f"{path}: entry {index + 1} needs a fingerprint, a rule and a count, "
                 "and its imports must be a list of 'importer -> imported'"

@@ -8,6 +8,12 @@ ADR tools' pointers, and symbolic links), so a large repository's other files
 cost nothing; any other file is read on its own when asked for. A symbolic
 link whose target lies inside the tree reads as its target; any other link
 (absolute, leading out of the tree, dangling, or a loop) is left out.
+
+A path no checkout could hold (`..`, `.git` or an empty name, or a path that
+runs through a file or a link: `fitness.tree.entry_paths`) is refused when the
+listing is read, with a warning: it is never joined to a directory, so a
+crafted tree cannot make fitness read (or anything write) outside it. File
+names that are not UTF-8 are read as the system reads them (surrogates).
 """
 
 from __future__ import annotations
@@ -16,12 +22,15 @@ import errno
 import os
 import posixpath
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from fitness.errors import UsageError
+from fitness.logs import Logger
 from fitness.tree import Entry, Stamp
-from fitness.tree.git_objects import git, read_blobs
+from fitness.tree.entry_paths import refusal
+from fitness.tree.git_objects import git, git_bytes, read_blobs
+from fitness.tree.names import shown
 
 _PYTHON = (".py", ".pyi")
 # The other files fitness may read in a project: by suffix, and by name.
@@ -29,6 +38,9 @@ _SUFFIXES = (".toml", ".md", ".markdown")
 _NAMES = (".gitignore", ".adr-dir", ".log4brains.yml", ".fitness-baseline.json")
 _LINK = "120000"
 _HOPS = 40  # links followed in a row before the path is taken for a loop
+_NAMED = 3  # refused entries the warning names
+
+log = Logger("fitness.tree")
 
 
 def open_revision(project_root: Path, revision: str, flag: str) -> GitTree:
@@ -45,7 +57,7 @@ def open_revision(project_root: Path, revision: str, flag: str) -> GitTree:
         lambda _: f"{flag} {revision}: no such revision in the repository at {top.strip()}",
     )
     top = top.strip()
-    listing = git(
+    listing = git_bytes(
         Path(top),
         ["ls-tree", "-r", "-z", "--full-tree", commit.strip()],
         flag,
@@ -56,7 +68,21 @@ def open_revision(project_root: Path, revision: str, flag: str) -> GitTree:
         prefix = project_root.resolve().relative_to(resolved).as_posix()
     except ValueError:  # not below the top as resolved: read the whole tree by the batch
         prefix = "."
-    return GitTree(str(resolved), revision, listing, "" if prefix == "." else prefix + "/")
+    tree = GitTree(
+        str(resolved), revision, os.fsdecode(listing), "" if prefix == "." else prefix + "/"
+    )
+    if tree.refused:
+        named = ", ".join(f"'{shown(path)}' ({why})" for path, why in tree.refused[:_NAMED])
+        more = len(tree.refused) - _NAMED
+        log.warning(
+            "%s: not reading %d tree entr%s that no checkout could hold: %s%s",
+            revision,
+            len(tree.refused),
+            "y" if len(tree.refused) == 1 else "ies",
+            named,
+            f" and {more} more" if more > 0 else "",
+        )
+    return tree
 
 
 class GitTree:
@@ -72,11 +98,25 @@ class GitTree:
         self._dirs: dict[str, dict[str, str | None]] = {"": {}}  # dir -> name -> path or None
         self._data: dict[str, bytes] = {}  # blob id -> contents, as read
         self._links: dict[str, str | None] = {}  # link path -> where it leads, once known
+        self.refused: list[tuple[str, str]] = []  # (path, why) of the entries not read
+        blobs: dict[str, tuple[str, str]] = {}
         for record in listing.split("\0"):
             meta, _, path = record.partition("\t")
             fields = meta.split()
             if len(fields) == 3 and fields[1] == "blob":
-                self._add(path, fields[0], fields[2])
+                why = refusal(path)
+                if why is None:
+                    blobs[path] = (fields[0], fields[2])
+                else:
+                    self.refused.append((path, why))
+        clashing = _directories(blobs) & blobs.keys()  # names both a file and a directory
+        for path, (mode, sha) in blobs.items():
+            through = _file_above(path, clashing) if clashing else None
+            if through is None:
+                self._add(path, mode, sha)
+            else:
+                self.refused.append((path, f"a path through the file '{through}'"))
+        self.refused.sort()
 
     def entries(self, directory: str) -> list[Entry]:
         relative = self._relative(directory)
@@ -203,6 +243,27 @@ class GitTree:
             self._data.update(read_blobs(self.top, sorted(wanted)))
         except subprocess.SubprocessError as exc:
             raise UsageError(f"{self.revision}: git cat-file failed: {exc}") from None
+
+
+def _directories(paths: Iterable[str]) -> set[str]:
+    """Every directory above one of `paths`; each is met once going up, so the cost is linear."""
+    found: set[str] = set()
+    for path in paths:
+        parent = path.rpartition("/")[0]
+        while parent and parent not in found:
+            found.add(parent)
+            parent = parent.rpartition("/")[0]
+    return found
+
+
+def _file_above(path: str, files: set[str]) -> str | None:
+    """The one of `files` (files or links) that `path` runs through, if any."""
+    end = path.find("/")
+    while end != -1:
+        if path[:end] in files:
+            return path[:end]
+        end = path.find("/", end + 1)
+    return None
 
 
 def _kind_of(path: str, mode: str) -> str | None:

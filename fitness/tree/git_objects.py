@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -12,10 +13,17 @@ from fitness.errors import UsageError
 def git(cwd: Path, args: Sequence[str], flag: str, why: Callable[[Path], str]) -> str:
     """The output of `git ARGS` run in `cwd`; UsageError `why(cwd)` when it fails.
 
-    `flag` names the option that needs git when git is not installed.
+    `flag` names the option that needs git when git is not installed. Bytes
+    that are not UTF-8 (file names are any bytes to git) are decoded as the
+    system decodes file names, as surrogates, never an error.
     """
+    return os.fsdecode(git_bytes(cwd, args, flag, why))
+
+
+def git_bytes(cwd: Path, args: Sequence[str], flag: str, why: Callable[[Path], str]) -> bytes:
+    """The output of `git ARGS` run in `cwd`, as git wrote it; as `git` for the errors."""
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
         raise UsageError(f"{flag} needs git, which is not installed (or not on PATH)") from None
     if done.returncode != 0:

@@ -270,7 +270,10 @@ def cases() -> list[Case]:
         Case(
             "a file name that is not UTF-8",
             {},
-            (),
+            (
+                f"{app}/bad\\xff.py:1:1: unreadable: its name is not UTF-8 (shown with \\x "
+                "escapes), so no module is named for it",
+            ),
             setup=lambda root, _: (root / app / os.fsdecode(b"bad\xff.py")).write_bytes(
                 b"import vault\n"
             ),

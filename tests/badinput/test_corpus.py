@@ -38,7 +38,11 @@ def test_each_case_gives_exactly_its_findings(tmp_path: Path, run: Run, case: Ca
 
     result = run("check", cwd=root)
 
-    errors = any(": parse-error: " in line or ": no-vault: " in line for line in case.expected)
+    errors = any(
+        f": {rule}: " in line
+        for line in case.expected
+        for rule in ("parse-error", "no-vault", "unreadable")
+    )
     assert (result.code, _findings(result.out), result.err) == (int(errors), report([case]), "")
 
 

@@ -127,7 +127,7 @@ def test_explain_without_a_kind_lists_the_kinds(tmp_path: Path, run: Run) -> Non
         "  parse-error          A file could not be parsed.\n"
         "  rule-target-removed  The change removes a module that the base's rules name.\n"
         "  unknown-module       A rule names a third-party module that nothing knows.\n"
-        "  unreadable           A directory could not be read.\n"
+        "  unreadable           A directory could not be read, or a name is not UTF-8.\n"
         "  unused-suppression   An inline suppression suppresses nothing.\n"
         "\n"
         "Run `fitness explain KIND` for one.\n"

@@ -1,0 +1,136 @@
+"""A crafted git tree (`..`, `.git`, paths through a link) is refused when read, never followed."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fitness.tree import Entry
+from fitness.tree.entry_paths import refusal
+from fitness.tree.git import open_revision
+from support import Result, git, write_tree
+
+Run = Callable[..., Result]
+CONFIG = """\
+[tool.fitness]
+source_roots = ["."]
+
+[tool.fitness.rules.pure]
+kind = "forbidden"
+from = ["app"]
+to = ["sqlite3"]
+"""
+
+
+def _crafted(tmp_path: Path) -> tuple[Path, str]:
+    """A repository whose second commit's tree holds `..`, `.git`, `.GIT` and `lk/` entries."""
+    root = write_tree(tmp_path / "outer" / "repo", {"app/__init__.py": "X = 1\n"})
+    (root / "pyproject.toml").write_text(CONFIG)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "one")
+    blob = _input(root, ["hash-object", "-w", "--stdin"], "import sqlite3\n")
+    inner = _input(root, ["mktree"], f"100644 blob {blob}\tpwned.py\n")
+    link = _input(root, ["hash-object", "-w", "--stdin"], "app")
+    listing = git(root, "ls-tree", "HEAD") + "".join(
+        f"{mode} {kind} {sha}\t{name}\n"
+        for mode, kind, sha, name in [
+            ("040000", "tree", inner, ".."),
+            ("040000", "tree", inner, ".git"),
+            ("040000", "tree", inner, ".GIT"),
+            ("120000", "blob", link, "lk"),
+            ("040000", "tree", inner, "lk"),
+        ]
+    )
+    tree = _input(root, ["mktree"], listing)
+    commit = git(root, "commit-tree", tree, "-p", "HEAD", "-m", "crafted").strip()
+    return root, commit
+
+
+def _input(root: Path, args: list[str], text: str) -> str:
+    import subprocess
+
+    done = subprocess.run(["git", *args], cwd=root, input=text, text=True, capture_output=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def _outside(tmp_path: Path) -> list[tuple[str, int]]:
+    """Every path around the repository (not inside it), with its modification time."""
+    repo = tmp_path / "outer" / "repo"
+    found = [p for p in tmp_path.rglob("*") if p != repo and repo not in p.parents]
+    return sorted((p.relative_to(tmp_path).as_posix(), p.stat().st_mtime_ns) for p in found)
+
+
+def test_the_entries_no_checkout_could_hold_are_not_in_the_tree(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root, commit = _crafted(tmp_path)
+
+    tree = open_revision(root, commit, "--since")
+
+    top = str(root.resolve())
+    assert tree.entries(top) == [
+        Entry("app", True, False),
+        Entry("lk", False, False),  # the link to app/, not walked; lk/pwned.py is not there
+        Entry("pyproject.toml", False, True),
+    ]
+    assert tree.refused == [
+        ("../pwned.py", "a '..' name"),
+        (".GIT/pwned.py", "a '.git' name"),
+        (".git/pwned.py", "a '.git' name"),
+        ("lk/pwned.py", "a path through the file 'lk'"),
+    ]
+    for path in ("../pwned.py", "lk/pwned.py", ".git/pwned.py"):
+        assert tree.is_file(os.path.join(top, path)) is False
+        with pytest.raises(OSError):
+            tree.read_bytes(os.path.join(top, path))
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
+        f"{commit}: not reading 4 tree entries that no checkout could hold: '../pwned.py' "
+        "(a '..' name), '.GIT/pwned.py' (a '.git' name), '.git/pwned.py' (a '.git' name) "
+        "and 1 more"
+    ]
+
+
+@pytest.mark.parametrize("flag", ["--since", "--config-from"])
+def test_a_crafted_tree_writes_and_reads_nothing_outside(
+    tmp_path: Path, run: Run, flag: str
+) -> None:
+    root, commit = _crafted(tmp_path)
+    (tmp_path / "outer" / "pwned.py").write_text("import sqlite3\n")  # would be found if read
+    run("check", cwd=root)  # the cache exists before, so only what the crafted run adds shows
+    before = _outside(tmp_path)
+
+    result = run("check", flag, commit, cwd=root)
+
+    assert (result.code, result.out.splitlines()[-1]) == (
+        0,
+        "Rules: 1 kept, 0 broken. No findings in 1 file (0.00s).",
+    )
+    assert (
+        _outside(tmp_path)
+        == before
+        == [
+            ("outer", before[0][1]),
+            ("outer/pwned.py", before[1][1]),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "why"),
+    [
+        ("a/../b.py", "a '..' name"),
+        ("/etc/passwd", "an absolute path"),
+        ("a//b.py", "an empty or '.' name"),
+        ("./b.py", "an empty or '.' name"),
+        ("a/.Git/config", "a '.git' name"),
+        ("a/.gitignore", None),
+        ("a/..b.py", None),
+    ],
+)
+def test_refusal(path: str, why: str | None) -> None:
+    assert refusal(path) == why
