@@ -196,16 +196,6 @@ def _literal_parts(text: str, opening: int, stop: int, quote: int) -> list[tuple
     return parts
 
 
-def in_string_or_comment(text: str, offset: int) -> bool:
-    """Whether `offset` falls inside a string literal or a comment."""
-    for match in _TOKENS.finditer(text):
-        if match.start() > offset:
-            return False
-        if match.lastgroup in ("str", "comment") and offset < match.end():
-            return True
-    return False
-
-
 def _occurrences(text: str, word: str) -> list[int]:
     found = []
     start = text.find(word)

@@ -183,10 +183,7 @@ def cases() -> list[Case]:
             },
             (
                 parse_error(
-                    f"{app}/brackets.py",
-                    2,
-                    5,
-                    "more than 200 nested brackets, beyond what Python accepts",
+                    f"{app}/brackets.py", 2, 205, "syntax error: too many nested parentheses"
                 ),
             ),
         ),

@@ -6,9 +6,18 @@ Inputs are large enough that a scan from the start of the file for each item
 
 from __future__ import annotations
 
-from typing import SupportsIndex
+import time
+from collections.abc import Callable
+from typing import SupportsIndex, TypeVar
 
+import pytest
+
+from fitness.model import FileFacts, ParseFailure, RawImport
+from fitness.parsing.extract import extract
+from fitness.parsing.nesting import too_deeply_nested
 from fitness.parsing.textscan import LineIndex
+
+T = TypeVar("T")
 
 
 class Counted(str):
@@ -58,3 +67,78 @@ def test_an_offset_before_the_last_one_is_still_placed_exactly() -> None:
     assert [lines.position(o) for o in (6, 3, 0, 4, 5)] == [(3, 2), (2, 2), (1, 1), (2, 3), (3, 1)]
     crlf = LineIndex("a\r\nb\rc\n")
     assert [crlf.position(o) for o in (5, 3, 1)] == [(3, 1), (2, 1), (1, 2)]
+
+
+# --- nesting: refused as CPython refuses it, or as too long a chain for libcst ---------------
+
+
+def bounded(work: Callable[[], T]) -> T:
+    """`work()`, which must take under 10 CPU seconds (linear: well under one)."""
+    start = time.process_time()
+    result = work()
+    assert time.process_time() - start < 10
+    return result
+
+
+CHAIN = (
+    "more than 200 calls, subscripts or attributes in one chain: Python accepts it,"
+    " but fitness's parser would take minutes"
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "line", "column"),
+    [
+        ("x = " + "a(" * 1500, 1, 406),  # was 30 s and 5 GB
+        ("x = " + "a(" * 2500, 1, 406),  # aborted the whole run (SIGABRT)
+        ("x = [\n" + "{" * 250, 2, 200),
+        ("x = (" + "(\\\n" * 300, 200, 1),  # line continuations between them
+        ("x = " + "(" * 100 + "[" * 100 + "{" * 100, 1, 205),
+    ],
+    ids=["a( x 1500", "a( x 2500", "two lines", "continued", "mixed"],
+)
+def test_more_nesting_than_cpython_accepts_is_refused_as_cpython_refuses_it(
+    code: str, line: int, column: int
+) -> None:
+    failure = ParseFailure("syntax error: too many nested parentheses", line, column)
+    assert bounded(lambda: extract(code.encode())) == FileFacts((), failure)
+    with pytest.raises(SyntaxError) as raised:
+        compile(code, "x.py", "exec")
+    assert (raised.value.msg, raised.value.lineno, raised.value.offset) == (
+        "too many nested parentheses",
+        line,
+        column,
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "column"),
+    [
+        ("x = a" + "[0]" * 2900, 606),  # was 25 s in libcst
+        ("x = a" + "(0)" * 2900, 606),
+        ("x = a" + "(0).b" * 2000, 506),
+        ("x = a" + ".b" * 2900, 5),
+        ("x = a" + " [0]" * 2900, 807),
+    ],
+    ids=["subscripts", "calls", "methods", "attributes", "spaced"],
+)
+def test_a_chain_libcst_reads_in_quadratic_time_is_refused(code: str, column: int) -> None:
+    data = f"import os\n{code}\n".encode()
+    assert bounded(lambda: extract(data)) == FileFacts((), ParseFailure(CHAIN, 2, column))
+
+
+def test_a_chain_of_200_and_chains_in_strings_are_read() -> None:
+    data = (
+        "import os\nx = a" + "[0]" * 199 + "\ns = '" + "[0]" * 300 + "'  # " + ".b" * 300 + "\n"
+    ).encode()
+    facts = extract(data)
+    assert (facts.failure, facts.imports) == (
+        None,
+        (RawImport("os", 0, (), 1, 1, 1, 10, False, False, False),),
+    )
+
+
+def test_brackets_in_strings_are_never_tokenised_again() -> None:
+    # 20,000 lines of a string of 201 `(` (2,000 took 35 s: each run re-read the file).
+    text = ("x = '" + "(" * 201 + "'\n") * 20_000
+    assert bounded(lambda: too_deeply_nested(text)) is None
