@@ -9,10 +9,12 @@ One pass over the text, skipping strings and comments, follows two depths:
 - chains of calls, subscripts and attributes (`a[0][0]...`, `a(0).b(0)...`,
   `a.b.c...`): valid Python, but libcst's time grows with the square of a
   chain's length (25 s for 2,900 subscripts). A chain longer than 200 is
-  refused, as fitness cannot read it in bounded time.
+  refused, as fitness cannot read it in bounded time; so are more than 200
+  unary operators in a row (`- - - x`, a byte a level), found by a search.
 
-Other deep expressions (long `+` chains, `not not ...`) cost libcst time too;
-the time limit of the parsing processes bounds them (`fitness.parsing.pool`).
+Other deep expressions (long `+` chains, `not not ...`) cost libcst time too,
+but less per byte: files over 16 KB are parsed in workers, whose time limit
+bounds them (`fitness.parsing.collect`, `fitness.parsing.pool`).
 """
 
 from __future__ import annotations
@@ -32,81 +34,83 @@ _EVENTS = re.compile(
     r"|(?P<open>[(\[{])|(?P<close>[)\]}])",
     re.DOTALL,
 )
+_FLAT, _CLOSE = _EVENTS.groupindex["flat"], _EVENTS.groupindex["close"]
 # What may stand between a closing bracket and the next trailer of its chain: blanks,
 # line continuations, attributes.
 _BLANKS = r"(?:[ \t\f\r\n]|\\(?:\r\n?|\n))*"
 _LINK_GAP = re.compile(rf"{_BLANKS}(?:\.{_BLANKS}\w+{_BLANKS})*")
-# A chain of attributes alone, read from where it starts only: one pass.
-_DOTTED = re.compile(r"(?<![\w.])\w*(?:\.\w+){" + str(MAX_CHAIN) + "}")
+# A chain of attributes alone, and unary operators in a row (`- - - x`: libcst
+# takes 20 s over 16,000). Each starts with a character the search skips to (a
+# lookbehind first made it ten times slower); a start inside a run reads at most
+# MAX_CHAIN more, so the search stays linear.
+_DOTTED = re.compile(r"\.\w+(?:\.\w+){" + str(MAX_CHAIN - 1) + "}")
+_UNARY = re.compile(r"[-+~](?<![-+~][-+~])(?:[ \t]*[-+~]){" + str(MAX_CHAIN) + "}")
 
 TOO_MANY_BRACKETS = "syntax error: too many nested parentheses"
-TOO_LONG_A_CHAIN = (
-    f"more than {MAX_CHAIN} calls, subscripts or attributes in one chain: Python accepts it,"
-    " but fitness's parser would take minutes"
-)
+_MINUTES = "Python accepts it, but fitness's parser would take minutes"
+TOO_LONG_A_CHAIN = f"more than {MAX_CHAIN} calls, subscripts or attributes in one chain: {_MINUTES}"
+TOO_MANY_UNARY = f"more than {MAX_CHAIN} unary operators in a row: {_MINUTES}"
 
 
 def too_deeply_nested(text: str) -> ParseFailure | None:
     """Why `text` is refused before parsing (too deep or too long a chain), else None."""
-    openings = text.count("(") + text.count("[") + text.count("{")
-    if openings <= MAX_BRACKETS and text.count(".") <= MAX_CHAIN:
+    if len(text) <= MAX_CHAIN:
         return None
+    openings = text.count("(") + text.count("[") + text.count("{")
     found = _first_refused(text) if openings > MAX_BRACKETS else None
+    for pattern, why in ((_DOTTED, TOO_LONG_A_CHAIN), (_UNARY, TOO_MANY_UNARY)):
+        if found is None:
+            outside = _outside_strings(pattern, text)
+            found = None if outside is None else (outside, why)
     if found is None:
-        dotted = _dotted_outside_strings(text)
-        if dotted is None:
-            return None
-        found = (dotted, TOO_LONG_A_CHAIN)
+        return None
     offset, reason = found
     line, column = LineIndex(text).position(offset)
     return ParseFailure(reason, line, column)
 
 
 def _first_refused(text: str) -> tuple[int, str] | None:
-    """The offset of the first bracket too deep or too far down a chain, and why."""
+    """The offset of the first bracket too deep or too far down a chain, and why.
+
+    Per depth: the length of the chain the last closing bracket there ended, and
+    where it ended (-1 when a string or comment came since).
+    """
     depth = 0
-    chains = [0]  # per depth: the length of the chain the last closing bracket ended
-    closed = [-1]  # per depth: where that bracket ends, -1 when something else came since
+    chains = [0] * (MAX_BRACKETS + 1)
+    closed = [-1] * (MAX_BRACKETS + 1)
     for match in _EVENTS.finditer(text):
-        kind = match.lastgroup
-        if kind == "open" or kind == "flat":
-            start = match.start()
-            if depth == MAX_BRACKETS:
-                return start, TOO_MANY_BRACKETS
-            if text[start] != "{":
-                chains[depth] = _link(text, closed[depth], start, chains[depth])
-                if chains[depth] > MAX_CHAIN:
-                    return start, TOO_LONG_A_CHAIN
-            if kind == "flat":
-                closed[depth] = match.end()
-                continue
-            depth += 1
-            if depth == len(chains):
-                chains.append(0)
-                closed.append(-1)
-            chains[depth], closed[depth] = 0, -1
-        elif kind == "close":
-            if depth > 0:
+        kind = match.lastindex  # None: a string or a comment, which ends any chain
+        if kind is None:
+            closed[depth] = -1
+            continue
+        if kind == _CLOSE:
+            if depth:
                 depth -= 1
             closed[depth] = match.end()
-        else:  # a string or a comment ends any chain
+            continue
+        start = match.start()
+        if depth == MAX_BRACKETS:
+            return start, TOO_MANY_BRACKETS
+        last = closed[depth]
+        if text[start] == "{":
+            chains[depth] = 0
+        elif last == start or (last > 0 and _LINK_GAP.fullmatch(text, last, start)):
+            chains[depth] += 1 + text.count(".", last, start)
+            if chains[depth] > MAX_CHAIN:
+                return start, TOO_LONG_A_CHAIN
+        else:
+            chains[depth] = 1
+        if kind == _FLAT:
+            closed[depth] = match.end()
+        else:
+            depth += 1
             closed[depth] = -1
     return None
 
 
-def _link(text: str, closed: int, start: int, chain: int) -> int:
-    """The length of the chain the trailer at `start` is part of."""
-    if closed < 0:
-        return 1
-    gap = _LINK_GAP.fullmatch(text, closed, start)
-    if gap is None:
-        return 1
-    return chain + 1 + text.count(".", closed, start)
-
-
-def _dotted_outside_strings(text: str) -> int | None:
-    """Where a chain of more than `MAX_CHAIN` attributes starts, outside strings and comments."""
-    found = _DOTTED.search(text)
+def _outside_strings(pattern: re.Pattern[str], text: str) -> int | None:
+    """Where `pattern` first matches outside strings and comments, else None."""
+    found = pattern.search(text)
     if found is None:
         return None
     literals = STRING_OR_COMMENT.finditer(text)
@@ -116,5 +120,5 @@ def _dotted_outside_strings(text: str) -> int | None:
             literal = next(literals, None)
         if literal is None or found.end() <= literal.start():
             return found.start()
-        found = _DOTTED.search(text, literal.end())
+        found = pattern.search(text, literal.end())
     return None

@@ -117,7 +117,7 @@ def test_more_nesting_than_cpython_accepts_is_refused_as_cpython_refuses_it(
         ("x = a" + "[0]" * 2900, 606),  # was 25 s in libcst
         ("x = a" + "(0)" * 2900, 606),
         ("x = a" + "(0).b" * 2000, 506),
-        ("x = a" + ".b" * 2900, 5),
+        ("x = a" + ".b" * 2900, 6),
         ("x = a" + " [0]" * 2900, 807),
     ],
     ids=["subscripts", "calls", "methods", "attributes", "spaced"],
@@ -142,3 +142,13 @@ def test_brackets_in_strings_are_never_tokenised_again() -> None:
     # 20,000 lines of a string of 201 `(` (2,000 took 35 s: each run re-read the file).
     text = ("x = '" + "(" * 201 + "'\n") * 20_000
     assert bounded(lambda: too_deeply_nested(text)) is None
+
+
+def test_more_than_200_unary_operators_in_a_row_are_refused_outside_strings() -> None:
+    unary = (
+        "more than 200 unary operators in a row: Python accepts it,"
+        " but fitness's parser would take minutes"
+    )
+    data = ("# " + "-" * 300 + "\ns = '" + "~" * 300 + "'\nx = " + "- " * 16_000 + "y\n").encode()
+    assert bounded(lambda: extract(data)) == FileFacts((), ParseFailure(unary, 3, 5))
+    assert too_deeply_nested("x = " + "-" * 200 + "y\n# " + "-" * 300) is None
