@@ -9,7 +9,7 @@ One pass over the text, skipping strings and comments, follows two depths:
 - chains of calls, subscripts and attributes (`a[0][0]...`, `a(0).b(0)...`,
   `a.b.c...`): valid Python, but libcst's time grows with the square of a
   chain's length (25 s for 2,900 subscripts). A chain longer than 200 is
-  refused, as fitness cannot read it in bounded time; so are more than 200
+  refused, as fitness cannot read it in bounded time; so are more than 4,000
   unary operators in a row (`- - - x`, a byte a level), found by a search.
 
 Other deep expressions (long `+` chains, `not not ...`) cost libcst time too,
@@ -20,12 +20,17 @@ bounds them (`fitness.parsing.collect`, `fitness.parsing.pool`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from fitness.model import ParseFailure
 from fitness.parsing.textscan import STRING_OR_COMMENT, LineIndex
 
 MAX_BRACKETS = 200  # CPython's MAXLEVEL: the tokenizer refuses the 201st level
 MAX_CHAIN = 200
+# Cheaper for libcst than a chain of brackets, so more are read: 2,000 attributes
+# take it 1.4 s, 4,000 unary operators 1.3 s (16,000: 20 s).
+MAX_ATTRIBUTES = 2000
+MAX_UNARY = 4000
 
 _EVENTS = re.compile(
     rf"{STRING_OR_COMMENT.pattern}"
@@ -39,17 +44,17 @@ _FLAT, _CLOSE = _EVENTS.groupindex["flat"], _EVENTS.groupindex["close"]
 # line continuations, attributes.
 _BLANKS = r"(?:[ \t\f\r\n]|\\(?:\r\n?|\n))*"
 _LINK_GAP = re.compile(rf"{_BLANKS}(?:\.{_BLANKS}\w+{_BLANKS})*")
-# A chain of attributes alone, and unary operators in a row (`- - - x`: libcst
-# takes 20 s over 16,000). Each starts with a character the search skips to (a
-# lookbehind first made it ten times slower); a start inside a run reads at most
-# MAX_CHAIN more, so the search stays linear.
-_DOTTED = re.compile(r"\.\w+(?:\.\w+){" + str(MAX_CHAIN - 1) + "}")
-_UNARY = re.compile(r"[-+~](?<![-+~][-+~])(?:[ \t]*[-+~]){" + str(MAX_CHAIN) + "}")
+# Runs of attributes alone (`a.b.c...`) and of unary operators (`- - - x`): a
+# run of 20 or more is read whole, once; a search starting inside a shorter run
+# reads at most 20 more, so the search stays linear.
+_ATTRIBUTE_RUN = re.compile(r"\.\w+(?:\.\w+){19,}")
+_UNARY_RUN = re.compile(r"[-+~](?:[ \t]*[-+~]){19,}")
 
 TOO_MANY_BRACKETS = "syntax error: too many nested parentheses"
 _MINUTES = "Python accepts it, but fitness's parser would take minutes"
 TOO_LONG_A_CHAIN = f"more than {MAX_CHAIN} calls, subscripts or attributes in one chain: {_MINUTES}"
-TOO_MANY_UNARY = f"more than {MAX_CHAIN} unary operators in a row: {_MINUTES}"
+TOO_MANY_ATTRIBUTES = f"more than {MAX_ATTRIBUTES} attributes in one chain: {_MINUTES}"
+TOO_MANY_UNARY = f"more than {MAX_UNARY} unary operators in a row: {_MINUTES}"
 
 
 def too_deeply_nested(text: str) -> ParseFailure | None:
@@ -58,10 +63,14 @@ def too_deeply_nested(text: str) -> ParseFailure | None:
         return None
     openings = text.count("(") + text.count("[") + text.count("{")
     found = _first_refused(text) if openings > MAX_BRACKETS else None
-    for pattern, why in ((_DOTTED, TOO_LONG_A_CHAIN), (_UNARY, TOO_MANY_UNARY)):
-        if found is None:
-            outside = _outside_strings(pattern, text)
-            found = None if outside is None else (outside, why)
+    if found is None:
+        offset = _first_outside_literals(
+            text, _long_runs(_ATTRIBUTE_RUN, text, MAX_ATTRIBUTES, ".")
+        )
+        found = None if offset is None else (offset, TOO_MANY_ATTRIBUTES)
+    if found is None:
+        offset = _first_outside_literals(text, _long_runs(_UNARY_RUN, text, MAX_UNARY, "-+~"))
+        found = None if offset is None else (offset, TOO_MANY_UNARY)
     if found is None:
         return None
     offset, reason = found
@@ -108,17 +117,22 @@ def _first_refused(text: str) -> tuple[int, str] | None:
     return None
 
 
-def _outside_strings(pattern: re.Pattern[str], text: str) -> int | None:
-    """Where `pattern` first matches outside strings and comments, else None."""
-    found = pattern.search(text)
-    if found is None:
-        return None
+def _long_runs(pattern: re.Pattern[str], text: str, most: int, items: str) -> Iterator[int]:
+    """Where runs of `pattern` holding more than `most` of the characters `items` start."""
+    for run in pattern.finditer(text):
+        if run.end() - run.start() > most:
+            written = run.group()
+            if sum(written.count(item) for item in items) > most:
+                yield run.start()
+
+
+def _first_outside_literals(text: str, offsets: Iterator[int]) -> int | None:
+    """The first of `offsets` (increasing) outside strings and comments, else None."""
     literals = STRING_OR_COMMENT.finditer(text)
     literal = next(literals, None)
-    while found is not None:
-        while literal is not None and literal.end() <= found.start():
+    for offset in offsets:
+        while literal is not None and literal.end() <= offset:
             literal = next(literals, None)
-        if literal is None or found.end() <= literal.start():
-            return found.start()
-        found = pattern.search(text, literal.end())
+        if literal is None or offset < literal.start():
+            return offset
     return None
