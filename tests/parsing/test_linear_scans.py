@@ -89,11 +89,11 @@ CHAIN = (
 @pytest.mark.parametrize(
     ("code", "line", "column"),
     [
-        ("x = " + "a(" * 1500, 1, 406),  # was 30 s and 5 GB
-        ("x = " + "a(" * 2500, 1, 406),  # aborted the whole run (SIGABRT)
-        ("x = [\n" + "{" * 250, 2, 200),
-        ("x = (" + "(\\\n" * 300, 200, 1),  # line continuations between them
-        ("x = " + "(" * 100 + "[" * 100 + "{" * 100, 1, 205),
+        ("x = " + "a(" * 1500 + ")" * 1500, 1, 406),  # was 50 s and 5 GB, then no finding
+        ("x = " + "a(" * 2500 + ")" * 2500, 1, 406),  # aborted the whole run (SIGABRT)
+        ("x = [\n" + "{" * 250 + "}" * 250 + "]", 2, 200),
+        ("x = (" + "(\\\n" * 300 + ")" * 301, 200, 1),  # line continuations between them
+        ("x = " + "(" * 100 + "[" * 100 + "{" * 100 + "}" * 100 + "]" * 100 + ")" * 100, 1, 205),
     ],
     ids=["a( x 1500", "a( x 2500", "two lines", "continued", "mixed"],
 )
