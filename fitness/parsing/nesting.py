@@ -41,9 +41,12 @@ _EVENTS = re.compile(
 )
 _FLAT, _CLOSE = _EVENTS.groupindex["flat"], _EVENTS.groupindex["close"]
 # What may stand between a closing bracket and the next trailer of its chain: blanks,
-# line continuations, attributes.
+# line continuations, attributes; line breaks only inside brackets (a statement
+# ends at one).
 _BLANKS = r"(?:[ \t\f\r\n]|\\(?:\r\n?|\n))*"
 _LINK_GAP = re.compile(rf"{_BLANKS}(?:\.{_BLANKS}\w+{_BLANKS})*")
+_LINE = r"(?:[ \t\f]|\\(?:\r\n?|\n))*"
+_LINK_ON_A_LINE = re.compile(rf"{_LINE}(?:\.{_LINE}\w+{_LINE})*")
 # Runs of attributes alone (`a.b.c...`) and of unary operators (`- - - x`): a
 # run of 20 or more is read whole, once; a search starting inside a shorter run
 # reads at most 20 more, so the search stays linear.
@@ -103,7 +106,9 @@ def _first_refused(text: str) -> tuple[int, str] | None:
         last = closed[depth]
         if text[start] == "{":
             chains[depth] = 0
-        elif last == start or (last > 0 and _LINK_GAP.fullmatch(text, last, start)):
+        elif last == start or (
+            last > 0 and (_LINK_GAP if depth else _LINK_ON_A_LINE).fullmatch(text, last, start)
+        ):
             chains[depth] += 1 + text.count(".", last, start)
             if chains[depth] > MAX_CHAIN:
                 return start, TOO_LONG_A_CHAIN

@@ -126,6 +126,11 @@ def test_a_chain_libcst_reads_in_quadratic_time_is_refused(code: str, column: in
     assert bounded(lambda: extract(data)) == FileFacts((), ParseFailure(CHAIN, 2, column))
 
 
+def test_statements_on_lines_of_their_own_are_no_chain() -> None:
+    text = "x = 1\n" + "(a)\n" * 300 + "y = [\n" + "(b)\n" * 300 + "]\n"
+    assert too_deeply_nested(text) == ParseFailure(CHAIN, 303 + 200, 1)
+
+
 def test_a_chain_of_200_and_chains_in_strings_are_read() -> None:
     data = (
         "import os\nx = a" + "[0]" * 199 + "\ns = '" + "[0]" * 300 + "'  # " + ".b" * 300 + "\n"
