@@ -188,6 +188,24 @@ def cases() -> list[Case]:
             ),
         ),
         Case(
+            "1500 nested calls",  # 50 s and 5 GB in libcst, then no finding; 2,500 aborted
+            {f"{app}/calls.py": b"import vault\nx = " + b"a(" * 1500 + b")" * 1500 + b"\n"},
+            (parse_error(f"{app}/calls.py", 2, 406, "syntax error: too many nested parentheses"),),
+        ),
+        Case(
+            "2900 subscripts",  # valid Python: 25 s in libcst
+            {f"{app}/subscripts.py": b"import vault\nx = a" + b"[0]" * 2900 + b"\n"},
+            (
+                parse_error(
+                    f"{app}/subscripts.py",
+                    2,
+                    606,
+                    "more than 200 calls, subscripts or attributes in one chain: Python accepts"
+                    " it, but fitness's parser would take minutes",
+                ),
+            ),
+        ),
+        Case(
             f"{DEEP} nested operators",
             {f"{app}/operators.py": b"x = " + b"not " * DEEP + b"-" * DEEP + b"y\nimport vault\n"},
             (vault(f"{app}/operators.py", 2, 1, "app.operators"),),
