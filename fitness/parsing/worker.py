@@ -11,6 +11,7 @@ libcst's and the file's.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import struct
@@ -93,7 +94,8 @@ def allow_memory(size: int) -> None:
     if hard != resource.RLIM_INFINITY:
         wanted = min(wanted, hard)
     if soft == resource.RLIM_INFINITY or soft < wanted:
-        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+        with contextlib.suppress(ValueError, OSError):  # a platform that does not allow it
+            resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
 
 
 def unreadable(exc: OSError) -> FileFacts:
