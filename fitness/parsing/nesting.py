@@ -4,17 +4,19 @@ One pass over the text, skipping strings and comments, follows two depths:
 
 - brackets: CPython's tokenizer refuses a bracket opened inside 200 others
   ("too many nested parentheses"); libcst's parser recurses on the C stack and
-  needed 30 s and 5 GB for 1,500 levels, then aborted the process at 2,500.
-  Refused as CPython refuses it, at the same bracket.
-- chains of calls, subscripts and attributes (`a[0][0]...`, `a(0).b(0)...`,
-  `a.b.c...`): valid Python, but libcst's time grows with the square of a
-  chain's length (25 s for 2,900 subscripts). A chain longer than 200 is
-  refused, as fitness cannot read it in bounded time; so are more than 4,000
-  unary operators in a row (`- - - x`, a byte a level), found by a search.
+  took 50 s and 5 GB over 1,500 levels of `a(`, then aborted the process at
+  2,500. Refused as CPython refuses it, at the same bracket.
+- chains of calls and subscripts (`a[0][0]...`, `a(0).b(0)...`): valid
+  Python, but libcst's time grows with the square of a chain's length (25 s
+  for 2,900 subscripts). A chain of more than 200 is refused, as fitness
+  cannot read it in bounded time.
 
-Other deep expressions (long `+` chains, `not not ...`) cost libcst time too,
-but less per byte: files over 16 KB are parsed in workers, whose time limit
-bounds them (`fitness.parsing.collect`, `fitness.parsing.pool`).
+Two searches find what libcst reads faster but still in quadratic time: more
+than 2,000 attributes in a row (`a.b.c...`) and more than 4,000 unary
+operators (`- - - x`, a byte a level). Other deep expressions (long `+`
+chains, `not not ...`) cost libcst less per byte: files over 16 KB are parsed
+in workers, whose time limit bounds them (`fitness.parsing.collect`,
+`fitness.parsing.pool`).
 """
 
 from __future__ import annotations
@@ -65,7 +67,9 @@ def too_deeply_nested(text: str) -> ParseFailure | None:
     if len(text) <= MAX_CHAIN:
         return None
     openings = text.count("(") + text.count("[") + text.count("{")
-    found = _first_refused(text) if openings > MAX_BRACKETS else None
+    # A chain needs brackets, but attributes between them count too.
+    chained = openings > MAX_BRACKETS or text.count(".") > MAX_CHAIN
+    found = _first_refused(text) if chained else None
     if found is None:
         offset = _first_outside_literals(
             text, _long_runs(_ATTRIBUTE_RUN, text, MAX_ATTRIBUTES, ".")

@@ -126,6 +126,12 @@ def test_a_chain_libcst_reads_in_quadratic_time_is_refused(code: str, column: in
     assert bounded(lambda: extract(data)) == FileFacts((), ParseFailure(CHAIN, 2, column))
 
 
+def test_attributes_between_few_calls_count_in_the_chain() -> None:
+    # Five calls, 7,500 attributes: no run over 2,000, no more than 200 brackets.
+    text = "x = a(0)" + (".b" * 1500 + "(0)") * 5 + "\n"
+    assert bounded(lambda: too_deeply_nested(text)) == ParseFailure(CHAIN, 1, 3009)
+
+
 def test_statements_on_lines_of_their_own_are_no_chain() -> None:
     text = "x = 1\n" + "(a)\n" * 300 + "y = [\n" + "(b)\n" * 300 + "]\n"
     assert too_deeply_nested(text) == ParseFailure(CHAIN, 303 + 200, 1)
