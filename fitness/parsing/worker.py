@@ -110,15 +110,42 @@ def analysis_failure(exc: Exception) -> ParseFailure:
 
 
 def serve(incoming: IO[bytes], outgoing: IO[bytes], limit: bool = False) -> None:
-    """Answer requests until `incoming` ends; with `limit`, in bounded memory."""
+    """Answer requests until `incoming` ends; with `limit`, in bounded memory (`allow_memory`).
+
+    A thread reads the requests as they come, while this one parses and
+    answers: the parent sends the next file (which may be larger than a pipe
+    holds) before it reads the answer to the last one, so a worker that wrote
+    a large answer without reading on would wait for the parent, and the
+    parent for it.
+    """
+    import queue
+    import threading
+
+    requests: queue.Queue[Any] = queue.Queue()
+    reader = threading.Thread(target=_read_all, args=(incoming, requests), daemon=True)
+    reader.start()
     while True:
-        asked = receive(incoming)
+        asked = requests.get()
+        if isinstance(asked, TruncatedMessage):
+            raise asked
         if asked is None:
             return
         data, bans = asked
         if limit:
             allow_memory(len(data))
         send(outgoing, extract_bytes(data, decode_bans(bans)))
+
+
+def _read_all(incoming: IO[bytes], requests: Any) -> None:
+    """Put each request of `incoming` on `requests`, then None (or the truncation) at its end."""
+    try:
+        while True:
+            asked = receive(incoming)
+            requests.put(asked)
+            if asked is None:
+                return
+    except TruncatedMessage as exc:
+        requests.put(exc)
 
 
 def main() -> None:

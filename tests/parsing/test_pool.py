@@ -270,6 +270,27 @@ def test_workers_get_the_isolation_warning_and_x_options_of_this_interpreter(
     assert shown.stdout == f"{expected}\n"
 
 
+def test_files_and_answers_larger_than_a_pipe_do_not_block_the_worker() -> None:
+    # The next file is sent before the last answer is read: with both larger than a pipe
+    # holds (64 KB), a worker that did not read on while answering waited for the parent,
+    # and the parent for it (a benchmark run on sympy hung so).
+    source = "".join(f"import package_{n}.module_{n}\n" for n in range(6000)).encode()
+    sources = [source, source + b"import last\n", source + b"import final\n"]
+    assert len(source) > 2 * 65536
+    results: list[int] = []
+
+    def parse() -> None:
+        for index, _, _ in parse_in_workers(["a.py", "b.py", "c.py"], sources, 1):
+            results.append(index)
+
+    thread = threading.Thread(target=parse, daemon=True)
+    thread.start()
+    thread.join(timeout=300)  # a generous bound: done in a few seconds, or never
+
+    assert not thread.is_alive(), "the worker and this process wait for each other"
+    assert sorted(results) == [0, 1, 2]
+
+
 def limited_command(setup: str) -> list[str]:
     """The real worker, run after `setup` (Python statements on `worker`)."""
     [python, *flags, _, code] = worker_command()
