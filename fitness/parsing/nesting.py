@@ -1,6 +1,7 @@
 """Refuse, before parsing, the nesting that makes libcst slow or kills it.
 
-One pass over the text, skipping strings and comments, follows two depths:
+One pass over the text, skipping strings and comments (but reading the
+replacement fields of f-strings as code), follows two depths:
 
 - brackets: CPython's tokenizer refuses a bracket opened inside 200 others
   ("too many nested parentheses"); libcst's parser recurses on the C stack and
@@ -42,6 +43,7 @@ _EVENTS = re.compile(
     re.DOTALL,
 )
 _FLAT, _CLOSE = _EVENTS.groupindex["flat"], _EVENTS.groupindex["close"]
+_BRACES = re.compile(r"[{}]")
 # What may stand between a closing bracket and the next trailer of its chain: blanks,
 # line continuations, attributes; line breaks only inside brackets (a statement
 # ends at one).
@@ -85,19 +87,28 @@ def too_deeply_nested(text: str) -> ParseFailure | None:
     return ParseFailure(reason, line, column)
 
 
-def _first_refused(text: str) -> tuple[int, str] | None:
+def _first_refused(
+    text: str, pos: int = 0, endpos: int | None = None, fields: int = 0
+) -> tuple[int, str] | None:
     """The offset of the first bracket too deep or too far down a chain, and why.
 
-    Per depth: the length of the chain the last closing bracket there ended, and
-    where it ended (-1 when a string or comment came since).
+    Read from `pos` to `endpos`. Per depth: the length of the chain the last
+    closing bracket there ended, and where it ended (-1 when a string or
+    comment came since). The replacement fields of f-strings are code, read
+    likewise from depth 1 as CPython 3.11 reads them (each apart, in
+    parentheses); `fields` counts the f-strings they are in.
     """
-    depth = 0
     chains = [0] * (MAX_BRACKETS + 1)
     closed = [-1] * (MAX_BRACKETS + 1)
-    for match in _EVENTS.finditer(text):
+    depth = 1 if fields else 0  # CPython 3.11 parses a field's code in parentheses
+    for match in _EVENTS.finditer(text, pos, len(text) if endpos is None else endpos):
         kind = match.lastindex  # None: a string or a comment, which ends any chain
         if kind is None:
             closed[depth] = -1
+            if _formatted(text, match.start()):
+                found = _in_fields(text, match.start(), match.end(), fields + 1)
+                if found is not None:
+                    return found
             continue
         if kind == _CLOSE:
             if depth:
@@ -123,6 +134,46 @@ def _first_refused(text: str) -> tuple[int, str] | None:
         else:
             depth += 1
             closed[depth] = -1
+    return None
+
+
+def _formatted(text: str, quote: int) -> bool:
+    """Whether the string (or comment) at `quote` is an f-string (or a t-string)."""
+    if text[quote] == "#":
+        return False
+    start = quote
+    while start > 0 and quote - start < 2 and text[start - 1] in "rRbBuUfFtT":
+        start -= 1
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        return False  # a name's last letters (`elif"..."`), not a prefix
+    return any(letter in "fFtT" for letter in text[start:quote])
+
+
+def _in_fields(text: str, start: int, end: int, fields: int) -> tuple[int, str] | None:
+    """What `_first_refused` finds in the replacement fields of the f-string at `start`-`end`."""
+    quote = 3 if text.startswith(text[start] * 3, start) else 1
+    level = 0
+    field = -1
+    escaped = -1
+    for brace in _BRACES.finditer(text, start + quote, end - quote):
+        at = brace.start()
+        if at == escaped:
+            continue
+        if level == 0 and text.startswith(brace.group() * 2, at):  # `{{` or `}}`
+            escaped = at + 1
+            continue
+        if brace.group() == "{":
+            level += 1
+            if level == 1:
+                if fields > MAX_BRACKETS:  # f-strings in f-strings, as deep as brackets
+                    return at, TOO_MANY_BRACKETS
+                field = at + 1
+        elif level > 0:
+            level -= 1
+            if level == 0:
+                found = _first_refused(text, field, at, fields)
+                if found is not None:
+                    return found
     return None
 
 

@@ -80,6 +80,7 @@ def bounded(work: Callable[[], T]) -> T:
     return result
 
 
+TOO_DEEP = "syntax error: too many nested parentheses"
 CHAIN = (
     "more than 200 calls, subscripts or attributes in one chain: Python accepts it,"
     " but fitness's parser would take minutes"
@@ -178,3 +179,27 @@ def test_runs_just_short_of_the_limits_are_searched_in_linear_time() -> None:
     # Each start inside a run shorter than 20 reads the rest of it, never more.
     text = ("x = a" + ".b" * 19 + " - " + "- " * 18 + "y\n") * 50_000
     assert bounded(lambda: too_deeply_nested(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "refused"),
+    [
+        ('x = f"{' + "a(" * 1500 + ")" * 1500 + '}"', ParseFailure(TOO_DEEP, 1, 407)),
+        ('x = f"{' + "(" * 200 + "a" + ")" * 200 + '}"', ParseFailure(TOO_DEEP, 1, 207)),
+        ('x = f"{' + "(" * 199 + "a" + ")" * 199 + '}"', None),  # CPython 3.11: the field
+        ('x = (f"{' + "(" * 199 + "a" + ")" * 199 + '}")', None),  # is parsed on its own
+        ('x = f"{a' + "[0]" * 300 + '}"', ParseFailure(CHAIN, 1, 609)),
+        ('x = f"' + "(" * 300 + '{{((( {a[0]:{w}}"', None),  # literal text and `{{`
+    ],
+    ids=["calls", "200", "199", "outside", "chain", "literal"],
+)
+def test_replacement_fields_of_f_strings_are_code(code: str, refused: ParseFailure | None) -> None:
+    assert bounded(lambda: too_deeply_nested(code)) == refused
+    # As CPython 3.11 decides: it refuses exactly the fields refused as too deep.
+    try:
+        compile(code, "x.py", "exec")
+    except SyntaxError as error:
+        assert "too many nested parenthes" in error.msg
+        assert refused is not None and refused.message == TOO_DEEP
+    else:
+        assert refused is None or refused.message == CHAIN
