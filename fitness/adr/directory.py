@@ -27,7 +27,8 @@ DEFAULT_DIRS = ("doc/adr", "docs/adr", "docs/decisions", "docs/architecture/deci
 _RECORD = r"(?P<digits>\d+)-.+\.md"
 _DATE = r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _NOT_UTF8 = "its file name is not UTF-8 (shown with \\x escapes): rename it"
-_ADR_FOLDER = r"^[ \t]+adrFolder[ \t]*:[ \t]*(?P<value>.+?)[ \t]*$"
+# Matched to the end of the line, its trailing blanks stripped after (one pass).
+_ADR_FOLDER = r"^[ \t]+adrFolder[ \t]*:[ \t]*(?P<value>.+)$"
 
 
 class RecordProblem(NamedTuple):
@@ -72,7 +73,9 @@ def find_dir(root: Path, configured: str | None, tree: Tree = WORK) -> tuple[str
     log4brains = _read_small(tree, root / ".log4brains.yml")
     folder = re.search(_ADR_FOLDER, log4brains or "", re.MULTILINE)
     if folder is not None:
-        return _posix(folder.group("value").strip("'\"")), ".log4brains.yml"
+        value = folder.group("value")
+        value = value[0] + value[1:].rstrip(" \t")
+        return _posix(value.strip("'\"")), ".log4brains.yml"
     for candidate in DEFAULT_DIRS:
         if tree.is_dir(str(root / candidate)):
             return candidate, "the default"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-_KEY = re.compile(r"(?P<key>[A-Za-z0-9_-]+)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
+_KEY = re.compile(r"(?P<key>[A-Za-z0-9_-]+)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
 _DOUBLE_ESCAPES = {
     **{'"': '"', "\\": "\\", "/": "/", " ": " ", "0": "\0", "a": "\a", "b": "\b"},
     **{"t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r", "e": "\x1b"},
@@ -57,7 +57,7 @@ def front_matter(lines: Sequence[str]) -> FrontMatter | None:
         match = _KEY.match(line)
         if match is None:
             raise BrokenFrontMatter(number, f"front matter line {number} is not 'key: value'")
-        value = match.group("value")
+        value = (match.group("value") or "").rstrip(" \t")  # after: `.*?[ \t]*$` was quadratic
         if value and value[0] not in "[{|>&*!":  # flow collections, blocks, anchors: skipped
             values[match.group("key").lower()] = (_scalar(value, number), number)
     return FrontMatter(values, end + 2)

@@ -14,12 +14,14 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from fitness.adr.front_matter import BrokenFrontMatter, front_matter
-from fitness.adr.status import HTML_COMMENT, Stated, stated
+from fitness.adr.status import Stated, stated, without_html_comments
 from fitness.model import AdrStatus
 
-_TITLE = re.compile(r"#[ \t]+(?P<title>.+?)[ \t#]*$")
+# Headings are matched to the end of the line and their closing `#`s and blanks
+# stripped after: a lazy `.*?` before `[ \t#]*$` tried every split of a long run of them.
+_TITLE = re.compile(r"#[ \t]+(?P<title>.+)")
 _NUMBERED_TITLE = re.compile(r"\d+\.[ \t]+")
-_HEADING = re.compile(r"(?P<level>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
+_HEADING = re.compile(r"(?P<level>#{1,6})[ \t]+(?P<text>.*)")
 _FIELD = (
     r"[ \t]*(?:[*+-][ \t]+)?(?:\*\*|__)?{name}(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(?P<value>\S.*)"
 )
@@ -76,6 +78,7 @@ def _title(lines: Sequence[str], start: int) -> str:
         match = _TITLE.match(line)
         if match is not None:
             title = match.group("title")
+            title = title[0] + title[1:].rstrip(" \t#")  # the title is never empty
             numbered = _NUMBERED_TITLE.match(title)
             return title[numbered.end() :] if numbered else title
     return ""
@@ -111,7 +114,8 @@ def _section(lines: Sequence[str], start: int) -> tuple[Stated, int] | None:
             if inside:
                 break
             level = len(heading.group("level"))
-            inside = level > 1 and heading.group("text").rstrip(":").strip().lower() == "status"
+            text = heading.group("text").rstrip(" \t#")
+            inside = level > 1 and text.rstrip(":").strip().lower() == "status"
             continue
         if not inside or not lines[index].strip():
             continue
@@ -127,5 +131,5 @@ def _field(lines: Sequence[str], start: int, pattern: re.Pattern[str]) -> str | 
     for line in lines[start:]:
         match = pattern.match(line)
         if match is not None:
-            return HTML_COMMENT.sub("", match.group("value")).strip() or None
+            return without_html_comments(match.group("value")).strip() or None
     return None

@@ -17,11 +17,13 @@ from fitness.adr.directory import Decisions, is_record_name
 from fitness.model import Adr
 
 _NUMBER = re.compile(r"adr[-_ ]?0*(?P<number>\d+)|0*(?P<bare>\d+)", re.IGNORECASE)
-_LINK = re.compile(r"\[[^\]]*\]\((?P<target>[^)\s]+)[^)]*\)")
-# In comments: numbered references, and paths to Markdown files.
+_LINK = re.compile(r"\[[^\[\]]*\]\((?P<target>[^)\s\[\]]+)(?:\s[^)\[\]]*)?\)")
+# In comments: numbered references, and paths to Markdown files. A path starts where
+# a run of path characters does (or after a scheme's `//`), never inside one: each
+# run is read once, so a long one costs its length, not its length squared.
 _MENTION = re.compile(
     r"(?<![\w/.-])(?P<numbered>adr[-_ ]?\d+)(?![\w-])"
-    r"|(?P<path>(?:https?://)?[\w.-]*(?:/[\w.-]+)*\.md)(?![\w])",
+    r"|(?P<path>(?:https?://|(?<![\w/.-])|(?<=/)(?=/))[\w.-]*(?:/[\w.-]+)*\.md)(?![\w])",
     re.IGNORECASE,
 )
 

@@ -128,6 +128,8 @@ def _packages(graph: ImportGraph, listed: list[str], params: AcyclicParams) -> l
     found: list[str] = []
     level = [name for name in listed if name in graph.modules or graph.children(name)]
     for _ in range(params.depth + 1):
+        if not level:  # the package's real depth: a depth beyond it adds nothing
+            break
         found.extend(name for name in level if name not in found)
         level = sorted(
             {c for name in level for c in graph.children(name) & graph.modules} - skipped

@@ -37,6 +37,11 @@ log = Logger("fitness.parsing")  # imports logging only when --debug set it up
 # out of this process (about 8 MB), which matters for large projects alone.
 _IN_PROCESS_BYTES = 64 * 1024  # with CPUs to parse side by side
 _SERIAL_FACTOR = 16  # without: up to 1 MB; 0 bytes above means workers always
+# A larger file is always parsed in a worker, whose time and memory are limited
+# (`fitness.parsing.pool`): what a file holds can make libcst take minutes or
+# gigabytes, and this process must survive it. 16 KB of the worst expressions
+# known (`a + a + ...`) take libcst about 10 s.
+_WORKER_FROM_BYTES = 16 * 1024
 
 
 class Progress(Protocol):
@@ -178,8 +183,11 @@ def _parse_misses(
 
 
 def _parse(misses: list[_Miss], jobs: int, size: int) -> Iterator[Parsed]:
-    """(index, encoded facts, whether to cache them) of each miss, as each is done."""
-    if _in_process(len(misses), size, jobs):
+    """(index, encoded facts, whether to cache them) of each miss, as each is done.
+
+    `misses` come largest first.
+    """
+    if len(misses[0].data) <= _WORKER_FROM_BYTES and _in_process(len(misses), size, jobs):
         for index, miss in enumerate(misses):
             yield (index, *extract_bytes(miss.data, miss.bans))
         return

@@ -17,8 +17,9 @@ import libcst as cst
 
 from fitness.model import NO_BANS, ApiUse, Bans, FileFacts, ParseFailure, RawImport
 from fitness.parsing.comments import kept_comments
-from fitness.parsing.deep import parse_module, too_deeply_nested
+from fitness.parsing.deep import parse_module
 from fitness.parsing.mentions import mentioned_builtins
+from fitness.parsing.nesting import too_deeply_nested
 from fitness.parsing.nodes import DYNAMIC_NAMES, Found, is_type_checking
 from fitness.parsing.placing import placed
 from fitness.parsing.positions import positioned

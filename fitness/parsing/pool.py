@@ -18,11 +18,12 @@ import subprocess
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from fitness.model import NO_BANS, Bans, FileFacts, ParseFailure
 from fitness.parsing.codec import Encoded, encode
+from fitness.parsing.watchdog import Watchdog
 from fitness.parsing.worker import Request, TruncatedMessage, receive, request, send
 
 
@@ -33,6 +34,12 @@ class WorkerError(Exception):
 # Requests a worker holds at once: the next one waits in its pipe while it
 # parses, so it never idles while this process turns to the answer.
 _IN_FLIGHT = 2
+
+# How long a worker may take over one file before it is killed: libcst parses
+# about 1 MB a second (20 s for 1.25 MB on a loaded machine), but a few KB of
+# deep expressions (`a + a + ...`, `not not ...`) take it minutes.
+SECONDS = 30.0
+SECONDS_PER_MB = 30.0
 
 # (index in the files, encoded facts, whether they may be cached)
 Parsed = tuple[int, Encoded, bool]
@@ -73,16 +80,19 @@ def parse_in_workers(
     jobs: int,
     command: Sequence[str] | None = None,
     bans: Sequence[Bans] | None = None,
+    seconds: Callable[[int], float] | None = None,
 ) -> Iterator[Parsed]:
     """Parse `sources` (the contents of `paths`) in up to `jobs` workers; yield each when done.
 
     `bans[i]` is what to extract `sources[i]` with (none when `bans` is None);
-    `paths` only name the files in errors.
+    `paths` only name the files in errors. A worker that takes longer than
+    `seconds(size)` over a file of `size` bytes is killed (`time_limit`), which
+    makes that file a parse failure; one watchdog thread keeps the time of all.
     """
     asked = [NO_BANS] * len(paths) if bans is None else bans
     requests: list[Request | None] = [request(d, wanted) for d, wanted in zip(sources, asked)]
     del sources  # each file's bytes are let go once its answer is in (`_Run.drive`)
-    run = _Run(requests, list(paths), list(command or worker_command()))
+    run = _Run(requests, list(paths), list(command or worker_command()), seconds or time_limit)
     threads = [
         threading.Thread(target=run.drive, name=f"fitness-worker-{n}", daemon=True)
         for n in range(max(1, min(jobs, len(paths))))
@@ -101,16 +111,27 @@ def parse_in_workers(
             thread.join()
 
 
+def time_limit(size: int) -> float:
+    """The seconds a worker may take over a file of `size` bytes."""
+    return SECONDS + SECONDS_PER_MB * size / (1 << 20)
+
+
 class _Run:
     """The state shared by the threads that drive the workers."""
 
     def __init__(
-        self, requests: list[Request | None], paths: list[str], command: list[str]
+        self,
+        requests: list[Request | None],
+        paths: list[str],
+        command: list[str],
+        seconds: Callable[[int], float],
     ) -> None:
         self.results: queue.Queue[Parsed | BaseException] = queue.Queue()
         self._requests = requests  # an answered request is let go (None): its bytes with it
         self._paths = paths
         self._command = command
+        self._seconds = seconds
+        self._watchdog = Watchdog()
         self._next = 0
         self._returned: list[int] = []  # sent to a worker that died before reading them
         self._lock = threading.Lock()
@@ -134,12 +155,20 @@ class _Run:
                     break
                 index = sent.popleft()
                 assert worker is not None
+                asked = self._requests[index]
+                assert asked is not None
+                limit = self._seconds(len(asked[0]))
+                self._watchdog.watch(threading.get_ident(), worker, limit)
                 answer = _receive(worker)
-                if answer is None:
+                # Killed just after it answered, it still gives its answer, but is replaced.
+                late = self._watchdog.release(threading.get_ident())
+                if answer is None or late:
                     dead, worker = worker, None
                     _finish(dead)
-                    answer = _died(dead, self._paths[index]), False
                     self._give_back(sent)
+                if answer is None:
+                    failure = _slow(limit) if late else _died(dead, self._paths[index])
+                    answer = failure, False
                 self._requests[index] = None
                 self.results.put((index, *answer))
         except BaseException as exc:  # handed to the main thread, which raises it
@@ -149,6 +178,7 @@ class _Run:
                 _finish(worker)
 
     def stop(self) -> None:
+        self._watchdog.close()
         with self._lock:
             self._stopping = True
             processes = list(self._processes)
@@ -202,6 +232,13 @@ def _receive(worker: subprocess.Popen[bytes]) -> tuple[Encoded, bool] | None:
         return None
     encoded, cacheable = answer
     return encoded, cacheable
+
+
+def _slow(seconds: float) -> Encoded:
+    failure = ParseFailure(
+        f"the parser took more than {seconds:.0f} s on this file and was stopped", 1, 1
+    )
+    return encode(FileFacts((), failure))
 
 
 def _died(worker: subprocess.Popen[bytes], path: str) -> Encoded:

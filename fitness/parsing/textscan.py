@@ -196,16 +196,6 @@ def _literal_parts(text: str, opening: int, stop: int, quote: int) -> list[tuple
     return parts
 
 
-def in_string_or_comment(text: str, offset: int) -> bool:
-    """Whether `offset` falls inside a string literal or a comment."""
-    for match in _TOKENS.finditer(text):
-        if match.start() > offset:
-            return False
-        if match.lastgroup in ("str", "comment") and offset < match.end():
-            return True
-    return False
-
-
 def _occurrences(text: str, word: str) -> list[int]:
     found = []
     start = text.find(word)
@@ -282,21 +272,38 @@ def _ended(spot: Spot, end: int, text: str) -> Spot:
 
 
 class LineIndex:
-    """Turns offsets into 1-based (line, column); columns count code points."""
+    """Turns offsets into 1-based (line, column); columns count code points.
 
-    __slots__ = ("_starts", "_text")
+    Offsets asked in increasing order (imports, comments) are counted on from
+    the last one, so placing every line of a file costs one pass over it; an
+    offset before the last one indexes every line once and is looked up.
+    """
+
+    __slots__ = ("_last", "_line_start", "_lines", "_starts", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._starts: list[int] | None = None
+        self._last = 0  # the last offset asked, its line and where that line starts
+        self._lines = 1
+        self._line_start = 0
         if "\r" in text:  # old Mac or Windows line ends: index every line once
-            self._starts = [0]
-            self._starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
+            self._index(r"\r\n|\r|\n")
 
     def position(self, offset: int) -> tuple[int, int]:
+        if self._starts is None and offset < self._last:
+            self._index(r"\n")
         if self._starts is None:
-            # Counting newlines runs at memory speed; a file has few imports to place.
-            start = self._text.rfind("\n", 0, offset) + 1
-            return self._text.count("\n", 0, offset) + 1, offset - start + 1
+            # Counting newlines runs at memory speed, from the last offset asked.
+            newlines = self._text.count("\n", self._last, offset)
+            if newlines:
+                self._lines += newlines
+                self._line_start = self._text.rfind("\n", self._last, offset) + 1
+            self._last = offset
+            return self._lines, offset - self._line_start + 1
         line = bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
+
+    def _index(self, line_end: str) -> None:
+        self._starts = [0]
+        self._starts.extend(m.end() for m in re.finditer(line_end, self._text))

@@ -11,6 +11,7 @@ libcst's and the file's.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import struct
@@ -63,9 +64,38 @@ def extract_bytes(data: bytes, bans: Bans = NO_BANS) -> tuple[Encoded, bool]:
 
     try:
         facts = extract(data, bans)
+    except MemoryError:  # a worker's limit (`allow_memory`), reached by the file's content
+        return encode(FileFacts((), ParseFailure(OUT_OF_MEMORY, 1, 1))), False
     except Exception as exc:  # fitness's fault, not the file's: every other file is still read
         return encode(FileFacts((), analysis_failure(exc))), False
     return encode(facts), True
+
+
+# A worker's address space: what it needs to start (its parser thread reserves a
+# 512 MB stack), and per byte of the largest file it was sent (libcst took about
+# 1 KB per byte of source, 1.3 GB for 1.25 MB); a file needing more is refused.
+BASE_MEMORY = 1536 << 20
+MEMORY_PER_BYTE = 3 << 10
+OUT_OF_MEMORY = "the parser needed more memory than fitness allows for a file of this size"
+
+
+def allow_memory(size: int) -> None:
+    """Let this process hold what parsing `size` bytes may take, and no more (`RLIMIT_AS`).
+
+    Only ever raised: what a larger file was allowed stays allowed. Not on
+    Windows, which has no such limit.
+    """
+    try:
+        import resource
+    except ImportError:
+        return
+    wanted = BASE_MEMORY + MEMORY_PER_BYTE * size
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    if soft == resource.RLIM_INFINITY or soft < wanted:
+        with contextlib.suppress(ValueError, OSError):  # a platform that does not allow it
+            resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
 
 
 def unreadable(exc: OSError) -> FileFacts:
@@ -79,8 +109,8 @@ def analysis_failure(exc: Exception) -> ParseFailure:
     return ParseFailure(error, 1, 1, "analysis")
 
 
-def serve(incoming: IO[bytes], outgoing: IO[bytes]) -> None:
-    """Answer requests until `incoming` ends.
+def serve(incoming: IO[bytes], outgoing: IO[bytes], limit: bool = False) -> None:
+    """Answer requests until `incoming` ends; with `limit`, in bounded memory (`allow_memory`).
 
     A thread reads the requests as they come, while this one parses and
     answers: the parent sends the next file (which may be larger than a pipe
@@ -101,6 +131,8 @@ def serve(incoming: IO[bytes], outgoing: IO[bytes]) -> None:
         if asked is None:
             return
         data, bans = asked
+        if limit:
+            allow_memory(len(data))
         send(outgoing, extract_bytes(data, decode_bans(bans)))
 
 
@@ -125,6 +157,6 @@ def main() -> None:
     with os.fdopen(os.dup(sys.stdout.fileno()), "wb") as answers:
         os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
         try:
-            serve(sys.stdin.buffer, answers)
+            serve(sys.stdin.buffer, answers, limit=True)
         except BrokenPipeError:  # the parent is gone
             os._exit(1)

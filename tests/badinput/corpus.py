@@ -183,10 +183,25 @@ def cases() -> list[Case]:
             },
             (
                 parse_error(
-                    f"{app}/brackets.py",
+                    f"{app}/brackets.py", 2, 205, "syntax error: too many nested parentheses"
+                ),
+            ),
+        ),
+        Case(
+            "1500 nested calls",  # 50 s and 5 GB in libcst, then no finding; 2,500 aborted
+            {f"{app}/calls.py": b"import vault\nx = " + b"a(" * 1500 + b")" * 1500 + b"\n"},
+            (parse_error(f"{app}/calls.py", 2, 406, "syntax error: too many nested parentheses"),),
+        ),
+        Case(
+            "2900 subscripts",  # valid Python: 25 s in libcst
+            {f"{app}/subscripts.py": b"import vault\nx = a" + b"[0]" * 2900 + b"\n"},
+            (
+                parse_error(
+                    f"{app}/subscripts.py",
                     2,
-                    5,
-                    "more than 200 nested brackets, beyond what Python accepts",
+                    606,
+                    "more than 200 calls, subscripts or attributes in one chain: Python accepts"
+                    " it, but fitness's parser would take minutes",
                 ),
             ),
         ),

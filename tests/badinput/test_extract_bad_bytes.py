@@ -39,7 +39,7 @@ def test_too_many_brackets_are_placed_whatever_the_line_endings(newline: bytes) 
     data = newline.join([b"a = 1", b"b = 2", b"x = " + b"(" * DEEP + b"1" + b")" * DEEP, b""])
 
     assert extract(data) == FileFacts(
-        (), ParseFailure("more than 200 nested brackets, beyond what Python accepts", 3, 5)
+        (), ParseFailure("syntax error: too many nested parentheses", 3, 205)
     )
 
 

@@ -193,3 +193,24 @@ def test_skip_descendants_must_not_repeat_packages_word_for_word(
         "pyproject.toml:7: tool.fitness.rules.x.skip_descendants[1]: 'p.a' is in packages too: "
         "skip_descendants names packages below them whose children are not checked\n"
     )
+
+
+def test_a_depth_beyond_the_packages_depth_stops_at_the_deepest_package(
+    project: Project, run: Run
+) -> None:
+    # TOML's largest integer: checking level after empty level never ended; the levels
+    # stop where the package has no more children, so the loops of `deep` are found.
+    rules = SKIPPING_RULES.split("\n\n[tool.fitness.rules.top]")[0].replace(
+        'packages = ["p"]', 'packages = ["p"]\ndepth = 9223372036854775807'
+    )
+    root = project({**SKIPPING, "pyproject.toml": rules})
+    result = run("check", "--no-cache", cwd=root)
+    assert result.code == 1
+    assert [line.split(": ")[0] for line in result.out.split("\n\n")[0].splitlines()] == [
+        "p/a/x.py:1:1",
+        "  p.a.x -> p.a.y (l.1)",
+        "  p.a.y -> p.a.x (l.1)",
+        "p/b/s/m.py:1:1",
+        "  p.b.s.m -> p.b.s.n (l.1)",
+        "  p.b.s.n -> p.b.s.m (l.1)",
+    ]

@@ -673,11 +673,7 @@ def test_deeply_nested_brackets_are_a_parse_failure_not_a_crash() -> None:
     )
     assert (done.returncode, done.stdout) == (
         0,
-        repr(
-            FileFacts(
-                (), ParseFailure("more than 200 nested brackets, beyond what Python accepts", 1, 5)
-            )
-        )
+        repr(FileFacts((), ParseFailure("syntax error: too many nested parentheses", 1, 205)))
         + "\n",
     )
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
-from fitness.parsing import collect
+from fitness.model import NO_BANS, FileFacts
+from fitness.parsing import collect, pool
+from fitness.parsing.codec import encode
+from fitness.parsing.pool import Parsed
+from fitness.parsing.version import content_hash
 
 KB = 1024
 
@@ -43,3 +48,26 @@ def test_no_line_means_workers_for_more_than_one_file(monkeypatch: pytest.Monkey
 
 def test_idle_cpus_are_at_most_every_cpu() -> None:
     assert 0 <= collect._idle_cpus() <= (os.cpu_count() or 1)
+
+
+@pytest.mark.parametrize(("size", "here"), [(16 * KB, True), (16 * KB + 1, False)])
+def test_a_file_over_16_kb_is_always_parsed_in_a_worker(
+    monkeypatch: pytest.MonkeyPatch, size: int, here: bool
+) -> None:
+    # One file, which would be parsed here at any size before: only a worker's time and
+    # memory are limited, so this process survives whatever a file holds.
+    sent: list[int] = []
+
+    def workers(
+        paths: list[str], sources: list[bytes], jobs: int, bans: object = None
+    ) -> Iterator[Parsed]:
+        sent.extend(len(source) for source in sources)
+        yield from ((index, encode(FileFacts((), None)), True) for index in range(len(paths)))
+
+    monkeypatch.setattr(pool, "parse_in_workers", workers)
+    data = b"#" * (size - 1) + b"\n"
+    miss = collect._Miss("big.py", (0, 0), content_hash(data), data, NO_BANS)
+
+    [(index, _, cacheable)] = list(collect._parse([miss], 4, size))
+
+    assert (index, cacheable, sent) == (0, True, [] if here else [size])

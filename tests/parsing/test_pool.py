@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from fitness.model import NO_BANS, Bans, FileFacts, ParseFailure
-from fitness.parsing.codec import decode
+from fitness.parsing.codec import decode, encode
 from fitness.parsing.extract import extract
-from fitness.parsing.pool import WorkerError, parse_in_workers, worker_command
+from fitness.parsing.pool import WorkerError, parse_in_workers, time_limit, worker_command
 from fitness.parsing.worker import (
+    OUT_OF_MEMORY,
     TruncatedMessage,
     analysis_failure,
     extract_bytes,
@@ -288,3 +289,78 @@ def test_files_and_answers_larger_than_a_pipe_do_not_block_the_worker() -> None:
 
     assert not thread.is_alive(), "the worker and this process wait for each other"
     assert sorted(results) == [0, 1, 2]
+
+
+def limited_command(setup: str) -> list[str]:
+    """The real worker, run after `setup` (Python statements on `worker`)."""
+    [python, *flags, _, code] = worker_command()
+    wrapper = code.replace(
+        "from fitness.parsing.worker import main; main()",
+        f"from fitness.parsing import worker\n{setup}\nworker.main()\n",
+    )
+    return [python, *flags, "-c", wrapper]
+
+
+def test_a_worker_slower_than_its_time_limit_is_stopped_and_costs_only_that_file() -> None:
+    # The stand-in for a file libcst takes minutes over: the worker sleeps on it.
+    command = limited_command(
+        "import time\n"
+        "real = worker.extract_bytes\n"
+        "def extract_bytes(data, bans):\n"
+        "    if data == b'slow': time.sleep(600)\n"
+        "    return real(data, bans)\n"
+        "worker.extract_bytes = extract_bytes"
+    )
+    sources = [b"slow", b"import json\n", b"import os\n"]
+    paths = ["slow.py", "json.py", "os.py"]
+
+    result = {
+        paths[index]: (decode(encoded), cacheable)
+        for index, encoded, cacheable in parse_in_workers(
+            paths, sources, 1, command, seconds=lambda size: 2.0
+        )
+    }
+
+    slow = ParseFailure("the parser took more than 2 s on this file and was stopped", 1, 1)
+    assert result == {
+        "slow.py": (FileFacts((), slow), False),
+        "json.py": (extract(b"import json\n"), True),
+        "os.py": (extract(b"import os\n"), True),
+    }
+
+
+def test_the_time_limit_grows_with_the_file() -> None:
+    assert [time_limit(size) for size in (0, 1 << 20, 5 << 20)] == [30.0, 60.0, 180.0]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_AS")
+def test_a_worker_needing_more_memory_than_its_limit_costs_only_that_file() -> None:
+    # 900 MB of address space whatever the size: libcst needs about 1.3 GB more for 1 MB.
+    command = limited_command("worker.BASE_MEMORY = 900 << 20\nworker.MEMORY_PER_BYTE = 0")
+    body = "".join(f"def f{i}(x):\n    return [x.y(z) for z in range(9)]\n" for i in range(10_000))
+    sources = [f"import os\n{body}".encode(), b"import json\n"]
+
+    result = list(parse_in_workers(["big.py", "json.py"], sources, 1, command))
+
+    failures = {index: decode(encoded).failure for index, encoded, _ in result}
+    # libcst's allocator aborts the process (SIGABRT); one in Python raises MemoryError.
+    assert failures[0] is not None
+    assert failures[0].message in (
+        f"the parser was killed by signal {signal.SIGABRT} on this file",
+        OUT_OF_MEMORY,
+    )
+    assert failures[1] is None
+
+
+def test_out_of_memory_in_extraction_is_a_parse_failure_not_cached(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def exhausted(data: bytes, bans: Bans) -> FileFacts:
+        raise MemoryError
+
+    monkeypatch.setattr("fitness.parsing.extract.extract", exhausted)
+
+    assert extract_bytes(b"import os\n") == (
+        encode(FileFacts((), ParseFailure(OUT_OF_MEMORY, 1, 1))),
+        False,
+    )
