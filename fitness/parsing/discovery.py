@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.logs import Logger
+from fitness.parsing.git_tracked import Tracked
 from fitness.tree import Tree
 from fitness.tree.work import WORK
 
@@ -51,6 +52,7 @@ class Discovery(NamedTuple):
     shadowed: tuple[Shadowed, ...]
     unreadable: tuple[tuple[str, str], ...]
     read: tuple[str, ...]
+    skipped: tuple[tuple[str, str], ...] = ()  # (directory, why) for untracked Python skipped
 
     @property
     def modules(self) -> frozenset[str]:
@@ -78,10 +80,11 @@ def discover(
     shadowed: list[Shadowed] = []
     unreadable: list[tuple[str, str]] = []
     read: list[str] = []
+    tracked = Tracked(tree, project_root)
     for root in roots:
         others = {other for other in roots if other != root}
         walk = _walk(
-            tree, project_root, root, others, excluded, respect_gitignore, unreadable, read
+            tree, project_root, root, others, excluded, respect_gitignore, tracked, unreadable, read
         )
         in_root: set[str] = set()
         for source in walk:
@@ -94,6 +97,8 @@ def discover(
                 shadowed.append(Shadowed(source.module, kept.path, source.path))
             in_root.add(source.module)
     files = tuple(sorted(found.values(), key=lambda f: f.module))
+    if tracked.index is not None:
+        read.append(tracked.index)  # `git add -f` changes what is analysed, not a directory
     return Discovery(
         files, _namespaces(found), tuple(shadowed), tuple(sorted(unreadable)), tuple(read)
     )
@@ -106,10 +111,14 @@ def _walk(
     other_roots: set[str],
     excluded: GitIgnoreSpec | None,
     respect_gitignore: bool,
+    tracked: Tracked,
     unreadable: list[tuple[str, str]],
     read: list[str],
 ) -> Iterable[SourceFile]:
-    """Depth-first, in name order; directory symlinks are not followed (no loops)."""
+    """Depth-first, in name order; directory symlinks are not followed (no loops).
+
+    A `.gitignore` leaves out only what git does not track.
+    """
     ignores = _GitIgnores(tree, project_root) if respect_gitignore else None
     if ignores is not None and root != ".":
         # The .gitignore files above the root apply inside it too.
@@ -145,12 +154,15 @@ def _walk(
                     name.isidentifier()
                     and name not in _NEVER
                     and path not in other_roots
-                    and not check.skipped(path + "/")
+                    and not check.excluded(path + "/")
+                    and not (check.ignored(path + "/") and not tracked.holds(path))
                 ):
                     subdirectories.append((path, [*package, name]))
                 continue
             stem, dot, suffix = name.rpartition(".")
-            if suffix != "py" or not dot or not stem.isidentifier() or check.skipped(path):
+            if suffix != "py" or not dot or not stem.isidentifier() or check.excluded(path):
+                continue
+            if check.ignored(path) and not tracked.file(path):
                 continue
             if not entry.is_file:
                 continue  # a dangling link, or a link to a directory
@@ -169,8 +181,12 @@ class _Skip:
         self._ignores = ignores
 
     def skipped(self, path: str) -> bool:
-        if self._excluded is not None and self._excluded.match_file(path):
-            return True
+        return self.excluded(path) or self.ignored(path)
+
+    def excluded(self, path: str) -> bool:
+        return self._excluded is not None and self._excluded.match_file(path)
+
+    def ignored(self, path: str) -> bool:
         return self._ignores is not None and self._ignores.ignored(path)
 
 

@@ -37,7 +37,13 @@ def discover_cached(
     location = cache_dir / f"listing-{__version__}.marshal"
     key = (tuple(source_roots), tuple(exclude), respect_gitignore, str(project_root))
     stored = _load(location)
-    if stored is not None and stored[0] == key and _unchanged(tree, project_root, stored[1]):
+    if (
+        stored is not None
+        and stored[0] == key
+        and isinstance(stored[2], tuple)
+        and len(stored[2]) == 5  # an older listing has no skipped directories: listed again
+        and _unchanged(tree, project_root, stored[1])
+    ):
         return _decode(stored[2])
     found = discover(project_root, source_roots, exclude, respect_gitignore, tree)
     if not found.unreadable:
@@ -79,15 +85,17 @@ def _encode(found: Discovery) -> tuple[Any, ...]:
         found.namespaces,
         tuple((s.module, s.kept, s.ignored) for s in found.shadowed),
         found.read,
+        found.skipped,
     )
 
 
 def _decode(encoded: tuple[Any, ...]) -> Discovery:
-    files, namespaces, shadowed, read = encoded
+    files, namespaces, shadowed, read, skipped = encoded
     return Discovery(
         tuple(SourceFile(*f) for f in files),
         tuple(namespaces),
         tuple(Shadowed(*s) for s in shadowed),
         (),
         tuple(read),
+        tuple(skipped),
     )
