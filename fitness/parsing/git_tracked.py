@@ -51,7 +51,7 @@ class Tracked:
         work = isinstance(self._tree, WorkTree)
         files = _ls_files(self._root) if work else ()
         self._files = frozenset(files)
-        dirs = set()
+        dirs: set[str] = set()
         for path in self._files:
             parts = path.split("/")
             dirs.update("/".join(parts[:end]) for end in range(1, len(parts)))
