@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from fitness.app.notices import followed_rename, no_configuration_from
+from fitness.app.notices import followed_rename, no_configuration_from, skipped_directory
 from fitness.app.options import CheckOptions
 from fitness.app.trees import Revisions
 from fitness.checks import PARSERS
@@ -95,6 +95,7 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
         None if options.facts_from is not None else cache_dir,
         tree,
     )
+    notices += [skipped_directory(path, why) for path, why in discovery.skipped]
     layout = Layout(
         roots=tuple(existing),
         defaulted=config.source_roots is None,

@@ -65,3 +65,14 @@ def version_1_baseline(entries: Sequence[BaselineEntry] | None, path: str) -> No
         "`fitness baseline --prune` (keeps its entries, adds the imports they use now)",
         path,
     )
+
+
+def skipped_directory(path: str, why: str) -> Notice:
+    """A directory of Python files that git does not track, left out by a heuristic."""
+    return Notice(
+        "directory-skipped",
+        Severity.NOTE,
+        f"{path} is not checked: {why}, and git does not track it; "
+        "its Python files are not modules of the project",
+        path,
+    )

@@ -21,7 +21,8 @@ log = Logger("fitness.discovery")  # imports logging only when --debug set it up
 # Directories that never hold the project's own modules. Hidden directories and
 # names that are not identifiers (".venv", ".git", "my-scripts") are skipped too,
 # since they cannot be packages.
-_NEVER = frozenset({"__pycache__", "__pypackages__", "node_modules", "site-packages", "buck-out"})
+# Vendor directories, skipped when git does not track them (a package may be named so).
+_VENDOR = frozenset({"__pypackages__", "node_modules", "site-packages", "buck-out"})
 
 
 class SourceFile(NamedTuple):
@@ -80,12 +81,14 @@ def discover(
     shadowed: list[Shadowed] = []
     unreadable: list[tuple[str, str]] = []
     read: list[str] = []
+    skipped: list[tuple[str, str]] = []
     tracked = Tracked(tree, project_root)
     for root in roots:
         others = {other for other in roots if other != root}
         walk = _walk(
             tree, project_root, root, others, excluded, respect_gitignore, tracked, unreadable, read
         )
+        walk = _noting(walk, skipped)
         in_root: set[str] = set()
         for source in walk:
             kept = found.setdefault(source.module, source)
@@ -100,8 +103,23 @@ def discover(
     if tracked.index is not None:
         read.append(tracked.index)  # `git add -f` changes what is analysed, not a directory
     return Discovery(
-        files, _namespaces(found), tuple(shadowed), tuple(sorted(unreadable)), tuple(read)
+        files,
+        _namespaces(found),
+        tuple(shadowed),
+        tuple(sorted(unreadable)),
+        tuple(read),
+        tuple(sorted(set(skipped))),
     )
+
+
+def _noting(
+    walk: Iterable[SourceFile | Skipped], skipped: list[tuple[str, str]]
+) -> Iterable[SourceFile]:
+    for item in walk:
+        if isinstance(item, Skipped):
+            skipped.append((item.path, item.why))
+        else:
+            yield item
 
 
 def _walk(
@@ -114,7 +132,7 @@ def _walk(
     tracked: Tracked,
     unreadable: list[tuple[str, str]],
     read: list[str],
-) -> Iterable[SourceFile]:
+) -> Iterable[SourceFile | Skipped]:
     """Depth-first, in name order; directory symlinks are not followed (no loops).
 
     A `.gitignore` leaves out only what git does not track.
@@ -140,8 +158,10 @@ def _walk(
             continue
         read.append(here + "/")
         names = {entry.name for entry in entries}
-        if "pyvenv.cfg" in names and here != root:
-            continue  # a virtual environment
+        if "pyvenv.cfg" in names and here != root and not tracked.holds(here):
+            if _holds_python(names):
+                yield Skipped(here, "a virtual environment (it holds pyvenv.cfg)")
+            continue
         if ignores is not None and ".gitignore" in names:
             ignores.add(here)
             read.append(".gitignore" if here == "." else f"{here}/.gitignore")
@@ -150,9 +170,13 @@ def _walk(
             name = entry.name
             path = name if here == "." else f"{here}/{name}"
             if entry.is_dir:
+                if name in _VENDOR and not tracked.holds(path):
+                    if _holds_python(_names(tree, os.path.join(base, path))):
+                        yield Skipped(path, f"a vendor directory ({name})")
+                    continue
                 if (
                     name.isidentifier()
-                    and name not in _NEVER
+                    and name != "__pycache__"
                     and path not in other_roots
                     and not check.excluded(path + "/")
                     and not (check.ignored(path + "/") and not tracked.holds(path))
@@ -171,6 +195,24 @@ def _walk(
             if parts:
                 yield SourceFile(".".join(parts), path, is_package)
         stack.extend(reversed(subdirectories))
+
+
+class Skipped(NamedTuple):
+    """A directory of Python files left out by a heuristic, git not tracking it."""
+
+    path: str
+    why: str
+
+
+def _names(tree: Tree, directory: str) -> set[str]:
+    try:
+        return {entry.name for entry in tree.entries(directory)}
+    except OSError:
+        return set()
+
+
+def _holds_python(names: Iterable[str]) -> bool:
+    return any(name.endswith(".py") for name in names)
 
 
 class _Skip:
@@ -288,7 +330,7 @@ def python_homes(
         for entry in entries:
             name = entry.name
             path = name if here == "." else f"{here}/{name}"
-            if name.startswith(".") or name in _NEVER:
+            if name.startswith(".") or name in _VENDOR or name == "__pycache__":
                 continue
             if entry.is_dir:
                 if not check.skipped(path + "/"):

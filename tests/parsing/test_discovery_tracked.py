@@ -54,3 +54,62 @@ def test_in_a_revision_every_file_is_tracked(tmp_path: Path) -> None:
     tree = open_revision(tmp_path, "HEAD", "--since")
     found = discover(tmp_path, ["src"], tree=tree)
     assert sorted(f.module for f in found.files) == ["app", "app.helpers"]
+
+
+def test_virtual_environment_and_vendor_heuristics_skip_untracked_directories_only(
+    tmp_path: Path,
+) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "src/app/__init__.py": "",
+            "src/app/domain/__init__.py": "",
+            "src/app/domain/env/pyvenv.cfg": "",
+            "src/app/domain/env/__init__.py": "",
+            "src/app/domain/env/leak.py": "import sqlite3\n",
+            "src/app/domain/node_modules/__init__.py": "import sqlite3\n",
+            "src/app/venv/pyvenv.cfg": "",
+            "src/app/venv/lib/python3.12/site-packages/x.py": "",
+        },
+    )
+    git(tmp_path, "init", "-q")
+    found = discover(tmp_path, ["src"])
+    assert sorted(f.module for f in found.files) == ["app", "app.domain"]
+    assert found.skipped == (
+        ("src/app/domain/env", "a virtual environment (it holds pyvenv.cfg)"),
+        ("src/app/domain/node_modules", "a vendor directory (node_modules)"),
+    )
+    git(tmp_path, "add", "src/app/domain")
+    found = discover(tmp_path, ["src"])
+    assert sorted(f.module for f in found.files) == [
+        "app",
+        "app.domain",
+        "app.domain.env",
+        "app.domain.env.leak",
+        "app.domain.node_modules",
+    ]
+    assert found.skipped == ()
+
+
+def test_a_skipped_directory_is_a_notice_of_the_report(tmp_path: Path) -> None:
+    from support import check_project, config
+
+    write_tree(
+        tmp_path,
+        {
+            "pyproject.toml": config(
+                '[tool.fitness.rules.pure]\nkind = "forbidden"\nfrom = ["app"]\nto = ["sqlite3"]\n'
+            ),
+            "src/app/__init__.py": "",
+            "src/app/node_modules/__init__.py": "",
+        },
+    )
+    report = check_project(tmp_path)
+    assert [(n.id, n.message, n.path) for n in report.notices] == [
+        (
+            "directory-skipped",
+            "src/app/node_modules is not checked: a vendor directory (node_modules), "
+            "and git does not track it; its Python files are not modules of the project",
+            "src/app/node_modules",
+        )
+    ]
