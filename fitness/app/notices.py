@@ -68,11 +68,10 @@ def version_1_baseline(entries: Sequence[BaselineEntry] | None, path: str) -> No
 
 
 def skipped_directory(path: str, why: str) -> Notice:
-    """A directory of Python files that git does not track, left out by a heuristic."""
+    """A directory of Python files left out: untracked by a heuristic, or a link outside."""
     return Notice(
         "directory-skipped",
         Severity.NOTE,
-        f"{path} is not checked: {why}, and git does not track it; "
-        "its Python files are not modules of the project",
+        f"{path} is not checked: {why}; its Python files are not modules of the project",
         path,
     )

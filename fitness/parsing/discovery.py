@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from fitness.logs import Logger
 from fitness.parsing.git_tracked import Tracked
+from fitness.parsing.ignores import GitIgnores, Skip, spec
 from fitness.tree import Tree
 from fitness.tree.work import WORK
 
@@ -16,11 +16,8 @@ if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
 
-log = Logger("fitness.discovery")  # imports logging only when --debug set it up
-
-# Directories that never hold the project's own modules. Hidden directories and
-# names that are not identifiers (".venv", ".git", "my-scripts") are skipped too,
-# since they cannot be packages.
+# Hidden directories and names that are not identifiers (".venv", ".git",
+# "my-scripts") are never walked, nor `__pycache__`.
 # Vendor directories, skipped when git does not track them (a package may be named so).
 _VENDOR = frozenset({"__pypackages__", "node_modules", "site-packages", "buck-out"})
 
@@ -73,7 +70,7 @@ def discover(
     tree: Tree = WORK,
 ) -> Discovery:
     """List every module under `source_roots` in `tree`, skipping `exclude` and gitignored paths."""
-    excluded = _spec(exclude) if exclude else None
+    excluded = spec(exclude) if exclude else None
     roots = list(
         dict.fromkeys(_relative(project_root, project_root / root) for root in source_roots)
     )
@@ -83,10 +80,20 @@ def discover(
     read: list[str] = []
     skipped: list[tuple[str, str]] = []
     tracked = Tracked(tree, project_root)
+    walked: set[str] = set()  # the real directories walked, relative to the project root
     for root in roots:
         others = {other for other in roots if other != root}
         walk = _walk(
-            tree, project_root, root, others, excluded, respect_gitignore, tracked, unreadable, read
+            tree,
+            project_root,
+            root,
+            others,
+            excluded,
+            respect_gitignore,
+            tracked,
+            walked,
+            unreadable,
+            read,
         )
         walk = _noting(walk, skipped)
         in_root: set[str] = set()
@@ -130,14 +137,16 @@ def _walk(
     excluded: GitIgnoreSpec | None,
     respect_gitignore: bool,
     tracked: Tracked,
+    walked: set[str],
     unreadable: list[tuple[str, str]],
     read: list[str],
 ) -> Iterable[SourceFile | Skipped]:
-    """Depth-first, in name order; directory symlinks are not followed (no loops).
+    """Depth-first, in name order; a `.gitignore` leaves out only what git does not track.
 
-    A `.gitignore` leaves out only what git does not track.
+    A link to a directory inside the project is followed; each real directory
+    is walked once (the first path to it names its modules; no loops).
     """
-    ignores = _GitIgnores(tree, project_root) if respect_gitignore else None
+    ignores = GitIgnores(tree, project_root) if respect_gitignore else None
     if ignores is not None and root != ".":
         # The .gitignore files above the root apply inside it too.
         parts = root.split("/")
@@ -146,11 +155,15 @@ def _walk(
             if tree.is_file(str(project_root / ignore_file)):
                 ignores.add(directory)
                 read.append(ignore_file)
-    check = _Skip(excluded, ignores)
+    check = Skip(excluded, ignores)
     base = str(project_root)
-    stack: list[tuple[str, list[str]]] = [(root, [])]
+    real_root = tree.resolve(base)
+    stack: list[tuple[str, list[str], str]] = [(root, [], root)]
     while stack:
-        here, package = stack.pop()
+        here, package, real = stack.pop()
+        if real in walked:
+            continue
+        walked.add(real)
         try:
             entries = tree.entries(base if here == "." else os.path.join(base, here))
         except OSError as error:
@@ -160,7 +173,9 @@ def _walk(
         names = {entry.name for entry in entries}
         if "pyvenv.cfg" in names and here != root and not tracked.holds(here):
             if _holds_python(names):
-                yield Skipped(here, "a virtual environment (it holds pyvenv.cfg)")
+                yield Skipped(
+                    here, "a virtual environment (it holds pyvenv.cfg) git does not track"
+                )
             continue
         if ignores is not None and ".gitignore" in names:
             ignores.add(here)
@@ -172,7 +187,7 @@ def _walk(
             if entry.is_dir:
                 if name in _VENDOR and not tracked.holds(path):
                     if _holds_python(_names(tree, os.path.join(base, path))):
-                        yield Skipped(path, f"a vendor directory ({name})")
+                        yield Skipped(path, f"a vendor directory ({name}) git does not track")
                     continue
                 if (
                     name.isidentifier()
@@ -181,7 +196,17 @@ def _walk(
                     and not check.excluded(path + "/")
                     and not (check.ignored(path + "/") and not tracked.holds(path))
                 ):
-                    subdirectories.append((path, [*package, name]))
+                    inner = name if real == "." else f"{real}/{name}"
+                    subdirectories.append((path, [*package, name], inner))
+                continue
+            if not entry.is_file and name.isidentifier() and tree.is_dir(os.path.join(base, path)):
+                if check.excluded(path) or (check.ignored(path) and not tracked.file(path)):
+                    continue
+                target = _inside(tree, real_root, os.path.join(base, path))
+                if target is not None:
+                    subdirectories.append((path, [*package, name], target))
+                elif _holds_python(_names(tree, os.path.join(base, path))):
+                    yield Skipped(path, "a link to a directory outside the project")
                 continue
             stem, dot, suffix = name.rpartition(".")
             if suffix != "py" or not dot or not stem.isidentifier() or check.excluded(path):
@@ -204,6 +229,14 @@ class Skipped(NamedTuple):
     why: str
 
 
+def _inside(tree: Tree, real_root: str, link: str) -> str | None:
+    """Where the directory `link` leads, relative to the real project root; None outside it."""
+    target = os.path.relpath(tree.resolve(link), real_root)
+    if target == ".." or target.startswith(".." + os.sep) or os.path.isabs(target):
+        return None
+    return "." if target == "." else target.replace(os.sep, "/")
+
+
 def _names(tree: Tree, directory: str) -> set[str]:
     try:
         return {entry.name for entry in tree.entries(directory)}
@@ -213,56 +246,6 @@ def _names(tree: Tree, directory: str) -> set[str]:
 
 def _holds_python(names: Iterable[str]) -> bool:
     return any(name.endswith(".py") for name in names)
-
-
-class _Skip:
-    """Whether `exclude` or a `.gitignore` leaves a path out; free when neither says anything."""
-
-    def __init__(self, excluded: GitIgnoreSpec | None, ignores: _GitIgnores | None) -> None:
-        self._excluded = excluded
-        self._ignores = ignores
-
-    def skipped(self, path: str) -> bool:
-        return self.excluded(path) or self.ignored(path)
-
-    def excluded(self, path: str) -> bool:
-        return self._excluded is not None and self._excluded.match_file(path)
-
-    def ignored(self, path: str) -> bool:
-        return self._ignores is not None and self._ignores.ignored(path)
-
-
-class _GitIgnores:
-    """The `.gitignore` files met on the way down, each matching paths below its directory."""
-
-    def __init__(self, tree: Tree, project_root: Path) -> None:
-        self._tree = tree
-        self._root = project_root
-        self._specs: dict[str, GitIgnoreSpec] = {}
-
-    def add(self, directory: str) -> None:
-        """Read `directory`/.gitignore (relative to the project root)."""
-        try:
-            data = self._tree.read_bytes(str(self._root / directory / ".gitignore"))
-        except OSError as exc:
-            log.debug("cannot read %s/.gitignore (%s); it ignores nothing", directory, exc)
-            return
-        self._specs[directory] = _spec(data.decode("utf-8", errors="replace").splitlines())
-
-    def ignored(self, path: str) -> bool:
-        for base, spec in self._specs.items():
-            if base == ".":
-                if spec.match_file(path):
-                    return True
-            elif path.startswith(base + "/") and spec.match_file(path[len(base) + 1 :]):
-                return True
-        return False
-
-
-def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
-    import pathspec  # imported only when there are patterns to match
-
-    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _namespaces(found: dict[str, SourceFile]) -> tuple[str, ...]:
@@ -311,8 +294,8 @@ def python_homes(
     `exclude`d and git-ignored paths are skipped; a directory that is itself a
     regular package, or inside one, is no home. Sorted by depth, then path.
     """
-    ignores = _GitIgnores(tree, project_root) if respect_gitignore else None
-    check = _Skip(_spec(exclude) if exclude else None, ignores)
+    ignores = GitIgnores(tree, project_root) if respect_gitignore else None
+    check = Skip(spec(exclude) if exclude else None, ignores)
     listed: dict[str, tuple[list[str], list[str]]] = {}  # directory -> (subdirectories, stems)
     packaged: set[str] = set()  # directories inside a regular package
     queue = [(".", 0)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from fitness.parsing.discovery import discover
@@ -76,8 +77,8 @@ def test_virtual_environment_and_vendor_heuristics_skip_untracked_directories_on
     found = discover(tmp_path, ["src"])
     assert sorted(f.module for f in found.files) == ["app", "app.domain"]
     assert found.skipped == (
-        ("src/app/domain/env", "a virtual environment (it holds pyvenv.cfg)"),
-        ("src/app/domain/node_modules", "a vendor directory (node_modules)"),
+        ("src/app/domain/env", "a virtual environment (it holds pyvenv.cfg) git does not track"),
+        ("src/app/domain/node_modules", "a vendor directory (node_modules) git does not track"),
     )
     git(tmp_path, "add", "src/app/domain")
     found = discover(tmp_path, ["src"])
@@ -108,8 +109,60 @@ def test_a_skipped_directory_is_a_notice_of_the_report(tmp_path: Path) -> None:
     assert [(n.id, n.message, n.path) for n in report.notices] == [
         (
             "directory-skipped",
-            "src/app/node_modules is not checked: a vendor directory (node_modules), "
-            "and git does not track it; its Python files are not modules of the project",
+            "src/app/node_modules is not checked: a vendor directory (node_modules) git does "
+            "not track; its Python files are not modules of the project",
             "src/app/node_modules",
         )
     ]
+
+
+def _linked_project(root: Path) -> None:
+    write_tree(
+        root,
+        {
+            "src/app/__init__.py": "",
+            "src/app/domain/__init__.py": "",
+            "src/impl/__init__.py": "",
+            "src/impl/store.py": "import sqlite3\n",
+            "outside/pkg/__init__.py": "",
+            "outside/pkg/x.py": "",
+        },
+    )
+    os.symlink("../../impl", root / "src/app/domain/sub")
+    os.symlink("..", root / "src/app/domain/loop")  # back to app: walked once
+    os.symlink("../../../outside/pkg", root / "src/app/domain/far")
+
+
+def test_directory_links_inside_the_project_are_followed_once(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    _linked_project(project)
+    (project / "outside").rename(tmp_path / "outside")
+    os.unlink(project / "src/app/domain/far")
+    os.symlink("../../../../outside/pkg", project / "src/app/domain/far")
+    found = discover(project, ["src"])
+    assert [(f.module, f.path) for f in found.files] == [
+        ("app", "src/app/__init__.py"),
+        ("app.domain", "src/app/domain/__init__.py"),
+        ("app.domain.sub", "src/app/domain/sub/__init__.py"),
+        ("app.domain.sub.store", "src/app/domain/sub/store.py"),
+    ]
+    assert found.skipped == (("src/app/domain/far", "a link to a directory outside the project"),)
+
+
+def test_directory_links_in_a_revision_are_followed_once(tmp_path: Path) -> None:
+    _linked_project(tmp_path)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "x")
+    tree = open_revision(tmp_path, "HEAD", "--since")
+    found = discover(tmp_path, ["src"], tree=tree)
+    assert [(f.module, f.path) for f in found.files] == [
+        ("app", "src/app/__init__.py"),
+        ("app.domain", "src/app/domain/__init__.py"),
+        ("app.domain.far", "src/app/domain/far/__init__.py"),  # inside the repository here
+        ("app.domain.far.x", "src/app/domain/far/x.py"),
+        ("app.domain.sub", "src/app/domain/sub/__init__.py"),
+        ("app.domain.sub.store", "src/app/domain/sub/store.py"),
+    ]
+    assert found.unreadable == ()
+    assert tree.read_bytes(str(tmp_path / "src/app/domain/sub/store.py")) == b"import sqlite3\n"
