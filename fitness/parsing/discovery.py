@@ -208,8 +208,10 @@ def _walk(
                 elif _holds_python(_names(tree, os.path.join(base, path))):
                     yield Skipped(path, "a link to a directory outside the project")
                 continue
-            stem, dot, suffix = name.rpartition(".")
-            if suffix != "py" or not dot or not stem.isidentifier() or check.excluded(path):
+            stem, _, suffix = name.rpartition(".")
+            # Any name without a dot is a module: `importlib.import_module("app.price-impl")`
+            # loads `price-impl.py`, and Django loads `migrations/0001_initial.py` by name.
+            if suffix != "py" or not _module_name(stem) or check.excluded(path):
                 continue
             if check.ignored(path) and not tracked.file(path):
                 continue
@@ -235,6 +237,17 @@ def _inside(tree: Tree, real_root: str, link: str) -> str | None:
     if target == ".." or target.startswith(".." + os.sep) or os.path.isabs(target):
         return None
     return "." if target == "." else target.replace(os.sep, "/")
+
+
+def _module_name(stem: str) -> bool:
+    """Whether `import_module` can name a file of this stem: no dot, valid UTF-8."""
+    if not stem or "." in stem:
+        return False
+    try:
+        stem.encode("utf-8")
+    except UnicodeEncodeError:  # a name that is not UTF-8, read with surrogate escapes
+        return False
+    return True
 
 
 def _names(tree: Tree, directory: str) -> set[str]:

@@ -128,6 +128,7 @@ def test_discovery_walks_the_revision_every_file_of_which_is_tracked(repository:
         ("pkg", "pkg/__init__.py", True),
         ("pkg.alias.deep", "pkg/alias/deep.py", False),
         ("pkg.inside", "pkg/inside.py", False),
+        ("pkg.with space é", "pkg/with space é.py", False),  # import_module can load it
     ]
     assert found.read == ("./", ".gitignore", "pkg/", "pkg/alias/")
 
