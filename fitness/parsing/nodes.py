@@ -126,10 +126,3 @@ def _argument(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression
         ),
         None,
     )
-
-
-def is_type_checking(test: cst.BaseExpression) -> bool:
-    """`TYPE_CHECKING` or `<anything>.TYPE_CHECKING`."""
-    if isinstance(test, cst.Name):
-        return test.value == "TYPE_CHECKING"
-    return isinstance(test, cst.Attribute) and test.attr.value == "TYPE_CHECKING"

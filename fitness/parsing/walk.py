@@ -98,9 +98,14 @@ class Walked(NamedTuple):
 NOTHING = Follow()
 
 
-def walk(module: cst.Module, follow: Follow = NOTHING) -> Walked:
-    """Walk every expression of `module` once, in the order it is written."""
-    walker = Walker(follow)
+def walk(
+    module: cst.Module, follow: Follow = NOTHING, checking: frozenset[str] = frozenset()
+) -> Walked:
+    """Walk every expression of `module` once, in the order it is written.
+
+    `checking`: the `if` tests that mark type-checking-only code (`type_checking`).
+    """
+    walker = Walker(follow, checking)
     walker.run(module)
     return Walked(walker.calls, walker.candidates, walker.scopes, walker.occurrences)
 
@@ -123,7 +128,8 @@ def fields(kind: type[cst.CSTNode]) -> tuple[str, ...]:
 class Walker:
     """The walk's state: the stack, the scopes and what the collectors gathered."""
 
-    def __init__(self, follow: Follow) -> None:
+    def __init__(self, follow: Follow, checking: frozenset[str] = frozenset()) -> None:
+        self.checking = checking
         self.names = follow.names
         self.watched = follow.watched
         self.roots = follow.roots

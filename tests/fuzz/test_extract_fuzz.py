@@ -58,6 +58,7 @@ _STATEMENTS = st.sampled_from(
         ["y = (lambda: import_module('r')) if import_module('r') else 0"],
         ["try:", "    import ujson as json", "except ImportError:", "    import json"],
         ["match v:", "    case 1 if import_module('s'):", "        import t"],
+        ["from typing import TYPE_CHECKING"], ["import typing as t"], ["TYPE_CHECKING = 1"],
     ]
 )  # fmt: skip
 _HEADERS = st.sampled_from(
