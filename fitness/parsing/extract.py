@@ -77,7 +77,7 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
     calls: list[Found] = []
     uses: list[ApiUse] = []
     if following is not None or any(n in text for n in DYNAMIC_NAMES):
-        walked = walk(module, following or NOTHING, checking)
+        walked = walk(module, following or NOTHING, checking, _loaders(found))
         calls = walked.calls
         if following is not None:
             uses = placed(module, text, resolved(walked, bans), walked.occurrences)
@@ -85,6 +85,26 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
     if not text.isascii():
         imports = [_normalized(raw) for raw in imports]
     return FileFacts(tuple(imports), None, tuple(uses), mentioned, bans, kept_comments(text))
+
+
+def _loaders(found: list[Found]) -> frozenset[str]:
+    """The names `from importlib import import_module as load` binds (`import_module` too)."""
+    names: set[str] = set()
+    for item in found:
+        node = item.node
+        if (
+            isinstance(node, cst.ImportFrom)
+            and not node.relative
+            and isinstance(node.module, cst.Name)
+            and node.module.value == "importlib"
+            and not isinstance(node.names, cst.ImportStar)
+        ):
+            names.update(
+                alias.evaluated_alias or "import_module"
+                for alias in node.names
+                if isinstance(alias.name, cst.Name) and alias.name.value == "import_module"
+            )
+    return frozenset(names)
 
 
 def _failed(failure: ParseFailure, bans: Bans) -> FileFacts:

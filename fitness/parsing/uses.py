@@ -26,11 +26,12 @@ import libcst as cst
 
 from fitness.model import ApiUse, Argument, Bans
 from fitness.parsing.candidates import Candidate
-from fitness.parsing.nodes import Found, dotted
+from fitness.parsing.nodes import Found, dotted, string_value
 from fitness.parsing.scopes import redirect_declared, resolve
 from fitness.parsing.walk import Follow, Walked
 
 _DYNAMIC = ("importlib", "builtins")
+_LOADERS = ("importlib.import_module", "importlib.__import__", "builtins.__import__")
 
 
 def follow(
@@ -113,17 +114,17 @@ class _Resolver:
             return []
         found: list[tuple[str, str]] = []
         for function, callee in self.apis(c.func):
-            if function in ("importlib.import_module", "builtins.__import__") and c.literal:
-                module = _string(c.literal)
+            if function in _LOADERS and c.literal:
+                module = string_value(c.literal)
                 if module and not module.startswith("."):
-                    if function == "builtins.__import__" and c.attrs and not _from_list(c):
+                    if function != "importlib.import_module" and c.attrs and not _from_list(c):
                         module = module.split(".")[0]  # `__import__("a.b")` is `a`
-                    found.append((module + tail, f"{callee}({c.literal.value}){tail}"))
+                    found.append((module + tail, f"{callee}({_source(c.literal)}){tail}"))
             elif function == "builtins.getattr" and c.attribute and c.inner is not None:
-                attribute = _string(c.attribute)
+                attribute = string_value(c.attribute)
                 if attribute:
                     for value, inner in self.apis(c.inner):
-                        written = f"{callee}({inner}, {c.attribute.value}){tail}"
+                        written = f"{callee}({inner}, {_source(c.attribute)}){tail}"
                         found.append((f"{value}.{attribute}{tail}", written))
         return found
 
@@ -180,9 +181,11 @@ def argument(node: cst.BaseExpression) -> Argument:
     return Argument(False, None)
 
 
-def _string(node: cst.SimpleString) -> str | None:
-    value = node.evaluated_value
-    return value if isinstance(value, str) else None
+def _source(node: cst.BaseExpression) -> str:
+    """A string literal as written (`"ev" "al"`, `f"exec"`)."""
+    if isinstance(node, cst.SimpleString):
+        return node.value
+    return cst.Module([]).code_for_node(node)
 
 
 def _from_list(candidate: Candidate) -> bool:

@@ -27,6 +27,29 @@ class Case(NamedTuple):
 
 
 CASES = [
+    # Issue 21: a string written in pieces is the same string.
+    Case(
+        "getattr-concatenated",
+        ["eval"],
+        "import builtins\n\ngetattr(builtins, 'ev' 'al')('1')\n",
+        ["3:1-3:29 eval (as getattr(builtins, 'ev' 'al')) is banned"],
+    ),
+    Case(
+        "getattr-f-string",
+        ["exec"],
+        "import builtins\n\ngetattr(builtins, f'exec')('1')\n",
+        ["3:1-3:27 exec (as getattr(builtins, f'exec')) is banned"],
+    ),
+    Case(
+        "import-module-pieces",
+        ["pickle.loads"],
+        "import importlib\n\nimportlib.import_module('pic' 'kle').loads(b'')\n"
+        "importlib.__import__(f'pickle').loads(b'')\n",
+        [
+            "3:1-3:43 pickle.loads (as importlib.import_module('pic' 'kle').loads) is banned",
+            "4:1-4:38 pickle.loads (as importlib.__import__(f'pickle').loads) is banned",
+        ],
+    ),
     Case(
         "attribute-call",
         ["pickle.loads"],
