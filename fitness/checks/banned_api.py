@@ -73,7 +73,10 @@ class BannedApi:
     literal (`"!false"`, `"!0"`, `"!None"`, `"!'r'"`: a string after `!` is
     quoted), and a string in quotes (`"'None'"`, `"'True'"`) is that string.
     A condition holds when the call passes the literal, or one of the list
-    (`"!..."`: passes another literal, or leaves the argument out);
+    (`"!..."`: passes another literal, or leaves the argument out); `true`
+    holds for any truthy literal (`shell=True`, `shell=1`, `shell="yes"`) and
+    `false` for any falsy one but None (`verify=False`, `verify=0`,
+    `verify=""`; None often means "the default", and only `"None"` matches it);
     an argument fitness does not evaluate (a name, a call) satisfies neither.
     `missing = "Loader"` (or a list, keyword names and positions) holds when the
     call does not pass that argument, so `yaml.load(f)` is found and
