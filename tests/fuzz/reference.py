@@ -41,14 +41,6 @@ def reference_imports(text: str) -> list[Edge] | None:
     )
 
 
-def has_f_string(text: str) -> bool:
-    """Whether `text` holds an f-string (their PEP 701 form is a known limitation)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        tree = ast.parse(text)
-    return any(isinstance(node, ast.JoinedStr) for node in ast.walk(tree))
-
-
 def _edges(
     body: list[ast.stmt], lines: list[str], genuine: set[str], local: bool, checking: bool
 ) -> Iterator[Edge]:

@@ -682,11 +682,6 @@ def test_deeply_nested_brackets_are_a_parse_failure_not_a_crash() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="textscan does not know PEP 701 f-strings (Python 3.12) that reuse their quote"
-    " inside {}, and its misreading can pass the pairing check",
-)
 def test_pep_701_f_strings_do_not_displace_imports() -> None:
     data = b'x = f"{"; import a"}" + f"{"("}"\nimport a\n'
     assert imports_of(data) == [static("a", 0, (), (2, 1, 2, 9))]
