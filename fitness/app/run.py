@@ -151,7 +151,9 @@ def _analyse(
     `--since`'s tree (`options.facts_from`) reads the facts cache only: its
     findings are neither reused nor stored.
     """
-    bans = configured_bans(config.rules)
+    bans = configured_bans(
+        config.rules, frozenset(module.partition(".")[0] for module in discovery.modules)
+    )
     paths = [source.path for source in discovery.files]
     caches: list[FactsCache] = []  # loaded on the first call only
 

@@ -12,9 +12,11 @@ system`); a name or attribute chain whose value resolves under a banned root
 literal attribute name on such a value; `importlib.import_module("m")` and
 `__import__("m")` with a literal name, and the attributes taken on them; an
 unbound builtin name among the banned builtins (`eval`: `builtins.eval`), or
-`builtins.eval`. Not found: the value of a variable assigned such a call
-(`m = import_module("pickle"); m.loads`), names brought by `from m import *`,
-string annotations, computed names.
+`builtins.eval`. A ban on the project's own API (`Bans.roots` holds `.`)
+follows relative imports too: their uses are named relatively (`..infra.db.connect`)
+and resolved against the file's package when the rule is checked. Not found:
+the value of a variable assigned such a call (`m = import_module("pickle");
+m.loads`), names brought by `from m import *`, string annotations, computed names.
 """
 
 from __future__ import annotations
@@ -89,6 +91,8 @@ class _Resolver:
         self.memo: dict[int, list[tuple[str, str]]] = {}
 
     def banned(self, api: str) -> bool:
+        if api.startswith("."):
+            return "." in self.bans.roots  # relative: judged once the file's package is known
         parts = api.split(".")
         if parts[0] in self.bans.roots:
             return True
@@ -210,7 +214,12 @@ def _aliases(node: cst.CSTNode) -> list[tuple[str, str, str]]:
             first = module.split(".")[0]
             bound = alias.evaluated_alias or first
             aliases.append((_normalized(first), bound, first))
-    elif isinstance(node, cst.ImportFrom) and not node.relative and node.module is not None:
+    elif isinstance(node, cst.ImportFrom) and node.relative:
+        if not isinstance(node.names, cst.ImportStar):
+            for alias in node.names:
+                name = dotted(alias.name)
+                aliases.append((".", alias.evaluated_alias or name, name))
+    elif isinstance(node, cst.ImportFrom) and node.module is not None:
         root = _normalized(dotted(node.module).split(".")[0])
         if isinstance(node.names, cst.ImportStar):
             aliases.append((root, "", dotted(node.module).split(".")[0]))  # binds nothing known
