@@ -101,3 +101,34 @@ def test_a_package_reached_through_a_directory_symlink_is_checked(
         "app.domain.sub.store -> sqlite3 (l.1)",
         "fitness: 1 finding.",
     ]
+
+
+def test_committed_packages_named_like_vendor_or_virtual_environments_are_checked(
+    installed: dict[str, Any], tmp_path: Path
+) -> None:
+    workspace = tmp_path / "checkout"
+    base = _base(workspace)
+    write_tree(
+        workspace,
+        {
+            "src/app/domain/env/pyvenv.cfg": "",
+            "src/app/domain/env/__init__.py": "",
+            "src/app/domain/env/leak.py": "import sqlite3\n",
+            "src/app/domain/node_modules/__init__.py": "import app.infra.db\n",
+        },
+    )
+    head = commit(workspace, "hide code in a venv and a vendor directory")
+
+    run, _, _ = check(installed, workspace, README, github=_pull_request(base, head))
+
+    assert run.codes["check"] == 1, run.stderr
+    assert run.stdout["check"].splitlines() == [
+        "::error file=src/app/domain/env/leak.py,line=1,col=1,endLine=1,endColumn=15,"
+        "title=domain-is-pure::app.domain must not import sqlite3 (new import "
+        "app.domain.env.leak -> sqlite3 completes the chain)%0A"
+        "app.domain.env.leak -> sqlite3 (l.1)",
+        "::error file=src/app/domain/node_modules/__init__.py,line=1,col=1,endLine=1,"
+        "endColumn=20,title=domain-is-pure::app.domain must not import app.infra%0A"
+        "app.domain.node_modules -> app.infra.db (l.1)",
+        "fitness: 2 findings.",
+    ]
