@@ -41,8 +41,10 @@ class Shadowed(NamedTuple):
 class Discovery(NamedTuple):
     """The project's modules: files, namespace packages (directories without `__init__.py`).
 
-    `read` lists what the walk looked at (directories, with a trailing `/`, and
-    `.gitignore` files), so a later run can tell whether the listing still holds.
+    `read` lists what the walk looked at (directories, with a trailing `/`,
+    `.gitignore` files, and git's index when it asked which files git tracks),
+    so a later run can tell whether the listing still holds. `skipped` lists
+    the directories of Python files left out, and why (`directory-skipped`).
     """
 
     files: tuple[SourceFile, ...]
