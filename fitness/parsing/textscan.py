@@ -25,7 +25,9 @@ _STRING = (
     r"(?:'''(?:[^'\\]|\\\r\n|\\.|'(?!''))*'''"
     r'|"""(?:[^"\\]|\\\r\n|\\.|"(?!""))*"""'
     r"|'(?:[^'\\\r\n]|\\\r\n|\\.)*'"
-    r'|"(?:[^"\\\r\n]|\\\r\n|\\.)*")'
+    r'|"(?:[^"\\\r\n]|\\\r\n|\\.)*"'
+    # The opening alone: an f-string whose fields hold newlines (PEP 701), read by `f_string`.
+    r"|'''|" + '"""' + r"|'|" + '")'
 )
 _TOKENS = re.compile(
     rf"(?P<str>{_STRING})"
@@ -45,6 +47,7 @@ STRING_OR_COMMENT = re.compile(
     r'|"""(?:[^"\\]|\\\r\n|\\.|"(?!""))*"""'
     r"|'(?:[^'\\\r\n]|\\\r\n|\\.)*'"
     r'|"(?:[^"\\\r\n]|\\\r\n|\\.)*"'
+    r"|'''|" + '"""' + r"|'|" + '"'  # an opening alone, as in `_STRING`
     r"|\#[^\r\n]*",
     re.DOTALL,
 )

@@ -30,12 +30,14 @@ COMMENTS = {
     "format_specs.py": [(2, 41, "# fitness: ignore[rule-d]")],
     "nested_f_strings.py": [],
     "nested_quotes.py": [(3, 15, "# fitness: ignore[rule-a]")],
+    "newline_in_field.py": [(6, 11, "# fitness: ignore[rule-e]")],
 }
 STATEMENTS = {
     "comments_and_newlines.py": [(4, "import g"), (7, "import h")],
     "format_specs.py": [(1, "import i"), (3, "import importlib")],
     "nested_f_strings.py": [(2, "from c import d"), (3, "import e")],
     "nested_quotes.py": [(2, "import b")],
+    "newline_in_field.py": [(2, "import m"), (6, "import n")],
 }
 
 
