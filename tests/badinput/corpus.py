@@ -206,7 +206,7 @@ def cases() -> list[Case]:
             ),
         ),
         Case(
-            "directory symlink to its parent (not followed)",
+            "directory symlink to its parent (a loop: the real directory is walked once)",
             {f"{app}/loop/__init__.py": b""},
             (),
             setup=lambda root, _: _symlink(root / app / "loop" / "again", ".."),
