@@ -143,7 +143,7 @@ def _tokens(text: str) -> Iterator[tuple[str | None, re.Match[str], int]]:
             return
         kind = match.lastgroup
         end = match.end()
-        if kind == "str":
+        if kind == "str" and text[match.start()] in _PREFIXES:  # no prefix: not an f-string
             written = match.group()
             quote = match.start() + len(written) - len(written.lstrip(_PREFIXES))
             if is_formatted(written[: quote - match.start()]):
@@ -155,11 +155,14 @@ def _tokens(text: str) -> Iterator[tuple[str | None, re.Match[str], int]]:
 _PREFIXES = "rRbBuUfFtT"
 
 
-def strings_and_comments(text: str) -> Iterator[tuple[int, int, bool, list[tuple[int, int]]]]:
+def strings_and_comments(
+    text: str,
+) -> Iterator[tuple[int, int, bool, list[tuple[int, int]] | None]]:
     """Each string and comment of `text` in order: (start, end, a comment?, literal parts).
 
-    The parts of an f-string are its spans outside replacement fields (`f_string`);
-    a comment written in a field (PEP 701) follows its string, as a comment of its own.
+    The parts of an f-string are its spans outside replacement fields (`f_string`),
+    None for any other string or comment (all of it is literal); a comment written
+    in a field (PEP 701) follows its string, as a comment of its own.
     """
     position = 0
     search = STRING_OR_COMMENT.search
@@ -168,14 +171,17 @@ def strings_and_comments(text: str) -> Iterator[tuple[int, int, bool, list[tuple
         if match is None:
             return
         start, end = match.span()
-        if text[start] != "#" and is_formatted(prefix_of(text, start)):
+        first = text[start]
+        if first == "#":
+            yield start, end, True, None
+        elif start and text[start - 1] in _PREFIXES and is_formatted(prefix_of(text, start)):
             read = f_string(text, start)
             yield start, read.end, False, read.parts
             for comment_start, comment_end in read.comments:
-                yield comment_start, comment_end, True, [(comment_start, comment_end)]
+                yield comment_start, comment_end, True, None
             end = read.end
         else:
-            yield start, end, text[start] == "#", [(start, end)]
+            yield start, end, False, None
         position = end
 
 
@@ -187,7 +193,11 @@ def literal_regions(text: str) -> Regions:
 
     Strings are told by their quotes alone: a prefix changes where none ends.
     """
-    spans = sorted(span for *_, parts in strings_and_comments(text) for span in parts)
+    spans = sorted(
+        span
+        for start, end, _, parts in strings_and_comments(text)
+        for span in ([(start, end)] if parts is None else parts)
+    )
     return [start for start, _ in spans], [end for _, end in spans]
 
 
