@@ -69,3 +69,13 @@ def test_exactly_the_comments_python_sees_are_kept(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     kept = [(c.line, c.column, c.text) for c in kept_comments(text)]
     assert kept == COMMENTS[path.name]
+
+
+def test_deeply_nested_f_strings_are_read_without_recursion() -> None:
+    from fitness.parsing.fstrings import f_string
+
+    depth = 5000
+    text = 'f"{' * depth + "1" + '}"' * depth + "; import a"
+    read = f_string(text, 1)
+    assert text[read.end :] == "; import a"
+    assert len(read.parts) == 2 * depth
