@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.app.cache_choice import choose_cache
-from fitness.app.notices import followed_rename, no_configuration_from
+from fitness.app.notices import followed_rename, no_configuration_from, skipped_directory
 from fitness.app.options import CheckOptions
 from fitness.app.trees import Revisions
 from fitness.checks import PARSERS
@@ -79,6 +79,7 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
         tree,
         read=cache.read,
     )
+    notices += [skipped_directory(path, why) for path, why in discovery.skipped]
     layout = Layout(
         roots=tuple(existing),
         defaulted=config.source_roots is None,

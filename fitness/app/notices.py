@@ -65,3 +65,13 @@ def version_1_baseline(entries: Sequence[BaselineEntry] | None, path: str) -> No
         "`fitness baseline --prune` (keeps its entries, adds the imports they use now)",
         path,
     )
+
+
+def skipped_directory(path: str, why: str) -> Notice:
+    """A directory of Python files left out: untracked by a heuristic, or a link outside."""
+    return Notice(
+        "directory-skipped",
+        Severity.NOTE,
+        f"{path} is not checked: {why}; its Python files are not modules of the project",
+        path,
+    )

@@ -152,7 +152,9 @@ def _analyse(
     findings are neither reused nor stored. `--no-cache` (`fresh_cache`) reads
     no cache and rewrites the one it bypassed.
     """
-    bans = configured_bans(config.rules)
+    bans = configured_bans(
+        config.rules, frozenset(module.partition(".")[0] for module in discovery.modules)
+    )
     paths = [source.path for source in discovery.files]
     caches: list[FactsCache] = []  # loaded on the first call only
 

@@ -73,7 +73,10 @@ class BannedApi:
     literal (`"!false"`, `"!0"`, `"!None"`, `"!'r'"`: a string after `!` is
     quoted), and a string in quotes (`"'None'"`, `"'True'"`) is that string.
     A condition holds when the call passes the literal, or one of the list
-    (`"!..."`: passes another literal, or leaves the argument out);
+    (`"!..."`: passes another literal, or leaves the argument out); `true`
+    holds for any truthy literal (`shell=True`, `shell=1`, `shell="yes"`) and
+    `false` for any falsy one but None (`verify=False`, `verify=0`,
+    `verify=""`; None often means "the default", and only `"None"` matches it);
     an argument fitness does not evaluate (a name, a call) satisfies neither.
     `missing = "Loader"` (or a list, keyword names and positions) holds when the
     call does not pass that argument, so `yaml.load(f)` is found and
@@ -126,7 +129,8 @@ class BannedApi:
         roots = {entry.name.root for entry in params.apis}
         for module in sorted(module for module, (_, facts) in files.items() if facts.uses):
             path, facts = files[module]
-            ours = [use for use in facts.uses if use.api.partition(".")[0] in roots]
+            uses = [_absolute(use, module, path) for use in facts.uses]
+            ours = [use for use in uses if use.api.partition(".")[0] in roots]
             if not ours or not context.applies_to(module) or _allowed(module, params.allow_in):
                 continue
             seen: dict[tuple[str, str], int] = {}  # uses found so far of each (api, scope)
@@ -139,6 +143,20 @@ class BannedApi:
                 occurrence = seen[use.api, use.scope] = seen.get((use.api, use.scope), 0) + 1
                 findings.append(_finding(context, module, path, use, *match, occurrence))
         return findings
+
+
+def _absolute(use: ApiUse, module: str, path: str) -> ApiUse:
+    """A use through a relative import (`..infra.db.connect`), named from the file's package."""
+    if not use.api.startswith("."):
+        return use
+    level = len(use.api) - len(use.api.lstrip("."))
+    package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
+    parts = package.split(".") if package else []
+    if level - 1 > len(parts) - 1 or not parts:
+        return use  # beyond the top package: Python refuses it, and no entry matches
+    base = ".".join(parts[: len(parts) - (level - 1)])
+    rest = use.api[level:]
+    return use._replace(api=f"{base}.{rest}" if rest else base)
 
 
 def _entries(table: Table) -> Iterator[BannedEntry]:

@@ -8,11 +8,13 @@ from fitness.config.schema import Rule
 from fitness.model import NO_BANS, Bans
 
 
-def configured_bans(rules: Iterable[Rule]) -> Bans:
+def configured_bans(rules: Iterable[Rule], project: frozenset[str] = frozenset()) -> Bans:
     """The module roots and builtins that the `banned-api` rules among `rules` name.
 
     A builtin ban adds the root `builtins` too, so `import builtins` and
-    `builtins.eval(x)` are followed as well as `eval(x)`.
+    `builtins.eval(x)` are followed as well as `eval(x)`. A ban under one of
+    the `project`'s own top-level packages adds the root `.`: relative imports
+    (`from ..infra import db`) are followed too, and resolved when checked.
     """
     banning = [rule for rule in rules if rule.kind == "banned-api"]
     if not banning:
@@ -30,4 +32,6 @@ def configured_bans(rules: Iterable[Rule]) -> Bans:
                 names.add(entry.name.builtin)
     if not roots:
         return NO_BANS
+    if roots & project:
+        roots.add(".")
     return Bans(frozenset(roots), frozenset(names))

@@ -1,7 +1,8 @@
 """`when` conditions of a `banned-api` entry: which calls of a banned name count.
 
 A condition names an argument, by keyword (`shell`) or by position (`"0"`),
-and tests it: equal to a literal, to any of a list of literals (`["w", "a"]`),
+and tests it: equal to a literal (`true` and `false` by truthiness: `shell=1`
+is `true`, `verify=""` is `false`), to any of a list of literals (`["w", "a"]`),
 anything but a literal (`"!false"`), or missing (`missing = "Loader"`). TOML has
 no None: the string `"None"` stands for it (`"'None'"` is the string). A call
 is judged on what its text shows; an argument that `*args` / `**kwargs` could
@@ -126,11 +127,18 @@ def _judge_one(condition: Condition, use: ApiUse) -> bool | str:
         return condition.test != IS
     if condition.test == MISSING or not argument.literal:
         return False  # present; or a value fitness does not evaluate, which matches neither test
-    equal = any(
-        type(argument.value) is type(value) and argument.value == value
-        for value in condition.values
-    )
+    equal = any(_same(argument.value, value) for value in condition.values)
     return equal if condition.test == IS else not equal
+
+
+def _same(passed: Literal_, value: Literal_) -> bool:
+    """Whether a literal argument is the condition's value: `true` is any truthy literal
+    (`shell=1`, `shell="yes"`), `false` any falsy one but None (`verify=0`, `verify=""`),
+    as the called function reads it (None is often "the default": only "None" matches it);
+    other values are equal literals of the same type."""
+    if isinstance(value, bool):
+        return passed is not None and bool(passed) is value
+    return type(passed) is type(value) and passed == value
 
 
 def _find(target: Target, use: ApiUse) -> Argument | None:

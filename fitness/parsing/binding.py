@@ -113,6 +113,10 @@ def _import_from(walker: Walker, node: cst.ImportFrom, context: Context) -> None
     absolute = not node.relative and node.module is not None
     written = "" if node.module is None else dotted(node.module)
     module = _nfkc(written) if absolute else None
+    if node.relative and "." in walker.roots:
+        # Resolved against the file's own package when the rules are checked.
+        module = "." * len(node.relative) + _nfkc(written)
+        written = "." * len(node.relative) + written
     if node.module is not None:
         _count_dotted(walker, node.module)
     if isinstance(node.names, cst.ImportStar):
@@ -132,7 +136,8 @@ def _import_from(walker: Walker, node: cst.ImportFrom, context: Context) -> None
             walker.watched_name(alias.asname.name)
             bound = alias.asname.name
             statement += f" as {bound.value}"
-        value = None if module is None else f"{module}.{_nfkc(name.value)}"
+        joint = "" if module is None or module.endswith(".") else "."
+        value = None if module is None else f"{module}{joint}{_nfkc(name.value)}"
         _imported(walker, alias, name, bound, value, value, statement, context)
 
 
@@ -149,9 +154,14 @@ def _imported(
     name = None if bound is None else walker.followed(bound)
     if name is not None:
         walker.bind(name, context, value)
-    if api is not None and first is not None and api.split(".")[0] in walker.roots:
+    if api is not None and first is not None and root_of(api) in walker.roots:
         candidate = walker.candidate("import", alias, first, context)
         candidate.api, candidate.written = api, written
+
+
+def root_of(api: str) -> str:
+    """`pickle` of `pickle.loads`; `.` of a relative name (`..infra.db`)."""
+    return "." if api.startswith(".") else api.split(".")[0]
 
 
 def first_name(node: cst.BaseExpression) -> cst.Name | None:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, Union
 
 import libcst as cst
 
-from fitness.parsing.nodes import is_type_checking
 from fitness.parsing.scopes import Path, Scope
+from fitness.parsing.type_checking import test_key
 
 if TYPE_CHECKING:
     from fitness.parsing.walk import Walker
@@ -150,7 +150,8 @@ def _parameters(
 
 def _if(walker: Walker, node: cst.If, context: Context) -> None:
     items: list[Item] = [(node.test, context)]
-    items.append((node.body, walker.block(context, checking=is_type_checking(node.test))))
+    checking = test_key(node.test) in walker.checking
+    items.append((node.body, walker.block(context, checking=checking)))
     orelse = node.orelse
     if isinstance(orelse, cst.If):
         items.append((orelse, walker.block(context)))

@@ -61,7 +61,7 @@ class Candidate:
         self.call: cst.Call | None = None  # the call whose callee this expression is
         self.func: Candidate | None = None  # "call": the callee
         self.inner: Candidate | None = None  # "call": the first argument, for getattr
-        self.literal: cst.SimpleString | None = None  # "call": the first argument, a string
-        self.attribute: cst.SimpleString | None = None  # "call": the second argument, a string
+        self.literal: cst.BaseExpression | None = None  # "call": the first argument, a string
+        self.attribute: cst.BaseExpression | None = None  # "call": the second, a string
         self.api = ""  # "import", "star": the name imported
         self.written = ""  # "import", "star": the statement as written for this alias

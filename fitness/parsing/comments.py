@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from fitness.model.comments import Comment
-from fitness.parsing.textscan import STRING_OR_COMMENT, LineIndex
+from fitness.parsing.textscan import LineIndex, strings_and_comments
 
 _OF_INTEREST = re.compile(r"\badr(?![a-z])|\.md\b|fitness[ \t]*:", re.IGNORECASE)
 
@@ -28,13 +28,13 @@ def kept_comments(text: str) -> tuple[Comment, ...]:
         return ()
     index = LineIndex(text)
     kept = []
-    for match in STRING_OR_COMMENT.finditer(text):
-        start = match.start()
-        if text[start] != "#" or _OF_INTEREST.search(match.group()) is None:
+    for start, end, comment, _ in strings_and_comments(text):
+        written = text[start:end]
+        if not comment or _OF_INTEREST.search(written) is None:
             continue
         line, column = index.position(start)
         before = text[_line_start(text, start) : start]
-        kept.append(Comment(line, column, match.group(), not before.strip(" \t\f")))
+        kept.append(Comment(line, column, written, not before.strip(" \t\f")))
     return tuple(kept)
 
 

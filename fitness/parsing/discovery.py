@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from fitness.logs import Logger
+from fitness.parsing.git_tracked import Tracked
+from fitness.parsing.ignores import GitIgnores, Skip, spec
 from fitness.tree import Tree
 from fitness.tree.names import NAME_NOT_UTF8, shown, undecodable
 from fitness.tree.work import WORK
@@ -16,12 +17,10 @@ if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
 
-log = Logger("fitness.discovery")  # imports logging only when --debug set it up
-
-# Directories that never hold the project's own modules. Hidden directories and
-# names that are not identifiers (".venv", ".git", "my-scripts") are skipped too,
-# since they cannot be packages.
-_NEVER = frozenset({"__pycache__", "__pypackages__", "node_modules", "site-packages", "buck-out"})
+# Hidden directories and names that are not identifiers (".venv", ".git",
+# "my-scripts") are never walked, nor `__pycache__`.
+# Vendor directories, skipped when git does not track them (a package may be named so).
+_VENDOR = frozenset({"__pypackages__", "node_modules", "site-packages", "buck-out"})
 
 
 class SourceFile(NamedTuple):
@@ -43,8 +42,10 @@ class Shadowed(NamedTuple):
 class Discovery(NamedTuple):
     """The project's modules: files, namespace packages (directories without `__init__.py`).
 
-    `read` lists what the walk looked at (directories, with a trailing `/`, and
-    `.gitignore` files), so a later run can tell whether the listing still holds.
+    `read` lists what the walk looked at (directories, with a trailing `/`,
+    `.gitignore` files, and git's index when it asked which files git tracks),
+    so a later run can tell whether the listing still holds. `skipped` lists
+    the directories of Python files left out, and why (`directory-skipped`).
     """
 
     files: tuple[SourceFile, ...]
@@ -52,6 +53,7 @@ class Discovery(NamedTuple):
     shadowed: tuple[Shadowed, ...]
     unreadable: tuple[tuple[str, str], ...]
     read: tuple[str, ...]
+    skipped: tuple[tuple[str, str], ...] = ()  # (directory, why) for untracked Python skipped
 
     @property
     def modules(self) -> frozenset[str]:
@@ -71,7 +73,7 @@ def discover(
     tree: Tree = WORK,
 ) -> Discovery:
     """List every module under `source_roots` in `tree`, skipping `exclude` and gitignored paths."""
-    excluded = _spec(exclude) if exclude else None
+    excluded = spec(exclude) if exclude else None
     roots = list(
         dict.fromkeys(_relative(project_root, project_root / root) for root in source_roots)
     )
@@ -79,11 +81,24 @@ def discover(
     shadowed: list[Shadowed] = []
     unreadable: list[tuple[str, str]] = []
     read: list[str] = []
+    skipped: list[tuple[str, str]] = []
+    tracked = Tracked(tree, project_root)
+    walked: set[str] = set()  # the real directories walked, relative to the project root
     for root in roots:
         others = {other for other in roots if other != root}
         walk = _walk(
-            tree, project_root, root, others, excluded, respect_gitignore, unreadable, read
+            tree,
+            project_root,
+            root,
+            others,
+            excluded,
+            respect_gitignore,
+            tracked,
+            walked,
+            unreadable,
+            read,
         )
+        walk = _noting(walk, skipped)
         in_root: set[str] = set()
         for source in walk:
             kept = found.setdefault(source.module, source)
@@ -95,9 +110,26 @@ def discover(
                 shadowed.append(Shadowed(source.module, kept.path, source.path))
             in_root.add(source.module)
     files = tuple(sorted(found.values(), key=lambda f: f.module))
+    if tracked.index is not None:
+        read.append(tracked.index)  # `git add -f` changes what is analysed, not a directory
     return Discovery(
-        files, _namespaces(found), tuple(shadowed), tuple(sorted(unreadable)), tuple(read)
+        files,
+        _namespaces(found),
+        tuple(shadowed),
+        tuple(sorted(unreadable)),
+        tuple(read),
+        tuple(sorted(set(skipped))),
     )
+
+
+def _noting(
+    walk: Iterable[SourceFile | Skipped], skipped: list[tuple[str, str]]
+) -> Iterable[SourceFile]:
+    for item in walk:
+        if isinstance(item, Skipped):
+            skipped.append((item.path, item.why))
+        else:
+            yield item
 
 
 def _walk(
@@ -107,11 +139,17 @@ def _walk(
     other_roots: set[str],
     excluded: GitIgnoreSpec | None,
     respect_gitignore: bool,
+    tracked: Tracked,
+    walked: set[str],
     unreadable: list[tuple[str, str]],
     read: list[str],
-) -> Iterable[SourceFile]:
-    """Depth-first, in name order; directory symlinks are not followed (no loops)."""
-    ignores = _GitIgnores(tree, project_root) if respect_gitignore else None
+) -> Iterable[SourceFile | Skipped]:
+    """Depth-first, in name order; a `.gitignore` leaves out only what git does not track.
+
+    A link to a directory inside the project is followed; each real directory
+    is walked once (the first path to it names its modules; no loops).
+    """
+    ignores = GitIgnores(tree, project_root) if respect_gitignore else None
     if ignores is not None and root != ".":
         # The .gitignore files above the root apply inside it too.
         parts = root.split("/")
@@ -120,11 +158,15 @@ def _walk(
             if tree.is_file(str(project_root / ignore_file)):
                 ignores.add(directory)
                 read.append(ignore_file)
-    check = _Skip(excluded, ignores)
+    check = Skip(excluded, ignores)
     base = str(project_root)
-    stack: list[tuple[str, list[str]]] = [(root, [])]
+    real_root = tree.resolve(base)
+    stack: list[tuple[str, list[str], str]] = [(root, [], root)]
     while stack:
-        here, package = stack.pop()
+        here, package, real = stack.pop()
+        if real in walked:
+            continue
+        walked.add(real)
         try:
             entries = tree.entries(base if here == "." else os.path.join(base, here))
         except OSError as error:
@@ -132,8 +174,12 @@ def _walk(
             continue
         read.append(here + "/")
         names = {entry.name for entry in entries}
-        if "pyvenv.cfg" in names and here != root:
-            continue  # a virtual environment
+        if "pyvenv.cfg" in names and here != root and not tracked.holds(here):
+            if _holds_python(names):
+                yield Skipped(
+                    here, "a virtual environment (it holds pyvenv.cfg) git does not track"
+                )
+            continue
         if ignores is not None and ".gitignore" in names:
             ignores.add(here)
             read.append(".gitignore" if here == "." else f"{here}/.gitignore")
@@ -148,16 +194,35 @@ def _walk(
                     unreadable.append((shown(path), NAME_NOT_UTF8))
                 continue
             if entry.is_dir:
+                if name in _VENDOR and not tracked.holds(path):
+                    if _holds_python(_names(tree, os.path.join(base, path))):
+                        yield Skipped(path, f"a vendor directory ({name}) git does not track")
+                    continue
                 if (
                     name.isidentifier()
-                    and name not in _NEVER
+                    and name != "__pycache__"
                     and path not in other_roots
-                    and not check.skipped(path + "/")
+                    and not check.excluded(path + "/")
+                    and not (check.ignored(path + "/") and not tracked.holds(path))
                 ):
-                    subdirectories.append((path, [*package, name]))
+                    inner = name if real == "." else f"{real}/{name}"
+                    subdirectories.append((path, [*package, name], inner))
                 continue
-            stem, dot, suffix = name.rpartition(".")
-            if suffix != "py" or not dot or not stem.isidentifier() or check.skipped(path):
+            if not entry.is_file and name.isidentifier() and tree.is_dir(os.path.join(base, path)):
+                if check.excluded(path) or (check.ignored(path) and not tracked.file(path)):
+                    continue
+                target = _inside(tree, real_root, os.path.join(base, path))
+                if target is not None:
+                    subdirectories.append((path, [*package, name], target))
+                elif _holds_python(_names(tree, os.path.join(base, path))):
+                    yield Skipped(path, "a link to a directory outside the project")
+                continue
+            stem, _, suffix = name.rpartition(".")
+            # Any name without a dot is a module: `importlib.import_module("app.price-impl")`
+            # loads `price-impl.py`, and Django loads `migrations/0001_initial.py` by name.
+            if suffix != "py" or not _module_name(stem) or check.excluded(path):
+                continue
+            if check.ignored(path) and not tracked.file(path):
                 continue
             if not entry.is_file:
                 continue  # a dangling link, or a link to a directory
@@ -168,50 +233,41 @@ def _walk(
         stack.extend(reversed(subdirectories))
 
 
-class _Skip:
-    """Whether `exclude` or a `.gitignore` leaves a path out; free when neither says anything."""
+class Skipped(NamedTuple):
+    """A directory of Python files left out by a heuristic, git not tracking it."""
 
-    def __init__(self, excluded: GitIgnoreSpec | None, ignores: _GitIgnores | None) -> None:
-        self._excluded = excluded
-        self._ignores = ignores
-
-    def skipped(self, path: str) -> bool:
-        if self._excluded is not None and self._excluded.match_file(path):
-            return True
-        return self._ignores is not None and self._ignores.ignored(path)
+    path: str
+    why: str
 
 
-class _GitIgnores:
-    """The `.gitignore` files met on the way down, each matching paths below its directory."""
+def _inside(tree: Tree, real_root: str, link: str) -> str | None:
+    """Where the directory `link` leads, relative to the real project root; None outside it."""
+    target = os.path.relpath(tree.resolve(link), real_root)
+    if target == ".." or target.startswith(".." + os.sep) or os.path.isabs(target):
+        return None
+    return "." if target == "." else target.replace(os.sep, "/")
 
-    def __init__(self, tree: Tree, project_root: Path) -> None:
-        self._tree = tree
-        self._root = project_root
-        self._specs: dict[str, GitIgnoreSpec] = {}
 
-    def add(self, directory: str) -> None:
-        """Read `directory`/.gitignore (relative to the project root)."""
-        try:
-            data = self._tree.read_bytes(str(self._root / directory / ".gitignore"))
-        except OSError as exc:
-            log.debug("cannot read %s/.gitignore (%s); it ignores nothing", directory, exc)
-            return
-        self._specs[directory] = _spec(data.decode("utf-8", errors="replace").splitlines())
-
-    def ignored(self, path: str) -> bool:
-        for base, spec in self._specs.items():
-            if base == ".":
-                if spec.match_file(path):
-                    return True
-            elif path.startswith(base + "/") and spec.match_file(path[len(base) + 1 :]):
-                return True
+def _module_name(stem: str) -> bool:
+    """Whether `import_module` can name a file of this stem: no dot, valid UTF-8."""
+    if not stem or "." in stem:
         return False
+    try:
+        stem.encode("utf-8")
+    except UnicodeEncodeError:  # a name that is not UTF-8, read with surrogate escapes
+        return False
+    return True
 
 
-def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
-    import pathspec  # imported only when there are patterns to match
+def _names(tree: Tree, directory: str) -> set[str]:
+    try:
+        return {entry.name for entry in tree.entries(directory)}
+    except OSError:
+        return set()
 
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+def _holds_python(names: Iterable[str]) -> bool:
+    return any(name.endswith(".py") for name in names)
 
 
 def _namespaces(found: dict[str, SourceFile]) -> tuple[str, ...]:
@@ -260,8 +316,8 @@ def python_homes(
     `exclude`d and git-ignored paths are skipped; a directory that is itself a
     regular package, or inside one, is no home. Sorted by depth, then path.
     """
-    ignores = _GitIgnores(tree, project_root) if respect_gitignore else None
-    check = _Skip(_spec(exclude) if exclude else None, ignores)
+    ignores = GitIgnores(tree, project_root) if respect_gitignore else None
+    check = Skip(spec(exclude) if exclude else None, ignores)
     listed: dict[str, tuple[list[str], list[str]]] = {}  # directory -> (subdirectories, stems)
     packaged: set[str] = set()  # directories inside a regular package
     queue = [(".", 0)]
@@ -279,7 +335,7 @@ def python_homes(
         for entry in entries:
             name = entry.name
             path = name if here == "." else f"{here}/{name}"
-            if name.startswith(".") or name in _NEVER:
+            if name.startswith(".") or name in _VENDOR or name == "__pycache__":
                 continue
             if entry.is_dir:
                 if not check.skipped(path + "/"):

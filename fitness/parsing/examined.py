@@ -24,6 +24,8 @@ def needed(facts: FileFacts, bans: Bans) -> Bans:
             for raw in facts.imports
             if not raw.level and (top := raw.module.partition(".")[0]) in roots
         ]
+        if "." in roots and any(raw.level and not raw.dynamic for raw in facts.imports):
+            imported.append(".")  # relative imports, for a ban on the project's own API
         roots = frozenset(imported) if imported else _NONE
     if builtins:
         builtins = builtins & facts.builtins if facts.builtins else _NONE
@@ -77,4 +79,6 @@ def narrowed(facts: FileFacts, bans: Bans) -> FileFacts:
 def _of(use: ApiUse, bans: Bans) -> bool:
     """Whether `use` is found by looking for `bans`: by its root, or as a builtin."""
     root, _, rest = use.api.partition(".")
+    if use.api.startswith("."):
+        return "." in bans.roots
     return root in bans.roots or (root == "builtins" and rest.partition(".")[0] in bans.builtins)

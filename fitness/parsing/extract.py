@@ -20,12 +20,13 @@ from fitness.parsing.comments import kept_comments
 from fitness.parsing.deep import parse_module
 from fitness.parsing.mentions import mentioned_builtins
 from fitness.parsing.nesting import too_deeply_nested
-from fitness.parsing.nodes import DYNAMIC_NAMES, Found, is_type_checking
+from fitness.parsing.nodes import DYNAMIC_NAMES, Found
 from fitness.parsing.placing import placed
 from fitness.parsing.positions import positioned
 from fitness.parsing.source_text import UndecodableSource, decode_source
 from fitness.parsing.syntax_error import syntax_failure
 from fitness.parsing.textscan import LineIndex
+from fitness.parsing.type_checking import Markers, test_key
 from fitness.parsing.uses import follow, resolved
 from fitness.parsing.walk import NOTHING, walk
 
@@ -71,13 +72,13 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
         return _failed(syntax_failure(text, exc), bans)
     except RecursionError:
         return _failed(ParseFailure("too deeply nested for the parser", 1, 1), bans)
-    found = list(statement_imports(module))
+    found, checking = statement_facts(module, text)
     mentioned = mentioned_builtins(text)
     following = follow(found, text, bans, mentioned)
     calls: list[Found] = []
     uses: list[ApiUse] = []
     if following is not None or any(n in text for n in DYNAMIC_NAMES):
-        walked = walk(module, following or NOTHING)
+        walked = walk(module, following or NOTHING, checking, _loaders(found))
         calls = walked.calls
         if following is not None:
             uses = placed(module, text, resolved(walked, bans), walked.occurrences)
@@ -85,6 +86,26 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
     if not text.isascii():
         imports = [_normalized(raw) for raw in imports]
     return FileFacts(tuple(imports), None, tuple(uses), mentioned, bans, kept_comments(text))
+
+
+def _loaders(found: list[Found]) -> frozenset[str]:
+    """The names `from importlib import import_module as load` binds (`import_module` too)."""
+    names: set[str] = set()
+    for item in found:
+        node = item.node
+        if (
+            isinstance(node, cst.ImportFrom)
+            and not node.relative
+            and isinstance(node.module, cst.Name)
+            and node.module.value == "importlib"
+            and not isinstance(node.names, cst.ImportStar)
+        ):
+            names.update(
+                alias.evaluated_alias or "import_module"
+                for alias in node.names
+                if isinstance(alias.name, cst.Name) and alias.name.value == "import_module"
+            )
+    return frozenset(names)
 
 
 def _failed(failure: ParseFailure, bans: Bans) -> FileFacts:
@@ -99,8 +120,19 @@ def decode(source: bytes) -> str:
     return decode_source(source)
 
 
-def statement_imports(module: cst.Module) -> Iterator[Found]:
-    stack: list[tuple[Iterator[cst.CSTNode], bool, bool]] = [(iter(module.body), False, False)]
+def statement_imports(module: cst.Module) -> list[Found]:
+    """The import statements of `module`, each flagged local and type-checking-only or not."""
+    return statement_facts(module, "")[0]
+
+
+def statement_facts(module: cst.Module, text: str) -> tuple[list[Found], frozenset[str]]:
+    """The import statements, and the `if` tests that mark type-checking-only code
+    (`fitness.parsing.type_checking`), decided once every binding has been seen."""
+    markers = Markers()
+    seen: list[tuple[cst.Import | cst.ImportFrom, bool, tuple[str, ...]]] = []
+    keys: set[str] = set()
+    start: tuple[Iterator[cst.CSTNode], bool, tuple[str, ...]] = (iter(module.body), False, ())
+    stack = [start]
     while stack:
         statements, local, checking = stack[-1]
         statement = next(statements, None)
@@ -109,21 +141,32 @@ def statement_imports(module: cst.Module) -> Iterator[Found]:
             continue
         if isinstance(statement, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
             for small in statement.body:
+                markers.statement(small)
                 if isinstance(small, (cst.Import, cst.ImportFrom)):
-                    yield Found(small, local, checking)
+                    seen.append((small, local, checking))
             continue
+        markers.statement(statement)
         # Push in reverse so the first body is walked first.
         for body, inner_local, inner_checking in reversed(
-            list(_bodies(statement, local, checking))
+            list(_bodies(statement, local, checking, markers))
         ):
+            keys.update(inner_checking)
             stack.append((iter(body), inner_local, inner_checking))
+    genuine = markers.genuine(keys, text)
+    found = [
+        Found(node, local, any(key in genuine for key in checking))
+        for node, local, checking in seen
+    ]
+    return found, genuine
 
 
 def _bodies(
-    statement: cst.CSTNode, local: bool, checking: bool
-) -> Iterator[tuple[Sequence[cst.CSTNode], bool, bool]]:
+    statement: cst.CSTNode, local: bool, checking: tuple[str, ...], markers: Markers
+) -> Iterator[tuple[Sequence[cst.CSTNode], bool, tuple[str, ...]]]:
     if isinstance(statement, cst.If):
-        yield _suite(statement.body), local, checking or is_type_checking(statement.test)
+        key = test_key(statement.test)
+        inner = checking if key is None else (*checking, key)
+        yield _suite(statement.body), local, inner
         if statement.orelse is not None:
             yield (
                 [statement.orelse]
@@ -139,6 +182,7 @@ def _bodies(
     if isinstance(statement, (cst.Try, cst.TryStar)):
         yield _suite(statement.body), local, checking
         for handler in statement.handlers:
+            markers.statement(handler)
             yield _suite(handler.body), local, checking
         for part in (statement.orelse, statement.finalbody):
             if part is not None:

@@ -45,7 +45,12 @@ def discover_cached(
     loaded = _load(location) if read else None
     if loaded is not None:
         stored, written = loaded
-        if stored[0] == key and _unchanged(tree, project_root, stored[1], written):
+        if (
+            stored[0] == key
+            and isinstance(stored[2], tuple)
+            and len(stored[2]) == 5  # an older listing has no skipped directories: listed again
+            and _unchanged(tree, project_root, stored[1], written)
+        ):
             return _decode(stored[2])
     found = discover(project_root, source_roots, exclude, respect_gitignore, tree)
     if not found.unreadable:
@@ -94,15 +99,17 @@ def _encode(found: Discovery) -> tuple[Any, ...]:
         found.namespaces,
         tuple((s.module, s.kept, s.ignored) for s in found.shadowed),
         found.read,
+        found.skipped,
     )
 
 
 def _decode(encoded: tuple[Any, ...]) -> Discovery:
-    files, namespaces, shadowed, read = encoded
+    files, namespaces, shadowed, read, skipped = encoded
     return Discovery(
         tuple(SourceFile(*f) for f in files),
         tuple(namespaces),
         tuple(Shadowed(*s) for s in shadowed),
         (),
         tuple(read),
+        tuple(skipped),
     )

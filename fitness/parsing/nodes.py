@@ -57,39 +57,73 @@ def raw_imports(
     ]
 
 
-def dynamic_name(func: cst.BaseExpression) -> str | None:
-    """`import_module` or `__import__` when `func` calls one of them, else None."""
-    if isinstance(func, cst.Name) and func.value in DYNAMIC_NAMES:
-        return func.value
-    if isinstance(func, cst.Attribute) and func.attr.value == "import_module":
-        return func.attr.value
+def dynamic_name(func: cst.BaseExpression, aliases: frozenset[str] = frozenset()) -> str | None:
+    """`import_module` or `__import__` when `func` calls one of them, else None.
+
+    `aliases`: the names `from importlib import import_module as load` binds.
+    """
+    if isinstance(func, cst.Name):
+        if func.value in DYNAMIC_NAMES:
+            return func.value
+        return "import_module" if func.value in aliases else None
+    if not isinstance(func, cst.Attribute):
+        return None
+    if func.attr.value == "import_module":
+        return "import_module"
+    if func.attr.value == "__import__" and isinstance(func.value, cst.Name):
+        # importlib.__import__, builtins.__import__ (not any object's method of that name)
+        return "__import__" if func.value.value in ("importlib", "builtins") else None
+    return None
+
+
+def string_value(node: cst.BaseExpression | None) -> str | None:
+    """The value of a string literal: plain, implicitly concatenated (`"a" "b"`), or an
+    f-string without placeholders (`f"a.b"`); None for anything else."""
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    if isinstance(node, cst.ConcatenatedString):
+        left, right = string_value(node.left), string_value(node.right)
+        return None if left is None or right is None else left + right
+    if isinstance(node, cst.FormattedString):
+        if "b" in node.prefix.lower() or not all(
+            isinstance(part, cst.FormattedStringText) for part in node.parts
+        ):
+            return None
+        text = "".join(
+            part.value for part in node.parts if isinstance(part, cst.FormattedStringText)
+        )
+        # Escapes and doubled braces would need evaluating: such names are not module names.
+        return None if any(char in text for char in "\\{}") else text
     return None
 
 
 def literal_argument(call: cst.Call) -> str | None:
-    """The module name argument (first, or `name=`) when it is a plain string literal."""
-    value = _argument(call, 0, "name")
-    if not isinstance(value, cst.SimpleString):
-        return None
-    evaluated = value.evaluated_value
-    return evaluated if isinstance(evaluated, str) else None
+    """The module name argument (first, or `name=`) when it is a string literal."""
+    return string_value(_argument(call, 0, "name"))
 
 
 def literal_target(call: cst.Call) -> tuple[str, int] | None:
     """The target of a literal dynamic import as (name, level).
 
-    `import_module("a.b")` gives ("a.b", 0); `import_module(".b", package=__package__)` ("b", 1).
+    `import_module("a.b")` gives ("a.b", 0); `import_module(".b", package=__package__)`
+    ("b", 1); `import_module("..c", "a.b")` ("a.c", 0), as importlib resolves it.
     """
     name = literal_argument(call)
     if name is None or not name.strip("."):
         return None
     level = len(name) - len(name.lstrip("."))
     if level:
-        if dynamic_name(call.func) != "import_module":
+        if (dynamic_name(call.func) or "import_module") != "import_module":
             return None  # __import__ takes relative names through `level`, not dots
         package = _argument(call, 1, "package")
-        if not (isinstance(package, cst.Name) and package.value == "__package__"):
+        if isinstance(package, cst.Name) and package.value == "__package__":
+            return name[level:], level
+        anchor = string_value(package)
+        if not anchor or anchor.startswith(".") or anchor.count(".") < level - 1:
             return None
+        base = anchor.rsplit(".", level - 1)[0] if level > 1 else anchor
+        return f"{base}.{name[level:]}", 0
     return name[level:], level
 
 
@@ -126,10 +160,3 @@ def _argument(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression
         ),
         None,
     )
-
-
-def is_type_checking(test: cst.BaseExpression) -> bool:
-    """`TYPE_CHECKING` or `<anything>.TYPE_CHECKING`."""
-    if isinstance(test, cst.Name):
-        return test.value == "TYPE_CHECKING"
-    return isinstance(test, cst.Attribute) and test.attr.value == "TYPE_CHECKING"

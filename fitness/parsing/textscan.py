@@ -15,14 +15,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from fitness.parsing.fstrings import f_string, is_formatted, prefix_of
 
 _STRING = (
     r"[rRbBuUfFtT]{0,2}"
     r"(?:'''(?:[^'\\]|\\\r\n|\\.|'(?!''))*'''"
     r'|"""(?:[^"\\]|\\\r\n|\\.|"(?!""))*"""'
     r"|'(?:[^'\\\r\n]|\\\r\n|\\.)*'"
-    r'|"(?:[^"\\\r\n]|\\\r\n|\\.)*")'
+    r'|"(?:[^"\\\r\n]|\\\r\n|\\.)*"'
+    # The opening alone: an f-string whose fields hold newlines (PEP 701), read by `f_string`.
+    r"|'''|" + '"""' + r"|'|" + '")'
 )
 _TOKENS = re.compile(
     rf"(?P<str>{_STRING})"
@@ -42,6 +47,7 @@ STRING_OR_COMMENT = re.compile(
     r'|"""(?:[^"\\]|\\\r\n|\\.|"(?!""))*"""'
     r"|'(?:[^'\\\r\n]|\\\r\n|\\.)*'"
     r'|"(?:[^"\\\r\n]|\\\r\n|\\.)*"'
+    r"|'''|" + '"""' + r"|'|" + '"'  # an opening alone, as in `_STRING`
     r"|\#[^\r\n]*",
     re.DOTALL,
 )
@@ -100,8 +106,7 @@ def scan(text: str) -> tuple[list[Spot], list[Spot]]:
     depth = 0
     boundary = 0  # offset just after the last token that can precede a statement
     open_statement = -1  # index in `statements` whose end is not known yet
-    for match in _TOKENS.finditer(text):
-        kind = match.lastgroup
+    for kind, match, _ in _tokens(text):
         if kind == "kw":
             start = match.start()
             if depth == 0 and _BLANK.fullmatch(text, boundary, start):
@@ -127,6 +132,59 @@ def scan(text: str) -> tuple[list[Spot], list[Spot]]:
     return statements, calls
 
 
+def _tokens(text: str) -> Iterator[tuple[str | None, re.Match[str], int]]:
+    """The matches of `_TOKENS` in order, each with where it ends: an f-string is read to
+    its end as Python 3.12 reads it (PEP 701), whatever quotes its fields hold."""
+    position = 0
+    search = _TOKENS.search
+    while True:
+        match = search(text, position)
+        if match is None:
+            return
+        kind = match.lastgroup
+        end = match.end()
+        if kind == "str" and text[match.start()] in _PREFIXES:  # no prefix: not an f-string
+            written = match.group()
+            quote = match.start() + len(written) - len(written.lstrip(_PREFIXES))
+            if is_formatted(written[: quote - match.start()]):
+                end = f_string(text, quote).end
+        yield kind, match, end
+        position = end
+
+
+_PREFIXES = "rRbBuUfFtT"
+
+
+def strings_and_comments(
+    text: str,
+) -> Iterator[tuple[int, int, bool, list[tuple[int, int]] | None]]:
+    """Each string and comment of `text` in order: (start, end, a comment?, literal parts).
+
+    The parts of an f-string are its spans outside replacement fields (`f_string`),
+    None for any other string or comment (all of it is literal); a comment written
+    in a field (PEP 701) follows its string, as a comment of its own.
+    """
+    position = 0
+    search = STRING_OR_COMMENT.search
+    while True:
+        match = search(text, position)
+        if match is None:
+            return
+        start, end = match.span()
+        first = text[start]
+        if first == "#":
+            yield start, end, True, None
+        elif start and text[start - 1] in _PREFIXES and is_formatted(prefix_of(text, start)):
+            read = f_string(text, start)
+            yield start, read.end, False, read.parts
+            for comment_start, comment_end in read.comments:
+                yield comment_start, comment_end, True, None
+            end = read.end
+        else:
+            yield start, end, False, None
+        position = end
+
+
 Regions = tuple[list[int], list[int]]  # starts and ends of strings and comments, in order
 
 
@@ -135,19 +193,12 @@ def literal_regions(text: str) -> Regions:
 
     Strings are told by their quotes alone: a prefix changes where none ends.
     """
-    starts: list[int] = []
-    ends: list[int] = []
-    for match in STRING_OR_COMMENT.finditer(text):
-        start, end = match.span()
-        if text[start] != "#" and _formatted(text, start):
-            quote = 3 if text.startswith(text[start] * 3, start) else 1
-            for part_start, part_end in _literal_parts(text, start, end, quote):
-                starts.append(part_start)
-                ends.append(part_end)
-        else:
-            starts.append(start)
-            ends.append(end)
-    return starts, ends
+    spans = sorted(
+        span
+        for start, end, _, parts in strings_and_comments(text)
+        for span in ([(start, end)] if parts is None else parts)
+    )
+    return [start for start, _ in spans], [end for _, end in spans]
 
 
 def in_code(offsets: list[int], regions: Regions) -> list[int]:
@@ -159,41 +210,6 @@ def in_code(offsets: list[int], regions: Regions) -> list[int]:
         if region < 0 or offset >= ends[region]:
             kept.append(offset)
     return kept
-
-
-def _formatted(text: str, quote: int) -> bool:
-    """Whether the string whose quote is at `quote` has an f (or t) prefix."""
-    start = quote
-    while start > 0 and quote - start < 3 and text[start - 1] in "rRbBuUfFtT":
-        start -= 1
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
-        return False
-    return any(letter in "fFtT" for letter in text[start:quote])
-
-
-def _literal_parts(text: str, opening: int, stop: int, quote: int) -> list[tuple[int, int]]:
-    """The spans of the f-string at `opening`-`stop` outside its replacement fields."""
-    start, end = opening + quote, stop - quote
-    parts: list[tuple[int, int]] = []
-    depth = 0
-    literal = opening
-    position = start
-    while position < end:
-        char = text[position]
-        if char in "{}" and depth == 0 and text.startswith(char * 2, position):
-            position += 2
-            continue
-        if char == "{":
-            if depth == 0:
-                parts.append((literal, position + 1))
-            depth += 1
-        elif char == "}" and depth > 0:
-            depth -= 1
-            if depth == 0:
-                literal = position
-        position += 1
-    parts.append((literal, stop))
-    return parts
 
 
 def _occurrences(text: str, word: str) -> list[int]:

@@ -12,9 +12,11 @@ system`); a name or attribute chain whose value resolves under a banned root
 literal attribute name on such a value; `importlib.import_module("m")` and
 `__import__("m")` with a literal name, and the attributes taken on them; an
 unbound builtin name among the banned builtins (`eval`: `builtins.eval`), or
-`builtins.eval`. Not found: the value of a variable assigned such a call
-(`m = import_module("pickle"); m.loads`), names brought by `from m import *`,
-string annotations, computed names.
+`builtins.eval`. A ban on the project's own API (`Bans.roots` holds `.`)
+follows relative imports too: their uses are named relatively (`..infra.db.connect`)
+and resolved against the file's package when the rule is checked. Not found:
+the value of a variable assigned such a call (`m = import_module("pickle");
+m.loads`), names brought by `from m import *`, string annotations, computed names.
 """
 
 from __future__ import annotations
@@ -26,11 +28,12 @@ import libcst as cst
 
 from fitness.model import ApiUse, Argument, Bans
 from fitness.parsing.candidates import Candidate
-from fitness.parsing.nodes import Found, dotted
+from fitness.parsing.nodes import Found, dotted, string_value
 from fitness.parsing.scopes import redirect_declared, resolve
 from fitness.parsing.walk import Follow, Walked
 
 _DYNAMIC = ("importlib", "builtins")
+_LOADERS = ("importlib.import_module", "importlib.__import__", "builtins.__import__")
 
 
 def follow(
@@ -88,6 +91,8 @@ class _Resolver:
         self.memo: dict[int, list[tuple[str, str]]] = {}
 
     def banned(self, api: str) -> bool:
+        if api.startswith("."):
+            return "." in self.bans.roots  # relative: judged once the file's package is known
         parts = api.split(".")
         if parts[0] in self.bans.roots:
             return True
@@ -113,17 +118,17 @@ class _Resolver:
             return []
         found: list[tuple[str, str]] = []
         for function, callee in self.apis(c.func):
-            if function in ("importlib.import_module", "builtins.__import__") and c.literal:
-                module = _string(c.literal)
+            if function in _LOADERS and c.literal:
+                module = string_value(c.literal)
                 if module and not module.startswith("."):
-                    if function == "builtins.__import__" and c.attrs and not _from_list(c):
+                    if function != "importlib.import_module" and c.attrs and not _from_list(c):
                         module = module.split(".")[0]  # `__import__("a.b")` is `a`
-                    found.append((module + tail, f"{callee}({c.literal.value}){tail}"))
+                    found.append((module + tail, f"{callee}({_source(c.literal)}){tail}"))
             elif function == "builtins.getattr" and c.attribute and c.inner is not None:
-                attribute = _string(c.attribute)
+                attribute = string_value(c.attribute)
                 if attribute:
                     for value, inner in self.apis(c.inner):
-                        written = f"{callee}({inner}, {c.attribute.value}){tail}"
+                        written = f"{callee}({inner}, {_source(c.attribute)}){tail}"
                         found.append((f"{value}.{attribute}{tail}", written))
         return found
 
@@ -180,9 +185,11 @@ def argument(node: cst.BaseExpression) -> Argument:
     return Argument(False, None)
 
 
-def _string(node: cst.SimpleString) -> str | None:
-    value = node.evaluated_value
-    return value if isinstance(value, str) else None
+def _source(node: cst.BaseExpression) -> str:
+    """A string literal as written (`"ev" "al"`, `f"exec"`)."""
+    if isinstance(node, cst.SimpleString):
+        return node.value
+    return cst.Module([]).code_for_node(node)
 
 
 def _from_list(candidate: Candidate) -> bool:
@@ -207,7 +214,12 @@ def _aliases(node: cst.CSTNode) -> list[tuple[str, str, str]]:
             first = module.split(".")[0]
             bound = alias.evaluated_alias or first
             aliases.append((_normalized(first), bound, first))
-    elif isinstance(node, cst.ImportFrom) and not node.relative and node.module is not None:
+    elif isinstance(node, cst.ImportFrom) and node.relative:
+        if not isinstance(node.names, cst.ImportStar):
+            for alias in node.names:
+                name = dotted(alias.name)
+                aliases.append((".", alias.evaluated_alias or name, name))
+    elif isinstance(node, cst.ImportFrom) and node.module is not None:
         root = _normalized(dotted(node.module).split(".")[0])
         if isinstance(node.names, cst.ImportStar):
             aliases.append((root, "", dotted(node.module).split(".")[0]))  # binds nothing known

@@ -21,7 +21,7 @@ import libcst as cst
 
 from fitness.parsing import binding, blocks
 from fitness.parsing.candidates import Candidate
-from fitness.parsing.nodes import Found, dynamic_name
+from fitness.parsing.nodes import Found, dynamic_name, string_value
 from fitness.parsing.scopes import Bind, Path, Scope
 
 Context = tuple[Scope, Path, bool, bool]  # scope, block, local, under TYPE_CHECKING
@@ -98,9 +98,19 @@ class Walked(NamedTuple):
 NOTHING = Follow()
 
 
-def walk(module: cst.Module, follow: Follow = NOTHING) -> Walked:
-    """Walk every expression of `module` once, in the order it is written."""
-    walker = Walker(follow)
+def walk(
+    module: cst.Module,
+    follow: Follow = NOTHING,
+    checking: frozenset[str] = frozenset(),
+    loaders: frozenset[str] = frozenset(),
+) -> Walked:
+    """Walk every expression of `module` once, in the order it is written.
+
+    `checking`: the `if` tests that mark type-checking-only code (`type_checking`);
+    `loaders`: the names `import_module` is bound to besides its own.
+    """
+    walker = Walker(follow, checking)
+    walker.loaders = loaders
     walker.run(module)
     return Walked(walker.calls, walker.candidates, walker.scopes, walker.occurrences)
 
@@ -123,7 +133,9 @@ def fields(kind: type[cst.CSTNode]) -> tuple[str, ...]:
 class Walker:
     """The walk's state: the stack, the scopes and what the collectors gathered."""
 
-    def __init__(self, follow: Follow) -> None:
+    def __init__(self, follow: Follow, checking: frozenset[str] = frozenset()) -> None:
+        self.checking = checking
+        self.loaders: frozenset[str] = frozenset()
         self.names = follow.names
         self.watched = follow.watched
         self.roots = follow.roots
@@ -266,7 +278,7 @@ class Walker:
         self, node: cst.Call, context: Context, extension: Extension | None = None
     ) -> Candidate | None:
         """A call: its callee, then its arguments, in order; its candidate, if any."""
-        if dynamic_name(node.func) is not None:
+        if dynamic_name(node.func, self.loaders) is not None:
             self.calls.append(Found(node, context[2], context[3]))
         owner = self.call_candidate(node, context, extension) if self.tracking else None
         items: list[Item] = [(("func", node.func, node, owner), context)]
@@ -331,7 +343,9 @@ class Walker:
             self.watched_name(name)
 
 
-def _string_arguments(call: cst.Call) -> tuple[cst.SimpleString | None, cst.SimpleString | None]:
+def _string_arguments(
+    call: cst.Call,
+) -> tuple[cst.BaseExpression | None, cst.BaseExpression | None]:
     """The string literals passed first (or as `name=`) and second, before any `*args`."""
     positional: list[cst.BaseExpression] = []
     for arg in call.args:
@@ -351,8 +365,8 @@ def _string_arguments(call: cst.Call) -> tuple[cst.SimpleString | None, cst.Simp
         )
     second = positional[1] if len(positional) > 1 else None
     return (
-        first if isinstance(first, cst.SimpleString) else None,
-        second if isinstance(second, cst.SimpleString) else None,
+        first if string_value(first) is not None else None,
+        second if string_value(second) is not None else None,
     )
 
 

@@ -120,6 +120,8 @@ class GitTree:
 
     def entries(self, directory: str) -> list[Entry]:
         relative = self._relative(directory)
+        if relative is not None and relative in self._blobs:
+            relative = self._target(relative)  # a link to a directory lists its target
         names = self._dirs.get(relative) if relative is not None else None
         if names is None:
             raise OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), directory)
@@ -160,6 +162,8 @@ class GitTree:
 
     def stamp(self, path: str) -> Stamp:
         relative = self._relative(path)
+        if relative is not None and relative in self._blobs and self.is_dir(path):
+            relative = self._target(relative)
         if relative is not None and relative in self._dirs:
             return ("tree", relative)
         file = self._file(relative) if relative is not None else None
@@ -190,7 +194,23 @@ class GitTree:
             return ""
         if not normal.startswith(self.top + os.sep):
             return None
-        return normal[len(self.top) + 1 :].replace(os.sep, "/")
+        relative = normal[len(self.top) + 1 :].replace(os.sep, "/")
+        if relative in self._blobs or relative in self._dirs or "/" not in relative:
+            return relative
+        return self._through_links(relative)
+
+    def _through_links(self, relative: str) -> str:
+        """`relative` with the links to directories on its way replaced by their targets."""
+        parts = relative.split("/")
+        here = ""
+        for part in parts[:-1]:
+            here = f"{here}/{part}" if here else part
+            if here in self._blobs and self._blobs[here][0] == _LINK:
+                target = self._target(here)
+                if target is None or target not in self._dirs:
+                    return relative
+                here = target
+        return f"{here}/{parts[-1]}" if here else parts[-1]
 
     def _absolute(self, relative: str) -> str:
         return os.path.join(self.top, *relative.split("/")) if relative else self.top

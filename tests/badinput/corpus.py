@@ -42,6 +42,7 @@ class Case:
     files: dict[str, bytes]
     expected: tuple[str, ...]
     setup: Callable[[Path, Path], None] | None = field(default=None, compare=False)
+    notes: tuple[str, ...] = ()  # the run-level notices it gives, as the text report prints them
 
 
 def vault(path: str, line: int, column: int, module: str) -> str:
@@ -220,16 +221,20 @@ def cases() -> list[Case]:
             ),
         ),
         Case(
-            "directory symlink to its parent (not followed)",
+            "directory symlink to its parent (a loop: the real directory is walked once)",
             {f"{app}/loop/__init__.py": b""},
             (),
             setup=lambda root, _: _symlink(root / app / "loop" / "again", ".."),
         ),
         Case(
-            "symlinks out of the project: a file is read, a directory is not followed",
+            "symlinks out of the project: a file is read, a directory is reported",
             {},
             (vault(f"{app}/linked.py", 1, 1, "app.linked"),),
             setup=_outside_links,
+            notes=(
+                f"{app}/package is not checked: a link to a directory outside the project; "
+                "its Python files are not modules of the project",
+            ),
         ),
         Case(
             "directory named like a module file",

@@ -96,7 +96,8 @@ def _summary(chosen: list[Case]) -> str:
         f"Rules: {1 - broken} kept, {broken} broken. "
         f"Found {len(blocks)} findings ({counts}) in {files} files (0.00s).\n"
     )
-    return "\n" + "\n".join(lines) + "\n" + totals
+    notes = "".join(note + "\n" for case in chosen for note in case.notes)
+    return "\n" + "\n".join(lines) + "\n" + notes + totals
 
 
 def _project_files(chosen: list[Case]) -> list[str]:

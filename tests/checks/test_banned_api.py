@@ -290,6 +290,7 @@ def test_a_keyword_condition_matches_calls_passing_that_literal_only(tmp_path: P
     assert found(findings) == [
         ("subprocess.run with shell=True is banned", "shop/a.py:3:1-3:15"),
         ("subprocess.run (as sh) with shell=True is banned", "shop/a.py:4:1-4:3"),
+        ("subprocess.run with shell=True is banned", "shop/a.py:6:1-6:15"),  # 1 is truthy
         (
             "subprocess.run with shell=True is banned, and fitness cannot tell whether this call "
             "passes shell=True through **kwargs",
@@ -320,7 +321,6 @@ def test_not_a_value_matches_another_literal_or_a_missing_argument(tmp_path: Pat
     assert found(findings) == [
         ("hashlib.md5 without usedforsecurity=False is banned", "shop/a.py:1:1-1:12"),
         ("hashlib.md5 without usedforsecurity=False is banned", "shop/a.py:3:1-3:12"),
-        ("hashlib.md5 without usedforsecurity=False is banned", "shop/a.py:4:1-4:12"),
         (
             "hashlib.md5 without usedforsecurity=False is banned, and fitness cannot tell whether "
             "this call passes usedforsecurity=False through **kwargs",
@@ -434,7 +434,10 @@ def test_a_positional_condition_looks_at_that_position_only(tmp_path: Path) -> N
         pytest.param("{ dir = \"!'/tmp'\" }", "/tmp", False, "without dir='/tmp'", id="!quoted-eq"),
         pytest.param("{ dir = 0 }", 0, True, "with dir=0", id="int"),
         pytest.param("{ dir = 0 }", False, False, "with dir=0", id="int-is-not-bool"),
-        pytest.param("{ dir = false }", 0, False, "with dir=False", id="bool-is-not-int"),
+        pytest.param("{ dir = false }", 0, True, "with dir=False", id="false-is-falsy"),
+        pytest.param("{ dir = false }", "", True, "with dir=False", id="false-is-empty"),
+        pytest.param("{ dir = false }", None, False, "with dir=False", id="false-is-not-none"),
+        pytest.param("{ dir = true }", "yes", True, "with dir=True", id="true-is-truthy"),
         pytest.param('{ dir = "!0" }', 1, True, "without dir=0", id="!int"),
         pytest.param('{ dir = "!-1" }', -1, False, "without dir=-1", id="!negative-int"),
         pytest.param('{ dir = "!true" }', False, True, "without dir=True", id="!true"),

@@ -27,6 +27,50 @@ class Case(NamedTuple):
 
 
 CASES = [
+    # Issue 21: `true` is any truthy literal, `false` any falsy one but None.
+    Case(
+        "when-true-is-truthy",
+        [("subprocess.run", {"shell": True})],
+        "import subprocess\n\nsubprocess.run('ls', shell=1)\nsubprocess.run('ls', shell='yes')\n"
+        "subprocess.run('ls', shell=0)\nsubprocess.run('ls', shell='')\n",
+        [
+            "3:1-3:15 subprocess.run with shell=True is banned",
+            "4:1-4:15 subprocess.run with shell=True is banned",
+        ],
+    ),
+    Case(
+        "when-false-is-falsy",
+        [("requests.get", {"verify": False})],
+        "import requests\n\nrequests.get(u, verify=0)\nrequests.get(u, verify='')\n"
+        "requests.get(u, verify=None)\nrequests.get(u, verify=1)\n",
+        [
+            "3:1-3:13 requests.get with verify=False is banned",
+            "4:1-4:13 requests.get with verify=False is banned",
+        ],
+    ),
+    # Issue 21: a string written in pieces is the same string.
+    Case(
+        "getattr-concatenated",
+        ["eval"],
+        "import builtins\n\ngetattr(builtins, 'ev' 'al')('1')\n",
+        ["3:1-3:29 eval (as getattr(builtins, 'ev' 'al')) is banned"],
+    ),
+    Case(
+        "getattr-f-string",
+        ["exec"],
+        "import builtins\n\ngetattr(builtins, f'exec')('1')\n",
+        ["3:1-3:27 exec (as getattr(builtins, f'exec')) is banned"],
+    ),
+    Case(
+        "import-module-pieces",
+        ["pickle.loads"],
+        "import importlib\n\nimportlib.import_module('pic' 'kle').loads(b'')\n"
+        "importlib.__import__(f'pickle').loads(b'')\n",
+        [
+            "3:1-3:43 pickle.loads (as importlib.import_module('pic' 'kle').loads) is banned",
+            "4:1-4:38 pickle.loads (as importlib.__import__(f'pickle').loads) is banned",
+        ],
+    ),
     Case(
         "attribute-call",
         ["pickle.loads"],
@@ -300,10 +344,13 @@ CASES = [
         ["1:1-1:5 open with 'w' or 'x' as positional argument 1 is banned"],
     ),
     Case(
-        "when-list-types-stay-apart",
+        "when-list-true-is-truthy",
         [("subprocess.run", {"shell": [True, "yes"]})],
         "import subprocess\n\nsubprocess.run('ls', shell=1)\nsubprocess.run('ls', shell='yes')\n",
-        ["4:1-4:15 subprocess.run with shell=True or shell='yes' is banned"],
+        [
+            "3:1-3:15 subprocess.run with shell=True or shell='yes' is banned",
+            "4:1-4:15 subprocess.run with shell=True or shell='yes' is banned",
+        ],
     ),
     Case(
         "type-checking",

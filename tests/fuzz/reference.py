@@ -32,23 +32,18 @@ def reference_imports(text: str) -> list[Edge] | None:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     lines = _LINE_BREAK.split(text)
+    genuine = _markers(tree)
     return sorted(
         [
-            *_edges(tree.body, lines, local=False, checking=False),
-            *_dynamic(tree, text, lines, local=False, checking=False),
+            *_edges(tree.body, lines, genuine, local=False, checking=False),
+            *_dynamic(tree, text, lines, genuine, local=False, checking=False),
         ]
     )
 
 
-def has_f_string(text: str) -> bool:
-    """Whether `text` holds an f-string (their PEP 701 form is a known limitation)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        tree = ast.parse(text)
-    return any(isinstance(node, ast.JoinedStr) for node in ast.walk(tree))
-
-
-def _edges(body: list[ast.stmt], lines: list[str], local: bool, checking: bool) -> Iterator[Edge]:
+def _edges(
+    body: list[ast.stmt], lines: list[str], genuine: set[str], local: bool, checking: bool
+) -> Iterator[Edge]:
     for statement in body:
         if isinstance(statement, (ast.Import, ast.ImportFrom)):
             where = _span(statement, lines)
@@ -64,19 +59,19 @@ def _edges(body: list[ast.stmt], lines: list[str], local: bool, checking: bool) 
         for field, value in ast.iter_fields(statement):
             if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
                 guarded = field == "body" and isinstance(statement, ast.If)
-                inner_checking = checking or (guarded and _is_type_checking(statement))
-                yield from _edges(value, lines, inner_local, inner_checking)
+                inner_checking = checking or (guarded and _is_type_checking(statement, genuine))
+                yield from _edges(value, lines, genuine, inner_local, inner_checking)
             elif isinstance(value, list):
                 for item in value:  # except handlers, match cases
                     if isinstance(item, (ast.ExceptHandler, getattr(ast, "match_case", ()))):
-                        yield from _edges(item.body, lines, inner_local, checking)
+                        yield from _edges(item.body, lines, genuine, inner_local, checking)
 
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
 
 def _dynamic(
-    node: ast.AST, text: str, lines: list[str], local: bool, checking: bool
+    node: ast.AST, text: str, lines: list[str], genuine: set[str], local: bool, checking: bool
 ) -> Iterator[Edge]:
     if isinstance(node, ast.Call):
         target = _literal_target(node, text)
@@ -85,11 +80,11 @@ def _dynamic(
     for field, value in ast.iter_fields(node):
         inner_local = local or (isinstance(node, _FUNCTIONS) and field == "body")
         inner_checking = checking or (
-            isinstance(node, ast.If) and field == "body" and _is_type_checking(node)
+            isinstance(node, ast.If) and field == "body" and _is_type_checking(node, genuine)
         )
         for child in value if isinstance(value, list) else [value]:
             if isinstance(child, ast.AST):
-                yield from _dynamic(child, text, lines, inner_local, inner_checking)
+                yield from _dynamic(child, text, lines, genuine, inner_local, inner_checking)
 
 
 def _literal_target(call: ast.Call, text: str) -> tuple[str, int] | None:
@@ -162,12 +157,54 @@ def _name_span(func: ast.expr, lines: list[str]) -> tuple[int, int, int, int]:
     )
 
 
-def _is_type_checking(statement: ast.stmt) -> bool:
+def _is_type_checking(statement: ast.stmt, genuine: set[str]) -> bool:
     assert isinstance(statement, ast.If)
     test = statement.test
     if isinstance(test, ast.Name):
-        return test.id == "TYPE_CHECKING"
-    return isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+        return test.id in genuine
+    return (
+        isinstance(test, ast.Attribute)
+        and test.attr == "TYPE_CHECKING"
+        and isinstance(test.value, ast.Name)
+        and f"{test.value.id}." in genuine
+    )
+
+
+def _markers(tree: ast.Module) -> set[str]:
+    """`N` for `from typing import TYPE_CHECKING as N`, `t.` for `import typing as t`,
+    unless the name is bound any other way in the module."""
+    marked: set[str] = set()
+    bound: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                name = alias.asname or alias.name
+                typing = node.module in ("typing", "typing_extensions") and not node.level
+                if alias.name == "*" and not typing:
+                    bound.add("*")
+                elif alias.name == "*":
+                    continue
+                elif typing and alias.name == "TYPE_CHECKING":
+                    marked.add(name)
+                else:
+                    bound.add(name)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                top = alias.name.partition(".")[0]
+                name = alias.asname or top
+                if (alias.name if alias.asname else top) in ("typing", "typing_extensions"):
+                    marked.add(name + ".")
+                else:
+                    bound.add(name)
+        elif isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or (
+            isinstance(node, ast.ExceptHandler) and node.name
+        ):
+            bound.add(node.name)
+    if "*" in bound:
+        return set()
+    return {name for name in marked if name.rstrip(".") not in bound}
 
 
 def _span(node: ast.stmt, lines: list[str]) -> tuple[int, int, int, int]:

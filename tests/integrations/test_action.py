@@ -159,7 +159,7 @@ def test_config_from_base_judges_a_pull_request_by_the_base_rules(
     changes = summary.split("### Changes to the fitness configuration\n", 1)[1]
     assert changes.startswith(
         f"\nJudged by the rules of the base commit `{base}`. Compared with it: "
-        "pyproject.toml fitness.toml .fitness-baseline.json.\n\n````diff\n"
+        "pyproject.toml fitness.toml .fitness-baseline.json and every .gitignore.\n\n````diff\n"
     )
     assert "-[tool.fitness.rules.layers]\n" in changes
     assert changes.endswith("````\n")

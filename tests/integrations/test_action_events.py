@@ -104,7 +104,7 @@ def test_the_pull_request_that_adds_fitness_is_judged_by_its_own_configuration(
     changes = summary.split("### Changes to the fitness configuration\n", 1)[1]
     assert changes.startswith(
         f"\nThe base commit `{base}` has no fitness configuration: this change was judged "
-        "by its own. Compared with it: pyproject.toml fitness.toml .fitness-baseline.json.\n"
+        "by its own. Compared with it: pyproject.toml fitness.toml .fitness-baseline.json and every .gitignore.\n"
         "\n````diff\n"
     )
     assert "+[tool.fitness.rules.no-sockets]\n" in changes
@@ -150,7 +150,7 @@ def test_a_pull_request_that_renames_and_deletes_what_the_base_rules_name(
         "### Changes to the fitness configuration\n"
         "\n"
         f"Judged by the rules of the base commit `{base}`. Compared with it: "
-        "pyproject.toml fitness.toml .fitness-baseline.json.\n"
+        "pyproject.toml fitness.toml .fitness-baseline.json and every .gitignore.\n"
         "\n"
         "No changes.\n"
     )

@@ -254,6 +254,7 @@ def test_directories_and_files_that_cannot_be_modules(tmp_path: Path) -> None:
     assert discover(tmp_path, ["."]).files == files(
         ("_private.ok", "_private/ok.py", False),
         ("pkg", "pkg/__init__.py", True),
+        ("pkg.my-mod", "pkg/my-mod.py", False),  # import_module("pkg.my-mod") loads it
     )
 
 

@@ -271,10 +271,6 @@ def test_dynamic_import_calls() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="textscan does not know PEP 701 f-strings that reuse their quote inside {}",
-)
 def test_pep_701_f_string_with_the_same_quotes_inside() -> None:
     # Python 3.12 code: the whole right-hand side is one f-string, so there is no import.
     text = 'x = f"{"; import a"}"\n'
