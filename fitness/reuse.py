@@ -328,9 +328,7 @@ def _decode_finding(encoded: tuple[Any, ...]) -> Finding:
         adr,
         guidance,
         tuple(identity),
-        None
-        if routes is None
-        else Routes(tuple(_decode_hop(*hop) for hop in routes[0]), routes[1]),
+        None if routes is None else Routes.deferred(routes[0], _decode_hop, routes[1]),
     )
 
 

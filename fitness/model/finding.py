@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from fitness.model.fingerprint import fingerprint
 
@@ -66,7 +67,7 @@ class Hop(NamedTuple):
 Chain = tuple[Hop, ...]
 
 
-class Routes(NamedTuple):
+class Routes:
     """Every module-level import a finding about imports needs, not only those its chains show.
 
     `hops` lists each import (importer -> imported, with its statements) that lies
@@ -75,15 +76,57 @@ class Routes(NamedTuple):
     are, so whether a finding is new is decided on these imports (`fitness.policy`).
     `loop`: the finding is an import cycle, and `hops` are the imports between
     consecutive members of its loop (`Finding.modules`).
+
+    A legacy project's findings can need tens of thousands of imports, which a warm
+    run seldom looks at: `deferred` keeps them as stored, as (importer, imported,
+    statements) triples, and builds the hops the first time they are asked for.
     """
 
-    hops: tuple[Hop, ...]
-    loop: bool = False
+    __slots__ = ("_decode", "_hops", "_stored", "loop")
+
+    def __init__(self, hops: tuple[Hop, ...], loop: bool = False) -> None:
+        self._hops: tuple[Hop, ...] | None = hops
+        self._stored: tuple[tuple[str, str, Any], ...] = ()
+        self._decode: Callable[[str, str, Any], Hop] | None = None
+        self.loop = loop
+
+    @classmethod
+    def deferred(
+        cls,
+        stored: tuple[tuple[str, str, Any], ...],
+        decode: Callable[[str, str, Any], Hop],
+        loop: bool,
+    ) -> Routes:
+        routes = cls((), loop)
+        routes._hops, routes._stored, routes._decode = None, stored, decode
+        return routes
+
+    @property
+    def hops(self) -> tuple[Hop, ...]:
+        if self._hops is None:
+            assert self._decode is not None
+            decode = self._decode
+            self._hops = tuple(decode(*stored) for stored in self._stored)
+            self._stored, self._decode = (), None
+        return self._hops
 
     @property
     def pairs(self) -> frozenset[tuple[str, str]]:
         """The imports as (importer, imported) module pairs, without their lines."""
-        return frozenset((hop.importer, hop.imported) for hop in self.hops)
+        if self._hops is None:
+            return frozenset((importer, imported) for importer, imported, _ in self._stored)
+        return frozenset((hop.importer, hop.imported) for hop in self._hops)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Routes):
+            return NotImplemented
+        return (self.hops, self.loop) == (other.hops, other.loop)
+
+    def __hash__(self) -> int:
+        return hash((self.hops, self.loop))
+
+    def __repr__(self) -> str:
+        return f"Routes({self.hops!r}, loop={self.loop!r})"
 
 
 class Finding(NamedTuple):

@@ -132,9 +132,11 @@ def _suppressed(
 
     suppressed: list[Suppressed] = []
     remaining: list[Finding] = []
+    # A rule no suppression names leaves its findings' routes unread (they can be many).
+    named = {rule for found in by_line.values() for each in found for rule in each.ids}
     for finding in findings:
         routes = finding.routes
-        if routes is not None and not routes.loop and by_line:
+        if routes is not None and not routes.loop and finding.rule_id in named:
             judged_routes = judge_routes(finding, routes, by_line)
             used.update((suppression, finding.rule_id) for suppression in judged_routes.used)
             if judged_routes.left is not None:

@@ -28,7 +28,7 @@ def through_new(finding: Finding, known: Collection[Pair], grown: bool = False) 
     it is new: its own chains say it best), unless `grown`, or all of them were.
     """
     routes = finding.routes
-    if routes is None:
+    if routes is None or not (known or grown):  # nothing known: all of it is new
         return finding
     unknown = [hop for hop in routes.hops if (hop.importer, hop.imported) not in known]
     if not unknown or (len(unknown) == len(routes.hops) and not grown):
