@@ -36,6 +36,7 @@ from typing import Any, NamedTuple
 from fitness import __version__
 from fitness.atomic import write_atomic_bytes
 from fitness.config.schema import Config
+from fitness.errors import UsageError
 from fitness.graph import ImportGraph, build_graph
 from fitness.graph.build import edges_by_importer
 from fitness.logs import Logger
@@ -59,7 +60,7 @@ from fitness.tree import Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
-FORMAT = 2  # bump when what is stored changes shape
+FORMAT = 3  # bump when what is stored changes shape
 
 _REWRITE = 64  # modules resolved afresh (or 1 %) past which the stored graph is rewritten
 
@@ -291,7 +292,10 @@ def _encode_finding(finding: Finding) -> tuple[Any, ...]:
         finding.adr,
         finding.guidance,
         finding.identity,
-        None if routes is None else (tuple(_encode_hop(hop) for hop in routes.hops), routes.loop),
+        # One bytes object, which loading the store only copies: read when asked for.
+        None
+        if routes is None
+        else (marshal.dumps(tuple(_encode_hop(hop) for hop in routes.hops)), routes.loop),
     )
 
 
@@ -328,8 +332,21 @@ def _decode_finding(encoded: tuple[Any, ...]) -> Finding:
         adr,
         guidance,
         tuple(identity),
-        None if routes is None else Routes.deferred(routes[0], _decode_hop, routes[1]),
+        None if routes is None else Routes.deferred(_loader(routes[0]), _decode_hop, routes[1]),
     )
+
+
+def _loader(blob: bytes) -> Callable[[], tuple[tuple[str, str, Any], ...]]:
+    def load() -> tuple[tuple[str, str, Any], ...]:
+        try:
+            loaded: tuple[tuple[str, str, Any], ...] = marshal.loads(blob)
+        except (ValueError, EOFError, TypeError):  # never read as "no imports": that hides
+            raise UsageError(
+                "the stored findings are damaged: run once with --no-cache to rewrite them"
+            ) from None
+        return loaded
+
+    return load
 
 
 def _decode_hop(importer: str, imported: str, sites: tuple[Any, ...]) -> Hop:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import marshal
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,16 @@ def _write(path: Path, text: str) -> None:
 
 def _supersede(path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("Accepted", "Superseded"))
+
+
+def test_damaged_stored_routes_stop_the_run_rather_than_read_as_no_imports() -> None:
+    # Read as "no imports", a finding's routes would be covered by any baseline entry.
+    from fitness import reuse
+    from fitness.errors import UsageError
+
+    assert reuse._loader(marshal.dumps((("a", "b", ()),)))() == (("a", "b", ()),)
+    with pytest.raises(UsageError) as raised:
+        reuse._loader(b"\xff not marshal")()
+    assert str(raised.value) == (
+        "the stored findings are damaged: run once with --no-cache to rewrite them"
+    )

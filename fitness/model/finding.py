@@ -78,27 +78,29 @@ class Routes:
     consecutive members of its loop (`Finding.modules`).
 
     A legacy project's findings can need tens of thousands of imports, which a warm
-    run seldom looks at: `deferred` keeps them as stored, as (importer, imported,
-    statements) triples, and builds the hops the first time they are asked for.
+    run seldom looks at: `deferred` leaves them as stored until they are asked
+    for: `load()` gives (importer, imported, statements) triples, and `decode`
+    makes each a hop (`pairs` needs no hops).
     """
 
-    __slots__ = ("_decode", "_hops", "_stored", "loop")
+    __slots__ = ("_decode", "_hops", "_load", "_stored", "loop")
 
     def __init__(self, hops: tuple[Hop, ...], loop: bool = False) -> None:
         self._hops: tuple[Hop, ...] | None = hops
-        self._stored: tuple[tuple[str, str, Any], ...] = ()
+        self._stored: tuple[tuple[str, str, Any], ...] | None = None
+        self._load: Callable[[], tuple[tuple[str, str, Any], ...]] | None = None
         self._decode: Callable[[str, str, Any], Hop] | None = None
         self.loop = loop
 
     @classmethod
     def deferred(
         cls,
-        stored: tuple[tuple[str, str, Any], ...],
+        load: Callable[[], tuple[tuple[str, str, Any], ...]],
         decode: Callable[[str, str, Any], Hop],
         loop: bool,
     ) -> Routes:
         routes = cls((), loop)
-        routes._hops, routes._stored, routes._decode = None, stored, decode
+        routes._hops, routes._load, routes._decode = None, load, decode
         return routes
 
     @property
@@ -106,16 +108,22 @@ class Routes:
         if self._hops is None:
             assert self._decode is not None
             decode = self._decode
-            self._hops = tuple(decode(*stored) for stored in self._stored)
-            self._stored, self._decode = (), None
+            self._hops = tuple(decode(*stored) for stored in self._loaded())
+            self._stored, self._load, self._decode = None, None, None
         return self._hops
 
     @property
     def pairs(self) -> frozenset[tuple[str, str]]:
         """The imports as (importer, imported) module pairs, without their lines."""
         if self._hops is None:
-            return frozenset((importer, imported) for importer, imported, _ in self._stored)
+            return frozenset((importer, imported) for importer, imported, _ in self._loaded())
         return frozenset((hop.importer, hop.imported) for hop in self._hops)
+
+    def _loaded(self) -> tuple[tuple[str, str, Any], ...]:
+        if self._stored is None:
+            assert self._load is not None
+            self._stored = self._load()
+        return self._stored
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Routes):

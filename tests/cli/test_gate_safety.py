@@ -168,8 +168,8 @@ def test_only_a_directory_fitness_creates_is_marked(tmp_path: Path, run: Run) ->
     python = "py{}{}".format(*sys.version_info[:2])
     caches = [
         f"facts-0.1.0-f6-{python}.marshal",
-        f"findings-0.1.0-r2-{python}.marshal",
-        "graph-0.1.0-r2.marshal",
+        f"findings-0.1.0-r3-{python}.marshal",
+        "graph-0.1.0-r3.marshal",
         "listing-0.1.0.marshal",
     ]
     assert sorted(p.name for p in (shop / ".fitness_cache").iterdir()) == [
