@@ -54,10 +54,25 @@ def git(root: Path, *args: str) -> str:
     import subprocess
 
     done = subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false", *args],
         cwd=root,
         check=True,
         capture_output=True,
         text=True,
     )
     return done.stdout
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "shop"
+
+
+def shop_repository(tmp_path: Path) -> Path:
+    """A copy of examples/shop (without its cache) committed in a git repository."""
+    import shutil
+
+    shop = tmp_path / "shop"
+    shutil.copytree(EXAMPLE, shop, ignore=shutil.ignore_patterns(".fitness_cache"))
+    git(shop, "init", "-q")
+    git(shop, "add", "-A")
+    git(shop, "commit", "-qm", "shop")
+    return shop

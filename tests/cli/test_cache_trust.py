@@ -13,24 +13,9 @@ import pytest
 
 from fitness.model import FileFacts
 from fitness.parsing.codec import decode, encode
-from support import Result
+from support import Result, git, shop_repository
 
 Run = Callable[..., Result]
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "shop"
-GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
-
-
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run([*GIT, *args], cwd=cwd, check=True, capture_output=True)
-
-
-def _shop(tmp_path: Path) -> Path:
-    shop = tmp_path / "shop"
-    shutil.copytree(EXAMPLE, shop, ignore=shutil.ignore_patterns(".fitness_cache"))
-    _git(shop, "init", "-q")
-    _git(shop, "add", "-A")
-    _git(shop, "commit", "-qm", "shop")
-    return shop
 
 
 def _crafted_cache(shop: Path, run: Run) -> Result:
@@ -60,12 +45,12 @@ def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
 def test_a_committed_link_to_a_cache_outside_the_repository_is_not_read(
     tmp_path: Path, run: Run, caplog: pytest.LogCaptureFixture
 ) -> None:
-    shop = _shop(tmp_path)
+    shop = shop_repository(tmp_path)
     honest = _crafted_cache(shop, run)
     shutil.move(shop / ".fitness_cache", tmp_path / "planted")
     os.symlink("../planted", shop / ".fitness_cache")
-    _git(shop, "add", "-f", ".fitness_cache")
-    _git(shop, "commit", "-qm", "a link to a cache that hides the domain's imports")
+    git(shop, "add", "-f", ".fitness_cache")
+    git(shop, "commit", "-qm", "a link to a cache that hides the domain's imports")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(shop), str(clone)], check=True)
     caplog.clear()
@@ -85,19 +70,19 @@ def test_a_committed_link_to_a_cache_outside_the_repository_is_not_read(
 def test_a_committed_cache_in_a_split_or_compressed_index_is_not_read(
     tmp_path: Path, run: Run, caplog: pytest.LogCaptureFixture, index: str
 ) -> None:
-    shop = _shop(tmp_path)
+    shop = shop_repository(tmp_path)
     honest = _crafted_cache(shop, run)
-    _git(shop, "add", "-f", ".fitness_cache")
-    _git(shop, "commit", "-qm", "a cache that hides the domain's imports")
+    git(shop, "add", "-f", ".fitness_cache")
+    git(shop, "commit", "-qm", "a cache that hides the domain's imports")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(shop), str(clone)], check=True)
     if index == "split":
-        _git(clone, "config", "core.splitIndex", "true")
-        _git(clone, "update-index", "--split-index")
+        git(clone, "config", "core.splitIndex", "true")
+        git(clone, "update-index", "--split-index")
         assert list((clone / ".git").glob("sharedindex.*"))
         assert b".fitness_cache/" not in (clone / ".git" / "index").read_bytes()
     else:
-        _git(clone, "update-index", "--index-version", "4")
+        git(clone, "update-index", "--index-version", "4")
     caplog.clear()
 
     result = run("check", cwd=clone)
@@ -113,7 +98,7 @@ def test_a_committed_cache_in_a_split_or_compressed_index_is_not_read(
 def test_a_cache_dir_that_leads_outside_the_project_is_read_only_when_named(
     tmp_path: Path, run: Run, caplog: pytest.LogCaptureFixture
 ) -> None:
-    shop = _shop(tmp_path)
+    shop = shop_repository(tmp_path)
     honest = _crafted_cache(shop, run)
     shutil.move(shop / ".fitness_cache", tmp_path / "planted")
     os.symlink(tmp_path / "planted", shop / ".fitness_cache")  # not committed
@@ -135,7 +120,7 @@ def test_a_cache_dir_that_leads_outside_the_project_is_read_only_when_named(
 def test_a_committed_cache_reached_through_a_committed_link_is_not_read(
     tmp_path: Path, run: Run, caplog: pytest.LogCaptureFixture
 ) -> None:
-    shop = _shop(tmp_path)
+    shop = shop_repository(tmp_path)
     pyproject = shop / "pyproject.toml"
     pyproject.write_text(
         pyproject.read_text().replace("[tool.fitness]\n", '[tool.fitness]\ncache_dir = "build/c"\n')
@@ -155,9 +140,9 @@ def test_a_committed_cache_reached_through_a_committed_link_is_not_read(
     for other in (shop / "vendored" / "c").glob("*.marshal"):
         if other != cache:
             other.unlink()
-    _git(shop, "add", "-A")
-    _git(shop, "add", "-f", "vendored/c")
-    _git(shop, "commit", "-qm", "a cache reached through a link")
+    git(shop, "add", "-A")
+    git(shop, "add", "-f", "vendored/c")
+    git(shop, "commit", "-qm", "a cache reached through a link")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(shop), str(clone)], check=True)
     caplog.clear()

@@ -13,24 +13,9 @@ import pytest
 
 from fitness.model import FileFacts
 from fitness.parsing.codec import encode
-from support import Result
+from support import EXAMPLE, Result, git, shop_repository
 
 Run = Callable[..., Result]
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "shop"
-GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
-
-
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run([*GIT, *args], cwd=cwd, check=True, capture_output=True)
-
-
-def _shop_repository(tmp_path: Path) -> Path:
-    shop = tmp_path / "shop"
-    shutil.copytree(EXAMPLE, shop, ignore=shutil.ignore_patterns(".fitness_cache"))
-    _git(shop, "init", "-q")
-    _git(shop, "add", "-A")
-    _git(shop, "commit", "-qm", "shop")
-    return shop
 
 
 def _headlines(result: Result) -> list[str]:
@@ -40,7 +25,7 @@ def _headlines(result: Result) -> list[str]:
 def test_a_committed_cache_that_empties_the_domain_hides_nothing(
     tmp_path: Path, run: Run, caplog: pytest.LogCaptureFixture
 ) -> None:
-    shop = _shop_repository(tmp_path)
+    shop = shop_repository(tmp_path)
     honest = run("check", cwd=shop)
     [cache] = (shop / ".fitness_cache").glob("facts-*.marshal")
     check, stamps, facts = marshal.loads(cache.read_bytes())
@@ -49,8 +34,8 @@ def test_a_committed_cache_that_empties_the_domain_hides_nothing(
         if path.startswith("src/shop/domain/"):
             facts[entry[-1]] = empty  # the crafted cache: the domain imports nothing
     cache.write_bytes(marshal.dumps((check, stamps, facts)))
-    _git(shop, "add", "-f", ".fitness_cache")
-    _git(shop, "commit", "-qm", "a cache that hides the domain's imports")
+    git(shop, "add", "-f", ".fitness_cache")
+    git(shop, "commit", "-qm", "a cache that hides the domain's imports")
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(shop), str(clone)], check=True)
 
@@ -68,13 +53,13 @@ def test_a_committed_cache_that_empties_the_domain_hides_nothing(
 def test_config_from_the_base_judges_a_change_that_deletes_the_rule_it_breaks(
     tmp_path: Path, run: Run
 ) -> None:
-    shop = _shop_repository(tmp_path)
+    shop = shop_repository(tmp_path)
     config = shop / "pyproject.toml"
     text = config.read_text(encoding="utf-8")
     start = text.index("[tool.fitness.rules.domain-is-pure]")
     end = text.index("[tool.fitness.rules.api-does-not-touch-the-database]")
     config.write_text(text[:start] + text[end:], encoding="utf-8")
-    _git(shop, "commit", "-qam", "the domain may import what it likes")
+    git(shop, "commit", "-qam", "the domain may import what it likes")
 
     head = run("check", cwd=shop)
     base = run("check", "--config-from", "HEAD~1", cwd=shop)
@@ -95,7 +80,7 @@ def test_config_from_the_base_judges_a_change_that_deletes_the_rule_it_breaks(
 
 
 def test_config_from_a_revision_that_does_not_exist(tmp_path: Path, run: Run) -> None:
-    shop = _shop_repository(tmp_path)
+    shop = shop_repository(tmp_path)
 
     result = run("check", "--config-from", "no-such-branch", cwd=shop)
 
