@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
-from fitness.checks.banned_api import BannedApiParams
 from fitness.config.installed import is_installed, is_stdlib
 from fitness.config.modules import rule_refs
 from fitness.config.schema import Config, Rule
@@ -63,6 +62,13 @@ def _third_party(rule: Rule) -> Iterator[tuple[str, Where]]:
     for ref in rule_refs(rule):
         if not ref.internal:
             yield ref.expr.text, ref.where
+    if rule.kind == "banned-api":  # its code is imported only by a run that has such a rule
+        yield from _banned_names(rule)
+
+
+def _banned_names(rule: Rule) -> Iterator[tuple[str, Where]]:
+    from fitness.checks.banned_api import BannedApiParams
+
     if isinstance(rule.params, BannedApiParams):
         for entry in rule.params.apis:
             if entry.name.builtin is None:

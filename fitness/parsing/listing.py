@@ -19,7 +19,7 @@ from fitness.atomic import write_atomic_bytes
 from fitness.logs import Logger
 from fitness.parsing.cache import own_directory
 from fitness.parsing.discovery import Discovery, Shadowed, SourceFile, discover
-from fitness.parsing.version import racy, read_written
+from fitness.parsing.version import newest, read_written
 from fitness.tree import Stamp, Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
@@ -49,7 +49,8 @@ def discover_cached(
             stored[0] == key
             and isinstance(stored[2], tuple)
             and len(stored[2]) == 5  # an older listing has no skipped directories: listed again
-            and _unchanged(tree, project_root, stored[1], written)
+            and isinstance(stored[3], int)
+            and _unchanged(tree, project_root, stored[1], stored[3] >= written)
         ):
             return _decode(stored[2])
     found = discover(project_root, source_roots, exclude, respect_gitignore, tree)
@@ -57,7 +58,8 @@ def discover_cached(
         stamps = {path: _stamp(tree, str(project_root), path) for path in found.read}
         try:
             own_directory(cache_dir)
-            write_atomic_bytes(location, marshal.dumps((key, stamps, _encode(found))))
+            record = (key, stamps, _encode(found), newest(stamps.values()))
+            write_atomic_bytes(location, marshal.dumps(record))
         except OSError as exc:
             log.warning("cannot write the cache %s: %s", location, exc)
     return found
@@ -72,18 +74,23 @@ def _load(location: Path) -> tuple[Any, int] | None:
     except (OSError, ValueError, EOFError, TypeError) as exc:
         log.debug("cache: ignoring %s (%s); it will be rebuilt", location, exc)
         return None
-    return (stored, written) if isinstance(stored, tuple) and len(stored) == 3 else None
+    return (stored, written) if isinstance(stored, tuple) and len(stored) == 4 else None
 
 
 def _unchanged(
-    tree: Tree, project_root: Path, stamps: dict[str, Stamp | None], written: int
+    tree: Tree, project_root: Path, stamps: dict[str, Stamp | None], suspect: bool
 ) -> bool:
-    root = str(project_root)
+    """Whether every path has its stored stamp, and none is racy: `suspect` says whether
+    one of the stored stamps is not older than the listing (`newest`)."""
+    root, stamp_of, join = str(project_root), tree.stamp, os.path.join  # a loop of thousands
     for path, stamp in stamps.items():
-        now = _stamp(tree, root, path)
-        if now != stamp or (now is not None and racy(now, written)):
+        try:
+            now: Stamp | None = stamp_of(join(root, path))
+        except OSError:
+            now = None
+        if now != stamp:
             return False
-    return True
+    return not suspect
 
 
 def _stamp(tree: Tree, root: str, path: str) -> Stamp | None:

@@ -10,11 +10,12 @@ its file is hashed again rather than trusted, as git treats its index.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from fitness.tree import Stamp
 
-__all__ = ["Stamp", "content_hash", "racy", "read_written"]
+__all__ = ["Stamp", "content_hash", "newest", "racy", "read_written"]
 
 
 def content_hash(data: bytes) -> str:
@@ -32,6 +33,22 @@ def racy(stamp: Stamp, written: int) -> bool:
     if not isinstance(mtime, int) or not isinstance(ctime, int):
         return False
     return mtime >= written or ctime >= written
+
+
+def newest(stamps: Iterable[Stamp | None]) -> int:
+    """The latest modification or change time among the work-tree `stamps` (-1: none is one).
+
+    Stored beside the stamps, it answers for all of them at once: when every
+    file still has its stored stamp, one of them is racy exactly when this is
+    not older than the store.
+    """
+    latest = -1
+    for stamp in stamps:
+        if stamp is not None and len(stamp) == 4:
+            mtime, ctime = stamp[0], stamp[2]
+            if isinstance(mtime, int) and isinstance(ctime, int):
+                latest = max(latest, mtime, ctime)
+    return latest
 
 
 def read_written(path: Path) -> tuple[bytes, int]:

@@ -17,8 +17,6 @@ from fitness.model import (
     Suppressed,
     Suppression,
 )
-from fitness.policy.known import GROWN, KNOWN, NEW, Known, from_baseline, from_findings
-from fitness.policy.witness import through_new
 
 FAIL_ON = ("error", "warning", "note", "never")
 BASELINE_NAME = ".fitness-baseline.json"  # in the project root, picked up by `fitness check`
@@ -110,9 +108,7 @@ def apply(
     problems.extend(_suppression_findings(by_line, used, rules, require_adr))
     remaining.extend(in_scope(problems, scope))
     remaining.sort(key=Finding.sort_key)
-    listed = from_baseline(baseline or ())
-    before, baselined, kept = _known(remaining, past, listed)
-    counts = listed.counts
+    before, baselined, kept, counts = _known(remaining, past, baseline or ())
     stale = tuple(
         entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
         for entry in baseline or ()
@@ -153,13 +149,20 @@ def _suppressed(
 
 
 def _known(
-    findings: Sequence[Finding], past: Past | None, listed: Known
-) -> tuple[list[Finding], list[Finding], list[Finding]]:
-    """The findings there at `--since`, those the baseline holds, and the new ones.
+    findings: list[Finding], past: Past | None, baseline: Sequence[BaselineEntry]
+) -> tuple[list[Finding], list[Finding], list[Finding], Mapping[str, int]]:
+    """The findings there at `--since`, those the baseline holds, and the new ones; and
+    how many findings of each baseline fingerprint are left unmatched.
 
     A grown finding (its fingerprint known, an import on its routes not) is listed
     as known, and what it needs beyond that is a new finding of its own.
     """
+    if past is None and not baseline:  # nothing known: every finding is new, as it is
+        return [], [], findings, {}
+    from fitness.policy.known import GROWN, KNOWN, NEW, from_baseline, from_findings
+    from fitness.policy.witness import through_new
+
+    listed = from_baseline(baseline)
     then = from_findings(past.findings, past.imports) if past is not None else None
     shown = then or listed  # a pull request is shown what it adds; else what the baseline lacks
     before: list[Finding] = []
@@ -178,7 +181,7 @@ def _known(
         grown = GROWN in (at_since, in_baseline)
         kept.append(through_new(finding, shown.about(finding), grown))
     kept.sort(key=Finding.sort_key)
-    return before, baselined, kept
+    return before, baselined, kept, listed.counts
 
 
 def judged(entry: BaselineEntry, rules: Rules, scope: Sequence[str]) -> bool:

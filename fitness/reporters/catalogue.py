@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from fitness.model import AdrLink, Hop, Report, Severity
+from fitness.reporters import neutral
 from fitness.reporters.base import RenderOptions
 
 
@@ -91,7 +92,7 @@ def hop_text(hop: Hop) -> str:
             if flag
         ]
         sites.append(" ".join([f"l.{site.location.line}", *labels]))
-    return f"{hop.importer} -> {hop.imported} ({', '.join(sites)})"
+    return f"{neutral.hop_names(hop)} ({', '.join(sites)})"
 
 
 def plural(count: int, noun: str) -> str:

@@ -11,6 +11,10 @@ every control character (C0, DEL, C1, the Unicode line and paragraph separators
 and the bidirectional overrides) is shown escaped (`\\x1b`, `\\u2028`), and
 `##[` is broken (`#\\x23[`). `lines` then makes sure no line of an output begins
 with `::` (after blanks, as the runner reads it) or holds `##[`.
+
+A finding's chains are the exception: a run can hold thousands of hops and a
+reporter prints a few, so the module names of a hop are passed through `text`
+where a hop is printed (`hop_names`), not here.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from fitness.model import (
     Adr,
     AdrLink,
     BaselineEntry,
-    Chain,
     DecisionsOverview,
     Enforcement,
     Finding,
@@ -54,6 +57,11 @@ def text(value: str) -> str:
 
 def _inert(value: str) -> bool:
     return value.isprintable() and _LOG_COMMAND not in value
+
+
+def hop_names(hop: Hop) -> str:
+    """`importer -> imported`, each passed through `text`."""
+    return f"{text(hop.importer)} -> {text(hop.imported)}"
 
 
 def message(value: str) -> str:
@@ -108,14 +116,12 @@ def finding(given: Finding) -> Finding:
         all(_inert(value) for value in strings)
         and all(_inert(value) for _, value in given.args)
         and all(_inert(module) for module in given.modules)
-        and all(_inert_hop(hop) for chain in given.chains for hop in chain)
     ):
         return given
     return given._replace(
         template=text(given.template),
         args=tuple((name, text(value)) for name, value in given.args),
         location=_location(given.location),
-        chains=_chains(given.chains),
         modules=tuple(text(module) for module in given.modules),
         adr=_optional(given.adr),
         guidance=_optional(given.guidance),
@@ -142,26 +148,6 @@ def _rule(given: RuleSummary) -> RuleSummary:
         description=text(given.description),
         guidance=_optional(given.guidance),
     )
-
-
-def _chains(given: tuple[Chain, ...]) -> tuple[Chain, ...]:
-    """The chains, rebuilt only when a hop has something to escape (a run can have many)."""
-    if all(_inert_hop(hop) for chain in given for hop in chain):
-        return given
-    return tuple(tuple(_hop(hop) for hop in chain) for chain in given)
-
-
-def _inert_hop(hop: Hop) -> bool:
-    return (
-        _inert(hop.importer)
-        and _inert(hop.imported)
-        and all(_inert(site.location.path) for site in hop.sites)
-    )
-
-
-def _hop(given: Hop) -> Hop:
-    sites = tuple(site._replace(location=_location(site.location)) for site in given.sites)
-    return Hop(text(given.importer), text(given.imported), sites)
 
 
 def _location(given: Location) -> Location:

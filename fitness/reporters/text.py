@@ -128,7 +128,7 @@ def _distinct(hops: Iterable[Hop]) -> list[Hop]:
 
 
 def _hop(hop: Hop) -> str:
-    return f"{hop.importer} -> {hop.imported} ({_sites(hop.sites)})"
+    return f"{neutral.hop_names(hop)} ({_sites(hop.sites)})"
 
 
 def _sites(sites: Sequence[Site]) -> str:

@@ -117,11 +117,13 @@ def test_no_cache_rewrites_the_cache_it_bypassed(tmp_path: Path, run: Run) -> No
 
 
 def test_stored_findings_are_not_reused_for_a_racy_stamp(tmp_path: Path) -> None:
+    from fitness.parsing.version import newest
     from fitness.reuse import _stale
 
     (tmp_path / "a.py").write_text("import os\n")
     tree = FixedStamps(1_000)
-    stored = {"a.py": (*tree.stamp("a.py"), "digest")}
+    versions = {"a.py": (*tree.stamp("a.py"), "digest")}
+    stored = (versions, newest(entry[:-1] for entry in versions.values()))
 
     assert _stale(tree, tmp_path, ["a.py"], stored, written=2_000) == []
     assert _stale(tree, tmp_path, ["a.py"], stored, written=1_000) == ["a.py"]

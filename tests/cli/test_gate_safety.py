@@ -13,6 +13,7 @@ import pytest
 
 from fitness.model import FileFacts
 from fitness.parsing.codec import encode
+from fitness.reuse import FORMAT
 from support import EXAMPLE, Result, git, shop_repository
 
 Run = Callable[..., Result]
@@ -153,8 +154,8 @@ def test_only_a_directory_fitness_creates_is_marked(tmp_path: Path, run: Run) ->
     python = "py{}{}".format(*sys.version_info[:2])
     caches = [
         f"facts-0.1.0-f6-{python}.marshal",
-        f"findings-0.1.0-r3-{python}.marshal",
-        "graph-0.1.0-r3.marshal",
+        f"findings-0.1.0-r{FORMAT}-{python}.marshal",
+        f"graph-0.1.0-r{FORMAT}.marshal",
         "listing-0.1.0.marshal",
     ]
     assert sorted(p.name for p in (shop / ".fitness_cache").iterdir()) == [
