@@ -148,7 +148,8 @@ def _analyse(
 ) -> Analysis:
     """The rules' and the files' findings, reused from the cache where nothing changed.
 
-    `--since`'s tree (`options.facts_from`) reads the facts cache only: its
+    `--since`'s tree (`options.facts_from`) adds to the facts cache only the facts
+    of the contents it parsed (its paths and stamps are the work tree's): its
     findings are neither reused nor stored. `--no-cache` (`fresh_cache`) reads
     no cache and rewrites the one it bypassed.
     """
@@ -161,9 +162,9 @@ def _analyse(
     def collect(some: Sequence[str] | None) -> tuple[dict[str, FileFacts], FactsCache]:
         if not caches:
             directory = options.facts_from or cache_dir
-            writable = not options.facts_from
+            own = not options.facts_from
             caches.append(
-                FactsCache.in_directory(directory, writable=writable, read=not options.fresh_cache)
+                FactsCache.in_directory(directory, paths=own, read=not options.fresh_cache)
             )
         cache = caches[0]
         cache.expect(paths)  # so that collecting some files does not forget the others

@@ -3,7 +3,8 @@
 REV is read from git's objects (`fitness.tree.git`), never checked out or
 copied, and judged by the configuration it had then, with no baseline. Its
 files' facts come from this project's facts cache where it knows their
-contents (read, never written), so only the files that differ are parsed.
+contents, so only the files that differ are parsed, and their facts are kept
+there by content for the next run (never REV's paths and stamps).
 """
 
 from __future__ import annotations

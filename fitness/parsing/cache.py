@@ -26,7 +26,7 @@ from fitness.atomic import create_new, write_atomic_bytes
 from fitness.logs import Logger
 from fitness.model import FileFacts
 from fitness.parsing.codec import FORMAT, Encoded, decode, encode
-from fitness.parsing.version import Stamp, racy, read_written
+from fitness.parsing.version import Stamp, content_key, racy, read_written
 
 # A file's entry: its stamp, then the hash of the content it had with that stamp.
 Entry = tuple[Union[int, str], ...]
@@ -41,12 +41,15 @@ _SPARE_ENTRIES = 2000
 class FactsCache:
     """The facts of files by path and stamp, and by content hash."""
 
-    def __init__(self, location: Path | None, writable: bool = True, read: bool = True) -> None:
+    def __init__(self, location: Path | None, paths: bool = True, read: bool = True) -> None:
         self.location = location
-        self.writable = writable
+        self.paths = paths
+        self._read = read
         self._written = 0  # when the cache read was written (ns); stamps since then are racy
         self._stamps: dict[str, Entry] = {}  # path -> (*stamp, content hash)
+        self._kept: dict[str, Entry] = {}  # another tree's cache writes back what it read
         self._facts: dict[str, Encoded] = {}
+        self._contents: dict[str, str] = {}  # a stamp that names content (a blob id) -> digest
         self._changed = False
         self._seen: set[str] = set()
         if location is not None and read:
@@ -54,28 +57,30 @@ class FactsCache:
 
     @classmethod
     def in_directory(
-        cls, directory: Path | None, options: str = "", writable: bool = True, read: bool = True
+        cls, directory: Path | None, options: str = "", paths: bool = True, read: bool = True
     ) -> FactsCache:
         """The cache for this fitness, Python and extraction `options` under `directory`.
 
         `directory=None` gives a cache that remembers nothing (`cache=False`).
-        `writable=False` reads another tree's cache without changing it: `--since`
-        analyses an older tree whose stamps must not replace the current ones.
-        `read=False` starts empty and writes the cache whole (`--no-cache`).
+        `paths=False` serves another tree (`--since REV`): the facts of the contents
+        it parses are kept, by content, for its next run, but its paths and stamps
+        never replace the work tree's. `read=False` starts empty and writes the
+        cache whole (`--no-cache`); another tree's cache then writes nothing.
         """
         if directory is None:
             return cls(None)
         python = f"{sys.version_info[0]}{sys.version_info[1]}"
         name = f"facts-{__version__}-f{FORMAT}-py{python}{'-' + options if options else ''}.marshal"
-        return cls(directory / name, writable, read)
+        return cls(directory / name, paths, read)
 
     def by_stamp(self, path: str, stamp: Stamp) -> FileFacts | None:
         """The facts of `path` if it has not changed since they were stored."""
         self._seen.add(path)
         known = self._stamps.get(path)
-        if known is None or known[:-1] != stamp or racy(stamp, self._written):
-            return None
-        digest = known[-1]
+        if known is not None and known[:-1] == stamp and not racy(stamp, self._written):
+            digest: str | int | None = known[-1]
+        else:  # another tree's file: its stamp may name a content this cache has met
+            digest = self._contents.get(content_key(stamp) or "")
         encoded = self._facts.get(digest) if isinstance(digest, str) else None
         return None if encoded is None else decode(encoded)
 
@@ -108,15 +113,17 @@ class FactsCache:
 
     def save(self) -> None:
         """Write the cache if this run changed it; forget files that are gone."""
-        if self.location is None or not self.writable:
+        if self.location is None or not (self.paths or self._read):
             return
-        gone = set(self._stamps) - self._seen
+        stamps = self._stamps if self.paths else self._kept
+        gone = set(stamps) - self._seen if self.paths else set()
         if not self._changed and not gone:
             return
         for path in gone:
-            del self._stamps[path]
-        self._prune()
-        data = marshal.dumps((self._key_check(), self._stamps, self._facts))
+            del stamps[path]
+        self._prune(stamps)
+        contents = {key: digest for key, digest in self._contents.items() if digest in self._facts}
+        data = marshal.dumps((self._key_check(), stamps, self._facts, contents))
         try:
             own_directory(self.location.parent)
             write_atomic_bytes(self.location, data)
@@ -125,13 +132,17 @@ class FactsCache:
 
     def _remember(self, path: str, stamp: Stamp, digest: str) -> None:
         self._seen.add(path)
+        content = content_key(stamp)
+        if content is not None and self._contents.get(content) != digest:
+            self._contents[content] = digest
+            self._changed = True
         entry = (*stamp, digest)
         if self._stamps.get(path) != entry:
             self._stamps[path] = entry
             self._changed = True
 
-    def _prune(self) -> None:
-        current = {entry[-1] for entry in self._stamps.values()}
+    def _prune(self, stamps: dict[str, Entry]) -> None:
+        current = {entry[-1] for entry in stamps.values()}
         spare = [digest for digest in self._facts if digest not in current]
         for digest in spare[: max(len(spare) - _SPARE_ENTRIES, 0)]:  # oldest first
             del self._facts[digest]
@@ -149,17 +160,21 @@ class FactsCache:
             log.debug("cache: cannot read %s (%s); starting afresh", location, exc)
             return
         try:
-            check, stamps, facts = marshal.loads(data)
+            check, stamps, facts, *rest = marshal.loads(data)
+            contents = rest[0] if rest else {}  # a store written before contents were kept
             if (
                 check != location.name
                 or not isinstance(stamps, dict)
                 or not isinstance(facts, dict)
+                or not isinstance(contents, dict)
             ):
                 raise ValueError("not a fitness cache of this version")
         except (ValueError, EOFError, TypeError) as exc:
             log.debug("cache: ignoring %s (%s); it will be rebuilt", location, exc)
             return
-        self._stamps, self._facts, self._written = stamps, facts, written
+        self._stamps, self._facts, self._contents, self._written = stamps, facts, contents, written
+        if not self.paths:
+            self._kept = dict(stamps)
 
 
 def own_directory(directory: Path) -> None:

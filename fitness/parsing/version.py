@@ -15,7 +15,7 @@ from pathlib import Path
 
 from fitness.tree import Stamp
 
-__all__ = ["Stamp", "content_hash", "newest", "racy", "read_written"]
+__all__ = ["Stamp", "content_hash", "content_key", "newest", "racy", "read_written"]
 
 
 def content_hash(data: bytes) -> str:
@@ -33,6 +33,14 @@ def racy(stamp: Stamp, written: int) -> bool:
     if not isinstance(mtime, int) or not isinstance(ctime, int):
         return False
     return mtime >= written or ctime >= written
+
+
+def content_key(stamp: Stamp) -> str | None:
+    """What names the content a stamp of another tree stands for (a git blob id, a hash),
+    the same in every run; None for a work-tree stamp, which only says when."""
+    if len(stamp) == 4:
+        return None
+    return ":".join(str(part) for part in stamp)
 
 
 def newest(stamps: Iterable[Stamp | None]) -> int:

@@ -1,12 +1,13 @@
 """`--since REV` and `--config-from REV` read one git tree of REV: configured once per tree.
 
 `state_at` gives REV's findings (by REV's own configuration, no baseline) and
-every import of REV's graph; nothing of REV is written to disk.
+every import of REV's graph; of REV only the facts of its files' contents are kept (in the facts cache, by content).
 """
 
 from __future__ import annotations
 
 import importlib
+import marshal
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from fitness.app.trees import Revisions
 from fitness.errors import UsageError
 from fitness.graph import ImportGraph, build_graph
 from fitness.model import Past
+from fitness.parsing import collect
 from fitness.tree import Tree
 from fitness.tree import git as git_module
 from fitness.tree.git import GitTree
@@ -170,7 +172,7 @@ def test_a_run_reads_only_its_tree(tmp_path: Path) -> None:
     assert not root.exists()
 
 
-def test_the_revision_borrows_the_work_tree_graph_for_unchanged_modules_and_writes_nothing(
+def test_the_revision_borrows_the_work_tree_graph_and_keeps_only_the_facts_of_its_contents(
     repository: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (repository / "src/app/domain/new.py").unlink()
@@ -193,7 +195,30 @@ def test_the_revision_borrows_the_work_tree_graph_for_unchanged_modules_and_writ
         ["app", "app.api", "app.domain", "app.domain.model", "app.domain.old", "app.service"]
     ]
     assert sorted(past.imports) == PAST_IMPORTS
-    assert {path.name: path.read_bytes() for path in cache.iterdir()} == before
+    after = {path.name: path.read_bytes() for path in cache.iterdir()}
+    facts = next(name for name in after if name.startswith("facts-"))
+    # The work tree's stores are untouched; the facts store keeps the work tree's
+    # paths and stamps, and adds the facts of HEAD's views.py by content.
+    assert {name: data for name, data in after.items() if name != facts} == {
+        name: data for name, data in before.items() if name != facts
+    }
+    stored_before, stored_after = marshal.loads(before[facts]), marshal.loads(after[facts])
+    assert stored_after[1] == stored_before[1]
+    assert len(stored_after[2]) == len(stored_before[2]) + 1
+    parsed: list[int] = []
+    monkeypatch.setattr(collect, "_parse_misses", lambda misses, *_: parsed.append(len(misses)))
+    read: list[str] = []
+    reading = GitTree.read_bytes
+
+    def recorded(tree: GitTree, path: str) -> bytes:
+        read.append(path)
+        return reading(tree, path)
+
+    monkeypatch.setattr(GitTree, "read_bytes", recorded)
+
+    assert sorted(state_at(CheckOptions(repository, since="HEAD")).imports) == PAST_IMPORTS
+    # The second time, every Python file of HEAD is known by its blob id: none is read.
+    assert (parsed, [path for path in read if path.endswith(".py")]) == ([], [])
 
 
 def test_config_from_reads_the_packs_and_the_baseline_of_the_revision(

@@ -68,7 +68,7 @@ class Project:
     def stored(self) -> dict[str, Bans]:
         """What the cache file records as examined, by path."""
         [location] = self.cache_dir.glob("facts-*.marshal")
-        _, stamps, entries = marshal.loads(location.read_bytes())
+        _, stamps, entries, _ = marshal.loads(location.read_bytes())
         return {path: decode(entries[entry[-1]]).examined for path, entry in stamps.items()}
 
 

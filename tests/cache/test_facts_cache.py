@@ -156,7 +156,7 @@ def test_deleted_files_are_forgotten(tmp_path: Path) -> None:
 
     report_json(root)
 
-    _, stamps, _ = marshal.loads(facts_file(root).read_bytes())
+    _, stamps, _, _ = marshal.loads(facts_file(root).read_bytes())
     assert "src/shop/jobs/nightly.py" not in stamps
     assert len(stamps) == 12
 

@@ -99,7 +99,7 @@ def test_no_cache_rewrites_the_cache_it_bypassed(tmp_path: Path, run: Run) -> No
     (root / "pyproject.toml").write_text(CONFIG)
     assert run("check", cwd=root).code == 1
     [cache] = (root / ".fitness_cache").glob("facts-*.marshal")
-    check, stamps, facts = marshal.loads(cache.read_bytes())
+    check, stamps, facts, _ = marshal.loads(cache.read_bytes())
     for entry in stamps.values():  # a cache that went stale: the import is not in it
         facts[entry[-1]] = encode(FileFacts((), None, examined=decode(facts[entry[-1]]).examined))
     cache.write_bytes(marshal.dumps((check, stamps, facts)))

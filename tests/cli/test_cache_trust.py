@@ -22,7 +22,7 @@ def _crafted_cache(shop: Path, run: Run) -> Result:
     """Run honestly, then make the cache claim the domain imports nothing; the honest result."""
     result = run("check", cwd=shop)
     [cache] = (shop / ".fitness_cache").glob("facts-*.marshal")
-    check, stamps, facts = marshal.loads(cache.read_bytes())
+    check, stamps, facts, _ = marshal.loads(cache.read_bytes())
     for path, entry in stamps.items():  # (*stamp, content hash)
         if path.startswith("src/shop/domain/"):
             honest = decode(facts[entry[-1]])
@@ -131,7 +131,7 @@ def test_a_committed_cache_reached_through_a_committed_link_is_not_read(
     shutil.rmtree(shop / "build")
     os.symlink("vendored", shop / "build")
     [cache] = (shop / "vendored" / "c").glob("facts-*.marshal")
-    check, stamps, facts = marshal.loads(cache.read_bytes())
+    check, stamps, facts, _ = marshal.loads(cache.read_bytes())
     for path, entry in stamps.items():
         if path.startswith("src/shop/domain/"):
             examined = decode(facts[entry[-1]]).examined

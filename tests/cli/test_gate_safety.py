@@ -29,7 +29,7 @@ def test_a_committed_cache_that_empties_the_domain_hides_nothing(
     shop = shop_repository(tmp_path)
     honest = run("check", cwd=shop)
     [cache] = (shop / ".fitness_cache").glob("facts-*.marshal")
-    check, stamps, facts = marshal.loads(cache.read_bytes())
+    check, stamps, facts, _ = marshal.loads(cache.read_bytes())
     empty = encode(FileFacts((), None))
     for path, entry in stamps.items():  # (*stamp, content hash)
         if path.startswith("src/shop/domain/"):
