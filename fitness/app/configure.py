@@ -75,7 +75,8 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
         existing,
         config.exclude,
         config.respect_gitignore,
-        None if options.facts_from is not None else cache_dir,
+        # --since's tree keeps its listing beside the work tree's, under its tree id.
+        options.facts_from if options.facts_from is not None else cache_dir,
         tree,
         read=cache.read,
     )

@@ -4,6 +4,10 @@ Adding, removing or renaming a file changes its directory's modification
 time, so a warm run stats the directories the last walk listed (and the
 `.gitignore` files it read) instead of listing and matching them all again;
 a stamp not older than the stored listing is racy, and the tree is walked again.
+
+A tree that names its whole version (a git revision's tree id: `Tree.identity`)
+needs no stamps: its listing is kept in a second store under that name, for
+the next `--since` against the same revision.
 """
 
 from __future__ import annotations
@@ -40,8 +44,10 @@ def discover_cached(
     """
     if cache_dir is None:
         return discover(project_root, source_roots, exclude, respect_gitignore, tree)
-    location = cache_dir / f"listing-{__version__}.marshal"
-    key = (tuple(source_roots), tuple(exclude), respect_gitignore, str(project_root))
+    identity = tree.identity()
+    store = "listing" if identity is None else "listing-revision"
+    location = cache_dir / f"{store}-{__version__}.marshal"
+    key = (tuple(source_roots), tuple(exclude), respect_gitignore, str(project_root), identity)
     loaded = _load(location) if read else None
     if loaded is not None:
         stored, written = loaded
@@ -55,7 +61,9 @@ def discover_cached(
             return _decode(stored[2])
     found = discover(project_root, source_roots, exclude, respect_gitignore, tree)
     if not found.unreadable:
-        stamps = {path: _stamp(tree, str(project_root), path) for path in found.read}
+        stamps = {}
+        if identity is None:  # else the identity stands for every stamp
+            stamps = {path: _stamp(tree, str(project_root), path) for path in found.read}
         try:
             own_directory(cache_dir)
             record = (key, stamps, _encode(found), newest(stamps.values()))

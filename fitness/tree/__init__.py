@@ -51,6 +51,11 @@ class Tree(Protocol):
         """`path` absolute and normalised, links followed where the tree has them."""
         ...
 
+    def identity(self) -> str | None:
+        """A name for this whole version of the files, if it has one that changes with
+        any of them (a git tree id); None for files that change in place."""
+        ...
+
 
 def read_text(tree: Tree, path: str, encoding: str = "utf-8") -> str:
     """The file `path` of `tree` decoded, newlines made `\\n` (as `Path.read_text`).

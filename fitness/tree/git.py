@@ -57,6 +57,12 @@ def open_revision(project_root: Path, revision: str, flag: str) -> GitTree:
         lambda _: f"{flag} {revision}: no such revision in the repository at {top.strip()}",
     )
     top = top.strip()
+    tree_id = git(
+        project_root,
+        ["rev-parse", "--verify", "--quiet", f"{commit.strip()}^{{tree}}"],
+        flag,
+        lambda _: f"{flag} {revision}: git rev-parse failed in {top}",
+    )
     listing = git_bytes(
         Path(top),
         ["ls-tree", "-r", "-z", "--full-tree", commit.strip()],
@@ -69,7 +75,11 @@ def open_revision(project_root: Path, revision: str, flag: str) -> GitTree:
     except ValueError:  # not below the top as resolved: read the whole tree by the batch
         prefix = "."
     tree = GitTree(
-        str(resolved), revision, os.fsdecode(listing), "" if prefix == "." else prefix + "/"
+        str(resolved),
+        revision,
+        os.fsdecode(listing),
+        "" if prefix == "." else prefix + "/",
+        tree_id.strip(),
     )
     if tree.refused:
         named = ", ".join(f"'{shown(path)}' ({why})" for path, why in tree.refused[:_NAMED])
@@ -88,11 +98,15 @@ def open_revision(project_root: Path, revision: str, flag: str) -> GitTree:
 class GitTree:
     """The files of one revision. Stamp: the blob id."""
 
-    def __init__(self, top: str, revision: str, listing: str, prefix: str = "") -> None:
+    def __init__(
+        self, top: str, revision: str, listing: str, prefix: str = "", tree_id: str | None = None
+    ) -> None:
         """`listing`: the output of `git ls-tree -r -z`; `prefix` the project's directory in
-        the repository (`sub/dir/`, or empty), whose files are read by the batch."""
+        the repository (`sub/dir/`, or empty), whose files are read by the batch; `tree_id`
+        the id of the revision's whole tree."""
         self.top = top
         self.revision = revision
+        self.tree_id = tree_id
         self._prefix = prefix
         self._blobs: dict[str, tuple[str, str]] = {}  # path -> (mode, blob id)
         self._dirs: dict[str, dict[str, str | None]] = {"": {}}  # dir -> name -> path or None
@@ -171,6 +185,9 @@ class GitTree:
             raise OSError(errno.ENOENT, f"not in {self.revision}", path)
         return (self._blobs[file][1],)
 
+    def identity(self) -> str | None:
+        return self.tree_id
+
     def resolve(self, path: str) -> str:
         relative = self._relative(path)
         if relative is None or relative not in self._blobs:
@@ -180,12 +197,17 @@ class GitTree:
 
     def _add(self, path: str, mode: str, sha: str) -> None:
         self._blobs[path] = (mode, sha)
-        parts = path.split("/")
-        for end in range(1, len(parts)):
-            parent, name = "/".join(parts[: end - 1]), parts[end - 1]
-            self._dirs.setdefault(parent, {})[name] = None
-            self._dirs.setdefault("/".join(parts[:end]), {})
-        self._dirs.setdefault("/".join(parts[:-1]), {})[parts[-1]] = path
+        directory, _, name = path.rpartition("/")
+        self._directory(directory)[name] = path
+
+    def _directory(self, path: str) -> dict[str, str | None]:
+        """The names in the directory `path`, made (with those above it) when new."""
+        names = self._dirs.get(path)
+        if names is None:  # a directory met once: the ones above it are made at most once
+            names = self._dirs[path] = {}
+            parent, _, name = path.rpartition("/")
+            self._directory(parent)[name] = None
+        return names
 
     def _relative(self, path: str) -> str | None:
         """`path` relative to the repository's top, POSIX; None outside it."""

@@ -56,6 +56,9 @@ class MemoryTree:
     def resolve(self, path: str) -> str:
         return os.path.normpath(os.path.join(self.root, path))
 
+    def identity(self) -> str | None:
+        return None
+
     def _relative(self, path: str) -> str:
         relative = os.path.relpath(os.path.normpath(path), self.root)
         return "?" if relative.startswith("..") else relative.replace(os.sep, "/")

@@ -50,6 +50,9 @@ class OverlayTree:
             return self._base.stamp(path)
         return ("overlay", hashlib.blake2b(data, digest_size=16).hexdigest())
 
+    def identity(self) -> str | None:
+        return None  # the editor's buffers change in place
+
     def resolve(self, path: str) -> str:
         normal = os.path.normpath(path)
         return normal if normal in self._files else self._base.resolve(path)

@@ -34,6 +34,9 @@ class WorkTree:
     def resolve(self, path: str) -> str:
         return str(Path(path).resolve())
 
+    def identity(self) -> str | None:
+        return None
+
 
 # The work tree holds no state of its own: one serves every caller.
 WORK = WorkTree()

@@ -25,7 +25,7 @@ from fitness.errors import UsageError
 from fitness.graph import ImportGraph, build_graph
 from fitness.model import Past
 from fitness.parsing import collect
-from fitness.tree import Tree
+from fitness.tree import Entry, Tree
 from fitness.tree import git as git_module
 from fitness.tree.git import GitTree
 from fitness.tree.memory import MemoryTree
@@ -198,9 +198,12 @@ def test_the_revision_borrows_the_work_tree_graph_and_keeps_only_the_facts_of_it
     after = {path.name: path.read_bytes() for path in cache.iterdir()}
     facts = next(name for name in after if name.startswith("facts-"))
     # The work tree's stores are untouched; the facts store keeps the work tree's
-    # paths and stamps, and adds the facts of HEAD's views.py by content.
+    # paths and stamps, and adds the facts of HEAD's views.py by content; HEAD's
+    # listing is kept under its tree id, in a store of its own.
+    revision_listing = "listing-revision-0.1.0.marshal"
     assert {name: data for name, data in after.items() if name != facts} == {
-        name: data for name, data in before.items() if name != facts
+        **{name: data for name, data in before.items() if name != facts},
+        revision_listing: after[revision_listing],
     }
     stored_before, stored_after = marshal.loads(before[facts]), marshal.loads(after[facts])
     assert stored_after[1] == stored_before[1]
@@ -215,10 +218,31 @@ def test_the_revision_borrows_the_work_tree_graph_and_keeps_only_the_facts_of_it
         return reading(tree, path)
 
     monkeypatch.setattr(GitTree, "read_bytes", recorded)
+    listed: list[str] = []
+    listing = GitTree.entries
+
+    def listed_entries(tree: GitTree, directory: str) -> list[Entry]:
+        listed.append(directory)
+        return listing(tree, directory)
+
+    monkeypatch.setattr(GitTree, "entries", listed_entries)
 
     assert sorted(state_at(CheckOptions(repository, since="HEAD")).imports) == PAST_IMPORTS
-    # The second time, every Python file of HEAD is known by its blob id: none is read.
+    # The second time, every Python file of HEAD is known by its blob id (none is read),
+    # and the listing by HEAD's tree id (no directory is listed).
     assert (parsed, [path for path in read if path.endswith(".py")]) == ([], [])
+    assert listed == []
+
+
+def test_another_revision_is_listed_afresh(repository: Path) -> None:
+    assert sorted(state_at(CheckOptions(repository, since="HEAD")).imports) == PAST_IMPORTS
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "a new module")
+
+    # HEAD names another tree now: its listing is not the one stored for the last one.
+    assert sorted(state_at(CheckOptions(repository, since="HEAD")).imports) == sorted(
+        [*PAST_IMPORTS, ("app.domain.new", "app.service")]
+    )
 
 
 def test_config_from_reads_the_packs_and_the_baseline_of_the_revision(
