@@ -60,7 +60,7 @@ from fitness.tree import Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
-FORMAT = 4  # bump when what is stored changes shape
+FORMAT = 5  # bump when what is stored changes shape
 
 _REWRITE = 64  # modules resolved afresh (or 1 %) past which the stored graph is rewritten
 
@@ -306,7 +306,11 @@ def _encode_finding(finding: Finding) -> tuple[Any, ...]:
         # One bytes object, which loading the store only copies: read when asked for.
         None
         if routes is None
-        else (marshal.dumps(tuple(_encode_hop(hop) for hop in routes.hops)), routes.loop),
+        else (
+            marshal.dumps(tuple(_encode_hop(hop) for hop in routes.hops)),
+            routes.loop,
+            routes.cut,
+        ),
     )
 
 
@@ -356,7 +360,11 @@ def _decode_finding(encoded: tuple[Any, ...]) -> Finding:
         adr,
         guidance,
         tuple(identity),
-        None if routes is None else Routes.deferred(_loader(routes[0]), _decode_hop, routes[1]),
+        None
+        if routes is None
+        else Routes.deferred(
+            _loader(routes[0]), _decode_hop, routes[1], tuple(tuple(pair) for pair in routes[2])
+        ),
     )
 
 

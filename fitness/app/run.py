@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -193,7 +194,8 @@ def _rule_findings(
     seconds: dict[str, float],
 ) -> list[Finding]:
     """Every rule's findings; `seconds` receives how long each rule's check took."""
-    config_path = config.path.relative_to(config.project_root).as_posix()
+    # A `root` key can put the configuration beside the project rather than inside it.
+    config_path = Path(os.path.relpath(config.path, config.project_root)).as_posix()
     findings: list[Finding] = []
     for rule in config.rules:
         context = CheckContext(graph, rule, config.source, config_path, files)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -25,6 +26,7 @@ from fitness.tree.work import WORK
 # The keys `_config` reads: a file that has one of them at its top, and no
 # `[tool.fitness]` table, is in the fitness.toml layout.
 _TOP_LEVEL_KEYS = (
+    "root",
     "source_roots",
     "exclude",
     "respect_gitignore",
@@ -114,7 +116,7 @@ def _config(
     defaults = {key: top.choice(key, IMPORT_MODES, "check") for key in RULE_DEFAULTS}
     tree, applies_to = trees  # where the configuration is read, and the one it judges
     packs = PackRules(path.parent, defaults, tree)
-    project_root = path.parent
+    project_root = _project_root(path, top.string("root"), applies_to)
     packs.follow(top, path)
     rules_table = top.table("rules", defaults)
     rules = build_rules(rules_table, packs.rules, parsers)
@@ -130,6 +132,8 @@ def _config(
             "every rule is switched off (enabled = false), so nothing would be checked",
         )
     top.finish()
+    if top.has("root") and not applies_to.is_dir(str(project_root)):
+        top.problem("root", f"'{top.string('root')}' is not a directory")
     for root, where in roots:
         if not applies_to.is_dir(str(project_root / root)):
             top.problems.add(where, f"source root '{root}' is not a directory")
@@ -146,6 +150,26 @@ def _config(
         adr=adr,
         rules=rules.rules,
     )
+
+
+def _project_root(path: Path, root: str | None, tree: Tree) -> Path:
+    """The directory the configuration's paths are relative to, and the cache's home.
+
+    `root`, relative to the configuration file, when the file says; else the file's
+    directory when it holds `pyproject.toml` or `.git`, else the nearest directory
+    above that does (`--config ci/fitness.toml` checks the repository, not `ci/`),
+    else the file's directory.
+    """
+    if root is not None:
+        return Path(os.path.normpath(path.parent / root))
+    here = path.parent.absolute()
+    for directory in (here, *here.parents):
+        marks = (str(directory / "pyproject.toml"), str(directory / ".git"))
+        if tree.is_file(marks[0]) or tree.is_file(marks[1]) or tree.is_dir(marks[1]):
+            if directory == here:
+                return path.parent
+            return directory if path.is_absolute() else Path(os.path.relpath(directory))
+    return path.parent
 
 
 def _adr(table: Table) -> AdrSettings:

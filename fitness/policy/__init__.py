@@ -124,6 +124,7 @@ def _suppressed(
     used: set[tuple[Suppression, str]],
 ) -> tuple[list[Suppressed], list[Finding]]:
     """The findings suppressions silence, and what is left; `used` receives those that served."""
+    from fitness.policy.loop_suppressions import judge_loop
     from fitness.policy.route_suppressions import judge_routes
 
     suppressed: list[Suppressed] = []
@@ -132,8 +133,9 @@ def _suppressed(
     named = {rule for found in by_line.values() for each in found for rule in each.ids}
     for finding in findings:
         routes = finding.routes
-        if routes is not None and not routes.loop and finding.rule_id in named:
-            judged_routes = judge_routes(finding, routes, by_line)
+        if routes is not None and finding.rule_id in named:
+            judge = judge_loop if routes.loop else judge_routes
+            judged_routes = judge(finding, routes, by_line)
             used.update((suppression, finding.rule_id) for suppression in judged_routes.used)
             if judged_routes.left is not None:
                 remaining.append(judged_routes.left)
