@@ -60,15 +60,17 @@ def render_github(report: Report, options: RenderOptions) -> str:
 def _annotated(report: Report) -> dict[int, None]:
     """The positions in `report.findings` to annotate, in the order to print them.
 
-    First the first finding of each broken rule, in rule order (configured
-    rules, then built-in ids), then the others; each group most severe first,
-    and each severity up to GitHub's budget.
+    First the most severe finding of each broken rule (the first in path
+    order), in rule order (configured rules, then built-in ids), then the
+    others; each group most severe first, and each severity up to GitHub's budget.
     """
     order = {rule.id: position for position, rule in enumerate(report.rules)}
-    first: dict[str, int] = {}
+    lead: dict[str, int] = {}  # each rule's most severe finding, the first in path order
     for i, finding in enumerate(report.findings):
-        first.setdefault(finding.rule_id, i)
-    leads = set(first.values())
+        shown = lead.get(finding.rule_id)
+        if shown is None or finding.severity.rank > report.findings[shown].severity.rank:
+            lead[finding.rule_id] = i
+    leads = set(lead.values())
 
     def priority(i: int) -> tuple[bool, int, int, str, int]:
         finding = report.findings[i]
