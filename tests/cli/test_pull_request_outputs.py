@@ -154,3 +154,39 @@ def test_a_tag_must_be_a_lowercase_word(project: Project, run: Run) -> None:
         "pyproject.toml:7: tool.fitness.rules.pure.tags[1]: 'Team A' is not a "
         "tag: use lowercase letters, digits and '-'\n",
     )
+
+
+def test_sarif_a_call_fitness_cannot_judge_has_medium_precision(project: Project, run: Run) -> None:
+    code = (
+        "import subprocess\n\n"
+        "subprocess.run(['ls'], shell=True)\n"
+        "def run(command, **options):\n"
+        "    return subprocess.run(command, **options)\n"
+    )
+    root = project(
+        {
+            "src/app/__init__.py": "",
+            "src/app/shell.py": code,
+            "pyproject.toml": config("", 'extends = ["fitness:security"]'),
+        }
+    )
+
+    result = run("check", "--format", "sarif", cwd=root)
+
+    results = json.loads(result.out)["runs"][0]["results"]
+    assert [
+        (
+            r["message"]["text"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r.get("properties"),
+        )
+        for r in results
+    ] == [
+        ("subprocess.run with shell=True is banned.", 3, None),
+        (
+            "subprocess.run with shell=True is banned, and fitness cannot tell whether this call "
+            "passes shell=True through **kwargs.",
+            5,
+            {"precision": "medium"},
+        ),
+    ]
