@@ -34,7 +34,7 @@ from fitness.model import (
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import collect_facts
 from fitness.parsing.discovery import Discovery
-from fitness.policy import Rules, Verdict, apply, in_scope
+from fitness.policy import Rules, Verdict, apply, in_scope, threshold
 from fitness.reuse import Analysis, analyse
 from fitness.tree import Tree
 from fitness.tree.work import WORK
@@ -117,6 +117,7 @@ def run_check(
         since=options.since,
         notices=(*notices, *configured_notices, *(n for n in (old, fixed) if n is not None)),
         outside=_outside(judge, findings, scope) if scope else 0,
+        fail_on=threshold(options.fail_on),
     )
     return Run(report, decisions, config, analysis.imports)
 
@@ -255,6 +256,7 @@ def describe_rules(
             description=KINDS[rule.kind].summary(rule.params),
             guidance=rule.message,
             seconds=(seconds or {}).get(rule.id, 0.0),
+            tags=rule.tags,
         )
         for rule in config.rules
     )

@@ -127,6 +127,15 @@ def cli(debug: bool) -> None:
     "directory outside the checkout).",
 )
 @click.option(
+    "--show-rules",
+    "-v",
+    "--verbose",
+    "show_rules",
+    is_flag=True,
+    help="Text: list every rule checked, the kept ones too (by default only the broken rules "
+    "are listed, and the kept ones counted).",
+)
+@click.option(
     "--include-suppressed",
     is_flag=True,
     help="SARIF: also write the suppressed, baselined and pre-existing findings, each with "
@@ -159,6 +168,7 @@ def check(
     config_from: str | None,
     cache_dir: Path | None,
     include_suppressed: bool,
+    show_rules: bool,
     no_cache: bool,
     jobs: int | None,
 ) -> None:
@@ -191,7 +201,9 @@ def check(
     github = github_options()._replace(include_suppressed=include_suppressed)
     unwritten = [write_output(name, path, report, github) for name, path in targets]
     colored = use_color(color)
-    render_options = github._replace(color=colored, cwd=Path.cwd().as_posix())
+    render_options = github._replace(
+        color=colored, cwd=Path.cwd().as_posix(), show_rules=show_rules
+    )
     rendered = REPORTERS[format_](report, render_options)
     click.echo(rendered, nl=False, color=colored)
     if format_ != "text":  # the text report has them; other formats are for machines

@@ -20,6 +20,7 @@ from fitness.config.table import Table
 from fitness.model import Severity
 
 _RULE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_TAG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 # What an override of a pack rule may set, without a kind.
 OVERRIDE_KEYS = (
@@ -143,6 +144,7 @@ def _parse(
         table.problem("adr", 'must name an ADR, such as "ADR-0004" (or leave the key out)')
         adr = None
     message = table.string("message")
+    tags = _tags(table)
     include = table.modules("include", internal=True)
     exclude = table.modules("exclude", internal=True)
     _examples(table, in_pack)
@@ -167,7 +169,21 @@ def _parse(
         params,
         where,
         table.problems.redirects,
+        tags,
     )
+
+
+def _tags(table: Table) -> tuple[str, ...]:
+    """`tags = ["security"]`: words for what the rule is about, each once."""
+    found: list[str] = []
+    for tag, where in table.strings("tags"):
+        if not _TAG.fullmatch(tag):
+            table.problems.add(
+                where, f"'{tag}' is not a tag: use lowercase letters, digits and '-'"
+            )
+        elif tag not in found:
+            found.append(tag)
+    return tuple(found)
 
 
 def _examples(table: Table, in_pack: bool) -> None:

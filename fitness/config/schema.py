@@ -43,7 +43,8 @@ class Rule(NamedTuple):
     `where` is the rule's table in the file that defines it: the configuration,
     or a rule pack it extends. `redirects` are the keys a configuration's
     override of a pack rule set (`allow_in`, `severity`, ...), which are
-    written in the configuration instead; `locate` knows both.
+    written in the configuration instead; `locate` knows both. `tags` say what
+    the rule is about (`security`): SARIF passes them to code scanning.
     """
 
     id: str
@@ -56,6 +57,7 @@ class Rule(NamedTuple):
     params: Params
     where: Where
     redirects: Redirects = ()
+    tags: tuple[str, ...] = ()
 
     def locate(self, path: KeyPath) -> Where:
         """The file and key of `path`, a key path in the file that defines the rule."""

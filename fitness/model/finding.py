@@ -176,6 +176,12 @@ class Finding(NamedTuple):
         return self.chains[0] if self.chains else ()
 
     @property
+    def undecided(self) -> bool:
+        """The check could not tell whether the code does what the rule bans (a call
+        passing `**kwargs`, say): the message names what it could not tell, as `undecided`."""
+        return any(name == "undecided" for name, _ in self.args)
+
+    @property
     def message(self) -> str:
         return self.template.format(**dict(self.args))
 

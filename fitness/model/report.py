@@ -21,6 +21,7 @@ class RuleSummary(NamedTuple):
     description: str
     guidance: str | None
     seconds: float = 0.0  # how long the rule's check took
+    tags: tuple[str, ...] = ()  # what the rule is about, as configured (`security`, ...)
 
 
 class Report(NamedTuple):
@@ -37,7 +38,8 @@ class Report(NamedTuple):
     paths (`repo_path`). `kinds` describes the built-in finding ids.
     `notices` are about the run as a whole (see `Notice`), in the order to show
     them; `outside` counts the findings that would count but lie outside the
-    PATHs a run was given.
+    PATHs a run was given. `fail_on` is the least severe finding that fails the
+    run (`None`: none does), as `fitness.policy.threshold` read `--fail-on`.
     """
 
     findings: tuple[Finding, ...]
@@ -56,6 +58,11 @@ class Report(NamedTuple):
     since: str | None = None
     notices: tuple[Notice, ...] = ()
     outside: int = 0
+    fail_on: Severity | None = Severity.ERROR
+
+    def fails_run(self, finding: Finding) -> bool:
+        """Whether `finding` is at least as severe as `fail_on`: it fails the run."""
+        return self.fail_on is not None and finding.severity.rank >= self.fail_on.rank
 
     def count_of(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)

@@ -38,12 +38,15 @@ def in_scope(findings: Iterable[Finding], paths: Sequence[str]) -> list[Finding]
     ]
 
 
+def threshold(fail_on: str) -> Severity | None:
+    """The least severe finding that fails a run, as `--fail-on` names it; `never`: None."""
+    return None if fail_on == "never" else Severity(fail_on)
+
+
 def fails(findings: Iterable[Finding], fail_on: str) -> bool:
     """True when a finding is at least as severe as `fail_on` (`never` never fails)."""
-    if fail_on == "never":
-        return False
-    threshold = Severity(fail_on).rank
-    return any(finding.severity.rank >= threshold for finding in findings)
+    least = threshold(fail_on)
+    return least is not None and any(f.severity.rank >= least.rank for f in findings)
 
 
 class Verdict(NamedTuple):

@@ -14,7 +14,8 @@ class Described(NamedTuple):
     """A configured rule or a built-in finding kind: what SARIF, JUnit and Markdown show of it.
 
     `kind` is the rule kind (`layers`, ...) or `built-in`; `summary` is one line,
-    `description` the whole of it; `seconds` how long its check took.
+    `description` the whole of it; `seconds` how long its check took; `tags`
+    what the configuration says it is about (`security`).
     """
 
     id: str
@@ -25,6 +26,7 @@ class Described(NamedTuple):
     guidance: str | None
     adr: AdrLink | None
     seconds: float
+    tags: tuple[str, ...] = ()
 
 
 def described_rules(report: Report) -> list[Described]:
@@ -43,6 +45,7 @@ def described_rules(report: Report) -> list[Described]:
             rule.guidance,
             rule.adr,
             rule.seconds,
+            rule.tags,
         )
         for rule in report.rules
     ]

@@ -1,12 +1,15 @@
 """JUnit XML, valid against the Jenkins/xunit `junit-10.xsd`: test reports in any CI.
 
 A testsuite per rule (configured, then each built-in kind that occurs), a
-failing testcase per finding named `path:line:col`, and one passing testcase
-for a rule without findings. Names are unique in a suite, as CI systems key
-test cases by name: a second finding at the same place (in report order) is
-`path:line:col (2)`, a third `(3)`. The run's notices come last, in a `fitness`
-testsuite: an error notice (such as fixed baseline entries under
-`--strict-baseline`) is a failing testcase, the others pass with their text.
+testcase per finding named `path:line:col`, and one passing testcase for a
+rule without findings. A finding that fails the run (`--fail-on`) is a
+`<failure>`; one below it passes, its text in `<system-out>`, so a CI that
+shows test results shows no failed test on a green step. Names are unique in
+a suite, as CI systems key test cases by name: a second finding at the same
+place (in report order) is `path:line:col (2)`, a third `(3)`. The run's
+notices come last, in a `fitness` testsuite: an error notice (such as fixed
+baseline entries under `--strict-baseline`) is a failing testcase, the others
+pass with their text.
 junit-10.xsd allows `file` only on a testsuite, which spans many files, so the
 path stands in the testcase's name and classname.
 """
@@ -25,7 +28,7 @@ def render_junit(report: Report, options: RenderOptions) -> str:
     """The report as `<testsuites>`, one `<testsuite>` per rule."""
     rules = described_rules(report)
     suites = [_suite(report, rule) for rule in rules]
-    failures = len(report.findings)
+    failures = sum(1 for finding in report.findings if report.fails_run(finding))
     tests = sum(max(len(report.findings_for(rule.id)), 1) for rule in rules)
     if report.notices:
         suites.append(_notices(report))
@@ -43,9 +46,10 @@ def render_junit(report: Report, options: RenderOptions) -> str:
 
 def _suite(report: Report, rule: Described) -> str:
     findings = report.findings_for(rule.id)
+    failing = sum(1 for finding in findings if report.fails_run(finding))
     head = (
         f'  <testsuite name={_attr(rule.id)} tests="{max(len(findings), 1)}" '
-        f'failures="{len(findings)}" errors="0" skipped="0" time="{_seconds(rule.seconds)}">'
+        f'failures="{failing}" errors="0" skipped="0" time="{_seconds(rule.seconds)}">'
     )
     properties = [
         ("kind", rule.kind),
@@ -119,14 +123,19 @@ def _unique(names: Iterable[str]) -> list[str]:
 
 
 def _case(report: Report, finding: Finding, name: str) -> str:
-    loc = finding.location
-    path = report.repo_path(loc.path)
-    message = " ".join(finding.message.split())  # one line
+    path = report.repo_path(finding.location.path)
+    body = escape(_xml_chars(_body(report, finding, path)))
+    if report.fails_run(finding):
+        message = " ".join(finding.message.split())  # one line
+        outcome = (
+            f"<failure type={_attr(finding.rule_id)} message={_attr(message)}>{body}</failure>"
+        )
+    else:
+        outcome = f"<system-out>{body}</system-out>"
     return (
         f"    <testcase name={_attr(name)} classname={_attr(path)} "
         f'time="0.000">\n'
-        f"      <failure type={_attr(finding.rule_id)} message={_attr(message)}>"
-        f"{escape(_xml_chars(_body(report, finding, path)))}</failure>\n"
+        f"      {outcome}\n"
         "    </testcase>"
     )
 

@@ -1,14 +1,17 @@
 """A Markdown summary for `$GITHUB_STEP_SUMMARY`: totals, notices, then a table per rule.
 
-Each broken rule gets a heading with its ADR link and a table of its findings,
-chains folded in `<details>`; kept rules are listed in one table. GitHub refuses
-a step summary over 1 MiB, so rows stop before that and a note says how many
-findings are not shown.
+Failures first: each broken rule gets a heading with its ADR link and a table
+of its findings, chains folded in `<details>`; the rules with a finding that
+fails the run (`--fail-on`) come before the others. Kept rules follow, in one
+table folded in `<details>`. Each location links to its line at the commit
+when GitHub's environment names it (`RenderOptions.source_url`). GitHub
+refuses a step summary over 1 MiB, so rows stop before that and a note says how
+many findings are not shown.
 """
 
 from __future__ import annotations
 
-from fitness.model import Finding, Report, Severity
+from fitness.model import Finding, Location, Report, Severity
 from fitness.reporters import neutral
 from fitness.reporters.base import RenderOptions
 from fitness.reporters.catalogue import (
@@ -34,21 +37,23 @@ def render_markdown(report: Report, options: RenderOptions, max_bytes: int = MAX
     if report.notices or report.outside:
         out.add(_notices(report))
     broken = [rule for rule in rules if report.findings_for(rule.id)]
+    # Stable: rule order within each group.
+    broken.sort(key=lambda rule: not any(map(report.fails_run, report.findings_for(rule.id))))
     kept = [rule for rule in rules if not report.findings_for(rule.id)]
-    if kept:
-        out.add(_kept(report, options, kept))
     shown = 0
     for rule in broken:
         findings = report.findings_for(rule.id)
         if not out.add(_heading(report, options, rule, len(findings))):
             break
         for finding in findings:
-            if not out.add(_row(report, finding)):
+            if not out.add(_row(report, options, finding)):
                 break
             shown += 1
         if out.full:
             break
         out.add("")
+    if kept:
+        out.add(_kept(report, options, kept))
     text = "\n".join(out.parts).rstrip("\n") + "\n"
     hidden = len(report.findings) - shown
     if hidden:
@@ -120,12 +125,17 @@ def _notices(report: Report) -> str:
 
 
 def _kept(report: Report, options: RenderOptions, rules: list[Described]) -> str:
-    lines = ["### Kept rules", "", "| Rule | Kind | Decision |", "| --- | --- | --- |"]
+    lines = [
+        f"<details><summary>{plural(len(rules), 'kept rule')}</summary>",
+        "",
+        "| Rule | Kind | Decision |",
+        "| --- | --- | --- |",
+    ]
     lines.extend(
         f"| {_code(rule.id)} | {_cell(rule.kind)} | {_adr(report, options, rule)} |"
         for rule in rules
     )
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", "</details>"]) + "\n"
 
 
 def _heading(report: Report, options: RenderOptions, rule: Described, count: int) -> str:
@@ -141,9 +151,12 @@ def _heading(report: Report, options: RenderOptions, rule: Described, count: int
     return "\n".join(lines)
 
 
-def _row(report: Report, finding: Finding) -> str:
+def _row(report: Report, options: RenderOptions, finding: Finding) -> str:
     loc = finding.location
-    where = _code(f"{report.repo_path(loc.path)}:{loc.line}:{loc.column}")
+    path = report.repo_path(loc.path)
+    where = _code(f"{path}:{loc.line}:{loc.column}")
+    if options.source_url:
+        where = f'<a href="{_line_url(options.source_url, path, loc)}">{where}</a>'
     chain = ""
     if finding.chains:
         hops = "<br>".join(_cell(hop_text(hop)) for hop in finding.chain)
@@ -152,6 +165,15 @@ def _row(report: Report, finding: Finding) -> str:
         summary = f"<summary>{plural(len(finding.chain), 'hop')}</summary>"
         chain = f"<details>{summary}{hops}{extra}</details>"
     return f"| {where} | {finding.severity.value} | {_cell(finding.message)} | {chain} |"
+
+
+def _line_url(source_url: str, path: str, loc: Location) -> str:
+    """The file at the commit, at the finding's lines (`#L3`, `#L3-L5`), escaped for an href."""
+    from html import escape
+    from urllib.parse import quote
+
+    lines = f"L{loc.line}" if loc.end_line <= loc.line else f"L{loc.line}-L{loc.end_line}"
+    return escape(f"{source_url.rstrip('/')}/{quote(path)}#{lines}")
 
 
 def _adr(report: Report, options: RenderOptions, rule: Described) -> str:

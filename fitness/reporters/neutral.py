@@ -147,6 +147,7 @@ def _rule(given: RuleSummary) -> RuleSummary:
         adr=None if link is None else AdrLink(text(link.cited), link.adr and adr(link.adr)),
         description=text(given.description),
         guidance=_optional(given.guidance),
+        tags=tuple(text(tag) for tag in given.tags),
     )
 
 

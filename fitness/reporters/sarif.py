@@ -270,6 +270,8 @@ def _result(
         "partialFingerprints": {"primaryLocationLineHash": line_hash},
         "fingerprints": {"fitness/v1": finding.fingerprint},
     }
+    if finding.undecided:  # the rule's other findings are certain ("very-high")
+        result["properties"] = {"precision": "medium"}
     if hops:
         result["relatedLocations"] = [
             {

@@ -12,20 +12,33 @@ from fitness.reporters.catalogue import Described, adr_target, markdown_text
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
 # Code scanning keeps 10 tags per rule (20 are accepted); ours stay under it.
 MAX_TAGS = 10
+SECURITY = "security"
+# Code scanning ranks a rule tagged `security` by this score: 7.0-8.9 is high,
+# 4.0-6.9 medium, 0.1-3.9 low.
+SECURITY_SEVERITY = {Severity.ERROR: "8.0", Severity.WARNING: "5.0", Severity.NOTE: "2.0"}
 
 
 def descriptor(rule: Described, report: Report, options: RenderOptions) -> dict[str, Any]:
-    """The rule's id, friendly name, descriptions, help naming its ADR, level and tags."""
+    """The rule's id, friendly name, descriptions, help naming its ADR, level and tags.
+
+    `helpUri` is the ADR file's URL when there is one, else fitness's own page
+    (`fitness.__url__`, the tool's `informationUri`). A rule tagged `security`
+    carries a `security-severity` from its severity, so code scanning lists its
+    alerts as security alerts.
+    """
     target = adr_target(rule.adr, report, options) if rule.adr is not None else None
+    properties: dict[str, Any] = {"tags": _tags(rule), "precision": "very-high"}
+    if SECURITY in rule.tags:
+        properties["security-severity"] = SECURITY_SEVERITY[rule.severity]
     return {
         "id": rule.id,
         "name": _friendly_name(rule.id),
         "shortDescription": {"text": sentence(rule.summary)},
         "fullDescription": {"text": sentence(rule.description)},
         "help": {"text": _help_text(rule, target), "markdown": _help_markdown(rule, target)},
-        "helpUri": target if target and "://" in target else f"{__url__}#{_anchor(rule)}",
+        "helpUri": target if target and "://" in target else __url__,
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"tags": _tags(rule), "precision": "very-high"},
+        "properties": properties,
     }
 
 
@@ -64,11 +77,12 @@ def _friendly_name(rule_id: str) -> str:
 
 
 def _tags(rule: Described) -> list[str]:
-    tags = ["architecture", "maintainability", rule.kind]
+    """The configured tags; `architecture` and `maintainability` unless it is about security;
+    the rule kind; `adr` when it cites one."""
+    tags = list(rule.tags)
+    if SECURITY not in tags:
+        tags += ["architecture", "maintainability"]
+    tags.append(rule.kind)
     if rule.adr is not None:
         tags.append("adr")
-    return tags[:MAX_TAGS]
-
-
-def _anchor(rule: Described) -> str:
-    return "files-fitness-cannot-read" if rule.kind == "built-in" else "configuration"
+    return list(dict.fromkeys(tags))[:MAX_TAGS]

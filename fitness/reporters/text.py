@@ -1,6 +1,7 @@
 """Plain text for terminals and logs: one line per finding, its chains indented below.
 
-Then one line per rule (kept or broken, how many findings) and the totals.
+Then one line per broken rule (how many findings) and the totals, which count
+the kept rules; `show_rules` (`--show-rules`, `-v`) lists the kept rules too.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def render_text(report: Report, options: RenderOptions) -> str:
         lines.extend(_finding(finding, report, options))
     if lines:
         lines.append("")
-    lines.extend(_rules(report, options.color))
+    lines.extend(_rules(report, options.color, options.show_rules))
     lines.extend(_not_counted(report))
     lines.append(_totals(report, options.color))
     return neutral.lines("\n".join(lines)) + "\n"
@@ -162,11 +163,13 @@ def _differs(finding: Finding) -> bool:
     return (hop.importer, hop.imported) != finding.modules or bool(_label(hop.sites[0]))
 
 
-def _rules(report: Report, color: bool) -> list[str]:
-    """One line per rule: id, kind, kept or broken, and how many findings."""
+def _rules(report: Report, color: bool, show_kept: bool) -> list[str]:
+    """One line per broken rule (each rule with `show_kept`): id, kind, status, findings."""
     rows = []
     for rule in report.rules:
         count = len(report.findings_for(rule.id))
+        if not count and not show_kept:
+            continue
         status = _paint("broken", "31", color) if count else _paint("kept  ", "32", color)
         rows.append((rule.id, rule.kind, status, count))
     configured = {rule.id for rule in report.rules}

@@ -63,8 +63,7 @@ def test_a_rule_citing_no_record(project: Project, run: Run) -> None:
     assert result.out == (
         "pyproject.toml:8:1: adr-missing: rule no-os cites ADR-0042, which is no ADR in docs/adr\n"
         "\n"
-        "no-os        forbidden  kept\n"
-        "adr-missing  built-in   1 finding\n"
+        "adr-missing  built-in  1 finding\n"
         "Rules: 1 kept, 0 broken. Found 1 finding (1 error) in 2 files (0.00s).\n"
     )
 
@@ -119,11 +118,7 @@ def test_rules_citing_decisions_not_accepted_say_which(project: Project, run: Ru
         'pyproject.toml:14:1: adr-not-accepted: rule rejected cites ADR-0003 "Share the database", which is rejected, not accepted [warning]\n'
         'pyproject.toml:20:1: adr-not-accepted: rule deprecated cites ADR-0004 "Log to files", which is deprecated, not accepted [warning]\n'
         "\n"
-        "proposed          forbidden  kept\n"
-        "rejected          forbidden  kept\n"
-        "deprecated        forbidden  kept\n"
-        "accepted          forbidden  kept\n"
-        "adr-not-accepted  built-in   3 findings\n"
+        "adr-not-accepted  built-in  3 findings\n"
         "Rules: 4 kept, 0 broken. Found 3 findings (3 warnings) in 2 files (0.00s).\n"
     )
 
@@ -342,8 +337,7 @@ def test_select_reports_only_the_selected_rules_citation(project: Project, run: 
         1,
         "pyproject.toml:14:1: adr-missing: rule two cites ADR-0042, which is no ADR in docs/adr\n"
         "\n"
-        "two          forbidden  kept\n"
-        "adr-missing  built-in   1 finding\n"
+        "adr-missing  built-in  1 finding\n"
         "Rules: 1 kept, 0 broken. Found 1 finding (1 error) in 2 files (0.00s).\n",
     )
 

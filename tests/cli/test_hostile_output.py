@@ -130,7 +130,8 @@ def test_github_plain_lines_past_the_annotation_budget_are_inert() -> None:
         "\\x3a:warning::m10.py:3:1: error: pure: ::stop-commands::t #\\x23[import] c10",
         "\\x3a:warning::m11.py:3:1: error: pure: ::stop-commands::t #\\x23[import] c11",
         "fitness: 12 findings; 2 not annotated (GitHub shows 10 annotations of each severity "
-        "per step): they are the plain lines above.",
+        "per step): they are the plain lines above, and the step summary (the markdown format) "
+        "lists every finding by rule.",
     ]
     _assert_inert(output, "::error file=%3A%3Awarning%3A%3Am0")
 

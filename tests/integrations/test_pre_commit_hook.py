@@ -40,6 +40,11 @@ def test_the_hook_fails_on_a_finding_passes_when_fixed_and_skips_other_files(
                 [tool.fitness.rules.layers]
                 kind = "layers"
                 layers = ["app.api", "app.domain"]
+
+                [tool.fitness.rules.no-sockets]
+                kind = "forbidden"
+                from = ["app"]
+                to = ["socket"]
             """,
             "src/app/__init__.py": "",
             "src/app/api/__init__.py": "from app import domain\n",
@@ -65,7 +70,8 @@ def test_the_hook_fails_on_a_finding_passes_when_fixed_and_skips_other_files(
         "",
         "layers  layers  broken  1 finding",
     ]
-    assert lines[7].startswith("Rules: 0 kept, 1 broken. Found 1 finding (1 error) in 3 files (")
+    # The kept rule is counted, not listed: the hook's output is the findings.
+    assert lines[7].startswith("Rules: 1 kept, 1 broken. Found 1 finding (1 error) in 3 files (")
 
     write_tree(project, {"src/app/domain/__init__.py": ""})
     _git(project, "add", "-A")
