@@ -136,7 +136,7 @@ def select_rules(config: Config, select: Sequence[str], ignore: Sequence[str]) -
 
 
 def _unknown_rule(flag: str, rule_id: str, known: Sequence[str], config: Config) -> str:
-    from fitness.config.suggest import did_you_mean
+    from fitness.suggest import did_you_mean
 
     if rule_id in BUILT_IN:
         return (

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple, Union
 
 from fitness.config.source import KeyPath
-from fitness.config.suggest import did_you_mean
+from fitness.suggest import did_you_mean
 from fitness.config.table import Table, kind_of
 from fitness.model import ApiUse, Argument
 

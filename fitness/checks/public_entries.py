@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from fitness.config.source import Where
-from fitness.config.suggest import close_match
+from fitness.suggest import close_match
 from fitness.model.expressions import within
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from fitness.config.schema import ParamsParser, Rule
-from fitness.config.suggest import close_match, did_you_mean
+from fitness.suggest import close_match, did_you_mean
 from fitness.config.table import Table
 from fitness.model import Severity
 

@@ -871,7 +871,8 @@ def test_a_suppression_of_a_rule_not_selected_is_not_unused(project: Project, ru
         (
             "# fitness: ignore[no-c, noc] legacy",
             22,
-            "the suppression names 'noc', which is no configured rule nor built-in check",
+            "the suppression names 'noc', which is no configured rule nor built-in check "
+            "(did you mean 'no-c'?)",
         ),
         (
             "# fitness: ignore legacy",
