@@ -8,9 +8,14 @@ from typing import NamedTuple
 
 from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
-from fitness.app.baselines import baseline_entries, baseline_path
+from fitness.app.baselines import baseline_entries, baseline_path, unread_baseline
 from fitness.app.configure import Configured, configure, root_in_repository, scope_of, select_rules
-from fitness.app.notices import fixed_entries, no_configuration_since, version_1_baseline
+from fitness.app.notices import (
+    baseline_not_read,
+    fixed_entries,
+    no_configuration_since,
+    version_1_baseline,
+)
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.trees import Revisions
 from fitness.checks import KINDS, CheckContext
@@ -100,6 +105,9 @@ def run_check(
     old = version_1_baseline(baseline, _shown(config, options))
     if past is not None and not past.configured and options.since is not None:
         notices = (no_configuration_since(options.since, config.path.name), *notices)
+    unread = unread_baseline(config, options, tree, revisions)
+    if unread is not None:
+        notices = (*notices, baseline_not_read(_relative(config, unread)))
     report = Report(
         findings=verdict.kept,
         rules=describe_rules(config, decisions, seconds),
@@ -132,7 +140,12 @@ def _outside(
 
 def _shown(config: Config, options: CheckOptions) -> str:
     """The baseline file, relative to the project root when it is inside (as findings are)."""
-    path = baseline_path(config, options).resolve()
+    return _relative(config, baseline_path(config, options))
+
+
+def _relative(config: Config, file: Path) -> str:
+    """`file` relative to the project root when it is inside (as findings are), else absolute."""
+    path = file.resolve()
     root = config.project_root.resolve()
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 

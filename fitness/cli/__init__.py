@@ -100,6 +100,11 @@ def cli(debug: bool) -> None:
     "root, when there is one); only findings not in it count.",
 )
 @click.option(
+    "--no-baseline",
+    is_flag=True,
+    help="Read no baseline: every finding counts, as if the project had none.",
+)
+@click.option(
     "--strict-baseline",
     is_flag=True,
     help="Also fail when baseline entries are fixed (the baseline should shrink).",
@@ -154,6 +159,7 @@ def check(
     fail_on: str,
     color: str,
     baseline: Path | None,
+    no_baseline: bool,
     strict_baseline: bool,
     since: str | None,
     config_from: str | None,
@@ -180,11 +186,15 @@ def check(
         select=select,
         ignore=ignore,
         baseline=baseline,
+        use_baseline=not no_baseline,
         strict_baseline=strict_baseline,
         since=since,
         config_from=config_from,
         cache_dir=cache_dir,
     )
+    if no_baseline and (baseline is not None or strict_baseline):
+        given = "--baseline" if baseline is not None else "--strict-baseline"
+        raise UsageError(f"--no-baseline reads no baseline: it cannot be given with {given}")
     if baseline is not None and not baseline.is_file():
         raise UsageError(f"--baseline {baseline}: no such file (write one with `fitness baseline`)")
     report = app.check(options, since_start)

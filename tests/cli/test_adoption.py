@@ -1045,3 +1045,64 @@ def test_a_baseline_path_that_does_not_exist_is_a_usage_error(project: Project, 
         "",
         "fitness: --baseline missing.json: no such file (write one with `fitness baseline`)\n",
     )
+
+
+def test_no_baseline_counts_every_finding_and_says_the_baseline_was_not_read(
+    repo: Callable[..., Path], run: Run
+) -> None:
+    root = repo(write_baseline(run))
+
+    result = run("check", "--no-baseline", cwd=root)
+
+    assert (result.code, result.out) == (
+        1,
+        "".join(violation(x) for x in "abcdef")
+        + "\n"
+        + "layered  layers  broken  6 findings\n"
+        + "--no-baseline: .fitness-baseline.json is not read, so every finding counts\n"
+        + "Rules: 0 kept, 1 broken. Found 6 findings (6 errors) in 21 files (0.00s).\n",
+    )
+    as_json = json.loads(run("check", "--no-baseline", "--format", "json", cwd=root).out)
+    assert (as_json["summary"]["findings"], as_json["summary"]["baselined"]) == (6, 0)
+    assert as_json["notices"] == [
+        {
+            "id": "baseline-not-read",
+            "severity": "note",
+            "message": "--no-baseline: .fitness-baseline.json is not read, so every finding counts",
+            "path": ".fitness-baseline.json",
+            "line": None,
+            "details": [],
+        }
+    ]
+
+
+def test_no_baseline_without_a_baseline_file_says_nothing_of_one(
+    project: Project, run: Run
+) -> None:
+    root = project({**SEVEN_LAYERS, **NEW})
+
+    result = run("check", "--no-baseline", cwd=root)
+
+    assert (result.code, result.out) == (
+        1,
+        violation("f") + "\n" + BROKEN_ONE + FOUND_ONE.replace("21 files", "16 files"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("flag", "named"),
+    [(("--baseline", "pyproject.toml"), "--baseline"), (("--strict-baseline",), "--strict-baseline")],
+    ids=["baseline", "strict-baseline"],
+)
+def test_no_baseline_with_a_baseline_flag_is_a_usage_error(
+    project: Project, run: Run, flag: tuple[str, ...], named: str
+) -> None:
+    root = project({**SEVEN_LAYERS, **OLD})
+
+    result = run("check", "--no-baseline", *flag, cwd=root)
+
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        f"fitness: --no-baseline reads no baseline: it cannot be given with {named}\n",
+    )
