@@ -6,9 +6,9 @@ import inspect
 
 from fitness.checks import KINDS
 from fitness.checks.docs import Example
-from fitness.suggest import did_you_mean
 from fitness.errors import UsageError
 from fitness.model import BUILT_IN_KINDS, built_in_kind
+from fitness.suggest import did_you_mean
 
 
 def explain(name: str | None) -> str:

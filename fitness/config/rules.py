@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from fitness.config.schema import ParamsParser, Rule
-from fitness.suggest import close_match, did_you_mean
 from fitness.config.table import Table
 from fitness.model import Severity
+from fitness.suggest import close_match, did_you_mean
 
 _RULE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 

@@ -1091,7 +1091,10 @@ def test_no_baseline_without_a_baseline_file_says_nothing_of_one(
 
 @pytest.mark.parametrize(
     ("flag", "named"),
-    [(("--baseline", "pyproject.toml"), "--baseline"), (("--strict-baseline",), "--strict-baseline")],
+    [
+        (("--baseline", "pyproject.toml"), "--baseline"),
+        (("--strict-baseline",), "--strict-baseline"),
+    ],
     ids=["baseline", "strict-baseline"],
 )
 def test_no_baseline_with_a_baseline_flag_is_a_usage_error(
