@@ -10,6 +10,8 @@ from fitness.model.kinds import BUILT_IN_KINDS, FindingKind
 from fitness.model.notice import Notice
 from fitness.model.verdict import BaselineEntry, Suppressed
 
+RULE_STATUSES = ("kept", "baselined", "broken")
+
 
 class RuleSummary(NamedTuple):
     """A configured rule, as reporters describe it; `adr` is the decision it enforces."""
@@ -62,6 +64,22 @@ class Report(NamedTuple):
 
     def findings_for(self, rule_id: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.rule_id == rule_id)
+
+    def status_of(self, rule_id: str) -> str:
+        """`broken` (a finding counts), `baselined` (every finding it has is in the
+        baseline) or `kept` (none): what policy decided, said of one rule."""
+        if any(f.rule_id == rule_id for f in self.findings):
+            return "broken"
+        if any(f.rule_id == rule_id for f in self.baselined):
+            return "baselined"
+        return "kept"
+
+    def rule_counts(self) -> dict[str, int]:
+        """How many configured rules are `kept`, `baselined` and `broken`."""
+        counts = dict.fromkeys(RULE_STATUSES, 0)
+        for rule in self.rules:
+            counts[self.status_of(rule.id)] += 1
+        return counts
 
     def rule(self, rule_id: str) -> RuleSummary | None:
         """The configured rule `rule_id`, or None for a built-in finding kind."""

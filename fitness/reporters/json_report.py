@@ -28,8 +28,7 @@ def render_json(report: Report, options: RenderOptions) -> str:
             "files": report.files,
             "modules": report.modules,
             "elapsed_seconds": round(report.elapsed, 3),
-            "rules_kept": sum(1 for rule in report.rules if not report.findings_for(rule.id)),
-            "rules_broken": sum(1 for rule in report.rules if report.findings_for(rule.id)),
+            **{f"rules_{status}": count for status, count in report.rule_counts().items()},
             "suppressed": len(report.suppressed),
             "baselined": len(report.baselined),
             "since": report.since,
@@ -67,7 +66,7 @@ def render_json(report: Report, options: RenderOptions) -> str:
                 "description": rule.description,
                 "message": rule.guidance,
                 "findings": len(report.findings_for(rule.id)),
-                "status": "broken" if report.findings_for(rule.id) else "kept",
+                "status": report.status_of(rule.id),
             }
             for rule in report.rules
         ],

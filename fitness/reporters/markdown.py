@@ -79,8 +79,8 @@ class _Budget:
 
 
 def _totals(report: Report, rules: list[Described]) -> str:
-    configured = len(report.rules)
-    broken = sum(1 for rule in report.rules if report.findings_for(rule.id))
+    statuses = report.rule_counts()
+    baselined = f"{statuses['baselined']} baselined, " if statuses["baselined"] else ""
     if report.findings:
         counts = ", ".join(
             plural(count, name)
@@ -97,7 +97,8 @@ def _totals(report: Report, rules: list[Described]) -> str:
     verdict = "failed" if report.failed else "passed"
     return (
         f"## fitness: {found}\n\n"
-        f"The check {verdict}. Rules: {configured - broken} kept, {broken} broken; "
+        f"The check {verdict}. Rules: {statuses['kept']} kept, {baselined}"
+        f"{statuses['broken']} broken; "
         f"{plural(report.files, 'file')}, {plural(report.modules, 'module')} "
         f"in {report.elapsed:.2f}s.\n"
     )
@@ -120,12 +121,20 @@ def _notices(report: Report) -> str:
 
 
 def _kept(report: Report, options: RenderOptions, rules: list[Described]) -> str:
-    lines = ["### Kept rules", "", "| Rule | Kind | Decision |", "| --- | --- | --- |"]
+    baselined = any(report.status_of(rule.id) == "baselined" for rule in rules)
+    heading = "### Kept and baselined rules" if baselined else "### Kept rules"
+    lines = [heading, "", "| Rule | Kind | Decision |", "| --- | --- | --- |"]
     lines.extend(
-        f"| {_code(rule.id)} | {_cell(rule.kind)} | {_adr(report, options, rule)} |"
+        f"| {_code(rule.id)}{_baselined(report, rule)} | {_cell(rule.kind)} "
+        f"| {_adr(report, options, rule)} |"
         for rule in rules
     )
     return "\n".join(lines) + "\n"
+
+
+def _baselined(report: Report, rule: Described) -> str:
+    """` (baselined)` after a rule whose every finding is in the baseline."""
+    return " (baselined)" if report.status_of(rule.id) == "baselined" else ""
 
 
 def _heading(report: Report, options: RenderOptions, rule: Described, count: int) -> str:

@@ -163,12 +163,15 @@ def _differs(finding: Finding) -> bool:
 
 
 def _rules(report: Report, color: bool) -> list[str]:
-    """One line per rule: id, kind, kept or broken, and how many findings."""
+    """One line per rule: id, kind, kept, baselined or broken, and how many findings."""
     rows = []
-    for rule in report.rules:
+    statuses = [report.status_of(rule.id) for rule in report.rules]
+    width = max(len(status) for status in ("broken", *statuses))
+    for rule, status in zip(report.rules, statuses):
         count = len(report.findings_for(rule.id))
-        status = _paint("broken", "31", color) if count else _paint("kept  ", "32", color)
-        rows.append((rule.id, rule.kind, status, count))
+        rows.append(
+            (rule.id, rule.kind, _paint(status.ljust(width), _STATUS_COLORS[status], color), count)
+        )
     configured = {rule.id for rule in report.rules}
     for rule_id in sorted({f.rule_id for f in report.findings} - configured):
         rows.append((rule_id, "built-in", "", len(report.findings_for(rule_id))))
@@ -184,10 +187,13 @@ def _rules(report: Report, color: bool) -> list[str]:
     return lines
 
 
+_STATUS_COLORS = {"kept": "32", "baselined": "33", "broken": "31"}
+
+
 def _totals(report: Report, color: bool) -> str:
-    broken = sum(1 for rule in report.rules if report.findings_for(rule.id))
-    kept = len(report.rules) - broken
-    rules = f"Rules: {kept} kept, {broken} broken."
+    statuses = report.rule_counts()
+    baselined = f"{statuses['baselined']} baselined, " if statuses["baselined"] else ""
+    rules = f"Rules: {statuses['kept']} kept, {baselined}{statuses['broken']} broken."
     counts = [
         f"{count} {name}{'s' if count != 1 else ''}"
         for severity, name in (

@@ -83,6 +83,9 @@ BROKEN_ONE = "layered  layers  broken  1 finding\n"
 FOUND_ONE = "Rules: 0 kept, 1 broken. Found 1 finding (1 error) in 21 files (0.00s).\n"
 CLEAN = "layered  layers  kept\n"
 NONE_FOUND = "Rules: 1 kept, 0 broken. No findings in 21 files (0.00s).\n"
+# A rule whose every finding is in the baseline is neither kept nor broken.
+BASELINED = "layered  layers  baselined\n"
+ALL_BASELINED = "Rules: 0 kept, 1 baselined, 0 broken. No findings in 21 files (0.00s).\n"
 
 
 def commit(root: Path, message: str) -> None:
@@ -351,7 +354,9 @@ def test_the_baseline_shrinks_as_old_findings_are_fixed(
     )
 
     write(root, {"src/app/g/use_f.py": FIXED})
-    without_new = CLEAN + "Not counted: 3 in the baseline.\n" + stale_lines("a", "b") + NONE_FOUND
+    without_new = (
+        BASELINED + "Not counted: 3 in the baseline.\n" + stale_lines("a", "b") + ALL_BASELINED
+    )
     assert (run("check", cwd=root).code, run("check", cwd=root).out) == (0, without_new)
     strict = run("check", "--strict-baseline", cwd=root)
     assert (strict.code, strict.out) == (1, without_new)
@@ -398,7 +403,9 @@ def test_an_explicit_baseline_path_is_read_and_written(
     assert not (root / ".fitness-baseline.json").exists()
     assert (result.code, result.out) == (
         0,
-        CLEAN + "Not counted: 5 in the baseline.\n" + NONE_FOUND.replace("21 files", "20 files"),
+        BASELINED
+        + "Not counted: 5 in the baseline.\n"
+        + ALL_BASELINED.replace("21 files", "20 files"),
     )
 
 
@@ -497,9 +504,9 @@ def test_baseline_of_a_path_keeps_the_entries_of_the_other_paths(
     assert (check.code, check.out) == (
         0,
         "layered  layers      kept\n"
-        "ban      banned-api  kept\n"
+        "ban      banned-api  baselined\n"
         "Not counted: 2 in the baseline.\n"
-        "Rules: 2 kept, 0 broken. No findings in 7 files (0.00s).\n",
+        "Rules: 1 kept, 1 baselined, 0 broken. No findings in 7 files (0.00s).\n",
     )
 
 
@@ -513,9 +520,9 @@ def test_check_with_select_lists_no_entry_of_another_rule_as_fixed(
 
     assert (result.code, result.out) == (
         0,
-        "layered  layers  kept\n"
+        "layered  layers  baselined\n"
         "Not counted: 1 in the baseline.\n"
-        "Rules: 1 kept, 0 broken. No findings in 7 files (0.00s).\n",
+        "Rules: 0 kept, 1 baselined, 0 broken. No findings in 7 files (0.00s).\n",
     )
 
 
@@ -584,7 +591,7 @@ def still_baselined(run: Run, root: Path, files: int) -> None:
     assert result.code == 0
     assert result.out.splitlines()[-2:] == [
         "Not counted: 1 in the baseline.",
-        f"Rules: 1 kept, 0 broken. No findings in {files} files (0.00s).",
+        f"Rules: 0 kept, 1 baselined, 0 broken. No findings in {files} files (0.00s).",
     ]
 
 
