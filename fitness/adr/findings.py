@@ -50,6 +50,7 @@ def adr_findings(
         _finding("adr-unreadable", Location(p.path, p.line, 1, p.line, 1), (p.path,), p.reason)
         for p in decisions.problems
     ]
+    findings.extend(_dangling_successors(decisions))
     for rule in rules:
         if rule.adr is None:
             if settings.require_for_rules:
@@ -143,6 +144,23 @@ def _checked(citation: Citation, adr: Adr | None, decisions: Decisions) -> Itera
             citation.location,
             (*citation.identity, adr.key),
             f"{citation.subject} cites {_named(adr)}, which is {adr.status.value}, not accepted",
+        )
+
+
+def _dangling_successors(decisions: Decisions) -> Iterator[Finding]:
+    """`adr-missing` for each record superseded by a record the directory does not hold."""
+    keys = {adr.key for adr in decisions.records}
+    for adr in decisions.records:
+        if adr.status is not AdrStatus.SUPERSEDED or adr.successor in keys:
+            continue
+        if adr.successor is None or adr.status_line is None:
+            continue
+        line = adr.status_line
+        yield _finding(
+            "adr-missing",
+            Location(adr.path, line, 1, line, 1),
+            (adr.key, adr.successor),
+            f"{adr.key} is superseded by {adr.successor}, {_nowhere(decisions)}",
         )
 
 

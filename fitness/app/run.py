@@ -76,7 +76,7 @@ def run_check(
     scope = scope_of(config, options.paths)
     seconds: dict[str, float] = {}
     analysis = _analyse(config, discovery, options, cache_dir, tree, clock, seconds)
-    decisions = read_decisions(config.project_root, config.adr.dir, tree)
+    decisions = read_decisions(config.project_root, config.adr.dir, tree, config.adr.status_words())
     comments = analysis.comments
     findings = list(analysis.findings)
     findings += unknown_names(config, analysis.modules, analysis.externals)
@@ -265,6 +265,8 @@ def describe_rules(
             description=KINDS[rule.kind].summary(rule.params),
             guidance=rule.message,
             seconds=(seconds or {}).get(rule.id, 0.0),
+            include=tuple(ref.expr.text for ref in rule.include),
+            exclude=tuple(ref.expr.text for ref in rule.exclude),
         )
         for rule in config.rules
     )

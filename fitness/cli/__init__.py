@@ -273,25 +273,14 @@ def baseline(
 @cli.command(epilog=_EXIT_CODES)
 @_CONFIG
 def rules(config: Path | None) -> None:
-    """List the configured rules."""
-    summaries = app.configured_rules(app.CheckOptions(Path.cwd(), config))
-    rows = [
-        tuple(
-            neutral.text(cell)
-            for cell in (
-                r.id,
-                r.kind,
-                r.severity.value,
-                r.adr.cited if r.adr else "-",
-                r.description,
-            )
-        )
-        for r in summaries
-    ]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    for row in rows:
-        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4]
-        click.echo(neutral.lines(line))
+    """List the configured rules: kind, severity, ADR, what each checks and where.
+
+    Rules switched off with `enabled = false` are listed as disabled.
+    """
+    from fitness.reporters.rule_list import render_rule_list
+
+    listing = app.configured_rules(app.CheckOptions(Path.cwd(), config))
+    click.echo(render_rule_list(listing), nl=False)
 
 
 @cli.command(epilog=_EXIT_CODES)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from fitness.config.schema import ParamsParser, Rule
+from fitness.config.schema import Disabled, ParamsParser, Rule
 from fitness.config.table import Table
 from fitness.model import Severity
 from fitness.suggest import close_match, did_you_mean
@@ -33,7 +33,7 @@ class Rules(NamedTuple):
 
     rules: tuple[Rule, ...]
     defined: int
-    off: tuple[str, ...]
+    off: tuple[Disabled, ...]
 
 
 def build_rules(
@@ -53,7 +53,7 @@ def build_rules(
         else:
             mine.append((rule_id, table))
     found: list[Rule] = []
-    off: list[str] = []
+    off: list[Disabled] = []
     for rule_id, table in packs.items():
         if rule_id in replaced:
             table.skip_rest()
@@ -76,7 +76,7 @@ def _overridden(
     pack: Table,
     override: Table,
     parsers: Mapping[str, ParamsParser],
-    off: list[str],
+    off: list[Disabled],
 ) -> Rule | None:
     """The pack rule with the override's keys, or None when the override switches it off."""
     enabled = override.boolean("enabled", True)
@@ -98,8 +98,11 @@ def _overridden(
             )
     override.skip_rest()
     if not enabled:
+        kind = pack.value("kind")
         pack.skip_rest()  # the pack's rule is not the user's to fix
-        off.append(rule_id)
+        off.append(
+            Disabled(rule_id, kind if isinstance(kind, str) else None, _at(override, "enabled"))
+        )
         return None
     # `enabled = true` switches on a rule the pack ships switched off.
     switch = ["enabled"] if isinstance(override.value("enabled"), bool) else []
@@ -111,7 +114,7 @@ def _rule(
     rule_id: str,
     table: Table,
     parsers: Mapping[str, ParamsParser],
-    off: list[str],
+    off: list[Disabled],
     *,
     in_pack: bool,
 ) -> Rule | None:
@@ -127,10 +130,16 @@ def _rule(
     table.finish()
     if rule is None or not _RULE_ID.fullmatch(rule_id):
         return None
-    if not enabled:
-        off.append(rule_id)  # checked like any rule, so switching it back on finds no surprise
+    if not enabled:  # checked like any rule, so switching it back on finds no surprise
+        off.append(Disabled(rule_id, rule.kind, _at(table, "enabled")))
         return None
     return rule
+
+
+def _at(table: Table, key: str | None = None) -> str:
+    """`pyproject.toml:12`: where a table (or one of its keys) is written."""
+    where = table.where(key)
+    return f"{where.source.display}:{where.line()}"
 
 
 def _parse(

@@ -8,7 +8,7 @@ from typing import NamedTuple, Protocol, runtime_checkable
 
 from fitness.config.source import ConfigSource, KeyPath, Redirects, Where, locate
 from fitness.config.table import ModuleRef, Table
-from fitness.model import Severity
+from fitness.model import AdrStatus, Severity
 
 
 class Params(Protocol):
@@ -63,15 +63,29 @@ class Rule(NamedTuple):
 
 
 class AdrSettings(NamedTuple):
-    """Where the ADRs live and what must cite one."""
+    """Where the ADRs live and what must cite one; `statuses` maps the project's own
+    status words (lower case) to fitness's (`approved` -> accepted)."""
 
     dir: str | None
     require_for_rules: bool
     require_for_suppressions: bool
+    statuses: tuple[tuple[str, AdrStatus], ...] = ()
+
+    def status_words(self) -> dict[str, AdrStatus]:
+        return dict(self.statuses)
+
+
+class Disabled(NamedTuple):
+    """A rule switched off with `enabled = false`: its id, its kind (None when its table
+    names none) and where it was switched off (`pyproject.toml:12`)."""
+
+    id: str
+    kind: str | None
+    where: str
 
 
 class Config(NamedTuple):
-    """Everything `[tool.fitness]` says, checked."""
+    """Everything `[tool.fitness]` says, checked; `disabled` are the rules switched off."""
 
     source: ConfigSource
     path: Path
@@ -82,3 +96,4 @@ class Config(NamedTuple):
     cache_dir: str
     adr: AdrSettings
     rules: tuple[Rule, ...]
+    disabled: tuple[Disabled, ...] = ()

@@ -23,6 +23,23 @@ class RuleSummary(NamedTuple):
     description: str
     guidance: str | None
     seconds: float = 0.0  # how long the rule's check took
+    include: tuple[str, ...] = ()  # module expressions narrowing where it applies
+    exclude: tuple[str, ...] = ()
+
+
+class DisabledRule(NamedTuple):
+    """A rule switched off (`enabled = false`): its kind (None if unknown), and where."""
+
+    id: str
+    kind: str | None
+    where: str
+
+
+class RuleListing(NamedTuple):
+    """What `fitness rules` lists: the rules that run, and those switched off."""
+
+    rules: tuple[RuleSummary, ...]
+    disabled: tuple[DisabledRule, ...]
 
 
 class Report(NamedTuple):

@@ -152,10 +152,35 @@ def test_a_successor_that_is_no_record_is_named_as_written(project: Project, run
     result = run("check", cwd=root)
 
     assert (result.code, lines(result)) == (
-        0,
+        1,
         [
-            'pyproject.toml:8:1: adr-superseded: rule x cites ADR-0001 "X", superseded by ADR-0009 [warning]'
+            "docs/adr/0001-x.md:5:1: adr-missing: ADR-0001 is superseded by ADR-0009, which is "
+            "no ADR in docs/adr",
+            'pyproject.toml:8:1: adr-superseded: rule x cites ADR-0001 "X", superseded by ADR-0009 [warning]',
         ],
+    )
+
+
+def test_a_superseded_by_link_to_a_missing_file_is_adr_missing_at_the_status_line(
+    project: Project, run: Run
+) -> None:
+    decisions = {
+        "docs/adr/0001-x.md": record("1. X", "Accepted\n\nSuperseded by [2. Y](0002-y.md)"),
+        "docs/adr/0003-z.md": record("3. Z", "Superseded by [4. W](0004-w.md)"),
+        "docs/adr/0004-w.md": record("4. W", "Accepted"),
+    }
+    root = project({**APP, **decisions, "pyproject.toml": pyproject(forbidden("x", "ADR-4"))})
+
+    result = run("check", cwd=root)
+
+    assert (result.code, result.out) == (
+        1,
+        "docs/adr/0001-x.md:7:1: adr-missing: ADR-0001 is superseded by 0002-y.md, which is "
+        "no ADR in docs/adr\n"
+        "\n"
+        "x            forbidden  kept\n"
+        "adr-missing  built-in   1 finding\n"
+        "Rules: 1 kept, 0 broken. Found 1 finding (1 error) in 2 files (0.00s).\n",
     )
 
 
@@ -207,7 +232,8 @@ def test_records_that_cannot_be_read(project: Project, run: Run) -> None:
             "docs/adr/0003-no-status.md:1:1: adr-unreadable: no status: add a '## Status' "
             "section, a '* Status: accepted' line or 'status:' front matter",
             "docs/adr/0004-pending.md:5:1: adr-unreadable: unknown status 'Pending review': "
-            "write one of proposed, accepted, rejected, deprecated or superseded by <ADR>",
+            "write one of proposed, accepted, rejected, deprecated or superseded by <ADR>, or "
+            "map the word in [tool.fitness.adr] statuses",
             'docs/adr/0005-quote.md:2:1: adr-unreadable: front matter line 2: the " quote is '
             "not closed",
         ],
@@ -369,4 +395,59 @@ def test_a_rules_finding_shows_its_decision(project: Project, run: Run) -> None:
             "src/app/domain.py:1:1: pure: app.domain must not import json (ADR-0001: Keep the domain pure)",
             "src/app/domain.py:1:1: uncited: app.domain must not import json",
         ],
+    )
+
+
+STATUS_WORDS = (
+    '\n[tool.fitness.adr.statuses]\nApproved = "accepted"\n"In review" = "proposed"\n'
+    'Replaced = "superseded"\n'
+)
+
+
+def test_statuses_map_the_projects_words_to_the_built_in_ones(project: Project, run: Run) -> None:
+    decisions = {
+        "docs/adr/0001-x.md": record("1. X", "Approved"),
+        "docs/adr/0002-y.md": record("2. Y", "In review"),
+        "docs/adr/0003-z.md": record("3. Z", "Replaced by ADR-0001"),
+        "docs/adr/0004-w.md": record("4. W", "approved."),
+    }
+    rules = [forbidden(f"r{n}", f"ADR-{n}") for n in range(1, 5)]
+    root = project({**APP, **decisions, "pyproject.toml": pyproject(*rules, extra=STATUS_WORDS)})
+
+    result = run("check", cwd=root)
+    overview = run("adr", cwd=root)
+
+    assert (result.code, lines(result)) == (
+        0,
+        [
+            'pyproject.toml:19:1: adr-not-accepted: rule r2 cites ADR-0002 "Y", which is '
+            "proposed, not accepted [warning]",
+            'pyproject.toml:25:1: adr-superseded: rule r3 cites ADR-0003 "Z", superseded by '
+            'ADR-0001 "X": cite ADR-0001 if it still holds [warning]',
+        ],
+    )
+    assert overview.out.splitlines()[:5] == [
+        "ADR       STATUS                  TITLE  RULES (FINDINGS NOW)",
+        "ADR-0001  accepted                X      r1 (0)",
+        "ADR-0002  proposed                Y      r2 (0)",
+        "ADR-0003  superseded by ADR-0001  Z      r3 (0)",
+        "ADR-0004  accepted                W      r4 (0)",
+    ]
+
+
+def test_a_status_word_mapped_to_no_status_is_a_configuration_error(
+    project: Project, run: Run
+) -> None:
+    extra = '\n[tool.fitness.adr.statuses]\nApproved = "acepted"\nDone = 3\n'
+    root = project({**APP, **DECISIONS, "pyproject.toml": pyproject(forbidden("x"), extra=extra)})
+
+    result = run("check", cwd=root)
+
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        "pyproject.toml:5: tool.fitness.adr.statuses.Approved: 'acepted' is not one of "
+        "'proposed', 'accepted', 'rejected', 'deprecated', 'superseded' (did you mean "
+        "'accepted'?)\n"
+        "pyproject.toml:6: tool.fitness.adr.statuses.Done: expected a string, got an integer (3)\n",
     )
