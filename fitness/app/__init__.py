@@ -117,7 +117,8 @@ def rules_of(config: Config, report: Report) -> Rules:
 
 def configured_rules(options: CheckOptions) -> RuleListing:
     """The rules of the configuration, and those switched off, for `fitness rules`."""
-    config, _, _, tree, _, _ = configure(options, WORK, Revisions())
+    configured = configure(options, WORK, Revisions())
+    config, tree = configured.config, configured.tree
     adr = config.adr
     decisions = read_decisions(config.project_root, adr.dir, tree, adr.status_words())
     disabled = tuple(DisabledRule(*rule) for rule in config.disabled)

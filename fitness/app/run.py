@@ -70,7 +70,7 @@ def run_check(
     revisions = revisions if revisions is not None else Revisions()
     if now is None:
         now = configure(options, WORK, revisions)
-    config, discovery, cache_dir, tree, configured_notices, removed = now
+    config, discovery, cache_dir, tree, configured_notices, removed, _ = now
     known = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
     config = select_rules(config, options.select, options.ignore)
     scope = scope_of(config, options.paths)
@@ -124,6 +124,8 @@ def run_check(
         since=options.since,
         notices=(*notices, *configured_notices, *(n for n in (old, fixed) if n is not None)),
         outside=_outside(judge, findings, scope) if scope else 0,
+        config_path=config.path.name,
+        config_revision=now.judged_by,
     )
     return Run(report, decisions, config, analysis.imports)
 

@@ -56,7 +56,9 @@ class Report(NamedTuple):
     paths (`repo_path`). `kinds` describes the built-in finding ids.
     `notices` are about the run as a whole (see `Notice`), in the order to show
     them; `outside` counts the findings that would count but lie outside the
-    PATHs a run was given.
+    PATHs a run was given. `config_path` is the configuration file that judged
+    the run (in the project root), `config_revision` the git revision it was read
+    at (`--config-from REV`), None for the file as it is.
     """
 
     findings: tuple[Finding, ...]
@@ -75,6 +77,8 @@ class Report(NamedTuple):
     since: str | None = None
     notices: tuple[Notice, ...] = ()
     outside: int = 0
+    config_path: str = ""
+    config_revision: str | None = None
 
     def count_of(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)

@@ -19,6 +19,7 @@ def render_json(report: Report, options: RenderOptions) -> str:
         "schema": "fitness-report",
         "version": SCHEMA_VERSION,
         "tool": {"name": "fitness", "version": __version__},
+        "configuration": {"path": report.config_path, "revision": report.config_revision},
         "summary": {
             "failed": report.failed,
             "findings": len(report.findings),

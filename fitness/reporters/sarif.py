@@ -113,6 +113,11 @@ def _document(
 ) -> dict[str, Any]:
     notes = _truncation_notes(total, len(results), cut)
     invocation: dict[str, Any] = {"executionSuccessful": True}
+    if report.config_path:  # which configuration judged the run, and at which revision
+        configuration = {"path": report.repo_path(report.config_path)}
+        invocation["properties"] = {
+            "configuration": {**configuration, "revision": report.config_revision}
+        }
     notifications = [_notification(report, notice) for notice in report.notices]
     notifications += [
         {"descriptor": {"id": "truncated"}, "level": "warning", "message": {"text": note}}

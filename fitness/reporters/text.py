@@ -46,6 +46,8 @@ def _not_counted(report: Report) -> list[str]:
     if report.since is not None:
         parts.append(f"{len(report.existing)} already at {report.since}")
     lines = [f"Not counted: {', '.join(parts)}."] if parts else []
+    if report.config_revision is not None:
+        lines.append(f"Judged by {report.config_path} at {report.config_revision} (--config-from).")
     for notice in report.notices:
         lines.append(notice.message)
         lines.extend(f"  {detail}" for detail in notice.details)
