@@ -56,11 +56,14 @@ def adr_findings(
             if settings.require_for_rules:
                 findings.append(_required(rule))
             continue
-        where = rule.locate((*rule.where.path, "adr"))
-        line = where.line()
-        location = Location(where.source.path, line, 1, line, 1)
-        citation = Citation(f"rule {rule.id}", rule.adr, location, (rule.id,))
-        findings.extend(_checked(citation, cited_by(rule, decisions), decisions))
+        for index, cited in enumerate(rule.adrs):
+            # one citation: the key's line; one of a list: its own line
+            key = ("adr",) if not rule.more_adrs else ("adr", index)
+            where = rule.locate((*rule.where.path, *key))
+            line = where.line()
+            location = Location(where.source.path, line, 1, line, 1)
+            citation = Citation(f"rule {rule.id}", cited, location, (rule.id,))
+            findings.extend(_checked(citation, cited_by(rule, decisions, cited), decisions))
     if decisions.dir is not None:
         for path, kept in comments.items():
             for citation, adr in _comment_citations(path, kept, decisions):
@@ -68,13 +71,15 @@ def adr_findings(
     return findings
 
 
-def cited_by(rule: Rule, decisions: Decisions) -> Adr | None:
-    """The record a rule's `adr` cites; a path is relative to the file that sets the key."""
-    if rule.adr is None:
+def cited_by(rule: Rule, decisions: Decisions, cited: str | None = None) -> Adr | None:
+    """The record a rule's `adr` cites (`cited`, one of them; default: the first); a path
+    is relative to the file that sets the key."""
+    cited = cited if cited is not None else rule.adr
+    if cited is None:
         return None
     source = rule.locate((*rule.where.path, "adr")).source.path
     base = posixpath.dirname(source) if ":" not in source else ""
-    return resolve(rule.adr, decisions, base)
+    return resolve(cited, decisions, base)
 
 
 def _comment_citations(

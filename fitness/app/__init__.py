@@ -59,7 +59,7 @@ def decisions_overview(options: CheckOptions) -> DecisionsOverview:
             tuple(
                 (rule.id, len(report.findings_for(rule.id)))
                 for rule in report.rules
-                if rule.adr is not None and rule.adr.adr == adr
+                if any(link.adr == adr for link in rule.adrs)
             ),
         )
         for adr in found.records

@@ -263,20 +263,23 @@ def describe_rules(
             id=rule.id,
             kind=rule.kind,
             severity=rule.severity,
-            adr=_link(rule, decisions),
+            adr=_link(rule, rule.adr, decisions),
             description=KINDS[rule.kind].summary(rule.params),
             guidance=rule.message,
             seconds=(seconds or {}).get(rule.id, 0.0),
             include=tuple(ref.expr.text for ref in rule.include),
             exclude=tuple(ref.expr.text for ref in rule.exclude),
+            more_adrs=tuple(
+                link for cited in rule.more_adrs if (link := _link(rule, cited, decisions))
+            ),
         )
         for rule in config.rules
     )
 
 
-def _link(rule: Rule, decisions: Decisions) -> AdrLink | None:
-    if rule.adr is None:
+def _link(rule: Rule, cited: str | None, decisions: Decisions) -> AdrLink | None:
+    if cited is None:
         return None
     from fitness.adr.findings import cited_by
 
-    return AdrLink(rule.adr, cited_by(rule, decisions))
+    return AdrLink(cited, cited_by(rule, decisions, cited))

@@ -147,10 +147,7 @@ def _parse(
 ) -> Rule | None:
     kind = table.string("kind", required=True)
     severity = Severity(table.choice("severity", [s.value for s in Severity], "error"))
-    adr = table.string("adr")
-    if adr is not None and not adr.strip():
-        table.problem("adr", 'must name an ADR, such as "ADR-0004" (or leave the key out)')
-        adr = None
+    adrs = _adrs(table)
     message = table.string("message")
     include = table.modules("include", internal=True)
     exclude = table.modules("exclude", internal=True)
@@ -169,14 +166,33 @@ def _parse(
         rule_id,
         kind,
         severity,
-        adr,
+        adrs[0] if adrs else None,
         message,
         include,
         exclude,
         params,
         where,
         table.problems.redirects,
+        adrs[1:],
     )
+
+
+def _adrs(table: Table) -> tuple[str, ...]:
+    """`adr = "ADR-0004"` or `adr = ["ADR-0003", "ADR-0004"]`: the decisions a rule cites."""
+    empty = 'must name an ADR, such as "ADR-0004" (or leave the key out)'
+    if isinstance(table.value("adr"), list):
+        cited = table.strings("adr")
+        if not cited and table.empty_list("adr"):
+            table.problem("adr", empty)
+        for text, where in cited:
+            if not text.strip():
+                table.problems.add(where, empty)
+        return tuple(text for text, _ in cited if text.strip())
+    adr = table.string("adr")
+    if adr is not None and not adr.strip():
+        table.problem("adr", empty)
+        return ()
+    return (adr,) if adr is not None else ()
 
 
 def _examples(table: Table, in_pack: bool) -> None:

@@ -56,6 +56,12 @@ class Rule(NamedTuple):
     params: Params
     where: Where
     redirects: Redirects = ()
+    more_adrs: tuple[str, ...] = ()  # `adr = ["ADR-0003", "ADR-0004"]`: those after the first
+
+    @property
+    def adrs(self) -> tuple[str, ...]:
+        """Every decision the rule cites, as written, in order."""
+        return (self.adr, *self.more_adrs) if self.adr is not None else ()
 
     def locate(self, path: KeyPath) -> Where:
         """The file and key of `path`, a key path in the file that defines the rule."""

@@ -14,7 +14,7 @@ RULE_STATUSES = ("kept", "baselined", "broken")
 
 
 class RuleSummary(NamedTuple):
-    """A configured rule, as reporters describe it; `adr` is the decision it enforces."""
+    """A configured rule, as reporters describe it; `adr` is the (first) decision it enforces."""
 
     id: str
     kind: str
@@ -25,6 +25,12 @@ class RuleSummary(NamedTuple):
     seconds: float = 0.0  # how long the rule's check took
     include: tuple[str, ...] = ()  # module expressions narrowing where it applies
     exclude: tuple[str, ...] = ()
+    more_adrs: tuple[AdrLink, ...] = ()  # the decisions it cites after `adr`
+
+    @property
+    def adrs(self) -> tuple[AdrLink, ...]:
+        """Every decision the rule enforces, in the order it cites them."""
+        return (self.adr, *self.more_adrs) if self.adr is not None else ()
 
 
 class DisabledRule(NamedTuple):
@@ -110,6 +116,11 @@ class Report(NamedTuple):
         """The decision `finding` enforces: its rule's ADR."""
         rule = self.rule(finding.rule_id)
         return rule.adr if rule is not None else None
+
+    def adrs_of(self, finding: Finding) -> tuple[AdrLink, ...]:
+        """Every decision `finding` breaks: its rule's ADRs."""
+        rule = self.rule(finding.rule_id)
+        return rule.adrs if rule is not None else ()
 
     def kind(self, rule_id: str) -> FindingKind | None:
         """The built-in finding kind `rule_id`, or None for a configured rule."""

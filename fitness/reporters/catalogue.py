@@ -25,6 +25,11 @@ class Described(NamedTuple):
     guidance: str | None
     adr: AdrLink | None
     seconds: float
+    more_adrs: tuple[AdrLink, ...] = ()  # the decisions it cites after `adr`
+
+    @property
+    def adrs(self) -> tuple[AdrLink, ...]:
+        return (self.adr, *self.more_adrs) if self.adr is not None else ()
 
 
 def described_rules(report: Report) -> list[Described]:
@@ -43,6 +48,7 @@ def described_rules(report: Report) -> list[Described]:
             rule.guidance,
             rule.adr,
             rule.seconds,
+            rule.more_adrs,
         )
         for rule in report.rules
     ]

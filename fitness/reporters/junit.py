@@ -52,10 +52,10 @@ def _suite(report: Report, rule: Described) -> str:
         ("severity", rule.severity.value),
         ("description", rule.description),
     ]
-    if rule.adr is not None:
-        properties.append(("adr", rule.adr.label))
-        if rule.adr.adr is not None:
-            properties.append(("adr-path", report.repo_path(rule.adr.adr.path)))
+    for link in rule.adrs:  # a property each, in the order the rule cites them
+        properties.append(("adr", link.label))
+        if link.adr is not None:
+            properties.append(("adr-path", report.repo_path(link.adr.path)))
     if rule.guidance:
         properties.append(("guidance", rule.guidance))
     lines = [head, "    <properties>"]
@@ -145,11 +145,11 @@ def _body(report: Report, finding: Finding, path: str) -> str:
     for number, chain in enumerate(finding.chains, 1):
         lines.append(f"chain {number} of {len(finding.chains)}:")
         lines.extend(f"  {hop_text(hop)}" for hop in chain)
-    link = report.adr_of(finding)
-    if link is not None:
+    links = report.adrs_of(finding)
+    for link in links:
         where = f" ({report.repo_path(link.adr.path)})" if link.adr is not None else ""
         lines.append(f"ADR: {link.label}{where}")
-    elif finding.adr:
+    if not links and finding.adr:
         lines.append(f"ADR: {finding.adr}")
     if finding.guidance:
         lines.append(f"guidance: {finding.guidance}")

@@ -8,7 +8,7 @@ findings are not shown.
 
 from __future__ import annotations
 
-from fitness.model import Finding, Report, Severity
+from fitness.model import AdrLink, Finding, Report, Severity
 from fitness.reporters import neutral
 from fitness.reporters.base import RenderOptions
 from fitness.reporters.catalogue import (
@@ -164,10 +164,13 @@ def _row(report: Report, finding: Finding) -> str:
 
 
 def _adr(report: Report, options: RenderOptions, rule: Described) -> str:
-    if rule.adr is None:
-        return ""
-    target = adr_target(rule.adr, report, options)
-    label = _cell(rule.adr.label)
+    """The decisions the rule cites, each a link to its record when it has one."""
+    return ", ".join(_adr_link(report, options, link) for link in rule.adrs)
+
+
+def _adr_link(report: Report, options: RenderOptions, link: AdrLink) -> str:
+    target = adr_target(link, report, options)
+    label = _cell(link.label)
     if not target:
         return label
     from html import escape

@@ -33,7 +33,7 @@ def render_rule_list(listing: RuleListing) -> str:
 
 
 def _cells(rule: RuleSummary) -> tuple[str, ...]:
-    adr = rule.adr.cited if rule.adr is not None else "-"
+    adr = ", ".join(link.cited for link in rule.adrs) or "-"
     return (rule.id, rule.kind, rule.severity.value, adr, rule.description)
 
 

@@ -292,8 +292,8 @@ def _result(
 
 def _message(report: Report, finding: Finding, hops: Chain) -> str:
     """The message, the ADR, then the chain hop by hop, each hop a link to a related location."""
-    adr = report.adr_of(finding)
-    cited = adr.label if adr is not None else finding.adr
+    decisions = report.adrs_of(finding)
+    cited = "; ".join(link.label for link in decisions) if decisions else finding.adr
     text = _escape(finding.message) + (f" ({_escape(cited)})" if cited else "")
     if hops:
         links = [

@@ -61,8 +61,9 @@ def _finding(finding: Finding, report: Report, options: RenderOptions) -> list[s
     color = options.color
     root = report.root
     rule = _paint(finding.rule_id, _COLORS[finding.severity] + ";1", color)
-    link = report.adr_of(finding)
-    adr = f" ({link.label})" if link is not None else f" ({finding.adr})" if finding.adr else ""
+    links = report.adrs_of(finding)
+    labels = "; ".join(link.label for link in links) if links else finding.adr
+    adr = f" ({labels})" if labels else ""
     severity = "" if finding.severity is Severity.ERROR else f" [{finding.severity.value}]"
     path = loc.path
     if options.cwd is not None:

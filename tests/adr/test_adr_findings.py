@@ -7,6 +7,7 @@ that made it: a rule's `adr` key (in the file that set it), its table for
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -450,4 +451,75 @@ def test_a_status_word_mapped_to_no_status_is_a_configuration_error(
         "'proposed', 'accepted', 'rejected', 'deprecated', 'superseded' (did you mean "
         "'accepted'?)\n"
         "pyproject.toml:6: tool.fitness.adr.statuses.Done: expected a string, got an integer (3)\n",
+    )
+
+
+def several(rule_id: str, *adrs: str) -> str:
+    listed = ", ".join(f'"{adr}"' for adr in adrs)
+    return forbidden(rule_id, to="json") + f"adr = [{listed}]\n"
+
+
+def test_a_rule_may_cite_several_decisions_and_each_is_checked(project: Project, run: Run) -> None:
+    rule = (
+        '[tool.fitness.rules.no-json]\nkind = "forbidden"\nfrom = ["app.domain"]\n'
+        'to = ["json"]\nadr = [\n  "ADR-0001",\n  "ADR-0002",\n  "ADR-0042",\n]\n'
+    )
+    root = project({**APP, **DECISIONS, "pyproject.toml": pyproject(rule)})
+
+    result = run("check", "--fail-on", "never", cwd=root)
+
+    assert result.out == (
+        'pyproject.toml:10:1: adr-not-accepted: rule no-json cites ADR-0002 "Use an ORM", which '
+        "is proposed, not accepted [warning]\n"
+        "pyproject.toml:11:1: adr-missing: rule no-json cites ADR-0042, which is no ADR in "
+        "docs/adr\n"
+        "src/app/domain.py:1:1: no-json: app.domain must not import json (ADR-0001: Keep the "
+        "domain pure; ADR-0002: Use an ORM; ADR-0042)\n"
+        "\n"
+        "no-json           forbidden  broken  1 finding\n"
+        "adr-missing       built-in   1 finding\n"
+        "adr-not-accepted  built-in   1 finding\n"
+        "Rules: 0 kept, 1 broken. Found 3 findings (2 errors, 1 warning) in 2 files (0.00s).\n"
+    )
+
+
+def test_every_command_shows_every_decision_a_rule_cites(project: Project, run: Run) -> None:
+    root = project(
+        {**APP, **DECISIONS, "pyproject.toml": pyproject(several("no-json", "ADR-1", "ADR-6"))}
+    )
+
+    rules = run("rules", cwd=root)
+    overview = run("adr", cwd=root)
+    as_json = json.loads(run("check", "--format", "json", cwd=root).out)
+
+    assert rules.out == (
+        "RULE     KIND       SEVERITY  ADR           DESCRIPTION\n"
+        "no-json  forbidden  error     ADR-1, ADR-6  app.domain must not import json\n"
+    )
+    assert [line for line in overview.out.splitlines() if "no-json" in line] == [
+        "ADR-0001  accepted                Keep the domain pure  no-json (1)",
+        "ADR-0006  accepted                Use an outbox         no-json (1)",
+    ]
+    [rule] = as_json["rules"]
+    assert (rule["adr"], rule["adrs"], [d["key"] for d in rule["decisions"]]) == (
+        "ADR-1",
+        ["ADR-1", "ADR-6"],
+        ["ADR-0001", "ADR-0006"],
+    )
+    assert as_json["findings"][0]["adrs"] == ["ADR-1", "ADR-6"]
+
+
+def test_an_empty_list_of_decisions_is_a_configuration_error(project: Project, run: Run) -> None:
+    blank = project(
+        {**APP, **DECISIONS, "pyproject.toml": pyproject(forbidden("x") + 'adr = ["ADR-1", " "]\n')}
+    )
+    assert run("check", cwd=blank).err == (
+        'pyproject.toml:8: tool.fitness.rules.x.adr[1]: must name an ADR, such as "ADR-0004" '
+        "(or leave the key out)\n"
+    )
+
+    empty = project({"pyproject.toml": pyproject(forbidden("y") + "adr = []\n")})
+    assert run("check", cwd=empty).err == (
+        'pyproject.toml:8: tool.fitness.rules.y.adr: must name an ADR, such as "ADR-0004" '
+        "(or leave the key out)\n"
     )

@@ -183,6 +183,7 @@ def test_json_report(project: Project, run: Run) -> None:
             "status": "accepted",
             "path": "docs/adr/0004-pure-domain.md",
         },
+        "adrs": ["ADR-0004"],
         "guidance": "Let services wire the infrastructure.",
         "modules": ["shop.domain", "sqlalchemy"],
         "chain": chain,
