@@ -56,7 +56,7 @@ class Rule(NamedTuple):
     params: Params
     where: Where
     redirects: Redirects = ()
-    more_adrs: tuple[str, ...] = ()  # `adr = ["ADR-0003", "ADR-0004"]`: those after the first
+    more_adrs: tuple[str, ...] = ()  # `adr` may be a list: the decisions cited after the first
 
     @property
     def adrs(self) -> tuple[str, ...]:
