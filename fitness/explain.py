@@ -39,9 +39,16 @@ def explain(name: str | None) -> str:
         f"  {key.name.ljust(width)}  {key.default.ljust(default_width)}  {key.meaning}"
         for key in kind.keys
     )
+    lines.append(_EVERY_RULE)
     for example in kind.examples:
         lines.extend(("", *_example(example)))
     return "\n".join(lines) + "\n"
+
+
+_EVERY_RULE = (
+    "Every rule also takes: severity, message, include, exclude, enabled, and adr "
+    '(the decision it enforces, "ADR-0004", or a list of them)'
+)
 
 
 def _kinds() -> str:
