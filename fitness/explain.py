@@ -6,9 +6,9 @@ import inspect
 
 from fitness.checks import KINDS
 from fitness.checks.docs import Example
-from fitness.config.suggest import did_you_mean
 from fitness.errors import UsageError
 from fitness.model import BUILT_IN_KINDS, built_in_kind
+from fitness.suggest import did_you_mean
 
 
 def explain(name: str | None) -> str:
@@ -39,9 +39,16 @@ def explain(name: str | None) -> str:
         f"  {key.name.ljust(width)}  {key.default.ljust(default_width)}  {key.meaning}"
         for key in kind.keys
     )
+    lines.append(_EVERY_RULE)
     for example in kind.examples:
         lines.extend(("", *_example(example)))
     return "\n".join(lines) + "\n"
+
+
+_EVERY_RULE = (
+    "Every rule also takes: severity, message, include, exclude, enabled, and adr "
+    '(the decision it enforces, "ADR-0004", or a list of them)'
+)
 
 
 def _kinds() -> str:

@@ -33,6 +33,7 @@ class Configured(NamedTuple):
     `cache_dir` is the cache this run may use (None without one). `notices`
     and `findings` come from `--config-from REV`: which configuration judged
     the change and which renames it followed; the `rule-target-removed` findings.
+    `judged_by` is the revision whose configuration judges the tree (None: its own).
     """
 
     config: Config
@@ -41,6 +42,7 @@ class Configured(NamedTuple):
     tree: Tree
     notices: tuple[Notice, ...] = ()
     findings: tuple[Finding, ...] = ()
+    judged_by: str | None = None
 
 
 def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Configured:
@@ -100,7 +102,10 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
     check_exclude(config, existing, problems, tree)
     if problems.found:
         raise ConfigError(problems.messages())
-    return Configured(config, discovery, cache_dir, tree, tuple(notices), tuple(removed[1]))
+    judged_by = at.revision if at is not None else None
+    return Configured(
+        config, discovery, cache_dir, tree, tuple(notices), tuple(removed[1]), judged_by
+    )
 
 
 def _config_at(path: Path, revision: str, tree: Tree, revisions: Revisions) -> AtRevision | None:
@@ -137,7 +142,7 @@ def select_rules(config: Config, select: Sequence[str], ignore: Sequence[str]) -
 
 
 def _unknown_rule(flag: str, rule_id: str, known: Sequence[str], config: Config) -> str:
-    from fitness.config.suggest import did_you_mean
+    from fitness.suggest import did_you_mean
 
     if rule_id in BUILT_IN:
         return (

@@ -37,6 +37,16 @@ def followed_rename(revision: str, old: str, new: str) -> Notice:
     )
 
 
+def baseline_not_read(path: str) -> Notice:
+    """`--no-baseline`: the baseline file exists but this run does not read it."""
+    return Notice(
+        "baseline-not-read",
+        Severity.NOTE,
+        f"--no-baseline: {path} is not read, so every finding counts",
+        path,
+    )
+
+
 def fixed_entries(stale: Sequence[BaselineEntry], strict: bool, path: str) -> Notice | None:
     """The baseline entries no finding matched; an error under `--strict-baseline`."""
     if not stale:

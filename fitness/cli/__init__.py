@@ -100,6 +100,11 @@ def cli(debug: bool) -> None:
     "root, when there is one); only findings not in it count.",
 )
 @click.option(
+    "--no-baseline",
+    is_flag=True,
+    help="Read no baseline: every finding counts, as if the project had none.",
+)
+@click.option(
     "--strict-baseline",
     is_flag=True,
     help="Also fail when baseline entries are fixed (the baseline should shrink).",
@@ -163,6 +168,7 @@ def check(
     fail_on: str,
     color: str,
     baseline: Path | None,
+    no_baseline: bool,
     strict_baseline: bool,
     since: str | None,
     config_from: str | None,
@@ -190,11 +196,15 @@ def check(
         select=select,
         ignore=ignore,
         baseline=baseline,
+        use_baseline=not no_baseline,
         strict_baseline=strict_baseline,
         since=since,
         config_from=config_from,
         cache_dir=cache_dir,
     )
+    if no_baseline and (baseline is not None or strict_baseline):
+        given = "--baseline" if baseline is not None else "--strict-baseline"
+        raise UsageError(f"--no-baseline reads no baseline: it cannot be given with {given}")
     if baseline is not None and not baseline.is_file():
         raise UsageError(f"--baseline {baseline}: no such file (write one with `fitness baseline`)")
     report = app.check(options, since_start)
@@ -275,25 +285,14 @@ def baseline(
 @cli.command(epilog=_EXIT_CODES)
 @_CONFIG
 def rules(config: Path | None) -> None:
-    """List the configured rules."""
-    summaries = app.configured_rules(app.CheckOptions(Path.cwd(), config))
-    rows = [
-        tuple(
-            neutral.text(cell)
-            for cell in (
-                r.id,
-                r.kind,
-                r.severity.value,
-                r.adr.cited if r.adr else "-",
-                r.description,
-            )
-        )
-        for r in summaries
-    ]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    for row in rows:
-        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4]
-        click.echo(neutral.lines(line))
+    """List the configured rules: kind, severity, ADR, what each checks and where.
+
+    Rules switched off with `enabled = false` are listed as disabled.
+    """
+    from fitness.reporters.rule_list import render_rule_list
+
+    listing = app.configured_rules(app.CheckOptions(Path.cwd(), config))
+    click.echo(render_rule_list(listing), nl=False)
 
 
 @cli.command(epilog=_EXIT_CODES)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from fitness.config.adr_settings import adr_settings
 from fitness.config.packs import PackRules
 from fitness.config.rules import build_rules
 from fitness.config.schema import (
@@ -112,7 +113,7 @@ def _config(
     respect_gitignore = top.boolean("respect_gitignore", True)
     cache_dir = top.string("cache_dir") or ".fitness_cache"
     adr_table = top.table("adr")
-    adr = _adr(adr_table) if adr_table else AdrSettings(None, False, False)
+    adr = adr_settings(adr_table) if adr_table else AdrSettings(None, False, False)
     defaults = {key: top.choice(key, IMPORT_MODES, "check") for key in RULE_DEFAULTS}
     tree, applies_to = trees  # where the configuration is read, and the one it judges
     packs = PackRules(path.parent, defaults, tree)
@@ -149,6 +150,7 @@ def _config(
         cache_dir=cache_dir,
         adr=adr,
         rules=rules.rules,
+        disabled=rules.off,
     )
 
 
@@ -170,16 +172,6 @@ def _project_root(path: Path, root: str | None, tree: Tree) -> Path:
                 return path.parent
             return directory if path.is_absolute() else Path(os.path.relpath(directory))
     return path.parent
-
-
-def _adr(table: Table) -> AdrSettings:
-    settings = AdrSettings(
-        dir=table.string("dir"),
-        require_for_rules=table.boolean("require_for_rules", False),
-        require_for_suppressions=table.boolean("require_for_suppressions", False),
-    )
-    table.finish()
-    return settings
 
 
 def _layout(path: Path, document: Mapping[str, object]) -> KeyPath | None:

@@ -14,10 +14,10 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from fitness.config.schema import ParamsParser, Rule
-from fitness.config.suggest import close_match, did_you_mean
+from fitness.config.schema import Disabled, ParamsParser, Rule
 from fitness.config.table import Table
 from fitness.model import Severity
+from fitness.suggest import close_match, did_you_mean
 
 _RULE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _TAG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -34,7 +34,7 @@ class Rules(NamedTuple):
 
     rules: tuple[Rule, ...]
     defined: int
-    off: tuple[str, ...]
+    off: tuple[Disabled, ...]
 
 
 def build_rules(
@@ -54,7 +54,7 @@ def build_rules(
         else:
             mine.append((rule_id, table))
     found: list[Rule] = []
-    off: list[str] = []
+    off: list[Disabled] = []
     for rule_id, table in packs.items():
         if rule_id in replaced:
             table.skip_rest()
@@ -77,7 +77,7 @@ def _overridden(
     pack: Table,
     override: Table,
     parsers: Mapping[str, ParamsParser],
-    off: list[str],
+    off: list[Disabled],
 ) -> Rule | None:
     """The pack rule with the override's keys, or None when the override switches it off."""
     enabled = override.boolean("enabled", True)
@@ -99,8 +99,11 @@ def _overridden(
             )
     override.skip_rest()
     if not enabled:
+        kind = pack.value("kind")
         pack.skip_rest()  # the pack's rule is not the user's to fix
-        off.append(rule_id)
+        off.append(
+            Disabled(rule_id, kind if isinstance(kind, str) else None, _at(override, "enabled"))
+        )
         return None
     # `enabled = true` switches on a rule the pack ships switched off.
     switch = ["enabled"] if isinstance(override.value("enabled"), bool) else []
@@ -112,7 +115,7 @@ def _rule(
     rule_id: str,
     table: Table,
     parsers: Mapping[str, ParamsParser],
-    off: list[str],
+    off: list[Disabled],
     *,
     in_pack: bool,
 ) -> Rule | None:
@@ -128,10 +131,16 @@ def _rule(
     table.finish()
     if rule is None or not _RULE_ID.fullmatch(rule_id):
         return None
-    if not enabled:
-        off.append(rule_id)  # checked like any rule, so switching it back on finds no surprise
+    if not enabled:  # checked like any rule, so switching it back on finds no surprise
+        off.append(Disabled(rule_id, rule.kind, _at(table, "enabled")))
         return None
     return rule
+
+
+def _at(table: Table, key: str | None = None) -> str:
+    """`pyproject.toml:12`: where a table (or one of its keys) is written."""
+    where = table.where(key)
+    return f"{where.source.display}:{where.line()}"
 
 
 def _parse(
@@ -139,10 +148,7 @@ def _parse(
 ) -> Rule | None:
     kind = table.string("kind", required=True)
     severity = Severity(table.choice("severity", [s.value for s in Severity], "error"))
-    adr = table.string("adr")
-    if adr is not None and not adr.strip():
-        table.problem("adr", 'must name an ADR, such as "ADR-0004" (or leave the key out)')
-        adr = None
+    adrs = _adrs(table)
     message = table.string("message")
     tags = _tags(table)
     include = table.modules("include", internal=True)
@@ -162,7 +168,7 @@ def _parse(
         rule_id,
         kind,
         severity,
-        adr,
+        adrs[0] if adrs else None,
         message,
         include,
         exclude,
@@ -170,6 +176,7 @@ def _parse(
         where,
         table.problems.redirects,
         tags,
+        adrs[1:],
     )
 
 
@@ -184,6 +191,24 @@ def _tags(table: Table) -> tuple[str, ...]:
         elif tag not in found:
             found.append(tag)
     return tuple(found)
+
+
+def _adrs(table: Table) -> tuple[str, ...]:
+    """`adr = "ADR-0004"` or `adr = ["ADR-0003", "ADR-0004"]`: the decisions a rule cites."""
+    empty = 'must name an ADR, such as "ADR-0004" (or leave the key out)'
+    if isinstance(table.value("adr"), list):
+        cited = table.strings("adr")
+        if not cited and table.empty_list("adr"):
+            table.problem("adr", empty)
+        for text, where in cited:
+            if not text.strip():
+                table.problems.add(where, empty)
+        return tuple(text for text, _ in cited if text.strip())
+    adr = table.string("adr")
+    if adr is not None and not adr.strip():
+        table.problem("adr", empty)
+        return ()
+    return (adr,) if adr is not None else ()
 
 
 def _examples(table: Table, in_pack: bool) -> None:

@@ -8,7 +8,7 @@ from typing import NamedTuple, Protocol, runtime_checkable
 
 from fitness.config.source import ConfigSource, KeyPath, Redirects, Where, locate
 from fitness.config.table import ModuleRef, Table
-from fitness.model import Severity
+from fitness.model import AdrStatus, Severity
 
 
 class Params(Protocol):
@@ -58,6 +58,12 @@ class Rule(NamedTuple):
     where: Where
     redirects: Redirects = ()
     tags: tuple[str, ...] = ()
+    more_adrs: tuple[str, ...] = ()  # `adr` may be a list: the decisions cited after the first
+
+    @property
+    def adrs(self) -> tuple[str, ...]:
+        """Every decision the rule cites, as written, in order."""
+        return (self.adr, *self.more_adrs) if self.adr is not None else ()
 
     def locate(self, path: KeyPath) -> Where:
         """The file and key of `path`, a key path in the file that defines the rule."""
@@ -65,15 +71,29 @@ class Rule(NamedTuple):
 
 
 class AdrSettings(NamedTuple):
-    """Where the ADRs live and what must cite one."""
+    """Where the ADRs live and what must cite one; `statuses` maps the project's own
+    status words (lower case) to fitness's (`approved` -> accepted)."""
 
     dir: str | None
     require_for_rules: bool
     require_for_suppressions: bool
+    statuses: tuple[tuple[str, AdrStatus], ...] = ()
+
+    def status_words(self) -> dict[str, AdrStatus]:
+        return dict(self.statuses)
+
+
+class Disabled(NamedTuple):
+    """A rule switched off with `enabled = false`: its id, its kind (None when its table
+    names none) and where it was switched off (`pyproject.toml:12`)."""
+
+    id: str
+    kind: str | None
+    where: str
 
 
 class Config(NamedTuple):
-    """Everything `[tool.fitness]` says, checked."""
+    """Everything `[tool.fitness]` says, checked; `disabled` are the rules switched off."""
 
     source: ConfigSource
     path: Path
@@ -84,3 +104,4 @@ class Config(NamedTuple):
     cache_dir: str
     adr: AdrSettings
     rules: tuple[Rule, ...]
+    disabled: tuple[Disabled, ...] = ()

@@ -17,6 +17,7 @@ from fitness.model import (
     Suppressed,
     Suppression,
 )
+from fitness.suggest import did_you_mean
 
 FAIL_ON = ("error", "warning", "note", "never")
 BASELINE_NAME = ".fitness-baseline.json"  # in the project root, picked up by `fitness check`
@@ -236,7 +237,7 @@ def _judged(
                 "invalid-suppression",
                 location,
                 f"the suppression names '{rule_id}', which is no configured rule "
-                "nor built-in check",
+                f"nor built-in check{did_you_mean(rule_id, rules.known)}",
                 rule_id,
             )
         elif rule_id in rules.checked and (suppression, rule_id) not in used:

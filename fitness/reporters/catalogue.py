@@ -27,6 +27,11 @@ class Described(NamedTuple):
     adr: AdrLink | None
     seconds: float
     tags: tuple[str, ...] = ()
+    more_adrs: tuple[AdrLink, ...] = ()  # the decisions it cites after `adr`
+
+    @property
+    def adrs(self) -> tuple[AdrLink, ...]:
+        return (self.adr, *self.more_adrs) if self.adr is not None else ()
 
 
 def described_rules(report: Report) -> list[Described]:
@@ -46,6 +51,7 @@ def described_rules(report: Report) -> list[Described]:
             rule.adr,
             rule.seconds,
             rule.tags,
+            rule.more_adrs,
         )
         for rule in report.rules
     ]

@@ -99,8 +99,8 @@ def escape_property(text: str) -> str:
 
 def _command(report: Report, finding: Finding, path: str) -> str:
     loc = finding.location
-    link = report.adr_of(finding)
-    cited = link.label if link is not None else finding.adr
+    links = report.adrs_of(finding)
+    cited = "; ".join(link.label for link in links) if links else finding.adr
     title = finding.rule_id + (f" ({cited})" if cited else "")
     properties = [("file", path), ("line", str(loc.line))]
     if loc.end_line != loc.line:

@@ -56,20 +56,25 @@ def _suite(report: Report, rule: Described) -> str:
         ("severity", rule.severity.value),
         ("description", rule.description),
     ]
-    if rule.adr is not None:
-        properties.append(("adr", rule.adr.label))
-        if rule.adr.adr is not None:
-            properties.append(("adr-path", report.repo_path(rule.adr.adr.path)))
+    for link in rule.adrs:  # a property each, in the order the rule cites them
+        properties.append(("adr", link.label))
+        if link.adr is not None:
+            properties.append(("adr-path", report.repo_path(link.adr.path)))
     if rule.guidance:
         properties.append(("guidance", rule.guidance))
     lines = [head, "    <properties>"]
     lines.extend(f"      <property name={_attr(n)} value={_attr(v)}/>" for n, v in properties)
     lines.append("    </properties>")
     if not findings:
-        lines.append(
-            f"    <testcase name={_attr(rule.id)} classname={_attr(rule.id)} "
-            f'time="{_seconds(rule.seconds)}"/>'
-        )
+        case = f"    <testcase name={_attr(rule.id)} classname={_attr(rule.id)} "
+        case += f'time="{_seconds(rule.seconds)}"'
+        baselined = sum(1 for finding in report.baselined if finding.rule_id == rule.id)
+        if baselined:  # passing, and saying why: what it finds is known
+            said = f"baselined: {baselined} finding{'s' if baselined != 1 else ''} in the baseline"
+            case += f">\n      <system-out>{escape(said)}</system-out>\n    </testcase>"
+        else:
+            case += "/>"
+        lines.append(case)
     names = _unique(_where(report, finding) for finding in findings)
     lines.extend(_case(report, finding, name) for finding, name in zip(findings, names))
     lines.append("  </testsuite>")
@@ -149,11 +154,11 @@ def _body(report: Report, finding: Finding, path: str) -> str:
     for number, chain in enumerate(finding.chains, 1):
         lines.append(f"chain {number} of {len(finding.chains)}:")
         lines.extend(f"  {hop_text(hop)}" for hop in chain)
-    link = report.adr_of(finding)
-    if link is not None:
+    links = report.adrs_of(finding)
+    for link in links:
         where = f" ({report.repo_path(link.adr.path)})" if link.adr is not None else ""
         lines.append(f"ADR: {link.label}{where}")
-    elif finding.adr:
+    if not links and finding.adr:
         lines.append(f"ADR: {finding.adr}")
     if finding.guidance:
         lines.append(f"guidance: {finding.guidance}")

@@ -11,7 +11,7 @@ many findings are not shown.
 
 from __future__ import annotations
 
-from fitness.model import Finding, Location, Report, Severity
+from fitness.model import AdrLink, Finding, Location, Report, Severity
 from fitness.reporters import neutral
 from fitness.reporters.base import RenderOptions
 from fitness.reporters.catalogue import (
@@ -84,8 +84,8 @@ class _Budget:
 
 
 def _totals(report: Report, rules: list[Described]) -> str:
-    configured = len(report.rules)
-    broken = sum(1 for rule in report.rules if report.findings_for(rule.id))
+    statuses = report.rule_counts()
+    baselined = f"{statuses['baselined']} baselined, " if statuses["baselined"] else ""
     if report.findings:
         counts = ", ".join(
             plural(count, name)
@@ -102,7 +102,8 @@ def _totals(report: Report, rules: list[Described]) -> str:
     verdict = "failed" if report.failed else "passed"
     return (
         f"## fitness: {found}\n\n"
-        f"The check {verdict}. Rules: {configured - broken} kept, {broken} broken; "
+        f"The check {verdict}. Rules: {statuses['kept']} kept, {baselined}"
+        f"{statuses['broken']} broken; "
         f"{plural(report.files, 'file')}, {plural(report.modules, 'module')} "
         f"in {report.elapsed:.2f}s.\n"
     )
@@ -125,17 +126,27 @@ def _notices(report: Report) -> str:
 
 
 def _kept(report: Report, options: RenderOptions, rules: list[Described]) -> str:
+    baselined = sum(1 for rule in rules if report.status_of(rule.id) == "baselined")
+    summary = plural(len(rules) - baselined, "kept rule")
+    if baselined:
+        summary += f", {baselined} baselined"
     lines = [
-        f"<details><summary>{plural(len(rules), 'kept rule')}</summary>",
+        f"<details><summary>{summary}</summary>",
         "",
         "| Rule | Kind | Decision |",
         "| --- | --- | --- |",
     ]
     lines.extend(
-        f"| {_code(rule.id)} | {_cell(rule.kind)} | {_adr(report, options, rule)} |"
+        f"| {_code(rule.id)}{_baselined(report, rule)} | {_cell(rule.kind)} "
+        f"| {_adr(report, options, rule)} |"
         for rule in rules
     )
     return "\n".join([*lines, "", "</details>"]) + "\n"
+
+
+def _baselined(report: Report, rule: Described) -> str:
+    """` (baselined)` after a rule whose every finding is in the baseline."""
+    return " (baselined)" if report.status_of(rule.id) == "baselined" else ""
 
 
 def _heading(report: Report, options: RenderOptions, rule: Described, count: int) -> str:
@@ -177,10 +188,13 @@ def _line_url(source_url: str, path: str, loc: Location) -> str:
 
 
 def _adr(report: Report, options: RenderOptions, rule: Described) -> str:
-    if rule.adr is None:
-        return ""
-    target = adr_target(rule.adr, report, options)
-    label = _cell(rule.adr.label)
+    """The decisions the rule cites, each a link to its record when it has one."""
+    return ", ".join(_adr_link(report, options, link) for link in rule.adrs)
+
+
+def _adr_link(report: Report, options: RenderOptions, link: AdrLink) -> str:
+    target = adr_target(link, report, options)
+    label = _cell(link.label)
     if not target:
         return label
     from html import escape

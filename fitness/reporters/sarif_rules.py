@@ -21,7 +21,7 @@ SECURITY_SEVERITY = {Severity.ERROR: "8.0", Severity.WARNING: "5.0", Severity.NO
 def descriptor(rule: Described, report: Report, options: RenderOptions) -> dict[str, Any]:
     """The rule's id, friendly name, descriptions, help naming its ADR, level and tags.
 
-    `helpUri` is the ADR file's URL when there is one, else fitness's own page
+    `helpUri` is the (first) ADR file's URL when there is one, else fitness's own page
     (`fitness.__url__`, the tool's `informationUri`). A rule tagged `security`
     carries a `security-severity` from its severity, so code scanning lists its
     alerts as security alerts.
@@ -35,7 +35,10 @@ def descriptor(rule: Described, report: Report, options: RenderOptions) -> dict[
         "name": _friendly_name(rule.id),
         "shortDescription": {"text": sentence(rule.summary)},
         "fullDescription": {"text": sentence(rule.description)},
-        "help": {"text": _help_text(rule, target), "markdown": _help_markdown(rule, target)},
+        "help": {
+            "text": _help_text(rule, report, options),
+            "markdown": _help_markdown(rule, report, options),
+        },
         "helpUri": target if target and "://" in target else __url__,
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": properties,
@@ -48,20 +51,22 @@ def sentence(text: str) -> str:
     return text if text.endswith(".") else f"{text}."
 
 
-def _help_text(rule: Described, target: str | None) -> str:
+def _help_text(rule: Described, report: Report, options: RenderOptions) -> str:
     lines = [sentence(rule.description)]
-    if rule.adr is not None:
+    for link in rule.adrs:
+        target = adr_target(link, report, options)
         where = f" ({target})" if target else ""
-        lines.append(f"Decision: {sentence(rule.adr.label + where)}")
+        lines.append(f"Decision: {sentence(link.label + where)}")
     if rule.guidance:
         lines.append(sentence(rule.guidance))
     return "\n\n".join(lines)
 
 
-def _help_markdown(rule: Described, target: str | None) -> str:
+def _help_markdown(rule: Described, report: Report, options: RenderOptions) -> str:
     lines = [markdown_text(sentence(rule.description))]
-    if rule.adr is not None:
-        label = markdown_text(rule.adr.label)
+    for link in rule.adrs:
+        target = adr_target(link, report, options)
+        label = markdown_text(link.label)
         lines.append(f"**Decision:** [{label}]({target})" if target else f"**Decision:** {label}")
     if rule.guidance:
         lines.append(markdown_text(sentence(rule.guidance)))

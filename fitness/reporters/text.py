@@ -47,6 +47,8 @@ def _not_counted(report: Report) -> list[str]:
     if report.since is not None:
         parts.append(f"{len(report.existing)} already at {report.since}")
     lines = [f"Not counted: {', '.join(parts)}."] if parts else []
+    if report.config_revision is not None:
+        lines.append(f"Judged by {report.config_path} at {report.config_revision} (--config-from).")
     for notice in report.notices:
         lines.append(notice.message)
         lines.extend(f"  {detail}" for detail in notice.details)
@@ -60,8 +62,9 @@ def _finding(finding: Finding, report: Report, options: RenderOptions) -> list[s
     color = options.color
     root = report.root
     rule = _paint(finding.rule_id, _COLORS[finding.severity] + ";1", color)
-    link = report.adr_of(finding)
-    adr = f" ({link.label})" if link is not None else f" ({finding.adr})" if finding.adr else ""
+    links = report.adrs_of(finding)
+    labels = "; ".join(link.label for link in links) if links else finding.adr
+    adr = f" ({labels})" if labels else ""
     severity = "" if finding.severity is Severity.ERROR else f" [{finding.severity.value}]"
     path = loc.path
     if options.cwd is not None:
@@ -164,14 +167,17 @@ def _differs(finding: Finding) -> bool:
 
 
 def _rules(report: Report, color: bool, show_kept: bool) -> list[str]:
-    """One line per broken rule (each rule with `show_kept`): id, kind, status, findings."""
+    """One line per broken rule (each rule with `show_kept`): id, kind, kept, baselined or
+    broken, and how many findings."""
     rows = []
-    for rule in report.rules:
+    statuses = [report.status_of(rule.id) for rule in report.rules]
+    shown = [(r, s) for r, s in zip(report.rules, statuses) if s == "broken" or show_kept]
+    width = max(len(status) for status in ("broken", *(status for _, status in shown)))
+    for rule, status in shown:
         count = len(report.findings_for(rule.id))
-        if not count and not show_kept:
-            continue
-        status = _paint("broken", "31", color) if count else _paint("kept  ", "32", color)
-        rows.append((rule.id, rule.kind, status, count))
+        rows.append(
+            (rule.id, rule.kind, _paint(status.ljust(width), _STATUS_COLORS[status], color), count)
+        )
     configured = {rule.id for rule in report.rules}
     for rule_id in sorted({f.rule_id for f in report.findings} - configured):
         rows.append((rule_id, "built-in", "", len(report.findings_for(rule_id))))
@@ -187,10 +193,13 @@ def _rules(report: Report, color: bool, show_kept: bool) -> list[str]:
     return lines
 
 
+_STATUS_COLORS = {"kept": "32", "baselined": "33", "broken": "31"}
+
+
 def _totals(report: Report, color: bool) -> str:
-    broken = sum(1 for rule in report.rules if report.findings_for(rule.id))
-    kept = len(report.rules) - broken
-    rules = f"Rules: {kept} kept, {broken} broken."
+    statuses = report.rule_counts()
+    baselined = f"{statuses['baselined']} baselined, " if statuses["baselined"] else ""
+    rules = f"Rules: {statuses['kept']} kept, {baselined}{statuses['broken']} broken."
     counts = [
         f"{count} {name}{'s' if count != 1 else ''}"
         for severity, name in (

@@ -82,6 +82,8 @@ def stale_lines(*letters: str) -> str:
 BROKEN_ONE = "layered  layers  broken  1 finding\n"
 FOUND_ONE = "Rules: 0 kept, 1 broken. Found 1 finding (1 error) in 21 files (0.00s).\n"
 NONE_FOUND = "Rules: 1 kept, 0 broken. No findings in 21 files (0.00s).\n"
+# A rule whose every finding is in the baseline is neither kept nor broken.
+ALL_BASELINED = "Rules: 0 kept, 1 baselined, 0 broken. No findings in 21 files (0.00s).\n"
 
 
 def commit(root: Path, message: str) -> None:
@@ -349,7 +351,7 @@ def test_the_baseline_shrinks_as_old_findings_are_fixed(
     )
 
     write(root, {"src/app/g/use_f.py": FIXED})
-    without_new = "Not counted: 3 in the baseline.\n" + stale_lines("a", "b") + NONE_FOUND
+    without_new = "Not counted: 3 in the baseline.\n" + stale_lines("a", "b") + ALL_BASELINED
     assert (run("check", cwd=root).code, run("check", cwd=root).out) == (0, without_new)
     strict = run("check", "--strict-baseline", cwd=root)
     assert (strict.code, strict.out) == (1, without_new)
@@ -396,7 +398,7 @@ def test_an_explicit_baseline_path_is_read_and_written(
     assert not (root / ".fitness-baseline.json").exists()
     assert (result.code, result.out) == (
         0,
-        "Not counted: 5 in the baseline.\n" + NONE_FOUND.replace("21 files", "20 files"),
+        "Not counted: 5 in the baseline.\n" + ALL_BASELINED.replace("21 files", "20 files"),
     )
 
 
@@ -495,7 +497,7 @@ def test_baseline_of_a_path_keeps_the_entries_of_the_other_paths(
     assert (check.code, check.out) == (
         0,
         "Not counted: 2 in the baseline.\n"
-        "Rules: 2 kept, 0 broken. No findings in 7 files (0.00s).\n",
+        "Rules: 1 kept, 1 baselined, 0 broken. No findings in 7 files (0.00s).\n",
     )
 
 
@@ -510,7 +512,7 @@ def test_check_with_select_lists_no_entry_of_another_rule_as_fixed(
     assert (result.code, result.out) == (
         0,
         "Not counted: 1 in the baseline.\n"
-        "Rules: 1 kept, 0 broken. No findings in 7 files (0.00s).\n",
+        "Rules: 0 kept, 1 baselined, 0 broken. No findings in 7 files (0.00s).\n",
     )
 
 
@@ -579,7 +581,7 @@ def still_baselined(run: Run, root: Path, files: int) -> None:
     assert result.code == 0
     assert result.out.splitlines()[-2:] == [
         "Not counted: 1 in the baseline.",
-        f"Rules: 1 kept, 0 broken. No findings in {files} files (0.00s).",
+        f"Rules: 0 kept, 1 baselined, 0 broken. No findings in {files} files (0.00s).",
     ]
 
 
@@ -859,7 +861,8 @@ def test_a_suppression_of_a_rule_not_selected_is_not_unused(project: Project, ru
         (
             "# fitness: ignore[no-c, noc] legacy",
             22,
-            "the suppression names 'noc', which is no configured rule nor built-in check",
+            "the suppression names 'noc', which is no configured rule nor built-in check "
+            "(did you mean 'no-c'?)",
         ),
         (
             "# fitness: ignore legacy",
@@ -1031,4 +1034,68 @@ def test_a_baseline_path_that_does_not_exist_is_a_usage_error(project: Project, 
         2,
         "",
         "fitness: --baseline missing.json: no such file (write one with `fitness baseline`)\n",
+    )
+
+
+def test_no_baseline_counts_every_finding_and_says_the_baseline_was_not_read(
+    repo: Callable[..., Path], run: Run
+) -> None:
+    root = repo(write_baseline(run))
+
+    result = run("check", "--no-baseline", cwd=root)
+
+    assert (result.code, result.out) == (
+        1,
+        "".join(violation(x) for x in "abcdef")
+        + "\n"
+        + "layered  layers  broken  6 findings\n"
+        + "--no-baseline: .fitness-baseline.json is not read, so every finding counts\n"
+        + "Rules: 0 kept, 1 broken. Found 6 findings (6 errors) in 21 files (0.00s).\n",
+    )
+    as_json = json.loads(run("check", "--no-baseline", "--format", "json", cwd=root).out)
+    assert (as_json["summary"]["findings"], as_json["summary"]["baselined"]) == (6, 0)
+    assert as_json["notices"] == [
+        {
+            "id": "baseline-not-read",
+            "severity": "note",
+            "message": "--no-baseline: .fitness-baseline.json is not read, so every finding counts",
+            "path": ".fitness-baseline.json",
+            "line": None,
+            "details": [],
+        }
+    ]
+
+
+def test_no_baseline_without_a_baseline_file_says_nothing_of_one(
+    project: Project, run: Run
+) -> None:
+    root = project({**SEVEN_LAYERS, **NEW})
+
+    result = run("check", "--no-baseline", cwd=root)
+
+    assert (result.code, result.out) == (
+        1,
+        violation("f") + "\n" + BROKEN_ONE + FOUND_ONE.replace("21 files", "16 files"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("flag", "named"),
+    [
+        (("--baseline", "pyproject.toml"), "--baseline"),
+        (("--strict-baseline",), "--strict-baseline"),
+    ],
+    ids=["baseline", "strict-baseline"],
+)
+def test_no_baseline_with_a_baseline_flag_is_a_usage_error(
+    project: Project, run: Run, flag: tuple[str, ...], named: str
+) -> None:
+    root = project({**SEVEN_LAYERS, **OLD})
+
+    result = run("check", "--no-baseline", *flag, cwd=root)
+
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        f"fitness: --no-baseline reads no baseline: it cannot be given with {named}\n",
     )

@@ -255,6 +255,7 @@ def test_help_says_what_each_option_does_and_lists_the_exit_codes(
         "--fail-on",
         "--color",
         "--baseline",
+        "--no-baseline",
         "--strict-baseline",
         "--since",
         "--config-from",

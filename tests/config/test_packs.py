@@ -60,10 +60,12 @@ def findings(result: Result) -> list[tuple[str, str, str, str | None]]:
     ]
 
 
-def rule_ids(run: Run, root: Path) -> list[str]:
+def rule_ids(run: Run, root: Path, status: str = "on") -> list[str]:
+    """The ids `fitness rules` lists (after its header): those that run, or those `disabled`."""
     result = run("rules", cwd=root)
     assert result.code == 0, result
-    return [line.split()[0] for line in result.out.splitlines()]
+    rows = [line.split() for line in result.out.splitlines()[1:] if not line.startswith(" ")]
+    return [row[0] for row in rows if (row[2] == "disabled") == (status == "disabled")]
 
 
 # What joins the configuration.
@@ -120,8 +122,10 @@ def test_a_rule_a_pack_ships_switched_off_is_not_run_until_switched_on(
     )
 
     assert "modern-optional-union" not in rule_ids(run, root)
+    assert rule_ids(run, root, "disabled") == ["modern-optional-union"]
     (root / "pyproject.toml").write_text(switched_on, encoding="utf-8")
     assert "modern-optional-union" in rule_ids(run, root)
+    assert rule_ids(run, root, "disabled") == []
 
 
 # Overrides.
@@ -173,6 +177,7 @@ def test_switched_off_the_pack_rule_is_gone_from_the_rules(project: Project, run
     )
 
     assert rule_ids(run, root) == ["ops-apart"]
+    assert rule_ids(run, root, "disabled") == ["domain-is-pure"]
     assert run("check", "--select", "domain-is-pure", cwd=root).err == (
         "fitness: --select domain-is-pure: no rule 'domain-is-pure' in pyproject.toml; the "
         "configured rules are: ops-apart\n"

@@ -133,6 +133,7 @@ def test_config_from_follows_renames_and_reports_a_removed_module_on_its_rule(
         "(a higher layer)\n"
         "\n"
         "layers  layers  broken  1 finding\n"
+        "Judged by pyproject.toml at HEAD (--config-from).\n"
         "--config-from HEAD: the configuration names app.api, which this change renames to "
         "app.web; its rules check app.web\n"
         "Rules: 1 kept, 1 broken. Found 1 finding (1 error) in 3 files (0.00s).\n",
@@ -147,6 +148,7 @@ def test_config_from_follows_renames_and_reports_a_removed_module_on_its_rule(
         "layers at HEAD names; land the configuration change first\n"
         "\n"
         "rule-target-removed  built-in  1 finding\n"
+        "Judged by pyproject.toml at HEAD (--config-from).\n"
         "Rules: 2 kept, 0 broken. Found 1 finding (1 error) in 2 files (0.00s).\n",
     )
 
