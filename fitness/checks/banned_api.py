@@ -12,7 +12,7 @@ from fitness.checks.docs import REQUIRED, Example, Key
 from fitness.config.schema import IMPORT_MODES
 from fitness.config.source import KeyPath
 from fitness.config.table import ModuleRef, Table, kind_of
-from fitness.model import ApiUse, Finding, Location
+from fitness.model import ApiUse, Finding, Location, Severity
 
 
 class BannedEntry(NamedTuple):
@@ -84,9 +84,10 @@ class BannedApi:
     calls only: a reference such as `f = subprocess.run`, or its import,
     cannot be judged and is not reported. When `**kwargs` (for a keyword) or
     `*args` (for a position) could supply an argument the call leaves out,
-    fitness cannot decide: the call is reported, at the rule's severity, with a
-    message that says so ("fitness cannot tell whether this call passes
-    shell=True through **kwargs"). The key `missing` is the condition, never a
+    fitness cannot decide: the call is reported one severity below the rule's
+    (a warning for an error rule, a note for a warning rule), with a message
+    that says so ("fitness cannot tell whether this call passes shell=True
+    through **kwargs (so a warning, not an error)"). The key `missing` is the condition, never a
     keyword argument named so.
 
     `allow_in` lists module expressions where uses are allowed, the modules
@@ -259,12 +260,17 @@ def _finding(
         args["conditions"] = " and ".join(c.describe() for c in entry.conditions)
         template += " {conditions}"
     template += " is banned"
+    severity = rule.severity
     if judgement.undecided:
         args["undecided"] = " or ".join(judgement.undecided)
         template += ", and fitness cannot tell whether this call passes {undecided}"
+        severity = _LOWER[rule.severity]
+        if severity is not rule.severity:
+            args["lowered"] = f"a {severity.value}, not {_ARTICLE[rule.severity]}"
+            template += " (so {lowered})"
     return Finding(
         rule_id=rule.id,
-        severity=rule.severity,
+        severity=severity,
         template=template,
         args=tuple(sorted(args.items())),
         location=Location(path, use.line, use.column, use.end_line, use.end_column),
@@ -274,6 +280,15 @@ def _finding(
         guidance=entry.message if entry.message is not None else rule.message,
         identity=(rule.id, module, use.api, use.scope, str(occurrence)),
     )
+
+
+# A call fitness cannot judge is reported one severity below the rule's.
+_LOWER = {
+    Severity.ERROR: Severity.WARNING,
+    Severity.WARNING: Severity.NOTE,
+    Severity.NOTE: Severity.NOTE,
+}
+_ARTICLE = {Severity.ERROR: "an error", Severity.WARNING: "a warning", Severity.NOTE: "a note"}
 
 
 def _alias(use: ApiUse) -> str | None:

@@ -319,7 +319,7 @@ CASES = [
         [("subprocess.run", {"shell": True})],
         "import subprocess\n\n\ndef f(**options):\n    return subprocess.run('ls', **options)\n",
         [
-            "5:12-5:26 subprocess.run with shell=True is banned, and fitness cannot tell whether this call passes shell=True through **kwargs"
+            "5:12-5:26 subprocess.run with shell=True is banned, and fitness cannot tell whether this call passes shell=True through **kwargs (so a warning, not an error)"
         ],
     ),
     Case(
