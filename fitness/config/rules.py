@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from fitness.config.python_versions import minors_of
 from fitness.config.schema import ParamsParser, Rule
 from fitness.config.suggest import close_match, did_you_mean
 from fitness.config.table import Table
@@ -24,7 +25,7 @@ _RULE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 # What an override of a pack rule may set, without a kind.
 OVERRIDE_KEYS = (
     *("adr", "allow_in", "dynamic", "enabled", "exclude", "ignore", "include", "message"),
-    *("severity", "type_checking"),
+    *("python", "severity", "type_checking"),
 )
 
 
@@ -143,6 +144,14 @@ def _parse(
         table.problem("adr", 'must name an ADR, such as "ADR-0004" (or leave the key out)')
         adr = None
     message = table.string("message")
+    python = table.string("python")
+    if python is not None and minors_of(python, every_release=True) is None:
+        table.problem(
+            "python",
+            f"'{python}' is no version specifier fitness can read: write one such as "
+            '">=3.9" (>=, >, <=, <, ==, !=, ~=, ^ and ~, clauses joined by commas)',
+        )
+        python = None
     include = table.modules("include", internal=True)
     exclude = table.modules("exclude", internal=True)
     _examples(table, in_pack)
@@ -167,6 +176,7 @@ def _parse(
         params,
         where,
         table.problems.redirects,
+        python,
     )
 
 

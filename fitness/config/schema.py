@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import NamedTuple, Protocol, runtime_checkable
 
+from fitness.config.python_versions import Supported
 from fitness.config.source import ConfigSource, KeyPath, Redirects, Where, locate
 from fitness.config.table import ModuleRef, Table
 from fitness.model import Severity
@@ -43,7 +44,9 @@ class Rule(NamedTuple):
     `where` is the rule's table in the file that defines it: the configuration,
     or a rule pack it extends. `redirects` are the keys a configuration's
     override of a pack rule set (`allow_in`, `severity`, ...), which are
-    written in the configuration instead; `locate` knows both.
+    written in the configuration instead; `locate` knows both. `python`
+    (`">=3.9"`) runs the rule only when every Python the project supports
+    meets it.
     """
 
     id: str
@@ -56,6 +59,7 @@ class Rule(NamedTuple):
     params: Params
     where: Where
     redirects: Redirects = ()
+    python: str | None = None  # the Pythons the rule needs the project to support, as written
 
     def locate(self, path: KeyPath) -> Where:
         """The file and key of `path`, a key path in the file that defines the rule."""
@@ -82,3 +86,5 @@ class Config(NamedTuple):
     cache_dir: str
     adr: AdrSettings
     rules: tuple[Rule, ...]
+    python: Supported = Supported()  # the Pythons the project supports
+    dormant: tuple[Rule, ...] = ()  # rules whose `python` some supported Python does not meet
