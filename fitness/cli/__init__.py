@@ -307,14 +307,25 @@ def adr(config: Path | None, format_: str) -> None:
 
 
 @cli.command(epilog=_EXIT_CODES)
+@_CONFIG
 @click.argument("kind", required=False)
-def explain(kind: str | None) -> None:
+def explain(config: Path | None, kind: str | None) -> None:
     """Explain a rule KIND: what it checks, its keys and defaults, its examples.
 
-    Without KIND, list the rule kinds.
+    KIND may also be the id of a configured rule: what it bans or checks, and
+    whether it runs for the Pythons the project supports. Without KIND, list
+    the rule kinds.
     """
     from fitness.explain import explain as explain_kind
+    from fitness.explain import explain_rule, is_known
 
+    if kind is not None and not is_known(kind):
+        from fitness.app.explain_rule import configured_rule
+
+        found = configured_rule(Path.cwd(), config, kind)
+        if found is not None:
+            click.echo(explain_rule(*found), nl=False)
+            return
     click.echo(explain_kind(kind), nl=False)
 
 

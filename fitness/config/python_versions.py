@@ -87,8 +87,13 @@ def minors_of(specifier: str, every_release: bool) -> frozenset[int] | None:
 
 def holds(rule: str, project: Supported) -> bool:
     """Whether every Python the project supports meets `rule`'s specifier."""
-    needed = minors_of(rule, every_release=True)
-    return needed is not None and project.minors <= needed
+    return not unmet(rule, project)
+
+
+def unmet(rule: str, project: Supported) -> list[str]:
+    """The minor versions the project supports that do not meet `rule` (`["3.8"]`)."""
+    needed = minors_of(rule, every_release=True) or frozenset()
+    return [f"3.{minor}" for minor in sorted(project.minors - needed)]
 
 
 Clause = tuple[str, Version, bool]  # operator, version, `.*`
@@ -141,6 +146,8 @@ def _span(minors: frozenset[int]) -> str:
     if not minors:
         return "no Python 3 release"
     low, high = min(minors), max(minors)
+    if low == high:
+        return f"3.{low}"
     if high == _MINORS[-1]:
         return f"3.{low} and later"
     return f"3.{low} to 3.{high}"
