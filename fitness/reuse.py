@@ -60,7 +60,7 @@ from fitness.tree import Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
-FORMAT = 4  # bump when what is stored changes shape
+FORMAT = 5  # bump when what is stored changes shape
 
 _REWRITE = 64  # modules resolved afresh (or 1 %) past which the stored graph is rewritten
 
@@ -307,6 +307,7 @@ def _encode_finding(finding: Finding) -> tuple[Any, ...]:
         None
         if routes is None
         else (marshal.dumps(tuple(_encode_hop(hop) for hop in routes.hops)), routes.loop),
+        finding.ruff,
     )
 
 
@@ -344,6 +345,7 @@ def _decode_finding(encoded: tuple[Any, ...]) -> Finding:
         guidance,
         identity,
         routes,
+        ruff,
     ) = encoded
     return Finding(
         rule_id,
@@ -357,6 +359,7 @@ def _decode_finding(encoded: tuple[Any, ...]) -> Finding:
         guidance,
         tuple(identity),
         None if routes is None else Routes.deferred(_loader(routes[0]), _decode_hop, routes[1]),
+        tuple(ruff),
     )
 
 

@@ -233,6 +233,7 @@ def _finding(
         adr=rule.adr,
         guidance=entry.message if entry.message is not None else rule.message,
         identity=(rule.id, module, use.api, use.scope, str(occurrence)),
+        ruff=entry.ruff,
     )
 
 

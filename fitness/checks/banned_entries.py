@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -18,6 +19,7 @@ class BannedEntry(NamedTuple):
     conditions: tuple[Condition, ...]
     message: str | None
     where: KeyPath
+    ruff: tuple[str, ...] = ()  # ruff's codes for the same fact: `# noqa: S301` silences it
 
     def describe(self) -> str:
         """`subprocess.run with shell=True`."""
@@ -72,6 +74,7 @@ def _entry(item: object, where: KeyPath, table: Table) -> BannedEntry | None:
     entry = Table(item, where, problems)
     text = entry.string("name", required=True)
     message = entry.string("message")
+    ruff = _ruff_codes(entry)
     conditions = parse_when(entry)
     entry.finish()
     if text is None or conditions is None:
@@ -87,7 +90,27 @@ def _entry(item: object, where: KeyPath, table: Table) -> BannedEntry | None:
             f"on one of its functions, or on '{text}.*'",
         )
         return None
-    return BannedEntry(name, conditions, message, where)
+    return BannedEntry(name, conditions, message, where, ruff)
+
+
+def _ruff_codes(entry: Table) -> tuple[str, ...]:
+    """`ruff = "S301"` or `ruff = ["S602", "S604"]`: ruff's rule codes, checked."""
+    raw = entry.value("ruff")
+    if raw is None:
+        return ()
+    written = [raw] if isinstance(raw, str) else raw
+    if not isinstance(written, list) or not all(isinstance(code, str) for code in written):
+        entry.problem("ruff", f"expected a ruff rule code or a list of them, got {kind_of(raw)}")
+        return ()
+    codes = tuple(str(code) for code in written)
+    wrong = [code for code in codes if _RUFF_CODE.fullmatch(code) is None]
+    if wrong:
+        entry.problem("ruff", f"'{wrong[0]}' is no ruff rule code (one such as \"S301\")")
+        return ()
+    return codes
+
+
+_RUFF_CODE = re.compile(r"[A-Z]{1,6}[0-9]{1,4}")
 
 
 def _same(a: BannedEntry, b: BannedEntry) -> bool:
