@@ -83,6 +83,10 @@ class BannedApi:
     through **kwargs (so a warning, not an error)"). The key `missing` is the condition, never a
     keyword argument named so.
 
+    `ruff` (`ruff = "S301"`, or a list) names ruff's rule codes for the same
+    fact: ruff's `# noqa: S301` on the line silences the entry's finding too
+    (a bare `# noqa` does not).
+
     `allow_in` lists module expressions where uses are allowed, the modules
     they match and everything inside them. `type_checking = "ignore"` leaves
     out uses under `if TYPE_CHECKING:` (default from `[tool.fitness]`, then
@@ -271,7 +275,11 @@ def _position(use: ApiUse) -> tuple[int, int, int, int]:
 
 # What `fitness explain banned-api` prints and tests/checks/test_kind_examples.py runs.
 KEYS = (
-    Key("apis", REQUIRED, 'names, or tables { name = "...", when = { ... }, message = "..." }'),
+    Key(
+        "apis",
+        REQUIRED,
+        'names, or tables { name = "...", when = { ... }, message = "...", ruff = "S301" }',
+    ),
     Key("allow_in", "[]", "module expressions where the uses are allowed"),
     Key(
         "type_checking",
