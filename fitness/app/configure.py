@@ -150,6 +150,12 @@ def _unknown_rule(flag: str, rule_id: str, known: Sequence[str], config: Config)
             f"{flag} {rule_id}: '{rule_id}' is a built-in check, not a rule: it always runs, "
             "since a file it reports went unchecked"
         )
+    if any(rule.id == rule_id for rule in config.dormant):
+        return (
+            f"{flag} {rule_id}: rule '{rule_id}' does not run for this project, whose "
+            f"Pythons ({config.python.describe()}) do not all meet its python key; "
+            f"`fitness explain {rule_id}` says which"
+        )
     return (
         f"{flag} {rule_id}: no rule '{rule_id}' in {config.source.display}"
         f"{did_you_mean(rule_id, known)}; the configured rules are: {', '.join(known)}"

@@ -192,3 +192,22 @@ def test_a_python_key_fitness_cannot_read_is_a_configuration_error(
         'fitness can read: write one such as ">=3.9" (>=, >, <=, <, ==, !=, ~=, ^ and ~, '
         "clauses joined by commas)"
     ]
+
+
+def test_selecting_a_rule_that_does_not_run_says_why(project: Project, run: Run) -> None:
+    root = project(
+        {
+            "pyproject.toml": '[project]\nrequires-python = ">=3.8"\n' + PACK,
+            "src/shop/__init__.py": SOURCE,
+        }
+    )
+
+    result = run("check", "--select", "modern-typing-builtins", cwd=root)
+
+    assert (result.code, result.out) == (2, "")
+    assert result.err.splitlines() == [
+        "fitness: --select modern-typing-builtins: rule 'modern-typing-builtins' does not run for this "
+        "project, whose Pythons (3.8 and later (project.requires-python = '>=3.8' in "
+        "pyproject.toml)) do not all meet its python key; `fitness explain "
+        "modern-typing-builtins` says which"
+    ]
