@@ -14,7 +14,7 @@ literal attribute name on such a value; `importlib.import_module("m")` and
 unbound builtin name among the banned builtins (`eval`: `builtins.eval`), or
 `builtins.eval`. A ban on the project's own API (`Bans.roots` holds `.`)
 follows relative imports too: their uses are named relatively (`..infra.db.connect`)
-and resolved against the file's package when the rule is checked. Not found:
+and resolved against the file's package when the rule is checked.
 A name assigned such a call alone (`m = importlib.import_module("pickle")`,
 `m = __import__("pickle")`, `ld = getattr(pickle, "loads")`) holds what it
 returns: `m.loads(b"")` is `pickle.loads`. After `from pickle import *`, a
@@ -117,6 +117,7 @@ class _Resolver:
         """(api, written, stated) for each value the candidate may have."""
         key = id(candidate)
         if key not in self.memo:
+            self.memo[key] = []  # a value that depends on itself (`m = getattr(m, "a")` in a loop)
             self.memo[key] = sorted(set(self._apis(candidate)))
         return self.memo[key]
 

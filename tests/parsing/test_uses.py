@@ -663,3 +663,16 @@ def test_no_uses_without_bans_and_failures_say_what_was_examined() -> None:
     assert extract(b"import pickle\npickle.loads(x)\n").uses == ()
     failed = extract(b"def (:\n", BANS)
     assert (failed.uses, failed.builtins, failed.examined) == ((), frozenset(), BANS)
+
+
+def test_a_variable_whose_value_depends_on_itself_in_a_loop_ends() -> None:
+    text = (
+        "import importlib\nm = importlib.import_module('pickle')\nfor _ in range(3):\n"
+        "    m = getattr(m, 'loads')\nm(b'')\n"
+    )
+    assert [(u.api, u.written, u.line) for u in uses_of(text, Bans(frozenset({"pickle"})))] == [
+        ("pickle", "importlib.import_module('pickle')", 2),
+        ("pickle.loads", "getattr(m, 'loads')", 4),
+        ("pickle", "m", 5),
+        ("pickle.loads", "m", 5),
+    ]
