@@ -60,7 +60,7 @@ from fitness.tree import Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
-FORMAT = 5  # bump when what is stored changes shape
+FORMAT = 6  # bump when what is stored changes shape
 
 _REWRITE = 64  # modules resolved afresh (or 1 %) past which the stored graph is rewritten
 
@@ -311,6 +311,7 @@ def _encode_finding(finding: Finding) -> tuple[Any, ...]:
             routes.loop,
             routes.cut,
         ),
+        finding.ruff,
     )
 
 
@@ -348,6 +349,7 @@ def _decode_finding(encoded: tuple[Any, ...]) -> Finding:
         guidance,
         identity,
         routes,
+        ruff,
     ) = encoded
     return Finding(
         rule_id,
@@ -365,6 +367,7 @@ def _decode_finding(encoded: tuple[Any, ...]) -> Finding:
         else Routes.deferred(
             _loader(routes[0]), _decode_hop, routes[1], tuple(tuple(pair) for pair in routes[2])
         ),
+        tuple(ruff),
     )
 
 

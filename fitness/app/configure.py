@@ -7,7 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.app.cache_choice import choose_cache
-from fitness.app.notices import followed_rename, no_configuration_from, skipped_directory
+from fitness.app.notices import (
+    followed_rename,
+    no_configuration_from,
+    skipped_directory,
+    unread_python,
+)
 from fitness.app.options import CheckOptions
 from fitness.app.trees import Revisions
 from fitness.checks import PARSERS
@@ -68,6 +73,8 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
         config, problems = load_config(path, PARSERS, tree=tree)
         if options.config_from is not None:
             notices.append(no_configuration_from(options.config_from, path.name))
+    if config.python.problem:
+        notices.append(unread_python(config.python.problem))
     roots = config.source_roots or default_source_roots(config.project_root, tree)
     existing = [root for root in roots if tree.is_dir(str(config.project_root / root))]
     cache = choose_cache(config, options, existing, problems)
@@ -148,6 +155,12 @@ def _unknown_rule(flag: str, rule_id: str, known: Sequence[str], config: Config)
         return (
             f"{flag} {rule_id}: '{rule_id}' is a built-in check, not a rule: it always runs, "
             "since a file it reports went unchecked"
+        )
+    if any(rule.id == rule_id for rule in config.dormant):
+        return (
+            f"{flag} {rule_id}: rule '{rule_id}' does not run for this project, whose "
+            f"Pythons ({config.python.describe()}) do not all meet its python key; "
+            f"`fitness explain {rule_id}` says which"
         )
     return (
         f"{flag} {rule_id}: no rule '{rule_id}' in {config.source.display}"

@@ -85,3 +85,8 @@ def skipped_directory(path: str, why: str) -> Notice:
         f"{path} is not checked: {why}; its Python files are not modules of the project",
         path,
     )
+
+
+def unread_python(problem: str) -> Notice:
+    """A requires-python fitness cannot read: the rules with `python` assume 3.9 or later."""
+    return Notice("requires-python-unread", Severity.WARNING, problem, "pyproject.toml")

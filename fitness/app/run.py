@@ -72,7 +72,8 @@ def run_check(
     if now is None:
         now = configure(options, WORK, revisions)
     config, discovery, cache_dir, tree, configured_notices, removed, _ = now
-    known = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
+    rule_ids = (rule.id for rule in (*config.rules, *config.dormant))
+    known = frozenset((*rule_ids, *BUILT_IN_IDS))
     config = select_rules(config, options.select, options.ignore)
     scope = scope_of(config, options.paths)
     seconds: dict[str, float] = {}

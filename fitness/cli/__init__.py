@@ -318,15 +318,21 @@ def adr(config: Path | None, format_: str) -> None:
 
 
 @cli.command(epilog=_EXIT_CODES)
+@_CONFIG
 @click.argument("kind", required=False)
-def explain(kind: str | None) -> None:
+def explain(config: Path | None, kind: str | None) -> None:
     """Explain a rule KIND: what it checks, its keys and defaults, its examples.
 
-    Without KIND, list the rule kinds.
+    KIND may also be a configured rule's id: what it checks, and whether it runs
+    for the Pythons the project supports. Without KIND, list the rule kinds.
     """
-    from fitness.explain import explain as explain_kind
+    from fitness import explain as text
+    from fitness.app.explain_rule import configured_rule
 
-    click.echo(explain_kind(kind), nl=False)
+    found = (
+        None if kind is None or text.is_known(kind) else configured_rule(Path.cwd(), config, kind)
+    )
+    click.echo(text.explain(kind) if found is None else text.explain_rule(*found), nl=False)
 
 
 @cli.command(epilog=_EXIT_CODES)

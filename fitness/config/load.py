@@ -9,6 +9,7 @@ from pathlib import Path
 
 from fitness.config.adr_settings import adr_settings
 from fitness.config.packs import PackRules
+from fitness.config.python_versions import Supported, holds, supported
 from fitness.config.rules import build_rules
 from fitness.config.schema import (
     IMPORT_MODES,
@@ -96,7 +97,10 @@ def load_config(
         problems.add((), "expected a table")
         data = {}
     config = _config(Table(data, (), problems), source, path, parsers, (tree, applies_to or tree))
-    return config, problems
+    pythons = project_pythons(path, document, tree)
+    active = tuple(r for r in config.rules if r.python is None or holds(r.python, pythons))
+    dormant = tuple(r for r in config.rules if r not in active)
+    return config._replace(rules=active, python=pythons, dormant=dormant), problems
 
 
 def _config(
@@ -172,6 +176,27 @@ def _project_root(path: Path, root: str | None, tree: Tree) -> Path:
                 return path.parent
             return directory if path.is_absolute() else Path(os.path.relpath(directory))
     return path.parent
+
+
+def project_pythons(path: Path, document: Mapping[str, object], tree: Tree) -> Supported:
+    """The Pythons the project supports, from its pyproject.toml (`path`'s, or beside it)."""
+    if path.name != "pyproject.toml":
+        beside = path.parent / "pyproject.toml"
+        if not tree.is_file(str(beside)):
+            return Supported()
+        read = read_toml(beside, display(beside), tree)
+        if isinstance(read, Problem):
+            return Supported()  # a pyproject.toml fitness does not read is not its to judge
+        document = read[1]
+    project = document.get("project")
+    if isinstance(project, dict) and "requires-python" in project:
+        return supported(project["requires-python"], "project.requires-python")
+    poetry: object = document.get("tool")
+    for key in ("poetry", "dependencies"):
+        poetry = poetry.get(key) if isinstance(poetry, dict) else None
+    if isinstance(poetry, dict) and "python" in poetry:
+        return supported(poetry["python"], "tool.poetry.dependencies.python")
+    return Supported()
 
 
 def _layout(path: Path, document: Mapping[str, object]) -> KeyPath | None:

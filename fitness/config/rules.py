@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from fitness.config.python_versions import minors_of
 from fitness.config.schema import Disabled, ParamsParser, Rule
 from fitness.config.table import Table
 from fitness.model import Severity
@@ -25,7 +26,7 @@ _TAG = re.compile(r"[a-z0-9][a-z0-9-]*")
 # What an override of a pack rule may set, without a kind.
 OVERRIDE_KEYS = (
     *("adr", "allow_in", "dynamic", "enabled", "exclude", "ignore", "include", "message"),
-    *("severity", "type_checking"),
+    *("python", "severity", "type_checking"),
 )
 
 
@@ -151,6 +152,14 @@ def _parse(
     adrs = _adrs(table)
     message = table.string("message")
     tags = _tags(table)
+    python = table.string("python")
+    if python is not None and minors_of(python, every_release=True) is None:
+        table.problem(
+            "python",
+            f"'{python}' is no version specifier fitness can read: write one such as "
+            '">=3.9" (>=, >, <=, <, ==, !=, ~=, ^ and ~, clauses joined by commas)',
+        )
+        python = None
     include = table.modules("include", internal=True)
     exclude = table.modules("exclude", internal=True)
     _examples(table, in_pack)
@@ -177,6 +186,7 @@ def _parse(
         table.problems.redirects,
         tags,
         adrs[1:],
+        python,
     )
 
 

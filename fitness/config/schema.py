@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import NamedTuple, Protocol, runtime_checkable
 
+from fitness.config.python_versions import Supported
 from fitness.config.source import ConfigSource, KeyPath, Redirects, Where, locate
 from fitness.config.table import ModuleRef, Table
 from fitness.model import AdrStatus, Severity
@@ -44,7 +45,9 @@ class Rule(NamedTuple):
     or a rule pack it extends. `redirects` are the keys a configuration's
     override of a pack rule set (`allow_in`, `severity`, ...), which are
     written in the configuration instead; `locate` knows both. `tags` say what
-    the rule is about (`security`): SARIF passes them to code scanning.
+    the rule is about (`security`): SARIF passes them to code scanning. `python`
+    (`">=3.9"`) runs the rule only when every Python the project supports
+    meets it.
     """
 
     id: str
@@ -59,6 +62,7 @@ class Rule(NamedTuple):
     redirects: Redirects = ()
     tags: tuple[str, ...] = ()
     more_adrs: tuple[str, ...] = ()  # `adr` may be a list: the decisions cited after the first
+    python: str | None = None  # the Pythons the rule needs the project to support, as written
 
     @property
     def adrs(self) -> tuple[str, ...]:
@@ -105,3 +109,5 @@ class Config(NamedTuple):
     adr: AdrSettings
     rules: tuple[Rule, ...]
     disabled: tuple[Disabled, ...] = ()
+    python: Supported = Supported()  # the Pythons the project supports
+    dormant: tuple[Rule, ...] = ()  # rules whose `python` some supported Python does not meet

@@ -164,6 +164,7 @@ class Finding(NamedTuple):
     guidance: str | None
     identity: tuple[str, ...]  # what the finding is about: the rule id, then names
     routes: Routes | None = None  # for a finding about imports: every import it needs
+    ruff: tuple[str, ...] = ()  # ruff's codes for the same fact: its noqa comment silences it
 
     @property
     def fingerprint(self) -> str:

@@ -207,7 +207,10 @@ def _suppression_of(
     location = finding.location
     for line in range(location.line, max(location.line, location.end_line) + 1):
         for suppression in by_line.get((location.path, line), ()):
-            if finding.rule_id in suppression.ids:
+            if suppression.noqa:
+                if any(code in suppression.ids for code in finding.ruff):
+                    return suppression
+            elif finding.rule_id in suppression.ids:
                 return suppression
     return None
 
@@ -230,6 +233,8 @@ def _suppression_findings(
 def _judged(
     suppression: Suppression, used: set[tuple[Suppression, str]], rules: Rules, require_adr: bool
 ) -> Iterator[Finding]:
+    if suppression.noqa:
+        return  # ruff's comment: ruff judges whether it is needed
     location = suppression.location
     for rule_id in suppression.ids:
         if rule_id not in rules.known:

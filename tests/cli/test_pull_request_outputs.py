@@ -185,7 +185,7 @@ def test_sarif_a_call_fitness_cannot_judge_has_medium_precision(project: Project
         ("subprocess.run with shell=True is banned.", 3, None),
         (
             "subprocess.run with shell=True is banned, and fitness cannot tell whether this call "
-            "passes shell=True through **kwargs.",
+            "passes shell=True through **kwargs (so a warning, not an error).",
             5,
             {"precision": "medium"},
         ),
