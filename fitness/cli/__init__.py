@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from fitness import __version__, app, error_handler
+from fitness.cli.flags import check_baseline_flags, usable_cpus
 from fitness.cli.outputs import github_options, output_target, use_color, write_output
 from fitness.clock import since_start
 from fitness.errors import UsageError
@@ -190,7 +191,7 @@ def check(
         config=config,
         fail_on=fail_on,
         fresh_cache=no_cache,
-        jobs=jobs or _usable_cpus(),
+        jobs=jobs or usable_cpus(),
         progress=progress_bar(),
         paths=paths,
         select=select,
@@ -202,11 +203,7 @@ def check(
         config_from=config_from,
         cache_dir=cache_dir,
     )
-    if no_baseline and (baseline is not None or strict_baseline):
-        given = "--baseline" if baseline is not None else "--strict-baseline"
-        raise UsageError(f"--no-baseline reads no baseline: it cannot be given with {given}")
-    if baseline is not None and not baseline.is_file():
-        raise UsageError(f"--baseline {baseline}: no such file (write one with `fitness baseline`)")
+    check_baseline_flags(baseline, no_baseline, strict_baseline)
     report = app.check(options, since_start)
     github = github_options()._replace(include_suppressed=include_suppressed)
     unwritten = [write_output(name, path, report, github) for name, path in targets]
@@ -267,7 +264,7 @@ def baseline(
         config=config,
         fail_on="never",
         fresh_cache=no_cache,
-        jobs=_usable_cpus(),
+        jobs=usable_cpus(),
         progress=progress_bar(),
         paths=paths,
         select=select,
@@ -367,7 +364,7 @@ def init(import_linter: str | None, force: bool, dry_run: bool) -> None:
 
     cwd = Path.cwd()
     if import_linter is None:
-        plan = init_config.plan_starter(cwd, force or dry_run, _usable_cpus())
+        plan = init_config.plan_starter(cwd, force or dry_run, usable_cpus())
     else:
         source = Path(import_linter) if import_linter else None
         plan = init_config.plan_conversion(cwd, source, force or dry_run)
@@ -398,10 +395,3 @@ def main() -> None:
 def _invoke(args: list[str]) -> int:
     result = cli.main(args, prog_name="fitness", standalone_mode=False)
     return result if isinstance(result, int) else 0
-
-
-def _usable_cpus() -> int:
-    """The CPUs this process may run on (a container or `taskset` may allow fewer than exist)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
