@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from integrations.action_steps import check, commit, git
-from support import write_tree
+from integrations.action_steps import check, commit
+from support import git, write_tree
 
 BASE = {
     "pyproject.toml": """
