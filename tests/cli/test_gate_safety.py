@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import marshal
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -39,7 +38,7 @@ def test_a_committed_cache_that_empties_the_domain_hides_nothing(
     git(shop, "add", "-f", ".fitness_cache")
     git(shop, "commit", "-qm", "a cache that hides the domain's imports")
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(shop), str(clone)], check=True)
+    git(tmp_path, "clone", "-q", str(shop), str(clone))
 
     result = run("check", cwd=clone)
 

@@ -22,7 +22,7 @@ from integrations import composite
 from integrations.action_steps import ACTION, EARLIER, REPO
 from integrations.action_steps import check as _check
 from integrations.action_steps import commit as _commit
-from integrations.action_steps import git as _git
+from support import git as _git
 from support import write_tree
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from integrations.action_steps import EARLIER, check, commit, git
-from support import write_tree
+from integrations.action_steps import EARLIER, check, commit
+from support import git, write_tree
 
 PROJECT = '[project]\nname = "shop"\n'
 RULES = """

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from support import Result, write_tree
+from support import Result, git, write_tree
 
 RULES = """
     [tool.fitness]
@@ -81,12 +80,9 @@ def _repository(root: Path) -> Path:
             "src/app/domain/__init__.py": "",
         },
     )
-    for command in (
-        ["init", "-q"],
-        ["add", "-A"],
-        ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base"],
-    ):
-        subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
     return root
 
 
@@ -122,7 +118,7 @@ def test_config_from_follows_renames_and_reports_a_removed_module_on_its_rule(
     tmp_path: Path, run: Callable[..., Result]
 ) -> None:
     _repository(tmp_path)
-    subprocess.run(["git", "mv", "src/app/api", "src/app/web"], cwd=tmp_path, check=True)
+    git(tmp_path, "mv", "src/app/api", "src/app/web")
     write_tree(tmp_path, {"src/app/domain/__init__.py": "from app import web\n"})
 
     result = run("check", "--no-cache", "--config-from", "HEAD", cwd=tmp_path)
@@ -140,7 +136,7 @@ def test_config_from_follows_renames_and_reports_a_removed_module_on_its_rule(
         "",
     )
 
-    subprocess.run(["git", "rm", "-rqf", "src/app/web"], cwd=tmp_path, check=True)
+    git(tmp_path, "rm", "-rqf", "src/app/web")
     removed = run("check", "--no-cache", "--config-from", "HEAD", cwd=tmp_path)
     assert (removed.code, removed.out) == (
         1,
@@ -154,12 +150,9 @@ def test_config_from_follows_renames_and_reports_a_removed_module_on_its_rule(
 
 
 def _commit_all(root: Path, message: str) -> None:
-    for command in (
-        ["init", "-q"],
-        ["add", "-A"],
-        ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", message],
-    ):
-        subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", message)
 
 
 def test_errors_in_a_revision_s_files_never_name_the_temporary_directory(
