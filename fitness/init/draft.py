@@ -124,13 +124,4 @@ def _where(hop: Hop) -> str:
     """`path:line`, with what kind of import it is when it is no plain one: `TYPE_CHECKING`,
     `local` (inside a function), `dynamic` (`importlib.import_module`)."""
     site = hop.sites[0]
-    labels = [
-        name
-        for name, flag in (
-            ("TYPE_CHECKING", site.type_checking),
-            ("local", site.local),
-            ("dynamic", site.dynamic),
-        )
-        if flag
-    ]
-    return ", ".join([f"{site.location.path}:{site.location.line}", *labels])
+    return ", ".join([f"{site.location.path}:{site.location.line}", *site.kinds])

@@ -46,6 +46,13 @@ class Site(NamedTuple):
     type_checking: bool  # under `if TYPE_CHECKING:`
     dynamic: bool  # a literal `importlib.import_module("x")` / `__import__("x")`
 
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """How the import is written, as the outputs label it: `TYPE_CHECKING`, `local`
+        (inside a function), `dynamic`; none for a plain module-level import."""
+        flags = (("TYPE_CHECKING", self.type_checking), ("local", self.local))
+        return tuple(name for name, on in (*flags, ("dynamic", self.dynamic)) if on)
+
 
 class Hop(NamedTuple):
     """One direct import in a chain: `importer` imports `imported`, at each of `sites`.

@@ -89,18 +89,7 @@ def adr_target(link: AdrLink, report: Report, options: RenderOptions) -> str | N
 
 def hop_text(hop: Hop) -> str:
     """`a.x -> b.y (l.3, local)`: the lines of every site, and how each is written."""
-    sites = []
-    for site in hop.sites:
-        labels = [
-            label
-            for label, flag in (
-                ("TYPE_CHECKING", site.type_checking),
-                ("local", site.local),
-                ("dynamic", site.dynamic),
-            )
-            if flag
-        ]
-        sites.append(" ".join([f"l.{site.location.line}", *labels]))
+    sites = [" ".join([f"l.{site.location.line}", *site.kinds]) for site in hop.sites]
     return f"{neutral.hop_names(hop)} ({', '.join(sites)})"
 
 

@@ -148,16 +148,7 @@ def _sites(sites: Sequence[Site]) -> str:
 
 
 def _label(site: Site) -> str:
-    kinds = [
-        name
-        for name, flag in (
-            ("TYPE_CHECKING", site.type_checking),
-            ("local", site.local),
-            ("dynamic", site.dynamic),
-        )
-        if flag
-    ]
-    return " ".join(kinds)
+    return " ".join(site.kinds)
 
 
 def _differs(finding: Finding) -> bool:
