@@ -77,3 +77,15 @@ def shop_repository(tmp_path: Path) -> Path:
     git(shop, "add", "-A")
     git(shop, "commit", "-qm", "shop")
     return shop
+
+
+# The reviewer's project of issue 21: nothing in `app` may import sqlite3.
+PURE_APP = """\
+[tool.fitness]
+source_roots = ["."]
+
+[tool.fitness.rules.pure]
+kind = "forbidden"
+from = ["app"]
+to = ["sqlite3"]
+"""

@@ -20,18 +20,10 @@ from fitness.parsing.codec import decode, encode
 from fitness.parsing.collect import collect_facts
 from fitness.tree import Stamp
 from fitness.tree.work import WorkTree
+from support import PURE_APP as CONFIG
 from support import Result, write_tree
 
 Run = Callable[..., Result]
-CONFIG = """\
-[tool.fitness]
-source_roots = ["."]
-
-[tool.fitness.rules.pure]
-kind = "forbidden"
-from = ["app"]
-to = ["sqlite3"]
-"""
 
 
 class FixedStamps(WorkTree):

@@ -12,18 +12,10 @@ import pytest
 from fitness.tree import Entry
 from fitness.tree.entry_paths import refusal
 from fitness.tree.git import open_revision
+from support import PURE_APP as CONFIG
 from support import Result, git, write_tree
 
 Run = Callable[..., Result]
-CONFIG = """\
-[tool.fitness]
-source_roots = ["."]
-
-[tool.fitness.rules.pure]
-kind = "forbidden"
-from = ["app"]
-to = ["sqlite3"]
-"""
 
 
 def _crafted(tmp_path: Path) -> tuple[Path, str]:
