@@ -42,12 +42,14 @@ from fitness.graph.build import edges_by_importer
 from fitness.logs import Logger
 from fitness.model import (
     Bans,
+    Between,
     Comment,
     FileFacts,
     Finding,
     Hop,
     ImportEdge,
     Location,
+    PairImports,
     Routes,
     Severity,
     Site,
@@ -60,7 +62,7 @@ from fitness.tree import Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
-FORMAT = 4  # bump when what is stored changes shape
+FORMAT = 5  # bump when what is stored changes shape
 
 _REWRITE = 64  # modules resolved afresh (or 1 %) past which the stored graph is rewritten
 
@@ -77,6 +79,7 @@ class Analysis(NamedTuple):
     externals: frozenset[str]  # the external names the graph's imports name
     how: str  # "reused", "unaffected", "incremental" or "rebuilt"
     imports: frozenset[tuple[str, str]] | None = None  # the graph's pairs, when it was built
+    between: Between | None = None  # the statements between the project's modules (views)
 
 
 def analyse(
@@ -127,7 +130,9 @@ def analyse(
     graph, how = _graph(discovery, facts, versions, directory, graph_from, read)
     findings = findings_of(graph, facts)
     comments = {path: found.comments for path, found in facts.items() if found.comments}
-    analysis = Analysis(findings, comments, graph.modules, graph.externals, how, graph.pairs)
+    analysis = Analysis(
+        findings, comments, graph.modules, graph.externals, how, graph.pairs, graph.between()
+    )
     if directory is not None and len(versions) == len(paths):
         _save(directory, _FINDINGS, (key, _versions(versions), *_encode_analysis(analysis)))
     return analysis
@@ -269,6 +274,7 @@ def _encode_analysis(analysis: Analysis) -> tuple[Any, ...]:
         tuple(_encode_finding(finding) for finding in analysis.findings),
         tuple((path, tuple(map(tuple, found))) for path, found in analysis.comments.items()),
         tuple(sorted(analysis.externals)),
+        tuple((*pair, *found) for pair, found in (analysis.between or {}).items()),
     )
 
 
@@ -276,13 +282,14 @@ def _decode_analysis(encoded: tuple[Any, ...], discovery: Discovery, how: str) -
     """The stored analysis, or None if what is stored is not what `_encode_analysis` wrote."""
     internal = frozenset(f.module for f in discovery.files) | frozenset(discovery.namespaces)
     try:
-        findings, comments, externals = encoded
+        findings, comments, externals, between = encoded
         return Analysis(
             [_decode_finding(finding) for finding in findings],
             {path: tuple(Comment(*c) for c in found) for path, found in comments},
             internal,
             frozenset(externals),
             how,
+            between={(row[0], row[1]): PairImports(*row[2:]) for row in between},
         )
     except (TypeError, ValueError, IndexError, KeyError) as exc:
         log.debug("cache: ignoring the stored findings (%s)", exc)

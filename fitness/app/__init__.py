@@ -19,6 +19,7 @@ from fitness.app.configure import (
     scope_of,
     select_rules,
 )
+from fitness.app.graph import graph_view
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.run import describe_rules, run_check
 from fitness.app.since import state_at
@@ -51,7 +52,7 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
 
 def decisions_overview(options: CheckOptions) -> DecisionsOverview:
     """Every ADR with the rules that cite it and their findings now, for `fitness adr`."""
-    report, found, _, _ = run_check(options, lambda: 0.0)
+    report, found, *_ = run_check(options, lambda: 0.0)
     records = tuple(
         Enforcement(
             adr,
@@ -77,7 +78,7 @@ def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
     """
     from fitness.policy import baseline as baseline_file
 
-    report, _, config, _ = run_check(options._replace(use_baseline=False), lambda: 0.0)
+    report, _, config, *_ = run_check(options._replace(use_baseline=False), lambda: 0.0)
     path = baseline_path(config, options)
     old = baseline_file.read(path) if path.exists() else []
     rules = rules_of(config, report)
@@ -129,6 +130,7 @@ __all__ = [
     "configured_rules",
     "decisions_overview",
     "describe_rules",
+    "graph_view",
     "root_in_repository",
     "select_rules",
     "state_at",

@@ -21,6 +21,7 @@ from fitness.graph import ImportGraph
 from fitness.model import (
     AdrLink,
     BadSuppression,
+    Between,
     Comment,
     FileFacts,
     Finding,
@@ -40,13 +41,16 @@ from fitness.tree.work import WORK
 
 
 class Run(NamedTuple):
-    """A run's report, with what it read on the way: the decisions, the configuration, and
-    the graph's (importer, imported) pairs when it built one."""
+    """A run's report, with what it read on the way: the decisions, the configuration,
+    the graph's (importer, imported) pairs when it built one, the project's modules and
+    the statements between them (stored with the findings, so known on a warm run too)."""
 
     report: Report
     decisions: Decisions
     config: Config
     imports: frozenset[tuple[str, str]] | None
+    modules: frozenset[str] = frozenset()
+    between: Between | None = None
 
 
 def run_check(
@@ -117,7 +121,7 @@ def run_check(
         notices=(*notices, *configured_notices, *(n for n in (old, fixed) if n is not None)),
         outside=_outside(judge, findings, scope) if scope else 0,
     )
-    return Run(report, decisions, config, analysis.imports)
+    return Run(report, decisions, config, analysis.imports, analysis.modules, analysis.between)
 
 
 def _outside(

@@ -307,6 +307,54 @@ def adr(config: Path | None, format_: str) -> None:
 
 
 @cli.command(epilog=_EXIT_CODES)
+@_CONFIG
+@click.argument("modules", nargs=-1, metavar="[MODULE]...")
+@click.option(
+    "--depth",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Levels of packages below each MODULE (default: below each top-level package).",
+)
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["dot", "json", "mermaid"]),
+    default="mermaid",
+    show_default=True,
+    help="Mermaid (GitHub renders it in Markdown), Graphviz DOT, or JSON.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the diagram to this file instead of printing it.",
+)
+def graph(
+    config: Path | None, modules: tuple[str, ...], depth: int, format_: str, output: Path | None
+) -> None:
+    """Draw the packages and the imports between them, with the broken rules in red.
+
+    Each edge carries its number of imports; an edge whose imports lie on a
+    finding's chains is labelled with the rule (findings the baseline holds are
+    drawn too). Exit code 0 whatever the findings (`fitness check` gates).
+    """
+    from fitness.reporters.diagrams import DIAGRAMS
+
+    view = app.graph_view(app.CheckOptions(Path.cwd(), config), modules, depth)
+    drawn = DIAGRAMS[format_](view)
+    if output is None:
+        click.echo(drawn, nl=False)
+        return
+    from fitness.atomic import write_atomic
+
+    try:
+        write_atomic(output, drawn)
+    except OSError as exc:
+        raise UsageError(f"--output {output}: cannot write: {exc.strerror or exc}") from None
+
+
+@cli.command(epilog=_EXIT_CODES)
 @click.argument("kind", required=False)
 def explain(kind: str | None) -> None:
     """Explain a rule KIND: what it checks, its keys and defaults, its examples.
