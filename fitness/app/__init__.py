@@ -19,7 +19,7 @@ from fitness.app.configure import (
     scope_of,
     select_rules,
 )
-from fitness.app.graph import graph_view
+from fitness.app.graph import graph_views
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.run import describe_rules, run_check
 from fitness.app.since import state_at
@@ -130,7 +130,7 @@ __all__ = [
     "configured_rules",
     "decisions_overview",
     "describe_rules",
-    "graph_view",
+    "graph_views",
     "root_in_repository",
     "select_rules",
     "state_at",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from fitness.app.options import CheckOptions
 from fitness.app.run import run_check
@@ -10,16 +10,15 @@ from fitness.errors import UsageError
 from fitness.views.package_view import PackageView, package_view
 
 
-def graph_view(options: CheckOptions, roots: Sequence[str], depth: int) -> PackageView:
-    """The package view of the project under `roots` (none: its top-level packages).
+def graph_views(options: CheckOptions, roots: Sequence[str]) -> Callable[[int], PackageView]:
+    """The package views of the project under `roots` (none: its top-level packages),
+    by depth: the check runs once, and each view is drawn from what it found.
 
     The rules run as `fitness check` runs them (from the cache when nothing
     changed); a violation drawn is a finding the report holds, reported or
     baselined: the baseline keeps debt from failing a run, not from being seen.
     Suppressed findings are accepted exceptions, and are not drawn.
     """
-    if depth < 0:
-        raise UsageError(f"--depth {depth}: give 0 or more levels below the roots")
     ran = run_check(options._replace(fail_on="never"), lambda: 0.0)
     unknown = [root for root in roots if root not in ran.modules]
     if unknown:
@@ -30,4 +29,9 @@ def graph_view(options: CheckOptions, roots: Sequence[str], depth: int) -> Packa
     if ran.between is None:  # stored findings from before views were stored with them
         raise UsageError("the cache holds no import counts: run once with --no-cache")
     findings = (*ran.report.findings, *ran.report.baselined)
-    return package_view(ran.modules, ran.between, findings, roots, depth)
+    modules, between = ran.modules, ran.between
+
+    def at(depth: int) -> PackageView:
+        return package_view(modules, between, findings, roots, depth)
+
+    return at

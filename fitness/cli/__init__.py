@@ -337,12 +337,23 @@ def graph(
 
     Each edge carries its number of imports; an edge whose imports lie on a
     finding's chains is labelled with the rule (findings the baseline holds are
-    drawn too). Exit code 0 whatever the findings (`fitness check` gates).
+    drawn too). Mermaid stays within what GitHub renders (50,000 characters,
+    500 edges), leaving out depth, then legal edges, and saying so. Exit code 0
+    whatever the findings (`fitness check` gates).
     """
     from fitness.reporters.diagrams import DIAGRAMS
 
-    view = app.graph_view(app.CheckOptions(Path.cwd(), config), modules, depth)
-    drawn = DIAGRAMS[format_](view)
+    if depth < 0:
+        raise UsageError(f"--depth {depth}: give 0 or more levels below the modules")
+    views = app.graph_views(app.CheckOptions(Path.cwd(), config), modules)
+    render = DIAGRAMS[format_]
+    if format_ == "mermaid":
+        from fitness.reporters.diagrams.github_limits import within_github
+
+        view = within_github(views, depth, render, shallowest=min(depth, 1))
+    else:
+        view = views(depth)
+    drawn = render(view)
     if output is None:
         click.echo(drawn, nl=False)
         return

@@ -48,6 +48,7 @@ class PackageView(NamedTuple):
     depth: int
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+    left_out: tuple[str, ...] = ()  # what a size limit made the view leave out, said
 
 
 def package_view(

@@ -14,6 +14,7 @@ def render_dot(view: PackageView) -> str:
     """A `digraph`: a box per package, an edge per imported package, broken rules red."""
     roots = ", ".join(label(root) for root in view.roots)
     lines = [
+        *(f"// left out: {label(said)}" for said in view.left_out),
         "digraph fitness {",
         f"  label={_quoted(f'fitness graph: {roots}, depth {view.depth}')};",
         "  labelloc=t;",

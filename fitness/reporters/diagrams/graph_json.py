@@ -17,6 +17,7 @@ def render_graph_json(view: PackageView) -> str:
         "tool": {"name": "fitness", "version": __version__},
         "roots": list(view.roots),
         "depth": view.depth,
+        "left_out": list(view.left_out),
         "nodes": [{"name": node.name, "modules": node.modules} for node in view.nodes],
         "edges": [
             {

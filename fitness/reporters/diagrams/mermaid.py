@@ -18,6 +18,8 @@ def render_mermaid(view: PackageView) -> str:
         f"%% fitness graph: {', '.join(_text(root) for root in view.roots)}, depth {view.depth}",
         "flowchart TB",
     ]
+    if view.left_out:
+        lines.insert(1, f"%% left out to stay within GitHub's limits: {'; '.join(view.left_out)}")
     lines += [f'  {ids[node.name]}["{_text(node.name)}"]' for node in view.nodes]
     legal: list[str] = []
     broken: list[str] = []

@@ -1,0 +1,45 @@
+"""`fitness graph` on examples/shop in every format, compared with tests/golden/diagrams/.
+
+`pytest --update-goldens` rewrites the files; read every diff before committing it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fitness.reporters.diagrams import DIAGRAMS
+from support import EXAMPLE, Result
+
+HERE = Path(__file__).parent / "diagrams"
+EXTENSIONS = {"dot": "dot", "json": "json", "mermaid": "mmd"}
+CASES = [("shop", ()), ("shop-depth-2", ("shop", "--depth", "2"))]
+
+
+def test_every_diagram_format_has_a_golden() -> None:
+    assert sorted(EXTENSIONS) == sorted(DIAGRAMS)
+
+
+@pytest.mark.parametrize("name", sorted(EXTENSIONS))
+@pytest.mark.parametrize(("case", "arguments"), CASES)
+def test_diagram_golden(
+    name: str,
+    case: str,
+    arguments: tuple[str, ...],
+    tmp_path: Path,
+    run: Callable[..., Result],
+    update_goldens: bool,
+) -> None:
+    shop = tmp_path / "shop"
+    shutil.copytree(EXAMPLE, shop, ignore=shutil.ignore_patterns(".fitness_cache"))
+
+    drawn: Result = run("graph", "--format", name, *arguments, cwd=shop)
+
+    assert (drawn.code, drawn.err) == (0, "")
+    golden = HERE / f"{case}.{EXTENSIONS[name]}"
+    if update_goldens:
+        golden.write_text(drawn.out, encoding="utf-8")
+    assert drawn.out == golden.read_text(encoding="utf-8")
