@@ -10,7 +10,9 @@ from fitness.errors import UsageError
 from fitness.views.package_view import PackageView, package_view
 
 
-def graph_views(options: CheckOptions, roots: Sequence[str]) -> Callable[[int], PackageView]:
+def graph_views(
+    options: CheckOptions, roots: Sequence[str]
+) -> Callable[[int, frozenset[str]], PackageView]:
     """The package views of the project under `roots` (none: its top-level packages),
     by depth: the check runs once, and each view is drawn from what it found.
 
@@ -31,7 +33,7 @@ def graph_views(options: CheckOptions, roots: Sequence[str]) -> Callable[[int], 
     findings = (*ran.report.findings, *ran.report.baselined)
     modules, between = ran.modules, ran.between
 
-    def at(depth: int) -> PackageView:
-        return package_view(modules, between, findings, roots, depth)
+    def at(depth: int, collapsed: frozenset[str] = frozenset()) -> PackageView:
+        return package_view(modules, between, findings, roots, depth, collapsed)
 
     return at

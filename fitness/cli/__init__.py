@@ -350,9 +350,9 @@ def graph(
     if format_ == "mermaid":
         from fitness.reporters.diagrams.github_limits import within_github
 
-        view = within_github(views, depth, render, shallowest=min(depth, 1))
+        view = within_github(views, depth, render)
     else:
-        view = views(depth)
+        view = views(depth, frozenset())
     drawn = render(view)
     if output is None:
         click.echo(drawn, nl=False)

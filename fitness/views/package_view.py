@@ -57,15 +57,21 @@ def package_view(
     findings: Sequence[Finding],
     roots: Sequence[str] = (),
     depth: int = 1,
+    collapsed: frozenset[str] = frozenset(),
 ) -> PackageView:
-    """The view of `modules` (internal) under `roots`, collapsed `depth` levels below them.
+    """The view of `modules` (internal) under `roots`, collapsed `depth` levels below them,
+    and the packages in `collapsed` drawn as one node whatever their depth.
 
     No `roots`: the top-level packages. `pairs` are the module-level imports;
     imports of modules outside the roots (and of third-party code) are left out.
     """
     internal = sorted(set(modules))
     chosen = tuple(sorted(set(roots))) or tuple(sorted({m.split(".")[0] for m in internal}))
-    node_of = {module: node for module in internal if (node := _node(module, chosen, depth))}
+    node_of = {
+        module: _within(node, collapsed)
+        for module in internal
+        if (node := _node(module, chosen, depth))
+    }
     members: dict[str, int] = defaultdict(int)
     for node in node_of.values():
         members[node] += 1
@@ -102,6 +108,17 @@ def _node(module: str, roots: Sequence[str], depth: int) -> str | None:
             parts = module.split(".")
             return ".".join(parts[: root.count(".") + 1 + depth])
     return None
+
+
+def _within(node: str, collapsed: frozenset[str]) -> str:
+    """`node`, or the outermost package of `collapsed` that holds it."""
+    if collapsed:
+        parts = node.split(".")
+        for end in range(1, len(parts)):
+            package = ".".join(parts[:end])
+            if package in collapsed:
+                return package
+    return node
 
 
 def _pairs_on_chains(findings: Sequence[Finding]) -> dict[tuple[str, str], set[str]]:

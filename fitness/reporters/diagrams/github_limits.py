@@ -1,14 +1,15 @@
 """GitHub's limits on a Mermaid diagram, kept by leaving out what matters least.
 
 GitHub refuses to render a diagram of more than 50,000 characters or 500 edges,
-and a diagram cannot raise either. So a view that is too large is drawn one
-level shallower (down to the depth asked for, or 1), then without its legal
-edges, those with the fewest imports first, and only then without violating
-edges; the diagram says what it left out.
+and a diagram cannot raise either. So a view that is too large has its busiest
+packages drawn as one node each (the package whose nodes have the most edges
+first, never a root), then loses its legal edges, those with the fewest imports
+first, and only then violating edges; the diagram says what it left out.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from fitness.views.package_view import PackageView
@@ -16,19 +17,22 @@ from fitness.views.package_view import PackageView
 MAX_CHARACTERS = 50_000
 MAX_EDGES = 500
 
+Views = Callable[[int, frozenset[str]], PackageView]  # (depth, packages drawn whole) -> view
 
-def within_github(
-    view_at: Callable[[int], PackageView],
-    depth: int,
-    render: Callable[[PackageView], str],
-    shallowest: int = 1,
-) -> PackageView:
+
+def within_github(views: Views, depth: int, render: Callable[[PackageView], str]) -> PackageView:
     """The view at `depth`, or the least reduced one GitHub renders (`render` draws it)."""
-    view = view_at(depth)
-    while not _fits(view, render) and view.depth > shallowest:
-        view = view_at(view.depth - 1)
-    if view.depth < depth:
-        view = view._replace(left_out=(f"packages below depth {view.depth} (asked: {depth})",))
+    collapsed: frozenset[str] = frozenset()
+    view = views(depth, collapsed)
+    while not _fits(view, render):
+        busiest = _busiest_package(view, collapsed)
+        if busiest is None:
+            break
+        collapsed |= {busiest}
+        view = views(depth, collapsed)
+    if collapsed:
+        whole = ", ".join(sorted(collapsed))
+        view = view._replace(left_out=(f"the packages inside {whole} (each drawn as one)",))
     if _fits(view, render):
         return view
     return _without_edges(view, render)
@@ -38,6 +42,27 @@ def _fits(view: PackageView, render: Callable[[PackageView], str]) -> bool:
     return len(view.edges) <= MAX_EDGES and len(render(view)) <= MAX_CHARACTERS
 
 
+def _busiest_package(view: PackageView, collapsed: frozenset[str]) -> str | None:
+    """The package (below a root, above the nodes) whose nodes have the most edges."""
+    edges: Counter[str] = Counter()
+    for edge in view.edges:
+        for node in (edge.source, edge.target):
+            for package in _packages_above(node, view.roots):
+                edges[package] += 1
+    candidates = [(-count, name) for name, count in edges.items() if name not in collapsed]
+    return min(candidates)[1] if candidates else None
+
+
+def _packages_above(node: str, roots: tuple[str, ...]) -> list[str]:
+    """The packages strictly between `node`'s root and `node`."""
+    for root in roots:
+        if node.startswith(root + "."):
+            parts = node.split(".")
+            first = root.count(".") + 2
+            return [".".join(parts[:end]) for end in range(first, len(parts))]
+    return []
+
+
 def _without_edges(view: PackageView, render: Callable[[PackageView], str]) -> PackageView:
     """`view` without its least telling edges, as few as it takes: legal before violating,
     fewest imports first (ties by name), found by halving."""
@@ -45,7 +70,7 @@ def _without_edges(view: PackageView, render: Callable[[PackageView], str]) -> P
         range(len(view.edges)),
         key=lambda i: (bool(view.edges[i].violations), view.edges[i].imports, view.edges[i][:2]),
     )
-    low, high = 0, len(order)  # drop the first `high` of `order`: that fits
+    low, high = 0, len(order)  # dropping the first `high` of `order` fits
     while low < high:
         middle = (low + high) // 2
         if _fits(_dropping(view, order[:middle]), render):
