@@ -16,6 +16,7 @@ from fitness.views.package_view import PackageView
 
 MAX_CHARACTERS = 50_000
 MAX_EDGES = 500
+_NAMED = 5  # packages drawn whole that the diagram names
 
 Views = Callable[[int, frozenset[str]], PackageView]  # (depth, packages drawn whole) -> view
 
@@ -31,7 +32,10 @@ def within_github(views: Views, depth: int, render: Callable[[PackageView], str]
         collapsed |= {busiest}
         view = views(depth, collapsed)
     if collapsed:
-        whole = ", ".join(sorted(collapsed))
+        named = sorted(collapsed)
+        whole = ", ".join(named[:_NAMED]) + (
+            f" and {len(named) - _NAMED} more" if len(named) > _NAMED else ""
+        )
         view = view._replace(left_out=(f"the packages inside {whole} (each drawn as one)",))
     if _fits(view, render):
         return view
