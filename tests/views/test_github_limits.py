@@ -63,3 +63,22 @@ def test_with_no_package_to_draw_whole_legal_edges_go_first_and_violating_ones_s
     assert fitted.left_out == ("199 legal edges with the fewest imports",)
     kept = min(e.imports for e in fitted.edges if not e.violations)
     assert all(e.imports <= kept for e in set(flat(1, frozenset()).edges) - set(fitted.edges))
+
+
+def test_a_package_with_a_violating_edge_inside_it_is_not_drawn_whole() -> None:
+    inside = BROKEN._replace(
+        chains=((Hop("app.big.m001", "app.big.m002", (SITE,)),),),
+    )
+
+    def views_inside(depth: int, whole: frozenset[str]) -> PackageView:
+        return package_view(MODULES, PAIRS, [inside], ["app"], depth, whole)
+
+    fitted = within_github(views_inside, 2, render_mermaid)
+
+    assert [(e.source, e.target) for e in fitted.edges if e.violations] == [
+        ("app.big.m001", "app.big.m002")
+    ]
+    assert fitted.left_out == (
+        "the packages inside app.small (each drawn as one)",
+        "100 legal edges with the fewest imports",
+    )

@@ -3,8 +3,9 @@
 GitHub refuses to render a diagram of more than 50,000 characters or 500 edges,
 and a diagram cannot raise either. So a view that is too large has its busiest
 packages drawn as one node each (the package whose nodes have the most edges
-first, never a root), then loses its legal edges, those with the fewest imports
-first, and only then violating edges; the diagram says what it left out.
+first; never a root, nor a package with a violating edge inside it), then loses
+its legal edges, those with the fewest imports first, and only then violating
+edges; the diagram says what it left out.
 """
 
 from __future__ import annotations
@@ -47,13 +48,21 @@ def _fits(view: PackageView, render: Callable[[PackageView], str]) -> bool:
 
 
 def _busiest_package(view: PackageView, collapsed: frozenset[str]) -> str | None:
-    """The package (below a root, above the nodes) whose nodes have the most edges."""
+    """The package (below a root, above the nodes) whose nodes have the most edges, of
+    those with no violating edge inside them (drawn whole, that edge would vanish)."""
     edges: Counter[str] = Counter()
+    holding_violations: set[str] = set()
     for edge in view.edges:
-        for node in (edge.source, edge.target):
-            for package in _packages_above(node, view.roots):
-                edges[package] += 1
-    candidates = [(-count, name) for name, count in edges.items() if name not in collapsed]
+        above = [_packages_above(node, view.roots) for node in (edge.source, edge.target)]
+        for packages in above:
+            edges.update(packages)
+        if edge.violations:
+            holding_violations.update(set(above[0]) & set(above[1]))
+    candidates = [
+        (-count, name)
+        for name, count in edges.items()
+        if name not in collapsed and name not in holding_violations
+    ]
     return min(candidates)[1] if candidates else None
 
 
