@@ -3,9 +3,10 @@
 GitHub refuses to render a diagram of more than 50,000 characters or 500 edges,
 and a diagram cannot raise either. So a view that is too large has its busiest
 packages drawn as one node each (the package whose nodes have the most edges
-first; never a root, nor a package with a violating edge inside it), then loses
-its legal edges, those with the fewest imports first, and only then violating
-edges; the diagram says what it left out.
+first; never a root, nor a package with a violating edge inside it unless the
+violating edges alone are too many to draw), then loses its legal edges, those
+with the fewest imports first, and only then violating edges; the diagram says
+what it left out.
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ def within_github(views: Views, depth: int, render: Callable[[PackageView], str]
     collapsed: frozenset[str] = frozenset()
     view = views(depth, collapsed)
     while not _fits(view, render):
-        busiest = _busiest_package(view, collapsed)
+        busiest = _busiest_package(view, collapsed, inside_violations=False)
+        if busiest is None and not _fits(_violating_only(view), render):
+            # Too many violating edges to draw: some are drawn inside a whole package.
+            busiest = _busiest_package(view, collapsed, inside_violations=True)
         if busiest is None:
             break
         collapsed |= {busiest}
@@ -37,42 +41,57 @@ def within_github(views: Views, depth: int, render: Callable[[PackageView], str]
         whole = ", ".join(named[:_NAMED]) + (
             f" and {len(named) - _NAMED} more" if len(named) > _NAMED else ""
         )
-        view = view._replace(left_out=(f"the packages inside {whole} (each drawn as one)",))
+        said = [f"the packages inside {whole} (each drawn as one)"]
+        hidden = _violating_imports(views(depth, frozenset())) - _violating_imports(view)
+        if hidden:
+            said.append(f"{hidden} violating import{'' if hidden == 1 else 's'} inside them")
+        view = view._replace(left_out=tuple(said))
     if _fits(view, render):
         return view
     return _without_edges(view, render)
+
+
+def _violating_only(view: PackageView) -> PackageView:
+    return view._replace(edges=tuple(edge for edge in view.edges if edge.violations))
+
+
+def _violating_imports(view: PackageView) -> int:
+    return sum(count for edge in view.edges for _, count in edge.violations)
 
 
 def _fits(view: PackageView, render: Callable[[PackageView], str]) -> bool:
     return len(view.edges) <= MAX_EDGES and len(render(view)) <= MAX_CHARACTERS
 
 
-def _busiest_package(view: PackageView, collapsed: frozenset[str]) -> str | None:
-    """The package (below a root, above the nodes) whose nodes have the most edges, of
-    those with no violating edge inside them (drawn whole, that edge would vanish)."""
+def _busiest_package(
+    view: PackageView, collapsed: frozenset[str], inside_violations: bool
+) -> str | None:
+    """The package (below a root, holding nodes) whose nodes have the most edges; unless
+    `inside_violations`, of those with no violating edge inside them (drawn whole, it
+    would vanish)."""
+    holders = {package for node in view.nodes for package in _holding(node.name, view.roots)[:-1]}
     edges: Counter[str] = Counter()
     holding_violations: set[str] = set()
     for edge in view.edges:
-        above = [_packages_above(node, view.roots) for node in (edge.source, edge.target)]
-        for packages in above:
-            edges.update(packages)
-        if edge.violations:
-            holding_violations.update(set(above[0]) & set(above[1]))
+        source, target = (_holding(node, view.roots) for node in (edge.source, edge.target))
+        edges.update(source)
+        edges.update(target)
+        if edge.violations and not inside_violations:
+            holding_violations.update(set(source) & set(target))
     candidates = [
         (-count, name)
         for name, count in edges.items()
-        if name not in collapsed and name not in holding_violations
+        if name in holders and name not in collapsed and name not in holding_violations
     ]
     return min(candidates)[1] if candidates else None
 
 
-def _packages_above(node: str, roots: tuple[str, ...]) -> list[str]:
-    """The packages strictly between `node`'s root and `node`."""
+def _holding(node: str, roots: tuple[str, ...]) -> list[str]:
+    """The packages below `node`'s root that hold `node`, outermost first, and `node`."""
     for root in roots:
         if node.startswith(root + "."):
             parts = node.split(".")
-            first = root.count(".") + 2
-            return [".".join(parts[:end]) for end in range(first, len(parts))]
+            return [".".join(parts[:end]) for end in range(root.count(".") + 2, len(parts) + 1)]
     return []
 
 
