@@ -275,10 +275,14 @@ def acyclic(tools: Tools, rounds: Rounds) -> report.AcyclicResult:
             sys.stdout.write(done.stdout + done.stderr)
             raise SystemExit(f"{command.column} exited {done.returncode}, not 1")
         outputs.append(done.stdout)
-    loops = re.findall(
-        r"^\S+:\d+:\d+: acyclic: import cycle in .*removing: (.*)$", outputs[0], re.M
+    # One finding for the package: its loops counted, then the imports to remove.
+    found_loops = re.search(
+        r"^\S+:\d+:\d+: acyclic: import cycles in \S+ \((\d+) loops?\b.*?removing [^:]*: (.*)$",
+        outputs[0],
+        re.M,
     )
-    imports = re.findall(r"(\S+) -> (\S+) \(l\.\d+\)", loops[0]) if loops else []
+    loops = range(int(found_loops[1])) if found_loops else range(0)
+    imports = re.findall(r"(\S+) -> (\S+) \(l\.\d+\)", found_loops[2]) if found_loops else []
     top = tools.project.package.count(".") + 2
 
     def child(module: str) -> str:

@@ -1,4 +1,5 @@
-"""`fitness explain`: what a rule kind checks, its keys and its examples, as text."""
+"""`fitness explain`: what a rule kind checks, its keys and its examples, as text; or what a
+configured rule does for this project."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import inspect
 
 from fitness.checks import KINDS
 from fitness.checks.docs import Example
-from fitness.config.suggest import did_you_mean
+from fitness.config.python_versions import unmet
+from fitness.config.schema import Config, Rule
 from fitness.errors import UsageError
 from fitness.model import BUILT_IN_KINDS, built_in_kind
+from fitness.suggest import did_you_mean
 
 
 def explain(name: str | None) -> str:
@@ -39,8 +42,46 @@ def explain(name: str | None) -> str:
         f"  {key.name.ljust(width)}  {key.default.ljust(default_width)}  {key.meaning}"
         for key in kind.keys
     )
+    lines.append(_EVERY_RULE)
     for example in kind.examples:
         lines.extend(("", *_example(example)))
+    return "\n".join(lines) + "\n"
+
+
+_EVERY_RULE = (
+    "Every rule also takes: severity, message, include, exclude, enabled, and adr "
+    '(the decision it enforces, "ADR-0004", or a list of them)'
+)
+
+
+def is_known(name: str) -> bool:
+    """Whether `name` is a rule kind or a built-in finding id, which `explain` describes."""
+    return name in KINDS or built_in_kind(name) is not None
+
+
+def explain_rule(config: Config, rule: Rule) -> str:
+    """The text `fitness explain RULE` prints for a configured rule."""
+    shown = rule.where.source.display
+    lines = [
+        f"{rule.id}: a {rule.kind} rule ({rule.severity.value}), defined in {shown}",
+        f"  {KINDS[rule.kind].summary(rule.params)}",
+    ]
+    project = config.python.describe()
+    if rule.python is None:
+        lines.append("python: any (the rule says nothing of the Python version)")
+    elif rule in config.dormant:
+        short = unmet(rule.python, config.python)
+        lacking = ", ".join(short[:3]) + (" and more" if len(short) > 3 else "")
+        lines.append(
+            f"python: {rule.python}: not run, since the project supports {project}, "
+            f"and {lacking} {'does' if len(short) == 1 else 'do'} not meet it"
+        )
+    else:
+        lines.append(
+            f"python: {rule.python}: run, since every Python the project supports "
+            f"({project}) meets it"
+        )
+    lines.append(f"Run `fitness explain {rule.kind}` for what the kind checks and its keys.")
     return "\n".join(lines) + "\n"
 
 

@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 from fitness import __version__
 from fitness.atomic import write_atomic_bytes
 from fitness.config.schema import Config
-from fitness.errors import UsageError
+from fitness.finding_codec import decode_finding, encode_finding
 from fitness.graph import ImportGraph, build_graph
 from fitness.graph.build import edges_by_importer
 from fitness.logs import Logger
@@ -46,13 +46,9 @@ from fitness.model import (
     Comment,
     FileFacts,
     Finding,
-    Hop,
     ImportEdge,
     Location,
     PairImports,
-    Routes,
-    Severity,
-    Site,
 )
 from fitness.parsing.cache import Entry, FactsCache, own_directory
 from fitness.parsing.discovery import Discovery
@@ -62,7 +58,7 @@ from fitness.tree import Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
-FORMAT = 5  # bump when what is stored changes shape
+FORMAT = 7  # bump when what is stored changes shape
 
 _REWRITE = 64  # modules resolved afresh (or 1 %) past which the stored graph is rewritten
 
@@ -271,7 +267,7 @@ def _decode_edges(importer: str, path: str, encoded: tuple[Any, ...]) -> list[Im
 
 def _encode_analysis(analysis: Analysis) -> tuple[Any, ...]:
     return (
-        tuple(_encode_finding(finding) for finding in analysis.findings),
+        tuple(encode_finding(finding) for finding in analysis.findings),
         tuple((path, tuple(map(tuple, found))) for path, found in analysis.comments.items()),
         tuple(sorted(analysis.externals)),
         tuple((*pair, *found) for pair, found in (analysis.between or {}).items()),
@@ -284,7 +280,7 @@ def _decode_analysis(encoded: tuple[Any, ...], discovery: Discovery, how: str) -
     try:
         findings, comments, externals, between = encoded
         return Analysis(
-            [_decode_finding(finding) for finding in findings],
+            [decode_finding(finding) for finding in findings],
             {path: tuple(Comment(*c) for c in found) for path, found in comments},
             internal,
             frozenset(externals),
@@ -294,94 +290,6 @@ def _decode_analysis(encoded: tuple[Any, ...], discovery: Discovery, how: str) -
     except (TypeError, ValueError, IndexError, KeyError) as exc:
         log.debug("cache: ignoring the stored findings (%s)", exc)
         return None
-
-
-def _encode_finding(finding: Finding) -> tuple[Any, ...]:
-    chains = _encode_chains(finding.chains)
-    routes = finding.routes
-    return (
-        finding.rule_id,
-        finding.severity.value,
-        finding.template,
-        finding.args,
-        tuple(finding.location),
-        chains,
-        finding.modules,
-        finding.adr,
-        finding.guidance,
-        finding.identity,
-        # One bytes object, which loading the store only copies: read when asked for.
-        None
-        if routes is None
-        else (marshal.dumps(tuple(_encode_hop(hop) for hop in routes.hops)), routes.loop),
-    )
-
-
-def _encode_chains(chains: Sequence[Sequence[Hop]]) -> tuple[Any, ...]:
-    """Each distinct hop once, and the chains as positions in that table: a finding's
-    chains share most of their hops (sympy: 7,912 hops, 1,421 distinct)."""
-    table: dict[Hop, int] = {}
-    positions = tuple(tuple(table.setdefault(hop, len(table)) for hop in c) for c in chains)
-    return (tuple(_encode_hop(hop) for hop in table), positions)
-
-
-def _decode_chains(encoded: tuple[Any, ...]) -> tuple[tuple[Hop, ...], ...]:
-    table = [_decode_hop(*hop) for hop in encoded[0]]
-    return tuple(tuple(table[at] for at in chain) for chain in encoded[1])
-
-
-def _encode_hop(hop: Hop) -> tuple[Any, ...]:
-    return (hop.importer, hop.imported, tuple(_encode_site(s) for s in hop.sites))
-
-
-def _encode_site(site: Site) -> tuple[Any, ...]:
-    return (tuple(site.location), site.local, site.type_checking, site.dynamic)
-
-
-def _decode_finding(encoded: tuple[Any, ...]) -> Finding:
-    (
-        rule_id,
-        severity,
-        template,
-        args,
-        location,
-        chains,
-        modules,
-        adr,
-        guidance,
-        identity,
-        routes,
-    ) = encoded
-    return Finding(
-        rule_id,
-        Severity(severity),
-        template,
-        tuple(tuple(arg) for arg in args),
-        Location(*location),
-        _decode_chains(chains),
-        tuple(modules),
-        adr,
-        guidance,
-        tuple(identity),
-        None if routes is None else Routes.deferred(_loader(routes[0]), _decode_hop, routes[1]),
-    )
-
-
-def _loader(blob: bytes) -> Callable[[], tuple[tuple[str, str, Any], ...]]:
-    def load() -> tuple[tuple[str, str, Any], ...]:
-        try:
-            loaded: tuple[tuple[str, str, Any], ...] = marshal.loads(blob)
-        except (ValueError, EOFError, TypeError):  # never read as "no imports": that hides
-            raise UsageError(
-                "the stored findings are damaged: run once with --no-cache to rewrite them"
-            ) from None
-        return loaded
-
-    return load
-
-
-def _decode_hop(importer: str, imported: str, sites: tuple[Any, ...]) -> Hop:
-    return Hop(importer, imported, tuple(Site(Location(*s[0]), *s[1:]) for s in sites))
 
 
 def _load(location: Path, key: object) -> tuple[tuple[Any, ...], int] | None:

@@ -49,8 +49,8 @@ def config(rules: str, extra: str = "") -> str:
     return f"[tool.fitness]\n{extra}\n{textwrap.dedent(rules)}"
 
 
-def git(root: Path, *args: str) -> str:
-    """Run git in `root` as a scripted user; its output (a failure raises)."""
+def git(root: Path, *args: str, input: str | None = None) -> str:
+    """Run git in `root` as a scripted user, `input` on its stdin; its output (a failure raises)."""
     import subprocess
 
     done = subprocess.run(
@@ -59,6 +59,7 @@ def git(root: Path, *args: str) -> str:
         check=True,
         capture_output=True,
         text=True,
+        input=input,
     )
     return done.stdout
 

@@ -130,16 +130,26 @@ def fitness_pairs(report: dict[str, Any], rule_id: str) -> set[Pair]:
     """The illegal pairs of a rule; for `acyclic`, every step of every loop of children."""
     if _kind(report, rule_id) == "acyclic":
         return {
-            (loop[index], loop[(index + 1) % len(loop)])
+            step
             for finding in fitness_findings(report, rule_id)
-            for loop in [finding["modules"]]
-            for index in range(len(loop))
+            for chain in finding["chains"]
+            for step in _loop_of(finding["modules"][0], chain)
         }
     return {
         (finding["modules"][0], finding["modules"][1])
         for finding in report["findings"]
         if finding["rule"] == rule_id and len(finding["modules"]) == 2
     }
+
+
+def _loop_of(package: str, chain: list[dict[str, Any]]) -> list[Pair]:
+    """The steps between `package`'s children that a loop's hops make."""
+    depth = package.count(".") + 2
+
+    def child(module: str) -> str:
+        return ".".join(module.split(".")[:depth])
+
+    return [(child(hop["importer"]), child(hop["imported"])) for hop in chain]
 
 
 def _kind(report: dict[str, Any], rule_id: str) -> str:
@@ -359,11 +369,11 @@ def test_chains_are_real(fixture: Path) -> None:
             if _kind(report, finding["rule"]) == "acyclic":
                 # A loop of children: each hop leaves the child the previous one entered,
                 # from whichever of its modules imports onward.
-                loop = finding["modules"]
-                if not _is_within(hop["importer"], loop[index]) or not _is_within(
-                    hop["imported"], loop[(index + 1) % len(loop)]
-                ):
-                    problems.append(f"{where}: hop {index} is not the step {loop[index]} onward")
+                steps = _loop_of(finding["modules"][0], chain)
+                if steps[index][0] != steps[index - 1][1]:
+                    problems.append(
+                        f"{where}: hop {index} is not the step {steps[index - 1][1]} onward"
+                    )
                 continue
             if index + 1 < len(chain) and hop["imported"] != chain[index + 1]["importer"]:
                 problems.append(

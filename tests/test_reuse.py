@@ -121,12 +121,12 @@ def _supersede(path: Path) -> None:
 
 def test_damaged_stored_routes_stop_the_run_rather_than_read_as_no_imports() -> None:
     # Read as "no imports", a finding's routes would be covered by any baseline entry.
-    from fitness import reuse
+    from fitness import finding_codec
     from fitness.errors import UsageError
 
-    assert reuse._loader(marshal.dumps((("a", "b", ()),)))() == (("a", "b", ()),)
+    assert finding_codec._loader(marshal.dumps((("a", "b", ()),)))() == (("a", "b", ()),)
     with pytest.raises(UsageError) as raised:
-        reuse._loader(b"\xff not marshal")()
+        finding_codec._loader(b"\xff not marshal")()
     assert str(raised.value) == (
         "the stored findings are damaged: run once with --no-cache to rewrite them"
     )

@@ -11,6 +11,7 @@ log4brains date slug `20200925-use-x.md` (named by its slug); `README.md`,
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -83,8 +84,16 @@ def find_dir(root: Path, configured: str | None, tree: Tree = WORK) -> tuple[str
     return None, f"looked for {looked}"
 
 
-def read_decisions(root: Path, configured: str | None, tree: Tree = WORK) -> Decisions:
-    """Every record in the project's ADR directory in `tree`, sorted by file name."""
+def read_decisions(
+    root: Path,
+    configured: str | None,
+    tree: Tree = WORK,
+    statuses: Mapping[str, AdrStatus] | None = None,
+) -> Decisions:
+    """Every record in the project's ADR directory in `tree`, sorted by file name.
+
+    `statuses` maps the project's own status words (lower case) to fitness's.
+    """
     directory, how = find_dir(root, configured, tree)
     if directory is None or not tree.is_dir(str(root / directory)):
         return Decisions(None, (), (), how if directory is None else f"{directory} ({how})")
@@ -109,6 +118,8 @@ def read_decisions(root: Path, configured: str | None, tree: Tree = WORK) -> Dec
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(RecordProblem(relative, 1, f"cannot read: {_why(exc)}"))
             continue
+        if statuses and found.status_line is not None:
+            found = _in_project_words(found, statuses)
         if found.status_line is None:
             problems.append(RecordProblem(relative, 1, NO_STATUS))
         elif found.status is AdrStatus.UNKNOWN:
@@ -127,6 +138,15 @@ def read_decisions(root: Path, configured: str | None, tree: Tree = WORK) -> Dec
         records.append(adr._replace(successor=_successor_key(draft, adr, successor)))
     problems.sort()
     return Decisions(directory, tuple(records), tuple(problems), how)
+
+
+def _in_project_words(found: Read, statuses: Mapping[str, AdrStatus]) -> Read:
+    from fitness.adr.status import in_project_words
+
+    said = in_project_words(found.status_text, statuses)
+    if said is None:
+        return found
+    return found._replace(status=said.status, successor=said.successor)
 
 
 def _record(path: str, digits: str, found: Read) -> Adr:
@@ -157,7 +177,7 @@ def _successor_key(decisions: Decisions, adr: Adr, written: str | None) -> str |
 def _unknown(found: Read) -> str:
     return (
         f"unknown status '{found.status_text}': write one of proposed, accepted, rejected, "
-        "deprecated or superseded by <ADR>"
+        "deprecated or superseded by <ADR>, or map the word in [tool.fitness.adr] statuses"
     )
 
 

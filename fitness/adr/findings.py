@@ -50,16 +50,20 @@ def adr_findings(
         _finding("adr-unreadable", Location(p.path, p.line, 1, p.line, 1), (p.path,), p.reason)
         for p in decisions.problems
     ]
+    findings.extend(_dangling_successors(decisions))
     for rule in rules:
         if rule.adr is None:
             if settings.require_for_rules:
                 findings.append(_required(rule))
             continue
-        where = rule.locate((*rule.where.path, "adr"))
-        line = where.line()
-        location = Location(where.source.path, line, 1, line, 1)
-        citation = Citation(f"rule {rule.id}", rule.adr, location, (rule.id,))
-        findings.extend(_checked(citation, cited_by(rule, decisions), decisions))
+        for index, cited in enumerate(rule.adrs):
+            # one citation: the key's line; one of a list: its own line
+            key = ("adr",) if not rule.more_adrs else ("adr", index)
+            where = rule.locate((*rule.where.path, *key))
+            line = where.line()
+            location = Location(where.source.path, line, 1, line, 1)
+            citation = Citation(f"rule {rule.id}", cited, location, (rule.id,))
+            findings.extend(_checked(citation, cited_by(rule, decisions, cited), decisions))
     if decisions.dir is not None:
         for path, kept in comments.items():
             for citation, adr in _comment_citations(path, kept, decisions):
@@ -67,13 +71,15 @@ def adr_findings(
     return findings
 
 
-def cited_by(rule: Rule, decisions: Decisions) -> Adr | None:
-    """The record a rule's `adr` cites; a path is relative to the file that sets the key."""
-    if rule.adr is None:
+def cited_by(rule: Rule, decisions: Decisions, cited: str | None = None) -> Adr | None:
+    """The record a rule's `adr` cites (`cited`, one of them; default: the first); a path
+    is relative to the file that sets the key."""
+    cited = cited if cited is not None else rule.adr
+    if cited is None:
         return None
     source = rule.locate((*rule.where.path, "adr")).source.path
     base = posixpath.dirname(source) if ":" not in source else ""
-    return resolve(rule.adr, decisions, base)
+    return resolve(cited, decisions, base)
 
 
 def _comment_citations(
@@ -143,6 +149,23 @@ def _checked(citation: Citation, adr: Adr | None, decisions: Decisions) -> Itera
             citation.location,
             (*citation.identity, adr.key),
             f"{citation.subject} cites {_named(adr)}, which is {adr.status.value}, not accepted",
+        )
+
+
+def _dangling_successors(decisions: Decisions) -> Iterator[Finding]:
+    """`adr-missing` for each record superseded by a record the directory does not hold."""
+    keys = {adr.key for adr in decisions.records}
+    for adr in decisions.records:
+        if adr.status is not AdrStatus.SUPERSEDED or adr.successor in keys:
+            continue
+        if adr.successor is None or adr.status_line is None:
+            continue
+        line = adr.status_line
+        yield _finding(
+            "adr-missing",
+            Location(adr.path, line, 1, line, 1),
+            (adr.key, adr.successor),
+            f"{adr.key} is superseded by {adr.successor}, {_nowhere(decisions)}",
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from fitness.model import AdrStatus
@@ -50,6 +51,23 @@ def stated(line: str) -> Stated | None:
     status = _WORDS.get(word, AdrStatus.UNKNOWN)
     successor = _successor(text) if status is AdrStatus.SUPERSEDED else None
     return Stated(status, text, successor)
+
+
+def in_project_words(text: str, words: Mapping[str, AdrStatus]) -> Stated | None:
+    """The status `text` states in the project's own words (`[tool.fitness.adr] statuses`,
+    keys in lower case), or None when it starts with none of them.
+
+    The longest word that starts the text wins: `Approved` and `Approved with changes`
+    may map to different statuses.
+    """
+    plain = without_html_comments(text).strip().strip("*_").strip()
+    lowered = plain.lower()
+    for word in sorted(words, key=len, reverse=True):
+        if lowered.startswith(word) and not lowered[len(word) : len(word) + 1].isalnum():
+            status = words[word]
+            successor = _successor(plain) if status is AdrStatus.SUPERSEDED else None
+            return Stated(status, plain, successor)
+    return None
 
 
 def without_html_comments(line: str) -> str:

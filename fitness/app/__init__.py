@@ -29,10 +29,11 @@ from fitness.model import (
     AdrStatus,
     BaselineEntry,
     DecisionsOverview,
+    DisabledRule,
     Enforcement,
     Past,
     Report,
-    RuleSummary,
+    RuleListing,
 )
 from fitness.policy import Rules, judged
 from fitness.tree.work import WORK
@@ -59,7 +60,7 @@ def decisions_overview(options: CheckOptions) -> DecisionsOverview:
             tuple(
                 (rule.id, len(report.findings_for(rule.id)))
                 for rule in report.rules
-                if rule.adr is not None and rule.adr.adr == adr
+                if any(link.adr == adr for link in rule.adrs)
             ),
         )
         for adr in found.records
@@ -115,10 +116,14 @@ def rules_of(config: Config, report: Report) -> Rules:
     return Rules(ids, ids)
 
 
-def configured_rules(options: CheckOptions) -> tuple[RuleSummary, ...]:
-    """The rules of the configuration, for `fitness rules`."""
-    config, _, _, tree, _, _ = configure(options, WORK, Revisions())
-    return describe_rules(config, read_decisions(config.project_root, config.adr.dir, tree))
+def configured_rules(options: CheckOptions) -> RuleListing:
+    """The rules of the configuration, and those switched off, for `fitness rules`."""
+    configured = configure(options, WORK, Revisions())
+    config, tree = configured.config, configured.tree
+    adr = config.adr
+    decisions = read_decisions(config.project_root, adr.dir, tree, adr.status_words())
+    disabled = tuple(DisabledRule(*rule) for rule in config.disabled)
+    return RuleListing(describe_rules(config, decisions), disabled)
 
 
 __all__ = [

@@ -26,17 +26,37 @@ def baseline_entries(
 
     With `--config-from REV` the default file is REV's too (from `revisions`): a
     pull request judged by its base's rules must not add its own findings to
-    the baseline.
+    the baseline. None when there is no baseline, or `--no-baseline` leaves it unread.
     """
     if not options.use_baseline:
         return None
+    found = _baseline_file(config, options, tree, revisions)
+    if found is None:
+        return None
     from fitness.policy.baseline import read
 
+    return read(*found)
+
+
+def unread_baseline(
+    config: Config, options: CheckOptions, tree: Tree, revisions: Revisions
+) -> Path | None:
+    """The baseline file `--no-baseline` leaves unread; None when it reads one, or there is none."""
+    if options.use_baseline:
+        return None
+    found = _baseline_file(config, options, tree, revisions)
+    return found[0] if found is not None else None
+
+
+def _baseline_file(
+    config: Config, options: CheckOptions, tree: Tree, revisions: Revisions
+) -> tuple[Path, Tree] | None:
+    """The baseline a run would read, and the tree to read it from; None when there is none."""
     if options.config_from is not None and options.baseline is None:
         then = revisions.at(options.config_from, config.project_root, "--config-from")
         located = (config.project_root / BASELINE_NAME).resolve()
-        return read(located, then) if then.is_file(str(located)) else None
+        return (located, then) if then.is_file(str(located)) else None
     path = baseline_path(config, options)
     if options.baseline is None and not tree.is_file(str(path)):
         return None
-    return read(path, tree if options.baseline is None else WORK)
+    return path, tree if options.baseline is None else WORK

@@ -10,6 +10,7 @@ overlay of that one file over REV's tree.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -44,8 +45,8 @@ def config_at(path: Path, then: Tree, revision: str, now: Tree) -> AtRevision | 
     if not has_configuration(located, then):
         return None
     config, problems = _load(path, located, then, revision, now)
-    roots = config.source_roots or default_source_roots(path.parent, now)
-    changes = module_changes(path.parent, revision, roots)
+    roots = config.source_roots or default_source_roots(config.project_root, now)
+    changes = module_changes(config.project_root, revision, roots)
     text, followed = rename_modules(read_text(then, str(located)), changes.moved)
     if followed:
         renamed = OverlayTree(then, {str(located): text.encode("utf-8")})
@@ -58,6 +59,7 @@ def _load(
 ) -> tuple[Config, Problems]:
     """REV's configuration at `located` in `then`, naming the project's files as `path` does."""
     config, problems = load_config(located, PARSERS, revision, then, applies_to=now)
-    if located != path:
-        config = config._replace(path=path, project_root=path.parent)
+    if located != path:  # the same root, reached from `path` as from `located`
+        root = path.parent / os.path.relpath(config.project_root, located.parent)
+        config = config._replace(path=path, project_root=Path(os.path.normpath(root)))
     return config, problems

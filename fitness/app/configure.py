@@ -7,7 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.app.cache_choice import choose_cache
-from fitness.app.notices import followed_rename, no_configuration_from, skipped_directory
+from fitness.app.notices import (
+    followed_rename,
+    no_configuration_from,
+    skipped_directory,
+    unread_python,
+)
 from fitness.app.options import CheckOptions
 from fitness.app.trees import Revisions
 from fitness.checks import PARSERS
@@ -33,6 +38,7 @@ class Configured(NamedTuple):
     `cache_dir` is the cache this run may use (None without one). `notices`
     and `findings` come from `--config-from REV`: which configuration judged
     the change and which renames it followed; the `rule-target-removed` findings.
+    `judged_by` is the revision whose configuration judges the tree (None: its own).
     """
 
     config: Config
@@ -41,6 +47,7 @@ class Configured(NamedTuple):
     tree: Tree
     notices: tuple[Notice, ...] = ()
     findings: tuple[Finding, ...] = ()
+    judged_by: str | None = None
 
 
 def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Configured:
@@ -66,6 +73,8 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
         config, problems = load_config(path, PARSERS, tree=tree)
         if options.config_from is not None:
             notices.append(no_configuration_from(options.config_from, path.name))
+    if config.python.problem:
+        notices.append(unread_python(config.python.problem))
     roots = config.source_roots or default_source_roots(config.project_root, tree)
     existing = [root for root in roots if tree.is_dir(str(config.project_root / root))]
     cache = choose_cache(config, options, existing, problems)
@@ -100,7 +109,10 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
     check_exclude(config, existing, problems, tree)
     if problems.found:
         raise ConfigError(problems.messages())
-    return Configured(config, discovery, cache_dir, tree, tuple(notices), tuple(removed[1]))
+    judged_by = at.revision if at is not None else None
+    return Configured(
+        config, discovery, cache_dir, tree, tuple(notices), tuple(removed[1]), judged_by
+    )
 
 
 def _config_at(path: Path, revision: str, tree: Tree, revisions: Revisions) -> AtRevision | None:
@@ -137,12 +149,18 @@ def select_rules(config: Config, select: Sequence[str], ignore: Sequence[str]) -
 
 
 def _unknown_rule(flag: str, rule_id: str, known: Sequence[str], config: Config) -> str:
-    from fitness.config.suggest import did_you_mean
+    from fitness.suggest import did_you_mean
 
     if rule_id in BUILT_IN:
         return (
             f"{flag} {rule_id}: '{rule_id}' is a built-in check, not a rule: it always runs, "
             "since a file it reports went unchecked"
+        )
+    if any(rule.id == rule_id for rule in config.dormant):
+        return (
+            f"{flag} {rule_id}: rule '{rule_id}' does not run for this project, whose "
+            f"Pythons ({config.python.describe()}) do not all meet its python key; "
+            f"`fitness explain {rule_id}` says which"
         )
     return (
         f"{flag} {rule_id}: no rule '{rule_id}' in {config.source.display}"

@@ -37,6 +37,16 @@ def followed_rename(revision: str, old: str, new: str) -> Notice:
     )
 
 
+def baseline_not_read(path: str) -> Notice:
+    """`--no-baseline`: the baseline file exists but this run does not read it."""
+    return Notice(
+        "baseline-not-read",
+        Severity.NOTE,
+        f"--no-baseline: {path} is not read, so every finding counts",
+        path,
+    )
+
+
 def fixed_entries(stale: Sequence[BaselineEntry], strict: bool, path: str) -> Notice | None:
     """The baseline entries no finding matched; an error under `--strict-baseline`."""
     if not stale:
@@ -75,3 +85,8 @@ def skipped_directory(path: str, why: str) -> Notice:
         f"{path} is not checked: {why}; its Python files are not modules of the project",
         path,
     )
+
+
+def unread_python(problem: str) -> Notice:
+    """A requires-python fitness cannot read: the rules with `python` assume 3.9 or later."""
+    return Notice("requires-python-unread", Severity.WARNING, problem, "pyproject.toml")

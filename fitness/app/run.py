@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
-from fitness.app.baselines import baseline_entries, baseline_path
+from fitness.app.baselines import baseline_entries, baseline_path, unread_baseline
 from fitness.app.configure import Configured, configure, root_in_repository, scope_of, select_rules
-from fitness.app.notices import fixed_entries, no_configuration_since, version_1_baseline
+from fitness.app.notices import (
+    baseline_not_read,
+    fixed_entries,
+    no_configuration_since,
+    version_1_baseline,
+)
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.trees import Revisions
 from fitness.checks import KINDS, CheckContext
@@ -34,7 +40,7 @@ from fitness.model import (
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import collect_facts
 from fitness.parsing.discovery import Discovery
-from fitness.policy import Rules, Verdict, apply, in_scope
+from fitness.policy import Rules, Verdict, apply, in_scope, threshold
 from fitness.reuse import Analysis, analyse
 from fitness.tree import Tree
 from fitness.tree.work import WORK
@@ -69,13 +75,14 @@ def run_check(
     revisions = revisions if revisions is not None else Revisions()
     if now is None:
         now = configure(options, WORK, revisions)
-    config, discovery, cache_dir, tree, configured_notices, removed = now
-    known = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
+    config, discovery, cache_dir, tree, configured_notices, removed, _ = now
+    rule_ids = (rule.id for rule in (*config.rules, *config.dormant))
+    known = frozenset((*rule_ids, *BUILT_IN_IDS))
     config = select_rules(config, options.select, options.ignore)
     scope = scope_of(config, options.paths)
     seconds: dict[str, float] = {}
     analysis = _analyse(config, discovery, options, cache_dir, tree, clock, seconds)
-    decisions = read_decisions(config.project_root, config.adr.dir, tree)
+    decisions = read_decisions(config.project_root, config.adr.dir, tree, config.adr.status_words())
     comments = analysis.comments
     findings = list(analysis.findings)
     findings += unknown_names(config, analysis.modules, analysis.externals)
@@ -104,6 +111,9 @@ def run_check(
     old = version_1_baseline(baseline, _shown(config, options))
     if past is not None and not past.configured and options.since is not None:
         notices = (no_configuration_since(options.since, config.path.name), *notices)
+    unread = unread_baseline(config, options, tree, revisions)
+    if unread is not None:
+        notices = (*notices, baseline_not_read(_relative(config, unread)))
     report = Report(
         findings=verdict.kept,
         rules=describe_rules(config, decisions, seconds),
@@ -120,6 +130,9 @@ def run_check(
         since=options.since,
         notices=(*notices, *configured_notices, *(n for n in (old, fixed) if n is not None)),
         outside=_outside(judge, findings, scope) if scope else 0,
+        fail_on=threshold(options.fail_on),
+        config_path=config.path.name,
+        config_revision=now.judged_by,
     )
     return Run(report, decisions, config, analysis.imports, analysis.modules, analysis.between)
 
@@ -136,7 +149,12 @@ def _outside(
 
 def _shown(config: Config, options: CheckOptions) -> str:
     """The baseline file, relative to the project root when it is inside (as findings are)."""
-    path = baseline_path(config, options).resolve()
+    return _relative(config, baseline_path(config, options))
+
+
+def _relative(config: Config, file: Path) -> str:
+    """`file` relative to the project root when it is inside (as findings are), else absolute."""
+    path = file.resolve()
     root = config.project_root.resolve()
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
@@ -197,7 +215,8 @@ def _rule_findings(
     seconds: dict[str, float],
 ) -> list[Finding]:
     """Every rule's findings; `seconds` receives how long each rule's check took."""
-    config_path = config.path.relative_to(config.project_root).as_posix()
+    # A `root` key can put the configuration beside the project rather than inside it.
+    config_path = Path(os.path.relpath(config.path, config.project_root)).as_posix()
     findings: list[Finding] = []
     for rule in config.rules:
         context = CheckContext(graph, rule, config.source, config_path, files)
@@ -253,18 +272,24 @@ def describe_rules(
             id=rule.id,
             kind=rule.kind,
             severity=rule.severity,
-            adr=_link(rule, decisions),
+            adr=_link(rule, rule.adr, decisions),
             description=KINDS[rule.kind].summary(rule.params),
             guidance=rule.message,
             seconds=(seconds or {}).get(rule.id, 0.0),
+            tags=rule.tags,
+            include=tuple(ref.expr.text for ref in rule.include),
+            exclude=tuple(ref.expr.text for ref in rule.exclude),
+            more_adrs=tuple(
+                link for cited in rule.more_adrs if (link := _link(rule, cited, decisions))
+            ),
         )
         for rule in config.rules
     )
 
 
-def _link(rule: Rule, decisions: Decisions) -> AdrLink | None:
-    if rule.adr is None:
+def _link(rule: Rule, cited: str | None, decisions: Decisions) -> AdrLink | None:
+    if cited is None:
         return None
     from fitness.adr.findings import cited_by
 
-    return AdrLink(rule.adr, cited_by(rule, decisions))
+    return AdrLink(cited, cited_by(rule, decisions, cited))

@@ -7,17 +7,19 @@ from typing import NamedTuple
 
 from fitness.checks.base import CheckContext
 from fitness.checks.docs import REQUIRED, Example, Key, graph_keys
-from fitness.checks.findings import cycle_finding, through_dynamic
+from fitness.checks.findings import cycles_finding, through_dynamic
 from fitness.checks.graph_options import GraphOptions, expand, parse_graph_options, rule_view
 from fitness.config.table import ModuleRef, Table
 from fitness.graph import ImportGraph, package_cycles
 from fitness.model import Finding, ImportEdge
 
-TEMPLATE = "import cycle in {package}: {loop}; break the cycles by removing: {breakers}"
-# A loop that needs a dynamic import: said after the loop, before the breakers.
+TEMPLATE = (
+    "import cycles in {package} ({loops}): could be made acyclic by removing {count}: {breakers}"
+)
+# Some loop needs a dynamic import: said before the imports to remove.
 DYNAMIC_TEMPLATE = (
-    "import cycle in {package}: {loop} (through a dynamic import); "
-    "break the cycles by removing: {breakers}"
+    "import cycles in {package} ({loops}, through a dynamic import): could be made acyclic "
+    "by removing {count}: {breakers}"
 )
 
 
@@ -38,11 +40,14 @@ class Acyclic:
     """No import cycle among the children of each package in `packages`.
 
     Each child counts with its descendants: `pkg.a.x -> pkg.b` and `pkg.b.y -> pkg.a`
-    make a cycle between `pkg.a` and `pkg.b`. Each finding shows one loop of
-    children, one import per step, located at its first import; every import
-    between two children that lies on a loop is in some reported loop, and each
-    loop is reported once. Every finding of a package also names the fewest
-    imports (by importing module pairs) whose removal breaks all its loops.
+    make a cycle between `pkg.a` and `pkg.b`. A package whose children loop gets
+    one finding, as import-linter's `acyclic_siblings` reports it: it names the
+    fewest imports (by importing module pairs) whose removal breaks every loop,
+    counted as import-linter counts them (dependencies between two children, and
+    the imports when there are more), is located at the first of them, and lists
+    each loop of children underneath, one import per step; every import between
+    two children that lies on a loop is in some listed loop, and each loop is
+    listed once. A suppression on any of the imports to remove silences the finding.
     `depth = n` checks the children of the children too, down to n levels below
     each listed package, as import-linter's `acyclic_siblings` does, with its
     default of 10 (`depth = 0` checks the listed packages only).
@@ -93,28 +98,28 @@ class Acyclic:
             found = package_cycles(graph, view, package, context.applies_to)
             if not found.cycles:
                 continue
-            breakers = ", ".join(_import(edge) for edge in found.breakers)
+            steps: dict[tuple[str, str], ImportEdge] = {}
             for cycle in found.cycles:
-                loop = tuple(_child(package, edge.importer) for edge in cycle)
-                text = " -> ".join((*loop, loop[0]))
-                steps = [
-                    edge
-                    for index, child in enumerate(loop)
-                    for edge in found.steps[child][loop[(index + 1) % len(loop)]]
-                ]
-                findings.append(
-                    cycle_finding(
-                        context,
-                        view,
-                        DYNAMIC_TEMPLATE if through_dynamic(view, cycle) else TEMPLATE,
-                        loop,
-                        cycle,
-                        steps,
-                        package=package,
-                        loop=text,
-                        breakers=breakers,
-                    )
+                loop = [_child(package, edge.importer) for edge in cycle]
+                for index, child in enumerate(loop):
+                    for edge in found.steps[child][loop[(index + 1) % len(loop)]]:
+                        steps.setdefault((edge.importer, edge.imported), edge)
+            dynamic = any(through_dynamic(view, cycle) for cycle in found.cycles)
+            findings.append(
+                cycles_finding(
+                    context,
+                    view,
+                    DYNAMIC_TEMPLATE if dynamic else TEMPLATE,
+                    package,
+                    found.cycles,
+                    (steps[pair] for pair in sorted(steps)),
+                    found.breakers,
+                    package=package,
+                    loops=_counted(len(found.cycles), "loop", "loops"),
+                    count=_dependencies(package, found.breakers),
+                    breakers=", ".join(_import(edge) for edge in found.breakers),
                 )
+            )
         return findings
 
 
@@ -139,6 +144,18 @@ def _packages(graph: ImportGraph, listed: list[str], params: AcyclicParams) -> l
 
 def _child(package: str, module: str) -> str:
     return ".".join(module.split(".")[: package.count(".") + 2])
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _dependencies(package: str, breakers: list[ImportEdge]) -> str:
+    """How many child-to-child dependencies the imports make, as import-linter counts them,
+    and how many imports (importing module pairs) when that is more."""
+    pairs = {(_child(package, e.importer), _child(package, e.imported)) for e in breakers}
+    counted = _counted(len(pairs), "dependency", "dependencies")
+    return counted if len(breakers) == len(pairs) else f"{counted} ({len(breakers)} imports)"
 
 
 def _import(edge: ImportEdge) -> str:
@@ -180,9 +197,8 @@ EXAMPLES = (
             "src/shop/orders/place.py": "from shop import billing\n",
         },
         (
-            "src/shop/billing.py:2:1: no-cycles: import cycle in shop: shop.billing -> shop.orders"
-            " -> shop.billing; break the cycles by removing: shop.orders.place -> shop.billing "
-            "(l.1)",
+            "src/shop/orders/place.py:1:1: no-cycles: import cycles in shop (1 loop): could be "
+            "made acyclic by removing 1 dependency: shop.orders.place -> shop.billing (l.1)",
         ),
     ),
 )

@@ -70,7 +70,7 @@ def parse_name(text: str) -> ParsedName:
         if parts[1] in ("*", "**"):
             return f"'{text}': a wildcard cannot follow 'builtins': name each builtin"
         if parts[1] not in known:
-            from fitness.config.suggest import did_you_mean
+            from fitness.suggest import did_you_mean
 
             hint = did_you_mean(parts[1], known)
             return f"'{text}': '{parts[1]}' is not a builtin{hint}"

@@ -5,29 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from fitness.checks.api_names import ApiName, parse_name, shown
+from fitness.checks.api_names import shown
+from fitness.checks.banned_entries import BannedEntry, entries
 from fitness.checks.base import CheckContext
-from fitness.checks.call_conditions import Condition, Judgement, judge, parse_when
+from fitness.checks.call_conditions import Judgement, judge
 from fitness.checks.docs import REQUIRED, Example, Key
 from fitness.config.schema import IMPORT_MODES
-from fitness.config.source import KeyPath
-from fitness.config.table import ModuleRef, Table, kind_of
-from fitness.model import ApiUse, Finding, Location
-
-
-class BannedEntry(NamedTuple):
-    """One entry of `apis`: a name, the conditions a call must meet, its own guidance."""
-
-    name: ApiName
-    conditions: tuple[Condition, ...]
-    message: str | None
-    where: KeyPath
-
-    def describe(self) -> str:
-        """`subprocess.run with shell=True`."""
-        if not self.conditions:
-            return self.name.text
-        return f"{self.name.text} " + " and ".join(c.describe() for c in self.conditions)
+from fitness.config.table import ModuleRef, Table
+from fitness.model import ApiUse, Finding, Location, Severity
 
 
 class BannedApiParams(NamedTuple):
@@ -54,9 +39,17 @@ class BannedApi:
     A use matches a name when its canonical name is the name or lies under it:
     a ban on `pickle` matches `import pickle`, `from pickle import loads` and
     `pickle.loads(x)`; a ban on `xml.etree` matches `xml.etree.ElementTree.parse`.
-    Every use is a finding: the import, and each later reference (with a ban
-    on `pickle`, `import pickle as p` then `p.loads(x)` is two findings:
-    `pickle (as p) is banned` and `pickle.loads (as p.loads) is banned`).
+    Each fact is one finding. A module imported whole is reported at the
+    import and at each later reference (with a ban on `pickle`, `import
+    pickle as p` then `p.loads(x)` is two findings: `pickle (as p) is banned`
+    and `pickle.loads (as p.loads) is banned`). A name a from-import brings
+    is reported at the import only, when the same entry matches both:
+    `from typing import List` is one finding however often `List` is used
+    (a `when` entry, which an import cannot meet, reports the calls).
+    Aliases are followed through variables that hold a loaded module
+    (`m = importlib.import_module("pickle")`, `m = __import__("pickle")`,
+    then `m.loads(x)`) and through star imports (`from pickle import *`,
+    then `loads(x)`; with `pickle` itself banned, the import is the finding).
     When several entries match one use, the finding comes from the most
     specific: a decided match before an undecided one, then the name spelling
     out the most segments, then the first listed.
@@ -84,10 +77,15 @@ class BannedApi:
     calls only: a reference such as `f = subprocess.run`, or its import,
     cannot be judged and is not reported. When `**kwargs` (for a keyword) or
     `*args` (for a position) could supply an argument the call leaves out,
-    fitness cannot decide: the call is reported, at the rule's severity, with a
-    message that says so ("fitness cannot tell whether this call passes
-    shell=True through **kwargs"). The key `missing` is the condition, never a
+    fitness cannot decide: the call is reported one severity below the rule's
+    (a warning for an error rule, a note for a warning rule), with a message
+    that says so ("fitness cannot tell whether this call passes shell=True
+    through **kwargs (so a warning, not an error)"). The key `missing` is the condition, never a
     keyword argument named so.
+
+    `ruff` (`ruff = "S301"`, or a list) names ruff's rule codes for the same
+    fact: ruff's `# noqa: S301` on the line silences the entry's finding too
+    (a bare `# noqa` does not).
 
     `allow_in` lists module expressions where uses are allowed, the modules
     they match and everything inside them. `type_checking = "ignore"` leaves
@@ -111,7 +109,7 @@ class BannedApi:
     def parse(self, table: Table) -> BannedApiParams:
         default = table.default("type_checking", "check")
         return BannedApiParams(
-            apis=tuple(_entries(table)),
+            apis=tuple(entries(table)),
             allow_in=table.modules("allow_in", internal=False),
             type_checking=table.choice("type_checking", IMPORT_MODES, default) == "check",
         )
@@ -134,92 +132,53 @@ class BannedApi:
             if not ours or not context.applies_to(module) or _allowed(module, params.allow_in):
                 continue
             seen: dict[tuple[str, str], int] = {}  # uses found so far of each (api, scope)
-            for use in sorted(ours, key=_position):
-                if use.type_checking and not params.type_checking:
-                    continue
-                match = _best_match(params.apis, use)
-                if match is None:
-                    continue
+            for use, match in _matches(params, ours):
                 occurrence = seen[use.api, use.scope] = seen.get((use.api, use.scope), 0) + 1
                 findings.append(_finding(context, module, path, use, *match, occurrence))
         return findings
+
+
+def _matches(
+    params: BannedApiParams, uses: list[ApiUse]
+) -> Iterator[tuple[ApiUse, tuple[BannedEntry, Judgement]]]:
+    """The uses of one file that an entry matches, each fact once, in file order.
+
+    An import that is a finding states the fact for the names it binds: a use
+    of such a name that the same entry matches is not reported again.
+    """
+    matched = []
+    for use in sorted(uses, key=_position):
+        if use.type_checking and not params.type_checking:
+            continue
+        match = _best_match(params.apis, use)
+        if match is not None:
+            matched.append((use, match))
+    stated = {
+        (use.api, match[0].where) for use, match in matched if use.written.startswith("from ")
+    }
+    for use, match in matched:
+        if not use.stated or (use.stated, match[0].where) not in stated:
+            yield use, match
 
 
 def _absolute(use: ApiUse, module: str, path: str) -> ApiUse:
     """A use through a relative import (`..infra.db.connect`), named from the file's package."""
     if not use.api.startswith("."):
         return use
-    level = len(use.api) - len(use.api.lstrip("."))
+    return use._replace(api=_named(use.api, module, path), stated=_named(use.stated, module, path))
+
+
+def _named(api: str, module: str, path: str) -> str:
+    if not api.startswith("."):
+        return api
+    level = len(api) - len(api.lstrip("."))
     package = module if path.endswith("__init__.py") else module.rpartition(".")[0]
     parts = package.split(".") if package else []
     if level - 1 > len(parts) - 1 or not parts:
-        return use  # beyond the top package: Python refuses it, and no entry matches
+        return api  # beyond the top package: Python refuses it, and no entry matches
     base = ".".join(parts[: len(parts) - (level - 1)])
-    rest = use.api[level:]
-    return use._replace(api=f"{base}.{rest}" if rest else base)
-
-
-def _entries(table: Table) -> Iterator[BannedEntry]:
-    raw = table.value("apis", required=True)
-    if raw is None:
-        return
-    if isinstance(raw, str):
-        table.problem("apis", f'expected a list of API names, got a string (write ["{raw}"])')
-        return
-    if not isinstance(raw, list):
-        table.problem("apis", f"expected a list of API names, got {kind_of(raw)}")
-        return
-    if not raw:
-        table.problem("apis", "must list at least one API")
-    found: list[BannedEntry] = []
-    for index, item in enumerate(raw):
-        entry = _entry(item, (*table.path, "apis", index), table)
-        if entry is None:
-            continue
-        twin = next((e for e in found if _same(e, entry)), None)
-        if twin is not None:
-            table.problems.add(
-                entry.where, f"'{entry.name.text}' is already banned by {_key(twin.where)}"
-            )
-            continue
-        found.append(entry)
-        yield entry
-
-
-def _entry(item: object, where: KeyPath, table: Table) -> BannedEntry | None:
-    problems = table.problems
-    if isinstance(item, str):
-        name = parse_name(item)
-        if isinstance(name, str):
-            problems.add(where, name)
-            return None
-        return BannedEntry(name, (), None, where)
-    if not isinstance(item, dict):
-        problems.add(
-            where,
-            'expected an API name or a table such as { name = "pickle.loads" }, '
-            f"got {kind_of(item)}",
-        )
-        return None
-    entry = Table(item, where, problems)
-    text = entry.string("name", required=True)
-    message = entry.string("message")
-    conditions = parse_when(entry)
-    entry.finish()
-    if text is None or conditions is None:
-        return None
-    name = parse_name(text)
-    if isinstance(name, str):
-        problems.add((*where, "name"), name)
-        return None
-    if conditions and name.is_module:
-        problems.add(
-            (*where, "when"),
-            f"'{text}' is a module, used by importing it and never called: put the condition "
-            f"on one of its functions, or on '{text}.*'",
-        )
-        return None
-    return BannedEntry(name, conditions, message, where)
+    rest = api[level:]
+    return f"{base}.{rest}" if rest else base
 
 
 def _best_match(
@@ -259,12 +218,17 @@ def _finding(
         args["conditions"] = " and ".join(c.describe() for c in entry.conditions)
         template += " {conditions}"
     template += " is banned"
+    severity = rule.severity
     if judgement.undecided:
         args["undecided"] = " or ".join(judgement.undecided)
         template += ", and fitness cannot tell whether this call passes {undecided}"
+        severity = _LOWER[rule.severity]
+        if severity is not rule.severity:
+            args["lowered"] = f"a {severity.value}, not {_ARTICLE[rule.severity]}"
+            template += " (so {lowered})"
     return Finding(
         rule_id=rule.id,
-        severity=rule.severity,
+        severity=severity,
         template=template,
         args=tuple(sorted(args.items())),
         location=Location(path, use.line, use.column, use.end_line, use.end_column),
@@ -273,7 +237,17 @@ def _finding(
         adr=rule.adr,
         guidance=entry.message if entry.message is not None else rule.message,
         identity=(rule.id, module, use.api, use.scope, str(occurrence)),
+        ruff=entry.ruff,
     )
+
+
+# A call fitness cannot judge is reported one severity below the rule's.
+_LOWER = {
+    Severity.ERROR: Severity.WARNING,
+    Severity.WARNING: Severity.NOTE,
+    Severity.NOTE: Severity.NOTE,
+}
+_ARTICLE = {Severity.ERROR: "an error", Severity.WARNING: "a warning", Severity.NOTE: "a note"}
 
 
 def _alias(use: ApiUse) -> str | None:
@@ -299,20 +273,13 @@ def _position(use: ApiUse) -> tuple[int, int, int, int]:
     return (use.line, use.column, use.end_line, use.end_column)
 
 
-def _same(a: BannedEntry, b: BannedEntry) -> bool:
-    """Two entries that ban the same uses: `eval` and `builtins.eval` are one name."""
-    same_name = a.name.canonical == b.name.canonical
-    return same_name and frozenset(a.conditions) == frozenset(b.conditions)
-
-
-def _key(where: KeyPath) -> str:
-    """`apis[0]`: the key of an entry, as a problem refers to another one."""
-    return f"{where[-2]}[{where[-1]}]"
-
-
 # What `fitness explain banned-api` prints and tests/checks/test_kind_examples.py runs.
 KEYS = (
-    Key("apis", REQUIRED, 'names, or tables { name = "...", when = { ... }, message = "..." }'),
+    Key(
+        "apis",
+        REQUIRED,
+        'names, or tables { name = "...", when = { ... }, message = "...", ruff = "S301" }',
+    ),
     Key("allow_in", "[]", "module expressions where the uses are allowed"),
     Key(
         "type_checking",

@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from typing import NamedTuple, Union
 
 from fitness.config.source import KeyPath
-from fitness.config.suggest import did_you_mean
 from fitness.config.table import Table, kind_of
 from fitness.model import ApiUse, Argument
+from fitness.suggest import did_you_mean
 
 Literal_ = Union[bool, int, str, None]
 Target = Union[str, int]  # a keyword name, or a position counted from 0

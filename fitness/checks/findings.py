@@ -113,35 +113,41 @@ def _shown(edge: ImportEdge, target: str) -> str:
     return edge.module
 
 
-def cycle_finding(
+def cycles_finding(
     context: CheckContext,
     view: GraphView,
     template: str,
-    modules: tuple[str, ...],
-    cycle: Sequence[ImportEdge],
+    within: str,
+    cycles: Sequence[Sequence[ImportEdge]],
     steps: Iterable[ImportEdge],
+    cut: Sequence[ImportEdge],
     **args: str,
 ) -> Finding:
-    """A finding about the import cycle `cycle` through `modules`, located at its first hop.
+    """One finding about every import cycle among `within`'s children, located at `cut[0]`.
 
-    The fingerprint is the rule and the modules of the loop, never its lines.
-    `steps` are the imports between consecutive modules of the loop: the loop is
+    Each of `cycles` is a chain; `cut` are the imports whose removal breaks them
+    all. The fingerprint is the rule and the package, never its lines or loops.
+    `steps` are every import between two children that lies on a loop: a loop is
     new when one of them is (`fitness.policy`).
     """
     rule = context.rule
-    hops = tuple(_hop(view, edge, edge.imported) for edge in cycle)
+    chains = tuple(tuple(_hop(view, edge, edge.imported) for edge in cycle) for cycle in cycles)
     return Finding(
         rule_id=rule.id,
         severity=rule.severity,
         template=template,
         args=tuple(sorted(args.items())),
-        location=hops[0].location,
-        chains=(hops,),
-        modules=modules,
+        location=_hop(view, cut[0], cut[0].imported).location,
+        chains=chains,
+        modules=(within,),
         adr=rule.adr,
         guidance=rule.message,
-        identity=(rule.id, *modules),
-        routes=Routes(tuple(_route_hop(view, e.importer, e.imported) for e in steps), loop=True),
+        identity=(rule.id, "cycles in", within),
+        routes=Routes(
+            tuple(_route_hop(view, e.importer, e.imported) for e in steps),
+            loop=True,
+            cut=tuple(dict.fromkeys((e.importer, e.imported) for e in cut)),
+        ),
     )
 
 

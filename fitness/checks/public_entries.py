@@ -6,8 +6,8 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from fitness.config.source import Where
-from fitness.config.suggest import close_match
 from fitness.model.expressions import within
+from fitness.suggest import close_match
 
 if TYPE_CHECKING:
     from fitness.checks.protected import ProtectedParams

@@ -18,8 +18,8 @@ from fitness.config.installed import is_installed, is_stdlib
 from fitness.config.modules import rule_refs
 from fitness.config.schema import Config, Rule
 from fitness.config.source import Where
-from fitness.config.suggest import close_match
 from fitness.model import Finding, Location, Severity
+from fitness.suggest import close_match
 
 UNKNOWN = "unknown-module"
 

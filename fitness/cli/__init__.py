@@ -10,6 +10,8 @@ from pathlib import Path
 import click
 
 from fitness import __version__, app, error_handler
+from fitness.cli.flags import CONFIG, EXIT_CODES, check_baseline_flags, usable_cpus
+from fitness.cli.graph import graph
 from fitness.cli.outputs import github_options, output_target, use_color, write_output
 from fitness.clock import since_start
 from fitness.errors import UsageError
@@ -17,23 +19,8 @@ from fitness.policy import FAIL_ON
 from fitness.progress import progress_bar
 from fitness.reporters import REPORTERS, neutral
 
-_EXIT_CODES = """\b
-Exit codes:
-  0  no finding fails the run
-  1  a finding fails the run (see --fail-on)
-  2  configuration or usage error
-  3  internal error (a bug in fitness: please report it)"""
 
-_CONFIG = click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Configuration file: its [tool.fitness] table, or top-level keys as in fitness.toml "
-    "(default: the nearest fitness.toml or pyproject.toml with [tool.fitness], "
-    "from the current directory up).",
-)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EXIT_CODES)
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, "--version", prog_name="fitness")
 @click.option(
     "--debug",
@@ -50,11 +37,11 @@ def cli(debug: bool) -> None:
         )
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=EXIT_CODES)
 @click.argument(
     "paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[PATH]..."
 )
-@_CONFIG
+@CONFIG
 @click.option(
     "--select",
     multiple=True,
@@ -100,6 +87,11 @@ def cli(debug: bool) -> None:
     "root, when there is one); only findings not in it count.",
 )
 @click.option(
+    "--no-baseline",
+    is_flag=True,
+    help="Read no baseline: every finding counts, as if the project had none.",
+)
+@click.option(
     "--strict-baseline",
     is_flag=True,
     help="Also fail when baseline entries are fixed (the baseline should shrink).",
@@ -125,6 +117,15 @@ def cli(debug: bool) -> None:
     default=None,
     help="Keep the cache in this directory instead of the configured cache_dir (CI: a "
     "directory outside the checkout).",
+)
+@click.option(
+    "--show-rules",
+    "-v",
+    "--verbose",
+    "show_rules",
+    is_flag=True,
+    help="Text: list every rule checked, the kept ones too (by default only the broken rules "
+    "are listed, and the kept ones counted).",
 )
 @click.option(
     "--include-suppressed",
@@ -154,11 +155,13 @@ def check(
     fail_on: str,
     color: str,
     baseline: Path | None,
+    no_baseline: bool,
     strict_baseline: bool,
     since: str | None,
     config_from: str | None,
     cache_dir: Path | None,
     include_suppressed: bool,
+    show_rules: bool,
     no_cache: bool,
     jobs: int | None,
 ) -> None:
@@ -174,24 +177,26 @@ def check(
         config=config,
         fail_on=fail_on,
         fresh_cache=no_cache,
-        jobs=jobs or _usable_cpus(),
+        jobs=jobs or usable_cpus(),
         progress=progress_bar(),
         paths=paths,
         select=select,
         ignore=ignore,
         baseline=baseline,
+        use_baseline=not no_baseline,
         strict_baseline=strict_baseline,
         since=since,
         config_from=config_from,
         cache_dir=cache_dir,
     )
-    if baseline is not None and not baseline.is_file():
-        raise UsageError(f"--baseline {baseline}: no such file (write one with `fitness baseline`)")
+    check_baseline_flags(baseline, no_baseline, strict_baseline)
     report = app.check(options, since_start)
     github = github_options()._replace(include_suppressed=include_suppressed)
     unwritten = [write_output(name, path, report, github) for name, path in targets]
     colored = use_color(color)
-    render_options = github._replace(color=colored, cwd=Path.cwd().as_posix())
+    render_options = github._replace(
+        color=colored, cwd=Path.cwd().as_posix(), show_rules=show_rules
+    )
     rendered = REPORTERS[format_](report, render_options)
     click.echo(rendered, nl=False, color=colored)
     if format_ != "text":  # the text report has them; other formats are for machines
@@ -204,11 +209,11 @@ def check(
     raise click.exceptions.Exit(1 if report.failed else 0)
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=EXIT_CODES)
 @click.argument(
     "paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[PATH]..."
 )
-@_CONFIG
+@CONFIG
 @click.option("--select", multiple=True, metavar="RULE", help="Baseline only this rule.")
 @click.option(
     "--ignore", multiple=True, metavar="RULE", help="Leave this rule's entries as they are."
@@ -245,7 +250,7 @@ def baseline(
         config=config,
         fail_on="never",
         fresh_cache=no_cache,
-        jobs=_usable_cpus(),
+        jobs=usable_cpus(),
         progress=progress_bar(),
         paths=paths,
         select=select,
@@ -260,32 +265,21 @@ def baseline(
     )
 
 
-@cli.command(epilog=_EXIT_CODES)
-@_CONFIG
+@cli.command(epilog=EXIT_CODES)
+@CONFIG
 def rules(config: Path | None) -> None:
-    """List the configured rules."""
-    summaries = app.configured_rules(app.CheckOptions(Path.cwd(), config))
-    rows = [
-        tuple(
-            neutral.text(cell)
-            for cell in (
-                r.id,
-                r.kind,
-                r.severity.value,
-                r.adr.cited if r.adr else "-",
-                r.description,
-            )
-        )
-        for r in summaries
-    ]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    for row in rows:
-        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4]
-        click.echo(neutral.lines(line))
+    """List the configured rules: kind, severity, ADR, what each checks and where.
+
+    Rules switched off with `enabled = false` are listed as disabled.
+    """
+    from fitness.reporters.rule_list import render_rule_list
+
+    listing = app.configured_rules(app.CheckOptions(Path.cwd(), config))
+    click.echo(render_rule_list(listing), nl=False)
 
 
-@cli.command(epilog=_EXIT_CODES)
-@_CONFIG
+@cli.command(epilog=EXIT_CODES)
+@CONFIG
 @click.option(
     "--format",
     "format_",
@@ -306,78 +300,25 @@ def adr(config: Path | None, format_: str) -> None:
     click.echo(DECISIONS_FORMATS[format_](overview), nl=False)
 
 
-@cli.command(epilog=_EXIT_CODES)
-@_CONFIG
-@click.argument("modules", nargs=-1, metavar="[MODULE]...")
-@click.option(
-    "--depth",
-    type=int,
-    default=1,
-    show_default=True,
-    help="Levels of packages below each MODULE (default: below each top-level package).",
-)
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["dot", "json", "mermaid"]),
-    default="mermaid",
-    show_default=True,
-    help="Mermaid (GitHub renders it in Markdown), Graphviz DOT, or JSON.",
-)
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the diagram to this file instead of printing it.",
-)
-def graph(
-    config: Path | None, modules: tuple[str, ...], depth: int, format_: str, output: Path | None
-) -> None:
-    """Draw the packages and the imports between them, with the broken rules in red.
-
-    Each edge carries its number of imports; an edge whose imports lie on a
-    finding's chains is labelled with the rule (findings the baseline holds are
-    drawn too). Mermaid stays within what GitHub renders (50,000 characters,
-    500 edges), leaving out depth, then legal edges, and saying so. Exit code 0
-    whatever the findings (`fitness check` gates).
-    """
-    from fitness.reporters.diagrams import DIAGRAMS
-
-    if depth < 0:
-        raise UsageError(f"--depth {depth}: give 0 or more levels below the modules")
-    views = app.graph_views(app.CheckOptions(Path.cwd(), config), modules)
-    render = DIAGRAMS[format_]
-    if format_ == "mermaid":
-        from fitness.reporters.diagrams.github_limits import within_github
-
-        view = within_github(views, depth, render)
-    else:
-        view = views(depth, frozenset())
-    drawn = render(view)
-    if output is None:
-        click.echo(drawn, nl=False)
-        return
-    from fitness.atomic import write_atomic
-
-    try:
-        write_atomic(output, drawn)
-    except OSError as exc:
-        raise UsageError(f"--output {output}: cannot write: {exc.strerror or exc}") from None
-
-
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=EXIT_CODES)
+@CONFIG
 @click.argument("kind", required=False)
-def explain(kind: str | None) -> None:
+def explain(config: Path | None, kind: str | None) -> None:
     """Explain a rule KIND: what it checks, its keys and defaults, its examples.
 
-    Without KIND, list the rule kinds.
+    KIND may also be a configured rule's id: what it checks, and whether it runs
+    for the Pythons the project supports. Without KIND, list the rule kinds.
     """
-    from fitness.explain import explain as explain_kind
+    from fitness import explain as text
+    from fitness.app.explain_rule import configured_rule
 
-    click.echo(explain_kind(kind), nl=False)
+    found = (
+        None if kind is None or text.is_known(kind) else configured_rule(Path.cwd(), config, kind)
+    )
+    click.echo(text.explain(kind) if found is None else text.explain_rule(*found), nl=False)
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=EXIT_CODES)
 @click.option(
     "--from-import-linter",
     "import_linter",
@@ -409,7 +350,7 @@ def init(import_linter: str | None, force: bool, dry_run: bool) -> None:
 
     cwd = Path.cwd()
     if import_linter is None:
-        plan = init_config.plan_starter(cwd, force or dry_run, _usable_cpus())
+        plan = init_config.plan_starter(cwd, force or dry_run, usable_cpus())
     else:
         source = Path(import_linter) if import_linter else None
         plan = init_config.plan_conversion(cwd, source, force or dry_run)
@@ -426,6 +367,9 @@ def init(import_linter: str | None, force: bool, dry_run: bool) -> None:
     click.echo("Read the draft, edit it, then run `fitness check`.")
 
 
+cli.add_command(graph)
+
+
 def main() -> None:
     """Console entry point."""
     # A run makes many objects and next to no reference cycles (parse trees have none):
@@ -440,10 +384,3 @@ def main() -> None:
 def _invoke(args: list[str]) -> int:
     result = cli.main(args, prog_name="fitness", standalone_mode=False)
     return result if isinstance(result, int) else 0
-
-
-def _usable_cpus() -> int:
-    """The CPUs this process may run on (a container or `taskset` may allow fewer than exist)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1

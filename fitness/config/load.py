@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from fitness.config.adr_settings import adr_settings
 from fitness.config.packs import PackRules
+from fitness.config.python_versions import Supported, holds, supported
 from fitness.config.rules import build_rules
 from fitness.config.schema import (
     IMPORT_MODES,
@@ -25,6 +28,7 @@ from fitness.tree.work import WORK
 # The keys `_config` reads: a file that has one of them at its top, and no
 # `[tool.fitness]` table, is in the fitness.toml layout.
 _TOP_LEVEL_KEYS = (
+    "root",
     "source_roots",
     "exclude",
     "respect_gitignore",
@@ -93,7 +97,10 @@ def load_config(
         problems.add((), "expected a table")
         data = {}
     config = _config(Table(data, (), problems), source, path, parsers, (tree, applies_to or tree))
-    return config, problems
+    pythons = project_pythons(path, document, tree)
+    active = tuple(r for r in config.rules if r.python is None or holds(r.python, pythons))
+    dormant = tuple(r for r in config.rules if r not in active)
+    return config._replace(rules=active, python=pythons, dormant=dormant), problems
 
 
 def _config(
@@ -110,11 +117,11 @@ def _config(
     respect_gitignore = top.boolean("respect_gitignore", True)
     cache_dir = top.string("cache_dir") or ".fitness_cache"
     adr_table = top.table("adr")
-    adr = _adr(adr_table) if adr_table else AdrSettings(None, False, False)
+    adr = adr_settings(adr_table) if adr_table else AdrSettings(None, False, False)
     defaults = {key: top.choice(key, IMPORT_MODES, "check") for key in RULE_DEFAULTS}
     tree, applies_to = trees  # where the configuration is read, and the one it judges
     packs = PackRules(path.parent, defaults, tree)
-    project_root = path.parent
+    project_root = _project_root(path, top.string("root"), applies_to)
     packs.follow(top, path)
     rules_table = top.table("rules", defaults)
     rules = build_rules(rules_table, packs.rules, parsers)
@@ -130,6 +137,8 @@ def _config(
             "every rule is switched off (enabled = false), so nothing would be checked",
         )
     top.finish()
+    if top.has("root") and not applies_to.is_dir(str(project_root)):
+        top.problem("root", f"'{top.string('root')}' is not a directory")
     for root, where in roots:
         if not applies_to.is_dir(str(project_root / root)):
             top.problems.add(where, f"source root '{root}' is not a directory")
@@ -145,17 +154,49 @@ def _config(
         cache_dir=cache_dir,
         adr=adr,
         rules=rules.rules,
+        disabled=rules.off,
     )
 
 
-def _adr(table: Table) -> AdrSettings:
-    settings = AdrSettings(
-        dir=table.string("dir"),
-        require_for_rules=table.boolean("require_for_rules", False),
-        require_for_suppressions=table.boolean("require_for_suppressions", False),
-    )
-    table.finish()
-    return settings
+def _project_root(path: Path, root: str | None, tree: Tree) -> Path:
+    """The directory the configuration's paths are relative to, and the cache's home.
+
+    `root`, relative to the configuration file, when the file says; else the file's
+    directory when it holds `pyproject.toml` or `.git`, else the nearest directory
+    above that does (`--config ci/fitness.toml` checks the repository, not `ci/`),
+    else the file's directory.
+    """
+    if root is not None:
+        return Path(os.path.normpath(path.parent / root))
+    here = path.parent.absolute()
+    for directory in (here, *here.parents):
+        marks = (str(directory / "pyproject.toml"), str(directory / ".git"))
+        if tree.is_file(marks[0]) or tree.is_file(marks[1]) or tree.is_dir(marks[1]):
+            if directory == here:
+                return path.parent
+            return directory if path.is_absolute() else Path(os.path.relpath(directory))
+    return path.parent
+
+
+def project_pythons(path: Path, document: Mapping[str, object], tree: Tree) -> Supported:
+    """The Pythons the project supports, from its pyproject.toml (`path`'s, or beside it)."""
+    if path.name != "pyproject.toml":
+        beside = path.parent / "pyproject.toml"
+        if not tree.is_file(str(beside)):
+            return Supported()
+        read = read_toml(beside, display(beside), tree)
+        if isinstance(read, Problem):
+            return Supported()  # a pyproject.toml fitness does not read is not its to judge
+        document = read[1]
+    project = document.get("project")
+    if isinstance(project, dict) and "requires-python" in project:
+        return supported(project["requires-python"], "project.requires-python")
+    poetry: object = document.get("tool")
+    for key in ("poetry", "dependencies"):
+        poetry = poetry.get(key) if isinstance(poetry, dict) else None
+    if isinstance(poetry, dict) and "python" in poetry:
+        return supported(poetry["python"], "tool.poetry.dependencies.python")
+    return Supported()
 
 
 def _layout(path: Path, document: Mapping[str, object]) -> KeyPath | None:

@@ -14,8 +14,8 @@ from fitness.config.installed import is_installed, is_stdlib
 from fitness.config.layout import Layout, elsewhere, no_python
 from fitness.config.schema import Config, NamesUnderModules, Rule
 from fitness.config.source import Problems
-from fitness.config.suggest import did_you_mean
 from fitness.config.table import ModuleRef
+from fitness.suggest import did_you_mean
 
 
 def check_modules(

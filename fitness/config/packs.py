@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from fitness.config.source import ConfigSource, Problem, Problems, Where
-from fitness.config.suggest import close_match
 from fitness.config.table import Table
 from fitness.config.toml_file import display, read_toml
+from fitness.suggest import close_match
 from fitness.tree import Tree
 from fitness.tree.work import WORK
 

@@ -14,17 +14,19 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from fitness.config.schema import ParamsParser, Rule
-from fitness.config.suggest import close_match, did_you_mean
+from fitness.config.python_versions import minors_of
+from fitness.config.schema import Disabled, ParamsParser, Rule
 from fitness.config.table import Table
 from fitness.model import Severity
+from fitness.suggest import close_match, did_you_mean
 
 _RULE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_TAG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 # What an override of a pack rule may set, without a kind.
 OVERRIDE_KEYS = (
     *("adr", "allow_in", "dynamic", "enabled", "exclude", "ignore", "include", "message"),
-    *("severity", "type_checking"),
+    *("python", "severity", "type_checking"),
 )
 
 
@@ -33,7 +35,7 @@ class Rules(NamedTuple):
 
     rules: tuple[Rule, ...]
     defined: int
-    off: tuple[str, ...]
+    off: tuple[Disabled, ...]
 
 
 def build_rules(
@@ -53,7 +55,7 @@ def build_rules(
         else:
             mine.append((rule_id, table))
     found: list[Rule] = []
-    off: list[str] = []
+    off: list[Disabled] = []
     for rule_id, table in packs.items():
         if rule_id in replaced:
             table.skip_rest()
@@ -76,7 +78,7 @@ def _overridden(
     pack: Table,
     override: Table,
     parsers: Mapping[str, ParamsParser],
-    off: list[str],
+    off: list[Disabled],
 ) -> Rule | None:
     """The pack rule with the override's keys, or None when the override switches it off."""
     enabled = override.boolean("enabled", True)
@@ -98,8 +100,11 @@ def _overridden(
             )
     override.skip_rest()
     if not enabled:
+        kind = pack.value("kind")
         pack.skip_rest()  # the pack's rule is not the user's to fix
-        off.append(rule_id)
+        off.append(
+            Disabled(rule_id, kind if isinstance(kind, str) else None, _at(override, "enabled"))
+        )
         return None
     # `enabled = true` switches on a rule the pack ships switched off.
     switch = ["enabled"] if isinstance(override.value("enabled"), bool) else []
@@ -111,7 +116,7 @@ def _rule(
     rule_id: str,
     table: Table,
     parsers: Mapping[str, ParamsParser],
-    off: list[str],
+    off: list[Disabled],
     *,
     in_pack: bool,
 ) -> Rule | None:
@@ -127,10 +132,16 @@ def _rule(
     table.finish()
     if rule is None or not _RULE_ID.fullmatch(rule_id):
         return None
-    if not enabled:
-        off.append(rule_id)  # checked like any rule, so switching it back on finds no surprise
+    if not enabled:  # checked like any rule, so switching it back on finds no surprise
+        off.append(Disabled(rule_id, rule.kind, _at(table, "enabled")))
         return None
     return rule
+
+
+def _at(table: Table, key: str | None = None) -> str:
+    """`pyproject.toml:12`: where a table (or one of its keys) is written."""
+    where = table.where(key)
+    return f"{where.source.display}:{where.line()}"
 
 
 def _parse(
@@ -138,11 +149,17 @@ def _parse(
 ) -> Rule | None:
     kind = table.string("kind", required=True)
     severity = Severity(table.choice("severity", [s.value for s in Severity], "error"))
-    adr = table.string("adr")
-    if adr is not None and not adr.strip():
-        table.problem("adr", 'must name an ADR, such as "ADR-0004" (or leave the key out)')
-        adr = None
+    adrs = _adrs(table)
     message = table.string("message")
+    tags = _tags(table)
+    python = table.string("python")
+    if python is not None and minors_of(python, every_release=True) is None:
+        table.problem(
+            "python",
+            f"'{python}' is no version specifier fitness can read: write one such as "
+            '">=3.9" (>=, >, <=, <, ==, !=, ~=, ^ and ~, clauses joined by commas)',
+        )
+        python = None
     include = table.modules("include", internal=True)
     exclude = table.modules("exclude", internal=True)
     _examples(table, in_pack)
@@ -160,14 +177,48 @@ def _parse(
         rule_id,
         kind,
         severity,
-        adr,
+        adrs[0] if adrs else None,
         message,
         include,
         exclude,
         params,
         where,
         table.problems.redirects,
+        tags,
+        adrs[1:],
+        python,
     )
+
+
+def _tags(table: Table) -> tuple[str, ...]:
+    """`tags = ["security"]`: words for what the rule is about, each once."""
+    found: list[str] = []
+    for tag, where in table.strings("tags"):
+        if not _TAG.fullmatch(tag):
+            table.problems.add(
+                where, f"'{tag}' is not a tag: use lowercase letters, digits and '-'"
+            )
+        elif tag not in found:
+            found.append(tag)
+    return tuple(found)
+
+
+def _adrs(table: Table) -> tuple[str, ...]:
+    """`adr = "ADR-0004"` or `adr = ["ADR-0003", "ADR-0004"]`: the decisions a rule cites."""
+    empty = 'must name an ADR, such as "ADR-0004" (or leave the key out)'
+    if isinstance(table.value("adr"), list):
+        cited = table.strings("adr")
+        if not cited and table.empty_list("adr"):
+            table.problem("adr", empty)
+        for text, where in cited:
+            if not text.strip():
+                table.problems.add(where, empty)
+        return tuple(text for text, _ in cited if text.strip())
+    adr = table.string("adr")
+    if adr is not None and not adr.strip():
+        table.problem("adr", empty)
+        return ()
+    return (adr,) if adr is not None else ()
 
 
 def _examples(table: Table, in_pack: bool) -> None:

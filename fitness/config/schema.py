@@ -6,9 +6,10 @@ from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import NamedTuple, Protocol, runtime_checkable
 
+from fitness.config.python_versions import Supported
 from fitness.config.source import ConfigSource, KeyPath, Redirects, Where, locate
 from fitness.config.table import ModuleRef, Table
-from fitness.model import Severity
+from fitness.model import AdrStatus, Severity
 
 
 class Params(Protocol):
@@ -43,7 +44,10 @@ class Rule(NamedTuple):
     `where` is the rule's table in the file that defines it: the configuration,
     or a rule pack it extends. `redirects` are the keys a configuration's
     override of a pack rule set (`allow_in`, `severity`, ...), which are
-    written in the configuration instead; `locate` knows both.
+    written in the configuration instead; `locate` knows both. `tags` say what
+    the rule is about (`security`): SARIF passes them to code scanning. `python`
+    (`">=3.9"`) runs the rule only when every Python the project supports
+    meets it.
     """
 
     id: str
@@ -56,6 +60,14 @@ class Rule(NamedTuple):
     params: Params
     where: Where
     redirects: Redirects = ()
+    tags: tuple[str, ...] = ()
+    more_adrs: tuple[str, ...] = ()  # `adr` may be a list: the decisions cited after the first
+    python: str | None = None  # the Pythons the rule needs the project to support, as written
+
+    @property
+    def adrs(self) -> tuple[str, ...]:
+        """Every decision the rule cites, as written, in order."""
+        return (self.adr, *self.more_adrs) if self.adr is not None else ()
 
     def locate(self, path: KeyPath) -> Where:
         """The file and key of `path`, a key path in the file that defines the rule."""
@@ -63,15 +75,29 @@ class Rule(NamedTuple):
 
 
 class AdrSettings(NamedTuple):
-    """Where the ADRs live and what must cite one."""
+    """Where the ADRs live and what must cite one; `statuses` maps the project's own
+    status words (lower case) to fitness's (`approved` -> accepted)."""
 
     dir: str | None
     require_for_rules: bool
     require_for_suppressions: bool
+    statuses: tuple[tuple[str, AdrStatus], ...] = ()
+
+    def status_words(self) -> dict[str, AdrStatus]:
+        return dict(self.statuses)
+
+
+class Disabled(NamedTuple):
+    """A rule switched off with `enabled = false`: its id, its kind (None when its table
+    names none) and where it was switched off (`pyproject.toml:12`)."""
+
+    id: str
+    kind: str | None
+    where: str
 
 
 class Config(NamedTuple):
-    """Everything `[tool.fitness]` says, checked."""
+    """Everything `[tool.fitness]` says, checked; `disabled` are the rules switched off."""
 
     source: ConfigSource
     path: Path
@@ -82,3 +108,6 @@ class Config(NamedTuple):
     cache_dir: str
     adr: AdrSettings
     rules: tuple[Rule, ...]
+    disabled: tuple[Disabled, ...] = ()
+    python: Supported = Supported()  # the Pythons the project supports
+    dormant: tuple[Rule, ...] = ()  # rules whose `python` some supported Python does not meet

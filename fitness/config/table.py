@@ -10,8 +10,8 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from fitness.config.source import KeyPath, Problems, Where
-from fitness.config.suggest import did_you_mean
 from fitness.model.expressions import ImportExpr, ModuleExpr, expression_problem
+from fitness.suggest import did_you_mean
 
 
 class ModuleRef(NamedTuple):

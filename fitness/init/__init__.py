@@ -38,6 +38,7 @@ def plan_starter(root: Path, replace: bool, jobs: int) -> Plan:
     `replace`: plan over an existing configuration (else that is a usage error).
     """
     from fitness.init.draft import method, starter
+    from fitness.init.import_linter import import_linter_configuration
     from fitness.init.project import detect
     from fitness.init.proposal import propose
 
@@ -53,9 +54,24 @@ def plan_starter(root: Path, replace: bool, jobs: int) -> Plan:
     draft = starter(project, proposal, target.prefix)
     count = len(proposal.findings)
     summary = (
-        f"Proposed {len(proposal.ordering.order)} layers with {count} "
+        f"Proposed {len(proposal.layers)} layers with {count} "
         f"violation{'' if count == 1 else 's'}: {method(proposal)}."
     )
+    if proposal.ignores_type_checking:
+        removes = proposal.type_checking_removes
+        summary += (
+            ' type_checking = "ignore" (imports under `if TYPE_CHECKING:` not counted) '
+            f"removes {removes} of the {count + removes} that counting them makes."
+        )
+    if project.vendored:
+        summary += " Left out vendored code: " + ", ".join(v.exclude for v in project.vendored)
+        summary += "."
+    found = import_linter_configuration(root)
+    if found is not None:
+        summary += (
+            f" {found} holds an import-linter configuration: `fitness init "
+            "--from-import-linter` converts its contracts instead."
+        )
     return _plan(target, draft, summary)
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from fitness.config.source import KeyPath
+from fitness.init.levels import entry
 from fitness.init.ordering import EXACT_LIMIT
 from fitness.init.project import Project
 from fitness.init.proposal import RULE_ID, Proposal
 from fitness.init.toml_text import array, comment, header, string
-from fitness.model import Finding
+from fitness.model import Finding, Hop
 
 
 def starter(project: Project, proposal: Proposal, prefix: KeyPath) -> str:
@@ -21,6 +22,9 @@ def starter(project: Project, proposal: Proposal, prefix: KeyPath) -> str:
     lines.append(f"source_roots = {array(project.source_roots)}  # {project.roots_how}")
     if project.exclude:
         lines.extend(comment("Not product code, left out of the analysis (gitignore-style paths):"))
+        if project.vendored:
+            shown = ", ".join(f"{v.exclude} ({v.why})" for v in project.vendored)
+            lines.extend(comment(f"Among them, vendored third-party code: {shown}."))
         lines.append(f"exclude = {array(project.exclude)}")
     lines.append("")
     lines.extend(_adr(project, prefix))
@@ -32,7 +36,7 @@ def method(proposal: Proposal) -> str:
     """How the order was found, in one sentence."""
     ordering = proposal.ordering
     if ordering.exact:
-        return f"no order of these {len(ordering.order)} layers has fewer (an exact search)"
+        return f"no order of these {len(ordering.order)} packages has fewer (an exact search)"
     largest = max(len(group) for group in ordering.groups)
     return (
         f"a heuristic order: {largest} packages import each other in a loop, more than "
@@ -68,12 +72,22 @@ def _layers(proposal: Proposal, prefix: KeyPath) -> list[str]:
         f"{what} as layers, top to bottom: a layer may import the layers below it, never "
         f"those above, directly or through other modules. This order has {broken} "
         f"violation{'' if broken == 1 else 's'}: {method(proposal)}. "
-        'One entry "a | b" holds siblings that must not import each other, "a : b" '
-        'siblings that may. Cite the decision this rule enforces with adr = "ADR-0001".'
+        'One entry "a | b" holds siblings that must not import each other (packages that '
+        'do not depend on each other share a layer), "a : b" siblings that may. Cite the '
+        'decision this rule enforces with adr = "ADR-0001".'
     )
     lines.append(header(prefix, "rules", RULE_ID))
     lines.append('kind = "layers"')
-    lines.append(f"layers = {array(ordering.order, width=0)}")
+    lines.append(f"layers = {array([entry(layer) for layer in proposal.layers], width=0)}")
+    if proposal.ignores_type_checking:
+        removes = proposal.type_checking_removes
+        lines.extend(
+            comment(
+                "Imports under `if TYPE_CHECKING:` never run: counting them would make "
+                f"{_violations_count(broken + removes)} in the best order, {removes} more."
+            )
+        )
+        lines.append('type_checking = "ignore"')
     for group in ordering.groups:
         lines.extend(comment(f"These import each other in a loop: {', '.join(group)}."))
     lines.extend(_violations(proposal.findings))
@@ -87,6 +101,10 @@ def _layers(proposal: Proposal, prefix: KeyPath) -> list[str]:
     return lines
 
 
+def _violations_count(count: int) -> str:
+    return f"{count} violation{'' if count == 1 else 's'}"
+
+
 def _violations(findings: tuple[Finding, ...]) -> list[str]:
     if not findings:
         return ["# This order has no violation."]
@@ -98,6 +116,12 @@ def _violations(findings: tuple[Finding, ...]) -> list[str]:
     for finding in findings:
         lines.append(f"#   {finding.message}")
         for hop in finding.chain:
-            where = f"{hop.location.path}:{hop.location.line}"
-            lines.append(f"#     {hop.importer} -> {hop.imported} ({where})")
+            lines.append(f"#     {hop.importer} -> {hop.imported} ({_where(hop)})")
     return lines
+
+
+def _where(hop: Hop) -> str:
+    """`path:line`, with what kind of import it is when it is no plain one: `TYPE_CHECKING`,
+    `local` (inside a function), `dynamic` (`importlib.import_module`)."""
+    site = hop.sites[0]
+    return ", ".join([f"{site.location.path}:{site.location.line}", *site.kinds])

@@ -54,6 +54,21 @@ def find(directory: Path) -> Path:
     )
 
 
+def import_linter_configuration(directory: Path) -> str | None:
+    """The name of the first of `CANDIDATES` in `directory` that configures import-linter.
+
+    For `fitness init` to point at the conversion; a file it cannot read is passed over.
+    """
+    for name in CANDIDATES:
+        path = directory / name
+        try:
+            if path.is_file() and read(path) is not None:
+                return name
+        except UsageError:
+            continue
+    return None
+
+
 def read(path: Path) -> ImportLinterConfig | None:
     """The configuration in `path` (TOML if it ends in .toml, else INI), or None if it has none."""
     try:

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from fitness.adr.directory import find_dir, read_decisions
 from fitness.errors import UsageError
+from fitness.init.vendored import Vendored, find_vendored
 from fitness.parsing.discovery import Discovery, default_source_roots, discover
 
 # Top-level directories of a flat layout that hold no product code, left out of the analysis.
@@ -27,6 +28,7 @@ class Project(NamedTuple):
     adr_dir: str | None
     adr_how: str
     adrs: tuple[tuple[str, str], ...] = ()  # (key, title) of each record there
+    vendored: tuple[Vendored, ...] = ()  # vendored third-party code, in `exclude` too
 
     @property
     def packages(self) -> tuple[str, ...]:
@@ -40,6 +42,7 @@ def detect(root: Path) -> Project:
     In a flat layout (no `src`) the top-level modules and the directories that
     hold tests, documentation or scripts are excluded, when there is a package
     beside them: they are not the code whose architecture is being described.
+    Nor is vendored third-party code (`fitness.init.vendored`), excluded in any layout.
     """
     roots = default_source_roots(root)
     found = discover(root, roots)
@@ -49,6 +52,10 @@ def detect(root: Path) -> Project:
         exclude = _flat_layout_extras(found)
         if exclude:
             found = discover(root, roots, exclude)
+    vendored = find_vendored(root, found)
+    if vendored:
+        exclude.extend(entry.exclude for entry in vendored)
+        found = discover(root, roots, exclude)
     if not found.files:
         where = "src/" if roots == ("src",) else "the project root"
         raise UsageError(
@@ -60,7 +67,7 @@ def detect(root: Path) -> Project:
         directory, adr_how = None, f"{adr_how} names {directory}, which does not exist"
     records = read_decisions(root, directory).records if directory is not None else ()
     adrs = tuple((adr.key, adr.title) for adr in records)
-    return Project(root, roots, how, tuple(exclude), found, directory, adr_how, adrs)
+    return Project(root, roots, how, tuple(exclude), found, directory, adr_how, adrs, vendored)
 
 
 def _flat_layout_extras(found: Discovery) -> list[str]:

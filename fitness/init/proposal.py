@@ -7,7 +7,10 @@ reports do not depend on the order: a pair is broken when the lower layer
 reaches the higher one by a chain that avoids every other layer. So the check
 runs twice, on an order and on its reverse, which together judge every pair;
 the search (`fitness.init.ordering`) then picks the order that breaks the
-fewest, and the check runs once more on that order for the findings to show.
+fewest. Names that do not reach each other then share a layer as `a | b`
+siblings (`fitness.init.levels`), and the check runs once more on those layers
+for the findings to show, and once with imports under `if TYPE_CHECKING:` left
+out, to tell how many of them need such an import.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from fitness.config.schema import Rule
 from fitness.config.source import ConfigSource, Problems
 from fitness.config.table import Table
 from fitness.graph import ImportGraph, build_graph
+from fitness.init.levels import entry, sibling_layers
 from fitness.init.ordering import Ordering, best_order
 from fitness.init.project import Project
 from fitness.model import Finding, Severity
@@ -38,10 +42,28 @@ class Proposal(NamedTuple):
     ordering: Ordering
     findings: tuple[Finding, ...]
     parse_failures: tuple[str, ...]  # files that could not be parsed: their imports are unknown
+    layers: tuple[tuple[str, ...], ...] = ()  # the order's names as layers of siblings
+    # > 0: the rule leaves out imports under `if TYPE_CHECKING:` (`type_checking = "ignore"`),
+    # as most violations needed one; counting them would make this many more violations.
+    type_checking_removes: int = 0
+
+    @property
+    def ignores_type_checking(self) -> bool:
+        return self.type_checking_removes > 0
+
+
+class _Layering(NamedTuple):
+    ordering: Ordering
+    layers: tuple[tuple[str, ...], ...]
+    findings: tuple[Finding, ...]
 
 
 def propose(project: Project, jobs: int) -> Proposal | None:
-    """The layers with the fewest violations, or None when there are fewer than two candidates."""
+    """The layers with the fewest violations, or None when there are fewer than two candidates.
+
+    When most of them need an import under `if TYPE_CHECKING:`, the layers are
+    ordered again without such imports, and the rule proposed leaves them out.
+    """
     discovery = project.discovery
     facts = collect_facts(
         project.root, [f.path for f in discovery.files], FactsCache.in_directory(None), jobs
@@ -52,22 +74,45 @@ def propose(project: Project, jobs: int) -> Proposal | None:
     parent, candidates = _candidates(discovery.modules)
     if len(candidates) < 2:
         return None
+    failures = tuple(sorted(path for path, found in facts.items() if found.failure is not None))
+    counted = _layering(graph, candidates, "check")
+    if counted.findings and any(edge.type_checking for edge in graph.edges):
+        lighter = _layering(graph, candidates, "ignore")
+        removes = len(counted.findings) - len(lighter.findings)
+        if 2 * removes > len(counted.findings):
+            return Proposal(
+                parent, lighter.ordering, lighter.findings, failures, lighter.layers, removes
+            )
+    return Proposal(parent, counted.ordering, counted.findings, failures, counted.layers)
+
+
+def _layering(graph: ImportGraph, candidates: list[str], type_checking: str) -> _Layering:
+    """The best order of `candidates`, its layers of siblings and their findings."""
     reaches: dict[str, set[str]] = defaultdict(set)
     for order in (candidates, candidates[::-1]):
-        for finding in layers_findings(graph, order):
+        for finding in layers_findings(graph, order, type_checking):
             importer, imported = finding.modules
             reaches[importer].add(imported)
     ordering = best_order(candidates, reaches)
-    findings = tuple(layers_findings(graph, ordering.order))
-    failures = tuple(sorted(path for path, found in facts.items() if found.failure is not None))
-    return Proposal(parent, ordering, findings, failures)
+    layers = sibling_layers(ordering.order, reaches)
+    entries = [entry(layer) for layer in layers]
+    return _Layering(ordering, layers, tuple(layers_findings(graph, entries, type_checking)))
 
 
-def layers_findings(graph: ImportGraph, order: Sequence[str]) -> list[Finding]:
-    """What fitness's `layers` check reports on `graph` for one layer per name of `order`."""
-    text = f'[rules.{RULE_ID}]\nkind = "layers"\nlayers = {json.dumps(list(order))}\n'
+def layers_findings(
+    graph: ImportGraph, order: Sequence[str], type_checking: str = "check"
+) -> list[Finding]:
+    """What fitness's `layers` check reports on `graph` for one layer per entry of `order`.
+
+    An entry is a name or `a | b` siblings; `type_checking` is the rule's key.
+    """
+    text = (
+        f'[rules.{RULE_ID}]\nkind = "layers"\nlayers = {json.dumps(list(order))}\n'
+        f"type_checking = {json.dumps(type_checking)}\n"
+    )
     source = ConfigSource.from_text("fitness.toml", text, ())
-    table = Table({"kind": "layers", "layers": list(order)}, ("rules", RULE_ID), Problems(source))
+    values = {"kind": "layers", "layers": list(order), "type_checking": type_checking}
+    table = Table(values, ("rules", RULE_ID), Problems(source))
     kind = KINDS["layers"]
     params = kind.parse(table)
     rule = Rule(RULE_ID, "layers", Severity.ERROR, None, None, (), (), params, table.where())

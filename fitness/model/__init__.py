@@ -19,7 +19,7 @@ from fitness.model.imports import (
 )
 from fitness.model.kinds import BUILT_IN_KINDS, FindingKind, built_in_kind
 from fitness.model.notice import Notice
-from fitness.model.report import Report, RuleSummary
+from fitness.model.report import DisabledRule, Report, RuleListing, RuleSummary
 from fitness.model.uses import NO_BANS, ApiUse, Argument, Bans
 from fitness.model.verdict import BadSuppression, BaselineEntry, Past, Suppressed, Suppression
 
@@ -38,6 +38,7 @@ __all__ = [
     "Chain",
     "Comment",
     "DecisionsOverview",
+    "DisabledRule",
     "Enforcement",
     "FileFacts",
     "Finding",
@@ -52,6 +53,7 @@ __all__ = [
     "RawImport",
     "Report",
     "Routes",
+    "RuleListing",
     "RuleSummary",
     "Severity",
     "Site",

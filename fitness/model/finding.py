@@ -46,6 +46,13 @@ class Site(NamedTuple):
     type_checking: bool  # under `if TYPE_CHECKING:`
     dynamic: bool  # a literal `importlib.import_module("x")` / `__import__("x")`
 
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """How the import is written, as the outputs label it: `TYPE_CHECKING`, `local`
+        (inside a function), `dynamic`; none for a plain module-level import."""
+        flags = (("TYPE_CHECKING", self.type_checking), ("local", self.local))
+        return tuple(name for name, on in (*flags, ("dynamic", self.dynamic)) if on)
+
 
 class Hop(NamedTuple):
     """One direct import in a chain: `importer` imports `imported`, at each of `sites`.
@@ -74,8 +81,11 @@ class Routes:
     on some route from the finding's source to its target, sorted by module names.
     The chains a finding shows are witnesses: a second route can leave them as they
     are, so whether a finding is new is decided on these imports (`fitness.policy`).
-    `loop`: the finding is an import cycle, and `hops` are the imports between
-    consecutive members of its loop (`Finding.modules`).
+    `loop`: the finding is about the import cycles among the children of a package
+    (`Finding.modules` holds that package), and `hops` are the imports between two
+    of its children that lie on a loop. `cut` (a loop only) names the imports the
+    finding proposes to remove, as (importer, imported) pairs: a suppression on
+    one of them silences the finding.
 
     A legacy project's findings can need tens of thousands of imports, which a warm
     run seldom looks at: `deferred` leaves them as stored until they are asked
@@ -83,14 +93,17 @@ class Routes:
     makes each a hop (`pairs` needs no hops).
     """
 
-    __slots__ = ("_decode", "_hops", "_load", "_stored", "loop")
+    __slots__ = ("_decode", "_hops", "_load", "_stored", "cut", "loop")
 
-    def __init__(self, hops: tuple[Hop, ...], loop: bool = False) -> None:
+    def __init__(
+        self, hops: tuple[Hop, ...], loop: bool = False, cut: tuple[tuple[str, str], ...] = ()
+    ) -> None:
         self._hops: tuple[Hop, ...] | None = hops
         self._stored: tuple[tuple[str, str, Any], ...] | None = None
         self._load: Callable[[], tuple[tuple[str, str, Any], ...]] | None = None
         self._decode: Callable[[str, str, Any], Hop] | None = None
         self.loop = loop
+        self.cut = cut
 
     @classmethod
     def deferred(
@@ -98,8 +111,9 @@ class Routes:
         load: Callable[[], tuple[tuple[str, str, Any], ...]],
         decode: Callable[[str, str, Any], Hop],
         loop: bool,
+        cut: tuple[tuple[str, str], ...] = (),
     ) -> Routes:
-        routes = cls((), loop)
+        routes = cls((), loop, cut)
         routes._hops, routes._load, routes._decode = None, load, decode
         return routes
 
@@ -128,13 +142,13 @@ class Routes:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Routes):
             return NotImplemented
-        return (self.hops, self.loop) == (other.hops, other.loop)
+        return (self.hops, self.loop, self.cut) == (other.hops, other.loop, other.cut)
 
     def __hash__(self) -> int:
-        return hash((self.hops, self.loop))
+        return hash((self.hops, self.loop, self.cut))
 
     def __repr__(self) -> str:
-        return f"Routes({self.hops!r}, loop={self.loop!r})"
+        return f"Routes({self.hops!r}, loop={self.loop!r}, cut={self.cut!r})"
 
 
 class Finding(NamedTuple):
@@ -157,6 +171,7 @@ class Finding(NamedTuple):
     guidance: str | None
     identity: tuple[str, ...]  # what the finding is about: the rule id, then names
     routes: Routes | None = None  # for a finding about imports: every import it needs
+    ruff: tuple[str, ...] = ()  # ruff's codes for the same fact: its noqa comment silences it
 
     @property
     def fingerprint(self) -> str:
@@ -167,6 +182,12 @@ class Finding(NamedTuple):
     def chain(self) -> Chain:
         """The first (shortest) chain, or `()` for a finding that is not about imports."""
         return self.chains[0] if self.chains else ()
+
+    @property
+    def undecided(self) -> bool:
+        """The check could not tell whether the code does what the rule bans (a call
+        passing `**kwargs`, say): the message names what it could not tell, as `undecided`."""
+        return any(name == "undecided" for name, _ in self.args)
 
     @property
     def message(self) -> str:

@@ -35,7 +35,8 @@ BUILT_IN_KINDS: tuple[FindingKind, ...] = (
         "adr",
         Severity.ERROR,
         "A reference points to no ADR.",
-        "A rule or a suppression cites a decision record that no file in the ADR directory holds.",
+        "A rule, a suppression, a code comment or a record's superseded-by link cites a "
+        "decision record that no file in the ADR directory holds.",
         "Fix the reference (the key is like ADR-0004), or add the record to the ADR directory.",
     ),
     FindingKind(

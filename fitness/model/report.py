@@ -10,9 +10,11 @@ from fitness.model.kinds import BUILT_IN_KINDS, FindingKind
 from fitness.model.notice import Notice
 from fitness.model.verdict import BaselineEntry, Suppressed
 
+RULE_STATUSES = ("kept", "baselined", "broken")
+
 
 class RuleSummary(NamedTuple):
-    """A configured rule, as reporters describe it; `adr` is the decision it enforces."""
+    """A configured rule, as reporters describe it; `adr` is the (first) decision it enforces."""
 
     id: str
     kind: str
@@ -21,6 +23,30 @@ class RuleSummary(NamedTuple):
     description: str
     guidance: str | None
     seconds: float = 0.0  # how long the rule's check took
+    tags: tuple[str, ...] = ()  # what the rule is about, as configured (`security`, ...)
+    include: tuple[str, ...] = ()  # module expressions narrowing where it applies
+    exclude: tuple[str, ...] = ()
+    more_adrs: tuple[AdrLink, ...] = ()  # the decisions it cites after `adr`
+
+    @property
+    def adrs(self) -> tuple[AdrLink, ...]:
+        """Every decision the rule enforces, in the order it cites them."""
+        return (self.adr, *self.more_adrs) if self.adr is not None else ()
+
+
+class DisabledRule(NamedTuple):
+    """A rule switched off (`enabled = false`): its kind (None if unknown), and where."""
+
+    id: str
+    kind: str | None
+    where: str
+
+
+class RuleListing(NamedTuple):
+    """What `fitness rules` lists: the rules that run, and those switched off."""
+
+    rules: tuple[RuleSummary, ...]
+    disabled: tuple[DisabledRule, ...]
 
 
 class Report(NamedTuple):
@@ -37,7 +63,11 @@ class Report(NamedTuple):
     paths (`repo_path`). `kinds` describes the built-in finding ids.
     `notices` are about the run as a whole (see `Notice`), in the order to show
     them; `outside` counts the findings that would count but lie outside the
-    PATHs a run was given.
+    PATHs a run was given. `fail_on` is the least severe finding that fails the
+    run (`None`: none does), as `fitness.policy.threshold` read `--fail-on`.
+    `config_path` is the configuration file that judged
+    the run (in the project root), `config_revision` the git revision it was read
+    at (`--config-from REV`), None for the file as it is.
     """
 
     findings: tuple[Finding, ...]
@@ -56,12 +86,35 @@ class Report(NamedTuple):
     since: str | None = None
     notices: tuple[Notice, ...] = ()
     outside: int = 0
+    fail_on: Severity | None = Severity.ERROR
+    config_path: str = ""
+    config_revision: str | None = None
+
+    def fails_run(self, finding: Finding) -> bool:
+        """Whether `finding` is at least as severe as `fail_on`: it fails the run."""
+        return self.fail_on is not None and finding.severity.rank >= self.fail_on.rank
 
     def count_of(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
 
     def findings_for(self, rule_id: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.rule_id == rule_id)
+
+    def status_of(self, rule_id: str) -> str:
+        """`broken` (a finding counts), `baselined` (every finding it has is in the
+        baseline) or `kept` (none): what policy decided, said of one rule."""
+        if any(f.rule_id == rule_id for f in self.findings):
+            return "broken"
+        if any(f.rule_id == rule_id for f in self.baselined):
+            return "baselined"
+        return "kept"
+
+    def rule_counts(self) -> dict[str, int]:
+        """How many configured rules are `kept`, `baselined` and `broken`."""
+        counts = dict.fromkeys(RULE_STATUSES, 0)
+        for rule in self.rules:
+            counts[self.status_of(rule.id)] += 1
+        return counts
 
     def rule(self, rule_id: str) -> RuleSummary | None:
         """The configured rule `rule_id`, or None for a built-in finding kind."""
@@ -71,6 +124,11 @@ class Report(NamedTuple):
         """The decision `finding` enforces: its rule's ADR."""
         rule = self.rule(finding.rule_id)
         return rule.adr if rule is not None else None
+
+    def adrs_of(self, finding: Finding) -> tuple[AdrLink, ...]:
+        """Every decision `finding` breaks: its rule's ADRs."""
+        rule = self.rule(finding.rule_id)
+        return rule.adrs if rule is not None else ()
 
     def kind(self, rule_id: str) -> FindingKind | None:
         """The built-in finding kind `rule_id`, or None for a configured rule."""

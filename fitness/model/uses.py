@@ -29,6 +29,9 @@ class ApiUse(NamedTuple):
     qualified name of the enclosing functions and classes (`Order.save`, `""` at
     module level). For a call, `positional` and `keywords` hold its arguments
     in order; `star_args` / `star_kwargs` say whether `*x` / `**x` could add more.
+    `stated` is the name a from-import bound the use's first name to
+    (`pickle.load` for `from pickle import load as read; read(f)`): that
+    import states the fact already. Empty for any other use.
     """
 
     api: str
@@ -45,6 +48,7 @@ class ApiUse(NamedTuple):
     star_kwargs: bool
     type_checking: bool
     local: bool
+    stated: str = ""
 
 
 class Bans(NamedTuple):

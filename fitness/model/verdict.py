@@ -8,7 +8,9 @@ from fitness.model.finding import Finding, Location
 
 
 class Suppression(NamedTuple):
-    """`# fitness: ignore[rule-a, rule-b] ADR-0011 reason`, as read from a comment.
+    """`# fitness: ignore[rule-a, rule-b] ADR-0011 reason`, as read from a comment; or
+    ruff's `# noqa: S301, S403` (`noqa`), which silences the findings whose
+    `ruff` codes it names, on its own line.
 
     `lines` are the lines it speaks to: its own, or the next one when it stands
     alone on its line. `adr` is the first ADR reference of its text, as written;
@@ -20,6 +22,7 @@ class Suppression(NamedTuple):
     lines: tuple[int, ...]
     adr: str | None
     reason: str
+    noqa: bool = False  # a ruff noqa comment: `ids` are ruff codes, not rule ids
 
 
 class Suppressed(NamedTuple):

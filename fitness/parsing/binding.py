@@ -3,7 +3,10 @@
 A binding is recorded where it takes effect, which is not always where it is
 written: `x = f(x)` binds after its value, `def f(a=d)` after its defaults;
 the occurrence of the name is still counted where it is written, so that
-positions pair up. Imports of a banned root are uses themselves.
+positions pair up. Imports of a banned root are uses themselves. A name
+assigned a call (`m = importlib.import_module("pickle")`) is bound to what
+that call returns, when `uses` can name it; a star import from a banned root
+may bind every name the file follows for it (`Follow.star`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import libcst as cst
 
 from fitness.parsing.blocks import type_parameters
 from fitness.parsing.nodes import dotted
-from fitness.parsing.scopes import Path, Scope
+from fitness.parsing.scopes import FROM_IMPORT, RETURNED, Path, Scope
 
 if TYPE_CHECKING:
     from fitness.parsing.walk import Walker
@@ -45,16 +48,23 @@ def _assignment(
     parts: Sequence[cst.CSTNode | None],
     context: Context,
     bound: bool = True,
+    value: cst.Call | None = None,
 ) -> None:
     items: list[Item] = [(("target", target), context) for target in targets]
     items.extend((part, context) for part in parts if part is not None)
     if bound:
-        items.extend((("bind", target, None), context) for target in targets)
+        items.extend((("bind", target, value), context) for target in targets)
     walker.push(items)
 
 
+def _call(value: cst.BaseExpression | None) -> cst.Call | None:
+    """The call whose result an assignment binds: `m = importlib.import_module("pickle")`."""
+    return value if isinstance(value, cst.Call) else None
+
+
 def _assign(walker: Walker, node: cst.Assign, context: Context) -> None:
-    _assignment(walker, [target.target for target in node.targets], [node.value], context)
+    targets = [target.target for target in node.targets]
+    _assignment(walker, targets, [node.value], context, value=_call(node.value))
 
 
 def _aug_assign(walker: Walker, node: cst.AugAssign, context: Context) -> None:
@@ -64,7 +74,9 @@ def _aug_assign(walker: Walker, node: cst.AugAssign, context: Context) -> None:
 def _ann_assign(walker: Walker, node: cst.AnnAssign, context: Context) -> None:
     # `x: int` binds nothing, but makes `x` local to a function all the same.
     bound = node.value is not None or context[0].kind in ("function", "comprehension")
-    _assignment(walker, [node.target], [node.annotation, node.value], context, bound)
+    _assignment(
+        walker, [node.target], [node.annotation, node.value], context, bound, _call(node.value)
+    )
 
 
 def _del(walker: Walker, node: cst.Del, context: Context) -> None:
@@ -124,6 +136,7 @@ def _import_from(walker: Walker, node: cst.ImportFrom, context: Context) -> None
         if module is not None and first is not None and module.split(".")[0] in walker.roots:
             candidate = walker.candidate("star", node, first, context)
             candidate.api, candidate.written = module, f"from {written} import *"
+            _star_bindings(walker, module, context)
         return
     for alias in node.names:
         name = alias.name
@@ -138,7 +151,20 @@ def _import_from(walker: Walker, node: cst.ImportFrom, context: Context) -> None
             statement += f" as {bound.value}"
         joint = "" if module is None or module.endswith(".") else "."
         value = None if module is None else f"{module}{joint}{_nfkc(name.value)}"
-        _imported(walker, alias, name, bound, value, value, statement, context)
+        stated = None if value is None else FROM_IMPORT + value
+        _imported(walker, alias, name, bound, stated, value, statement, context)
+
+
+def _star_bindings(walker: Walker, module: str, context: Context) -> None:
+    """`from pickle import *` may bind any name the file uses: each gets `pickle.<name>`.
+
+    Whether the module defines the name is not known here, so the binding may
+    or may not have been made: it goes into a block of its own, and what the
+    name was bound to before (a builtin, an earlier import) still reaches.
+    """
+    inner = walker.block(context)
+    for name in sorted(walker.star_names):
+        walker.bind(name, inner, f"{FROM_IMPORT}{module} .{name}")
 
 
 def _imported(
@@ -256,10 +282,14 @@ def _bind_marker(walker: Walker, item: tuple[Any, ...], context: Context) -> Non
     """("bind", target, value): where an assignment target takes its value."""
     if not walker.tracking:
         return
+    value = item[2]
+    if isinstance(value, cst.Call):  # a name alone is bound to what a call returns
+        index = walker.returned.get(id(value))
+        value = f"{RETURNED}{index}" if index is not None and type(item[1]) is cst.Name else None
     for name in target_names(item[1]):
         followed = walker.followed(name)
         if followed is not None:
-            walker.bind(followed, context, item[2])
+            walker.bind(followed, context, value)
 
 
 def _walrus_marker(walker: Walker, item: tuple[Any, ...], context: Context) -> None:

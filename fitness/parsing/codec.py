@@ -30,8 +30,8 @@ from fitness.model import (
 
 # Bump when the shape of FileFacts or of what extraction finds changes (5: extraction
 # fills uses and builtins; caches written while the section existed unfilled are stale;
-# 6: comments).
-FORMAT = 6
+# 6: comments; 7: a use's `stated`, uses through module variables and star imports).
+FORMAT = 7
 
 Encoded = tuple[Any, ...]  # one value per FileFacts section, in field order
 EncodedBans = tuple[tuple[str, ...], tuple[str, ...]]  # roots and builtins, sorted

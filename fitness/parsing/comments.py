@@ -4,7 +4,9 @@ They are per-file facts, the same whatever the configuration: which ADRs exist
 and which rules are configured is decided later, on every run, from the text
 kept here. Only comments that may matter are kept: one that names `ADR`
 (`ADR-0004`, `adr 4`, `docs/adr/...`), a Markdown file (a link to a record in
-a directory not named adr), or `fitness:`. A file whose text has none of these
+a directory not named adr), `fitness:`, or ruff's `# noqa:` with codes (which
+silence the pack entries that name them; a bare `# noqa` silences nothing of
+fitness's). A file whose text has none of these
 anywhere (most files) costs one regular-expression search.
 """
 
@@ -15,7 +17,7 @@ import re
 from fitness.model.comments import Comment
 from fitness.parsing.textscan import LineIndex, strings_and_comments
 
-_OF_INTEREST = re.compile(r"\badr(?![a-z])|\.md\b|fitness[ \t]*:", re.IGNORECASE)
+_OF_INTEREST = re.compile(r"\badr(?![a-z])|\.md\b|fitness[ \t]*:|#[ \t]*noqa[ \t]*:", re.IGNORECASE)
 
 
 def kept_comments(text: str) -> tuple[Comment, ...]:

@@ -72,6 +72,9 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
         return _failed(syntax_failure(text, exc), bans)
     except RecursionError:
         return _failed(ParseFailure("too deeply nested for the parser", 1, 1), bans)
+    except cst.CSTValidationError as exc:  # a node the grammar builds, libcst refuses: b'a' 'b'
+        message = _MIXED_LITERALS if "bytes" in str(exc) else f"syntax error: {exc}"
+        return _failed(ParseFailure(message, 1, 1), bans)
     found, checking = statement_facts(module, text)
     mentioned = mentioned_builtins(text)
     following = follow(found, text, bans, mentioned)
@@ -113,6 +116,7 @@ def _failed(failure: ParseFailure, bans: Bans) -> FileFacts:
 
 
 _NULL_BYTE = "syntax error: source code cannot contain null bytes"
+_MIXED_LITERALS = "syntax error: cannot mix bytes and nonbytes literals"
 
 
 def decode(source: bytes) -> str:

@@ -160,3 +160,30 @@ def _argument(call: cst.Call, position: int, keyword: str) -> cst.BaseExpression
         ),
         None,
     )
+
+
+def string_arguments(
+    call: cst.Call,
+) -> tuple[cst.BaseExpression | None, cst.BaseExpression | None]:
+    """The string literals passed first (or as `name=`) and second, before any `*args`."""
+    positional: list[cst.BaseExpression] = []
+    for arg in call.args:
+        if arg.star:
+            break
+        if arg.keyword is None:
+            positional.append(arg.value)
+    first = positional[0] if positional else None
+    if first is None:
+        first = next(
+            (
+                arg.value
+                for arg in call.args
+                if arg.keyword is not None and arg.keyword.value == "name"
+            ),
+            None,
+        )
+    second = positional[1] if len(positional) > 1 else None
+    return (
+        first if string_value(first) is not None else None,
+        second if string_value(second) is not None else None,
+    )

@@ -24,6 +24,11 @@ from collections.abc import Iterable
 
 Path = tuple[int, ...]
 _END = 1 << 62
+# A binding's value is a dotted name, or one of these forms, which `uses` reads:
+# `<from>pickle.load`: bound by a from-import, which states it; `<from>pickle .loads`:
+# maybe bound by `from pickle import *`, which states `pickle`.
+FROM_IMPORT = "<from>"
+RETURNED = "<call>"  # `<call>12`: what the walk's 13th candidate (a loader call) returns
 
 
 class Bind:

@@ -21,7 +21,7 @@ import libcst as cst
 
 from fitness.parsing import binding, blocks
 from fitness.parsing.candidates import Candidate
-from fitness.parsing.nodes import Found, dynamic_name, string_value
+from fitness.parsing.nodes import Found, dynamic_name, string_arguments
 from fitness.parsing.scopes import Bind, Path, Scope
 
 Context = tuple[Scope, Path, bool, bool]  # scope, block, local, under TYPE_CHECKING
@@ -84,6 +84,7 @@ class Follow(NamedTuple):
     watched: frozenset[str] = frozenset()
     roots: frozenset[str] = frozenset()
     ascii: bool = True  # the file is ASCII: no name needs NFKC normalization
+    star: frozenset[str] = frozenset()  # the names a star import from a banned root may bind
 
 
 class Walked(NamedTuple):
@@ -141,6 +142,8 @@ class Walker:
         self.roots = follow.roots
         self.nfkc = not follow.ascii
         self.tracking = bool(follow.watched)
+        self.star_names = follow.star
+        self.returned: dict[int, int] = {}  # id of a call -> index of its candidate
         self.stack: list[Item] = []
         self.seq = 0
         self.blocks = 0
@@ -301,7 +304,7 @@ class Walker:
             base = base.value
         if not isinstance(base, cst.Name) or self.followed(base) is None:
             return None
-        module, attribute = _string_arguments(node)
+        module, attribute = string_arguments(node)
         if module is None and attribute is None:
             return None
         outer, attrs, call = (node, (), None) if extension is None else extension
@@ -310,6 +313,8 @@ class Walker:
         candidate.literal, candidate.attribute = module, attribute
         candidate.attrs = attrs
         candidate.call = call
+        if extension is None:
+            self.returned[id(node)] = len(self.candidates)
         self.candidates.append(candidate)
         return candidate
 
@@ -341,33 +346,6 @@ class Walker:
         """("count", names): names written here that are neither loaded nor bound."""
         for name in item[1]:
             self.watched_name(name)
-
-
-def _string_arguments(
-    call: cst.Call,
-) -> tuple[cst.BaseExpression | None, cst.BaseExpression | None]:
-    """The string literals passed first (or as `name=`) and second, before any `*args`."""
-    positional: list[cst.BaseExpression] = []
-    for arg in call.args:
-        if arg.star:
-            break
-        if arg.keyword is None:
-            positional.append(arg.value)
-    first = positional[0] if positional else None
-    if first is None:
-        first = next(
-            (
-                arg.value
-                for arg in call.args
-                if arg.keyword is not None and arg.keyword.value == "name"
-            ),
-            None,
-        )
-    second = positional[1] if len(positional) > 1 else None
-    return (
-        first if string_value(first) is not None else None,
-        second if string_value(second) is not None else None,
-    )
 
 
 def _call(walker: Walker, node: cst.Call, context: Context) -> None:

@@ -17,6 +17,7 @@ from fitness.model import (
     Suppressed,
     Suppression,
 )
+from fitness.suggest import did_you_mean
 
 FAIL_ON = ("error", "warning", "note", "never")
 BASELINE_NAME = ".fitness-baseline.json"  # in the project root, picked up by `fitness check`
@@ -38,12 +39,15 @@ def in_scope(findings: Iterable[Finding], paths: Sequence[str]) -> list[Finding]
     ]
 
 
+def threshold(fail_on: str) -> Severity | None:
+    """The least severe finding that fails a run, as `--fail-on` names it; `never`: None."""
+    return None if fail_on == "never" else Severity(fail_on)
+
+
 def fails(findings: Iterable[Finding], fail_on: str) -> bool:
     """True when a finding is at least as severe as `fail_on` (`never` never fails)."""
-    if fail_on == "never":
-        return False
-    threshold = Severity(fail_on).rank
-    return any(finding.severity.rank >= threshold for finding in findings)
+    least = threshold(fail_on)
+    return least is not None and any(f.severity.rank >= least.rank for f in findings)
 
 
 class Verdict(NamedTuple):
@@ -124,6 +128,7 @@ def _suppressed(
     used: set[tuple[Suppression, str]],
 ) -> tuple[list[Suppressed], list[Finding]]:
     """The findings suppressions silence, and what is left; `used` receives those that served."""
+    from fitness.policy.loop_suppressions import judge_loop
     from fitness.policy.route_suppressions import judge_routes
 
     suppressed: list[Suppressed] = []
@@ -132,8 +137,9 @@ def _suppressed(
     named = {rule for found in by_line.values() for each in found for rule in each.ids}
     for finding in findings:
         routes = finding.routes
-        if routes is not None and not routes.loop and finding.rule_id in named:
-            judged_routes = judge_routes(finding, routes, by_line)
+        if routes is not None and finding.rule_id in named:
+            judge = judge_loop if routes.loop else judge_routes
+            judged_routes = judge(finding, routes, by_line)
             used.update((suppression, finding.rule_id) for suppression in judged_routes.used)
             if judged_routes.left is not None:
                 remaining.append(judged_routes.left)
@@ -201,7 +207,10 @@ def _suppression_of(
     location = finding.location
     for line in range(location.line, max(location.line, location.end_line) + 1):
         for suppression in by_line.get((location.path, line), ()):
-            if finding.rule_id in suppression.ids:
+            if suppression.noqa:
+                if any(code in suppression.ids for code in finding.ruff):
+                    return suppression
+            elif finding.rule_id in suppression.ids:
                 return suppression
     return None
 
@@ -224,6 +233,8 @@ def _suppression_findings(
 def _judged(
     suppression: Suppression, used: set[tuple[Suppression, str]], rules: Rules, require_adr: bool
 ) -> Iterator[Finding]:
+    if suppression.noqa:
+        return  # ruff's comment: ruff judges whether it is needed
     location = suppression.location
     for rule_id in suppression.ids:
         if rule_id not in rules.known:
@@ -231,7 +242,7 @@ def _judged(
                 "invalid-suppression",
                 location,
                 f"the suppression names '{rule_id}', which is no configured rule "
-                "nor built-in check",
+                f"nor built-in check{did_you_mean(rule_id, rules.known)}",
                 rule_id,
             )
         elif rule_id in rules.checked and (suppression, rule_id) not in used:

@@ -37,7 +37,7 @@ def judge_routes(finding: Finding, routes: Routes, by_line: ByLine) -> Judged:
     """Which of `finding`'s routes the suppressions in `by_line` cover, and what is left."""
     covered: dict[Hop, Suppression] = {}
     for hop in routes.hops:
-        found = _covering(hop, finding.rule_id, by_line)
+        found = covering(hop, finding.rule_id, by_line)
         if found is not None:
             covered[hop] = found
     if not covered:
@@ -51,7 +51,7 @@ def judge_routes(finding: Finding, routes: Routes, by_line: ByLine) -> Judged:
     chains = tuple(
         chain
         for chain in finding.chains
-        if not any(_covering(hop, finding.rule_id, by_line) for hop in chain)
+        if not any(covering(hop, finding.rule_id, by_line) for hop in chain)
     ) or (route,)
     return Judged(used, finding._replace(chains=chains, location=chains[0][0].location), parts)
 
@@ -73,7 +73,7 @@ def _part(
     return Suppressed(finding._replace(chains=chains, location=chains[0][0].location), suppression)
 
 
-def _covering(hop: Hop, rule_id: str, by_line: ByLine) -> Suppression | None:
+def covering(hop: Hop, rule_id: str, by_line: ByLine) -> Suppression | None:
     """The suppression of `rule_id` on each statement of `hop` (the first), else None."""
     first: Suppression | None = None
     for site in hop.sites:

@@ -3,7 +3,9 @@
 `# fitness: ignore[rule-a, rule-b] ADR-0011 reason text` silences the findings
 of the named rules (or built-in checks) on its own line, or on the next line
 when it stands alone on its line. A finding spanning several lines (a
-multi-line import) is silenced by a suppression on any of them.
+multi-line import) is silenced by a suppression on any of them. ruff's
+`# noqa: S301` silences, on its line, the findings of pack entries that
+declare that code (`ruff = "S301"`).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def read(path: str, comment: Comment) -> Suppression | BadSuppression | None:
     """The directive `comment` holds, or None when it holds none."""
     directive = _DIRECTIVE.search(comment.text)
     if directive is None:
-        return None
+        return _noqa(path, comment)
     column = comment.column + directive.start()
     location = Location(path, comment.line, column, comment.line, column + len(directive.group()))
     verb = directive.group("verb")
@@ -59,3 +61,25 @@ def read(path: str, comment: Comment) -> Suppression | BadSuppression | None:
     reason = cited.group("rest").strip() if cited is not None else rest
     lines = (comment.line + 1,) if comment.own_line else (comment.line,)
     return Suppression(location, ids, lines, adr, reason)
+
+
+def _noqa(path: str, comment: Comment) -> Suppression | None:
+    """ruff's `# noqa: S301` as a suppression of the findings that carry one of its codes.
+
+    A bare `# noqa` names no code and silences nothing of fitness's: written for
+    a long line or an unused import, it must not hide a security finding too.
+    """
+    noqa = _NOQA.search(comment.text)
+    if noqa is None or not noqa.group("codes"):
+        return None
+    codes = tuple(code for code in re.split(r"[,\s]+", noqa.group("codes")) if code)
+    column = comment.column + noqa.start()
+    location = Location(path, comment.line, column, comment.line, column + len(noqa.group()))
+    return Suppression(location, codes, (comment.line,), None, "", noqa=True)
+
+
+# ruff's own syntax: noqa, a colon and codes (S301), comma- or space-separated, any case.
+_NOQA = re.compile(
+    r"#[ \t]*noqa(?::[ \t]?(?P<codes>[A-Z]+[0-9]+(?:[ \t]*,?[ \t]*[A-Z]+[0-9]+)*))?",
+    re.IGNORECASE,
+)

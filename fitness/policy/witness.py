@@ -34,10 +34,11 @@ def through_new(finding: Finding, known: Collection[Pair], grown: bool = False) 
     if not unknown or (len(unknown) == len(routes.hops) and not grown):
         return finding
     if routes.loop:
-        chain, new = _loop_through(finding, unknown)
+        chains, new = _loops_through(finding, unknown)
         template = finding.template + NEW_STEP
     else:
         chain, new = _route_through(routes, unknown)
+        chains = (chain,)
         template = finding.template + NEW_IMPORT
     args = dict(finding.args)
     args["new_import"] = f"{new.importer} -> {new.imported}"
@@ -45,7 +46,7 @@ def through_new(finding: Finding, known: Collection[Pair], grown: bool = False) 
         template=template,
         args=tuple(sorted(args.items())),
         location=new.location,
-        chains=(chain,),
+        chains=chains,
         identity=(*finding.identity, "new import", args["new_import"]),
     )
 
@@ -94,18 +95,27 @@ def _tree(
     return reached
 
 
-def _loop_through(finding: Finding, unknown: list[Hop]) -> tuple[Chain, Hop]:
-    """The finding's loop with the step of its first unknown import made by that import."""
-    members = finding.modules
-    loop = finding.chain
+def _loops_through(finding: Finding, unknown: list[Hop]) -> tuple[tuple[Chain, ...], Hop]:
+    """The finding's loops that its first unknown import makes a step of, each made by it.
 
-    def step(module: str) -> int:
-        return next(
-            index
-            for index, member in enumerate(members)
-            if module == member or module.startswith(member + ".")
-        )
+    A loop's steps go from one child of the package (`Finding.modules`) to the next;
+    an unknown import makes the step between the children it leaves and enters. The
+    first unknown import (by module names) that makes a step of some loop is chosen.
+    """
+    depth = finding.modules[0].count(".") + 2
 
-    new = min(unknown, key=lambda hop: (step(hop.importer), hop.importer, hop.imported))
-    at = step(new.importer)
-    return (*loop[:at], new, *loop[at + 1 :]), new
+    def child(module: str) -> str:
+        return ".".join(module.split(".")[:depth])
+
+    def step(hop: Hop) -> tuple[str, str]:
+        return child(hop.importer), child(hop.imported)
+
+    steps = {step(hop) for loop in finding.chains for hop in loop}
+    ordered = sorted(unknown, key=lambda h: (h.importer, h.imported))
+    new = next((hop for hop in ordered if step(hop) in steps), ordered[0])
+    made = tuple(
+        tuple(new if step(hop) == step(new) else hop for hop in loop)
+        for loop in finding.chains
+        if any(step(hop) == step(new) for hop in loop)
+    )
+    return made or ((new,),), new

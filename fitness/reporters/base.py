@@ -27,6 +27,7 @@ class RenderOptions(NamedTuple):
     workspace: str | None = None
     source_url: str | None = None
     include_suppressed: bool = False  # SARIF: also the findings policy did not count
+    show_rules: bool = False  # text: list the kept rules too, not only the broken ones
 
 
 class Reporter(Protocol):

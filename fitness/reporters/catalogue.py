@@ -14,7 +14,8 @@ class Described(NamedTuple):
     """A configured rule or a built-in finding kind: what SARIF, JUnit and Markdown show of it.
 
     `kind` is the rule kind (`layers`, ...) or `built-in`; `summary` is one line,
-    `description` the whole of it; `seconds` how long its check took.
+    `description` the whole of it; `seconds` how long its check took; `tags`
+    what the configuration says it is about (`security`).
     """
 
     id: str
@@ -25,6 +26,12 @@ class Described(NamedTuple):
     guidance: str | None
     adr: AdrLink | None
     seconds: float
+    tags: tuple[str, ...] = ()
+    more_adrs: tuple[AdrLink, ...] = ()  # the decisions it cites after `adr`
+
+    @property
+    def adrs(self) -> tuple[AdrLink, ...]:
+        return (self.adr, *self.more_adrs) if self.adr is not None else ()
 
 
 def described_rules(report: Report) -> list[Described]:
@@ -43,6 +50,8 @@ def described_rules(report: Report) -> list[Described]:
             rule.guidance,
             rule.adr,
             rule.seconds,
+            rule.tags,
+            rule.more_adrs,
         )
         for rule in report.rules
     ]
@@ -80,18 +89,7 @@ def adr_target(link: AdrLink, report: Report, options: RenderOptions) -> str | N
 
 def hop_text(hop: Hop) -> str:
     """`a.x -> b.y (l.3, local)`: the lines of every site, and how each is written."""
-    sites = []
-    for site in hop.sites:
-        labels = [
-            label
-            for label, flag in (
-                ("TYPE_CHECKING", site.type_checking),
-                ("local", site.local),
-                ("dynamic", site.dynamic),
-            )
-            if flag
-        ]
-        sites.append(" ".join([f"l.{site.location.line}", *labels]))
+    sites = [" ".join([f"l.{site.location.line}", *site.kinds]) for site in hop.sites]
     return f"{neutral.hop_names(hop)} ({', '.join(sites)})"
 
 

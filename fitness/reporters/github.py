@@ -1,10 +1,13 @@
 """GitHub Actions workflow commands: each finding an annotation on its line.
 
-`::error file=…,line=…,endLine=…,col=…,endColumn=…,title=…::message`, most
-severe first, after the run's notices (`::notice title=fitness::…`, on a file
-when they have one). GitHub shows 10 annotations of each severity per step (and 50
-per job); the findings past that are printed as plain lines, and the last line
-says how many were not annotated.
+`::error file=…,line=…,endLine=…,col=…,endColumn=…,title=…::message`, after
+the run's notices (`::notice title=fitness::…`, on a file when they have one).
+GitHub shows 10 annotations of each severity per step (and 50 per job), so they
+go where a pull request's author looks first: to the findings new in the change
+(a `--since` run reports only those; the ones already there are never annotated),
+then to the first finding of each broken rule, then to the rest, most severe
+first. The findings past that are printed as plain lines, in path order, and
+the last line says how many were not annotated and where they all are.
 """
 
 from __future__ import annotations
@@ -27,32 +30,61 @@ def render_github(report: Report, options: RenderOptions) -> str:
     reads a command; no other line can be read as one.
     """
     report = neutral.report(report)
-    ordered = sorted(report.findings, key=lambda f: (-f.severity.rank, f.sort_key()))
-    annotated: dict[Severity, int] = dict.fromkeys(Severity, 0)
+    chosen = _annotated(report)
     lines = [_notice(report, options, notice) for notice in report.notices]
+    for i in chosen:
+        finding = report.findings[i]
+        lines.append(_command(report, finding, _path(report, options, finding.location.path)))
     plain = []
-    for finding in ordered:
-        path = _path(report, options, finding.location.path)
-        if annotated[finding.severity] < ANNOTATIONS_PER_SEVERITY:
-            annotated[finding.severity] += 1
-            lines.append(_command(report, finding, path))
-        else:
+    for i, finding in enumerate(report.findings):
+        if i not in chosen:
             loc = finding.location
             plain.append(
-                f"{path}:{loc.line}:{loc.column}: {finding.severity.value}: "
-                f"{finding.rule_id}: {_one_line(finding.message)}"
+                f"{_path(report, options, loc.path)}:{loc.line}:{loc.column}: "
+                f"{finding.severity.value}: {finding.rule_id}: {_one_line(finding.message)}"
             )
     total = len(report.findings)
     summary = f"fitness: {plural(total, 'finding')}"
     if plain:
         summary += (
             f"; {len(plain)} not annotated (GitHub shows {ANNOTATIONS_PER_SEVERITY} annotations "
-            "of each severity per step): they are the plain lines above"
+            "of each severity per step): they are the plain lines above, and the step summary "
+            "(the markdown format) lists every finding by rule"
         )
     if report.outside:
         plain.append(outside_text(report.outside) + ".")
     plain.append(summary + ".")
     return "\n".join([*lines, neutral.lines("\n".join(plain))]) + "\n"
+
+
+def _annotated(report: Report) -> dict[int, None]:
+    """The positions in `report.findings` to annotate, in the order to print them.
+
+    First the most severe finding of each broken rule (the first in path
+    order), in rule order (configured rules, then built-in ids), then the
+    others; each group most severe first, and each severity up to GitHub's budget.
+    """
+    order = {rule.id: position for position, rule in enumerate(report.rules)}
+    lead: dict[str, int] = {}  # each rule's most severe finding, the first in path order
+    for i, finding in enumerate(report.findings):
+        shown = lead.get(finding.rule_id)
+        if shown is None or finding.severity.rank > report.findings[shown].severity.rank:
+            lead[finding.rule_id] = i
+    leads = set(lead.values())
+
+    def priority(i: int) -> tuple[bool, int, int, str, int]:
+        finding = report.findings[i]
+        rule = finding.rule_id
+        return (i not in leads, -finding.severity.rank, order.get(rule, len(order)), rule, i)
+
+    left = dict.fromkeys(Severity, ANNOTATIONS_PER_SEVERITY)
+    chosen: dict[int, None] = {}
+    for i in sorted(range(len(report.findings)), key=priority):
+        severity = report.findings[i].severity
+        if left[severity]:
+            left[severity] -= 1
+            chosen[i] = None
+    return chosen
 
 
 def escape_data(text: str) -> str:
@@ -67,8 +99,8 @@ def escape_property(text: str) -> str:
 
 def _command(report: Report, finding: Finding, path: str) -> str:
     loc = finding.location
-    link = report.adr_of(finding)
-    cited = link.label if link is not None else finding.adr
+    links = report.adrs_of(finding)
+    cited = "; ".join(link.label for link in links) if links else finding.adr
     title = finding.rule_id + (f" ({cited})" if cited else "")
     properties = [("file", path), ("line", str(loc.line))]
     if loc.end_line != loc.line:

@@ -19,6 +19,7 @@ def render_json(report: Report, options: RenderOptions) -> str:
         "schema": "fitness-report",
         "version": SCHEMA_VERSION,
         "tool": {"name": "fitness", "version": __version__},
+        "configuration": {"path": report.config_path, "revision": report.config_revision},
         "summary": {
             "failed": report.failed,
             "findings": len(report.findings),
@@ -28,8 +29,7 @@ def render_json(report: Report, options: RenderOptions) -> str:
             "files": report.files,
             "modules": report.modules,
             "elapsed_seconds": round(report.elapsed, 3),
-            "rules_kept": sum(1 for rule in report.rules if not report.findings_for(rule.id)),
-            "rules_broken": sum(1 for rule in report.rules if report.findings_for(rule.id)),
+            **{f"rules_{status}": count for status, count in report.rule_counts().items()},
             "suppressed": len(report.suppressed),
             "baselined": len(report.baselined),
             "since": report.since,
@@ -64,16 +64,18 @@ def render_json(report: Report, options: RenderOptions) -> str:
                 "severity": rule.severity.value,
                 "adr": rule.adr.cited if rule.adr is not None else None,
                 "decision": _decision(rule.adr),
+                "adrs": [link.cited for link in rule.adrs],
+                "decisions": [_decision(link) for link in rule.adrs],
                 "description": rule.description,
                 "message": rule.guidance,
                 "findings": len(report.findings_for(rule.id)),
-                "status": "broken" if report.findings_for(rule.id) else "kept",
+                "status": report.status_of(rule.id),
             }
             for rule in report.rules
         ],
-        "findings": [_finding(finding, report.adr_of(finding)) for finding in report.findings],
+        "findings": [_finding(finding, report) for finding in report.findings],
         "suppressed": [_suppressed(report, suppressed) for suppressed in report.suppressed],
-        "baselined": [_finding(finding, report.adr_of(finding)) for finding in report.baselined],
+        "baselined": [_finding(finding, report) for finding in report.baselined],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -86,14 +88,16 @@ def _decision(link: AdrLink | None) -> dict[str, Any] | None:
     return {"key": adr.key, "title": adr.title, "status": adr.status.value, "path": adr.path}
 
 
-def _finding(finding: Finding, link: AdrLink | None) -> dict[str, Any]:
+def _finding(finding: Finding, report: Report) -> dict[str, Any]:
+    links = report.adrs_of(finding)
     return {
         "rule": finding.rule_id,
         "severity": finding.severity.value,
         "message": finding.message,
         **_location(finding.location),
         "adr": finding.adr,
-        "decision": _decision(link),
+        "decision": _decision(links[0] if links else None),
+        "adrs": [link.cited for link in links] if links else [finding.adr] if finding.adr else [],
         "guidance": finding.guidance,
         "fingerprint": finding.fingerprint,
         "modules": list(finding.modules),
@@ -106,7 +110,7 @@ def _suppressed(report: Report, suppressed: Suppressed) -> dict[str, Any]:
     """A finding an inline suppression silenced, where it is, and the suppression that did."""
     finding, said = suppressed
     return {
-        **_finding(finding, report.adr_of(finding)),
+        **_finding(finding, report),
         "suppression": {
             **_location(said.location),
             "rules": list(said.ids),

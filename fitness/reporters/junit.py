@@ -1,12 +1,15 @@
 """JUnit XML, valid against the Jenkins/xunit `junit-10.xsd`: test reports in any CI.
 
 A testsuite per rule (configured, then each built-in kind that occurs), a
-failing testcase per finding named `path:line:col`, and one passing testcase
-for a rule without findings. Names are unique in a suite, as CI systems key
-test cases by name: a second finding at the same place (in report order) is
-`path:line:col (2)`, a third `(3)`. The run's notices come last, in a `fitness`
-testsuite: an error notice (such as fixed baseline entries under
-`--strict-baseline`) is a failing testcase, the others pass with their text.
+testcase per finding named `path:line:col`, and one passing testcase for a
+rule without findings. A finding that fails the run (`--fail-on`) is a
+`<failure>`; one below it passes, its text in `<system-out>`, so a CI that
+shows test results shows no failed test on a green step. Names are unique in
+a suite, as CI systems key test cases by name: a second finding at the same
+place (in report order) is `path:line:col (2)`, a third `(3)`. The run's
+notices come last, in a `fitness` testsuite: an error notice (such as fixed
+baseline entries under `--strict-baseline`) is a failing testcase, the others
+pass with their text.
 junit-10.xsd allows `file` only on a testsuite, which spans many files, so the
 path stands in the testcase's name and classname.
 """
@@ -25,7 +28,7 @@ def render_junit(report: Report, options: RenderOptions) -> str:
     """The report as `<testsuites>`, one `<testsuite>` per rule."""
     rules = described_rules(report)
     suites = [_suite(report, rule) for rule in rules]
-    failures = len(report.findings)
+    failures = sum(1 for finding in report.findings if report.fails_run(finding))
     tests = sum(max(len(report.findings_for(rule.id)), 1) for rule in rules)
     if report.notices:
         suites.append(_notices(report))
@@ -43,29 +46,35 @@ def render_junit(report: Report, options: RenderOptions) -> str:
 
 def _suite(report: Report, rule: Described) -> str:
     findings = report.findings_for(rule.id)
+    failing = sum(1 for finding in findings if report.fails_run(finding))
     head = (
         f'  <testsuite name={_attr(rule.id)} tests="{max(len(findings), 1)}" '
-        f'failures="{len(findings)}" errors="0" skipped="0" time="{_seconds(rule.seconds)}">'
+        f'failures="{failing}" errors="0" skipped="0" time="{_seconds(rule.seconds)}">'
     )
     properties = [
         ("kind", rule.kind),
         ("severity", rule.severity.value),
         ("description", rule.description),
     ]
-    if rule.adr is not None:
-        properties.append(("adr", rule.adr.label))
-        if rule.adr.adr is not None:
-            properties.append(("adr-path", report.repo_path(rule.adr.adr.path)))
+    for link in rule.adrs:  # a property each, in the order the rule cites them
+        properties.append(("adr", link.label))
+        if link.adr is not None:
+            properties.append(("adr-path", report.repo_path(link.adr.path)))
     if rule.guidance:
         properties.append(("guidance", rule.guidance))
     lines = [head, "    <properties>"]
     lines.extend(f"      <property name={_attr(n)} value={_attr(v)}/>" for n, v in properties)
     lines.append("    </properties>")
     if not findings:
-        lines.append(
-            f"    <testcase name={_attr(rule.id)} classname={_attr(rule.id)} "
-            f'time="{_seconds(rule.seconds)}"/>'
-        )
+        case = f"    <testcase name={_attr(rule.id)} classname={_attr(rule.id)} "
+        case += f'time="{_seconds(rule.seconds)}"'
+        baselined = sum(1 for finding in report.baselined if finding.rule_id == rule.id)
+        if baselined:  # passing, and saying why: what it finds is known
+            said = f"baselined: {baselined} finding{'s' if baselined != 1 else ''} in the baseline"
+            case += f">\n      <system-out>{escape(said)}</system-out>\n    </testcase>"
+        else:
+            case += "/>"
+        lines.append(case)
     names = _unique(_where(report, finding) for finding in findings)
     lines.extend(_case(report, finding, name) for finding, name in zip(findings, names))
     lines.append("  </testsuite>")
@@ -119,14 +128,19 @@ def _unique(names: Iterable[str]) -> list[str]:
 
 
 def _case(report: Report, finding: Finding, name: str) -> str:
-    loc = finding.location
-    path = report.repo_path(loc.path)
-    message = " ".join(finding.message.split())  # one line
+    path = report.repo_path(finding.location.path)
+    body = escape(_xml_chars(_body(report, finding, path)))
+    if report.fails_run(finding):
+        message = " ".join(finding.message.split())  # one line
+        outcome = (
+            f"<failure type={_attr(finding.rule_id)} message={_attr(message)}>{body}</failure>"
+        )
+    else:
+        outcome = f"<system-out>{body}</system-out>"
     return (
         f"    <testcase name={_attr(name)} classname={_attr(path)} "
         f'time="0.000">\n'
-        f"      <failure type={_attr(finding.rule_id)} message={_attr(message)}>"
-        f"{escape(_xml_chars(_body(report, finding, path)))}</failure>\n"
+        f"      {outcome}\n"
         "    </testcase>"
     )
 
@@ -140,11 +154,11 @@ def _body(report: Report, finding: Finding, path: str) -> str:
     for number, chain in enumerate(finding.chains, 1):
         lines.append(f"chain {number} of {len(finding.chains)}:")
         lines.extend(f"  {hop_text(hop)}" for hop in chain)
-    link = report.adr_of(finding)
-    if link is not None:
+    links = report.adrs_of(finding)
+    for link in links:
         where = f" ({report.repo_path(link.adr.path)})" if link.adr is not None else ""
         lines.append(f"ADR: {link.label}{where}")
-    elif finding.adr:
+    if not links and finding.adr:
         lines.append(f"ADR: {finding.adr}")
     if finding.guidance:
         lines.append(f"guidance: {finding.guidance}")

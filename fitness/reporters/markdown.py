@@ -1,14 +1,17 @@
 """A Markdown summary for `$GITHUB_STEP_SUMMARY`: totals, notices, then a table per rule.
 
-Each broken rule gets a heading with its ADR link and a table of its findings,
-chains folded in `<details>`; kept rules are listed in one table. GitHub refuses
-a step summary over 1 MiB, so rows stop before that and a note says how many
-findings are not shown.
+Failures first: each broken rule gets a heading with its ADR link and a table
+of its findings, chains folded in `<details>`; the rules with a finding that
+fails the run (`--fail-on`) come before the others. Kept rules follow, in one
+table folded in `<details>`. Each location links to its line at the commit
+when GitHub's environment names it (`RenderOptions.source_url`). GitHub
+refuses a step summary over 1 MiB, so rows stop before that and a note says how
+many findings are not shown.
 """
 
 from __future__ import annotations
 
-from fitness.model import Finding, Report, Severity
+from fitness.model import AdrLink, Finding, Location, Report, Severity
 from fitness.reporters import neutral
 from fitness.reporters.base import RenderOptions
 from fitness.reporters.catalogue import (
@@ -34,21 +37,23 @@ def render_markdown(report: Report, options: RenderOptions, max_bytes: int = MAX
     if report.notices or report.outside:
         out.add(_notices(report))
     broken = [rule for rule in rules if report.findings_for(rule.id)]
+    # Stable: rule order within each group.
+    broken.sort(key=lambda rule: not any(map(report.fails_run, report.findings_for(rule.id))))
     kept = [rule for rule in rules if not report.findings_for(rule.id)]
-    if kept:
-        out.add(_kept(report, options, kept))
     shown = 0
     for rule in broken:
         findings = report.findings_for(rule.id)
         if not out.add(_heading(report, options, rule, len(findings))):
             break
         for finding in findings:
-            if not out.add(_row(report, finding)):
+            if not out.add(_row(report, options, finding)):
                 break
             shown += 1
         if out.full:
             break
         out.add("")
+    if kept:
+        out.add(_kept(report, options, kept))
     text = "\n".join(out.parts).rstrip("\n") + "\n"
     hidden = len(report.findings) - shown
     if hidden:
@@ -79,8 +84,8 @@ class _Budget:
 
 
 def _totals(report: Report, rules: list[Described]) -> str:
-    configured = len(report.rules)
-    broken = sum(1 for rule in report.rules if report.findings_for(rule.id))
+    statuses = report.rule_counts()
+    baselined = f"{statuses['baselined']} baselined, " if statuses["baselined"] else ""
     if report.findings:
         counts = ", ".join(
             plural(count, name)
@@ -97,7 +102,8 @@ def _totals(report: Report, rules: list[Described]) -> str:
     verdict = "failed" if report.failed else "passed"
     return (
         f"## fitness: {found}\n\n"
-        f"The check {verdict}. Rules: {configured - broken} kept, {broken} broken; "
+        f"The check {verdict}. Rules: {statuses['kept']} kept, {baselined}"
+        f"{statuses['broken']} broken; "
         f"{plural(report.files, 'file')}, {plural(report.modules, 'module')} "
         f"in {report.elapsed:.2f}s.\n"
     )
@@ -120,12 +126,27 @@ def _notices(report: Report) -> str:
 
 
 def _kept(report: Report, options: RenderOptions, rules: list[Described]) -> str:
-    lines = ["### Kept rules", "", "| Rule | Kind | Decision |", "| --- | --- | --- |"]
+    baselined = sum(1 for rule in rules if report.status_of(rule.id) == "baselined")
+    summary = plural(len(rules) - baselined, "kept rule")
+    if baselined:
+        summary += f", {baselined} baselined"
+    lines = [
+        f"<details><summary>{summary}</summary>",
+        "",
+        "| Rule | Kind | Decision |",
+        "| --- | --- | --- |",
+    ]
     lines.extend(
-        f"| {_code(rule.id)} | {_cell(rule.kind)} | {_adr(report, options, rule)} |"
+        f"| {_code(rule.id)}{_baselined(report, rule)} | {_cell(rule.kind)} "
+        f"| {_adr(report, options, rule)} |"
         for rule in rules
     )
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", "</details>"]) + "\n"
+
+
+def _baselined(report: Report, rule: Described) -> str:
+    """` (baselined)` after a rule whose every finding is in the baseline."""
+    return " (baselined)" if report.status_of(rule.id) == "baselined" else ""
 
 
 def _heading(report: Report, options: RenderOptions, rule: Described, count: int) -> str:
@@ -141,9 +162,12 @@ def _heading(report: Report, options: RenderOptions, rule: Described, count: int
     return "\n".join(lines)
 
 
-def _row(report: Report, finding: Finding) -> str:
+def _row(report: Report, options: RenderOptions, finding: Finding) -> str:
     loc = finding.location
-    where = _code(f"{report.repo_path(loc.path)}:{loc.line}:{loc.column}")
+    path = report.repo_path(loc.path)
+    where = _code(f"{path}:{loc.line}:{loc.column}")
+    if options.source_url:
+        where = f'<a href="{_line_url(options.source_url, path, loc)}">{where}</a>'
     chain = ""
     if finding.chains:
         hops = "<br>".join(_cell(hop_text(hop)) for hop in finding.chain)
@@ -154,11 +178,23 @@ def _row(report: Report, finding: Finding) -> str:
     return f"| {where} | {finding.severity.value} | {_cell(finding.message)} | {chain} |"
 
 
+def _line_url(source_url: str, path: str, loc: Location) -> str:
+    """The file at the commit, at the finding's lines (`#L3`, `#L3-L5`), escaped for an href."""
+    from html import escape
+    from urllib.parse import quote
+
+    lines = f"L{loc.line}" if loc.end_line <= loc.line else f"L{loc.line}-L{loc.end_line}"
+    return escape(f"{source_url.rstrip('/')}/{quote(path)}#{lines}")
+
+
 def _adr(report: Report, options: RenderOptions, rule: Described) -> str:
-    if rule.adr is None:
-        return ""
-    target = adr_target(rule.adr, report, options)
-    label = _cell(rule.adr.label)
+    """The decisions the rule cites, each a link to its record when it has one."""
+    return ", ".join(_adr_link(report, options, link) for link in rule.adrs)
+
+
+def _adr_link(report: Report, options: RenderOptions, link: AdrLink) -> str:
+    target = adr_target(link, report, options)
+    label = _cell(link.label)
     if not target:
         return label
     from html import escape

@@ -139,14 +139,22 @@ def adr(given: Adr) -> Adr:
     )
 
 
+def _link(given: AdrLink) -> AdrLink:
+    return AdrLink(text(given.cited), given.adr and adr(given.adr))
+
+
 def _rule(given: RuleSummary) -> RuleSummary:
     link = given.adr
     return given._replace(
         id=text(given.id),
         kind=text(given.kind),
-        adr=None if link is None else AdrLink(text(link.cited), link.adr and adr(link.adr)),
+        adr=None if link is None else _link(link),
+        more_adrs=tuple(_link(more) for more in given.more_adrs),
+        include=tuple(map(text, given.include)),
+        exclude=tuple(map(text, given.exclude)),
         description=text(given.description),
         guidance=_optional(given.guidance),
+        tags=tuple(text(tag) for tag in given.tags),
     )
 
 

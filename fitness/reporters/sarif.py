@@ -113,6 +113,11 @@ def _document(
 ) -> dict[str, Any]:
     notes = _truncation_notes(total, len(results), cut)
     invocation: dict[str, Any] = {"executionSuccessful": True}
+    if report.config_path:  # which configuration judged the run, and at which revision
+        configuration = {"path": report.repo_path(report.config_path)}
+        invocation["properties"] = {
+            "configuration": {**configuration, "revision": report.config_revision}
+        }
     notifications = [_notification(report, notice) for notice in report.notices]
     notifications += [
         {"descriptor": {"id": "truncated"}, "level": "warning", "message": {"text": note}}
@@ -270,6 +275,8 @@ def _result(
         "partialFingerprints": {"primaryLocationLineHash": line_hash},
         "fingerprints": {"fitness/v1": finding.fingerprint},
     }
+    if finding.undecided:  # the rule's other findings are certain ("very-high")
+        result["properties"] = {"precision": "medium"}
     if hops:
         result["relatedLocations"] = [
             {
@@ -287,8 +294,8 @@ def _result(
 
 def _message(report: Report, finding: Finding, hops: Chain) -> str:
     """The message, the ADR, then the chain hop by hop, each hop a link to a related location."""
-    adr = report.adr_of(finding)
-    cited = adr.label if adr is not None else finding.adr
+    decisions = report.adrs_of(finding)
+    cited = "; ".join(link.label for link in decisions) if decisions else finding.adr
     text = _escape(finding.message) + (f" ({_escape(cited)})" if cited else "")
     if hops:
         links = [

@@ -1,6 +1,7 @@
 """Plain text for terminals and logs: one line per finding, its chains indented below.
 
-Then one line per rule (kept or broken, how many findings) and the totals.
+Then one line per broken rule (how many findings) and the totals, which count
+the kept rules; `show_rules` (`--show-rules`, `-v`) lists the kept rules too.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def render_text(report: Report, options: RenderOptions) -> str:
         lines.extend(_finding(finding, report, options))
     if lines:
         lines.append("")
-    lines.extend(_rules(report, options.color))
+    lines.extend(_rules(report, options.color, options.show_rules))
     lines.extend(_not_counted(report))
     lines.append(_totals(report, options.color))
     return neutral.lines("\n".join(lines)) + "\n"
@@ -46,6 +47,8 @@ def _not_counted(report: Report) -> list[str]:
     if report.since is not None:
         parts.append(f"{len(report.existing)} already at {report.since}")
     lines = [f"Not counted: {', '.join(parts)}."] if parts else []
+    if report.config_revision is not None:
+        lines.append(f"Judged by {report.config_path} at {report.config_revision} (--config-from).")
     for notice in report.notices:
         lines.append(notice.message)
         lines.extend(f"  {detail}" for detail in notice.details)
@@ -59,8 +62,9 @@ def _finding(finding: Finding, report: Report, options: RenderOptions) -> list[s
     color = options.color
     root = report.root
     rule = _paint(finding.rule_id, _COLORS[finding.severity] + ";1", color)
-    link = report.adr_of(finding)
-    adr = f" ({link.label})" if link is not None else f" ({finding.adr})" if finding.adr else ""
+    links = report.adrs_of(finding)
+    labels = "; ".join(link.label for link in links) if links else finding.adr
+    adr = f" ({labels})" if labels else ""
     severity = "" if finding.severity is Severity.ERROR else f" [{finding.severity.value}]"
     path = loc.path
     if options.cwd is not None:
@@ -144,16 +148,7 @@ def _sites(sites: Sequence[Site]) -> str:
 
 
 def _label(site: Site) -> str:
-    kinds = [
-        name
-        for name, flag in (
-            ("TYPE_CHECKING", site.type_checking),
-            ("local", site.local),
-            ("dynamic", site.dynamic),
-        )
-        if flag
-    ]
-    return " ".join(kinds)
+    return " ".join(site.kinds)
 
 
 def _differs(finding: Finding) -> bool:
@@ -162,13 +157,18 @@ def _differs(finding: Finding) -> bool:
     return (hop.importer, hop.imported) != finding.modules or bool(_label(hop.sites[0]))
 
 
-def _rules(report: Report, color: bool) -> list[str]:
-    """One line per rule: id, kind, kept or broken, and how many findings."""
+def _rules(report: Report, color: bool, show_kept: bool) -> list[str]:
+    """One line per broken rule (each rule with `show_kept`): id, kind, kept, baselined or
+    broken, and how many findings."""
     rows = []
-    for rule in report.rules:
+    statuses = [report.status_of(rule.id) for rule in report.rules]
+    shown = [(r, s) for r, s in zip(report.rules, statuses) if s == "broken" or show_kept]
+    width = max(len(status) for status in ("broken", *(status for _, status in shown)))
+    for rule, status in shown:
         count = len(report.findings_for(rule.id))
-        status = _paint("broken", "31", color) if count else _paint("kept  ", "32", color)
-        rows.append((rule.id, rule.kind, status, count))
+        rows.append(
+            (rule.id, rule.kind, _paint(status.ljust(width), _STATUS_COLORS[status], color), count)
+        )
     configured = {rule.id for rule in report.rules}
     for rule_id in sorted({f.rule_id for f in report.findings} - configured):
         rows.append((rule_id, "built-in", "", len(report.findings_for(rule_id))))
@@ -184,10 +184,13 @@ def _rules(report: Report, color: bool) -> list[str]:
     return lines
 
 
+_STATUS_COLORS = {"kept": "32", "baselined": "33", "broken": "31"}
+
+
 def _totals(report: Report, color: bool) -> str:
-    broken = sum(1 for rule in report.rules if report.findings_for(rule.id))
-    kept = len(report.rules) - broken
-    rules = f"Rules: {kept} kept, {broken} broken."
+    statuses = report.rule_counts()
+    baselined = f"{statuses['baselined']} baselined, " if statuses["baselined"] else ""
+    rules = f"Rules: {statuses['kept']} kept, {baselined}{statuses['broken']} broken."
     counts = [
         f"{count} {name}{'s' if count != 1 else ''}"
         for severity, name in (

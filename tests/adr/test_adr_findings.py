@@ -7,6 +7,7 @@ that made it: a rule's `adr` key (in the file that set it), its table for
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,8 +64,7 @@ def test_a_rule_citing_no_record(project: Project, run: Run) -> None:
     assert result.out == (
         "pyproject.toml:8:1: adr-missing: rule no-os cites ADR-0042, which is no ADR in docs/adr\n"
         "\n"
-        "no-os        forbidden  kept\n"
-        "adr-missing  built-in   1 finding\n"
+        "adr-missing  built-in  1 finding\n"
         "Rules: 1 kept, 0 broken. Found 1 finding (1 error) in 2 files (0.00s).\n"
     )
 
@@ -119,11 +119,7 @@ def test_rules_citing_decisions_not_accepted_say_which(project: Project, run: Ru
         'pyproject.toml:14:1: adr-not-accepted: rule rejected cites ADR-0003 "Share the database", which is rejected, not accepted [warning]\n'
         'pyproject.toml:20:1: adr-not-accepted: rule deprecated cites ADR-0004 "Log to files", which is deprecated, not accepted [warning]\n'
         "\n"
-        "proposed          forbidden  kept\n"
-        "rejected          forbidden  kept\n"
-        "deprecated        forbidden  kept\n"
-        "accepted          forbidden  kept\n"
-        "adr-not-accepted  built-in   3 findings\n"
+        "adr-not-accepted  built-in  3 findings\n"
         "Rules: 4 kept, 0 broken. Found 3 findings (3 warnings) in 2 files (0.00s).\n"
     )
 
@@ -152,10 +148,34 @@ def test_a_successor_that_is_no_record_is_named_as_written(project: Project, run
     result = run("check", cwd=root)
 
     assert (result.code, lines(result)) == (
-        0,
+        1,
         [
-            'pyproject.toml:8:1: adr-superseded: rule x cites ADR-0001 "X", superseded by ADR-0009 [warning]'
+            "docs/adr/0001-x.md:5:1: adr-missing: ADR-0001 is superseded by ADR-0009, which is "
+            "no ADR in docs/adr",
+            'pyproject.toml:8:1: adr-superseded: rule x cites ADR-0001 "X", superseded by ADR-0009 [warning]',
         ],
+    )
+
+
+def test_a_superseded_by_link_to_a_missing_file_is_adr_missing_at_the_status_line(
+    project: Project, run: Run
+) -> None:
+    decisions = {
+        "docs/adr/0001-x.md": record("1. X", "Accepted\n\nSuperseded by [2. Y](0002-y.md)"),
+        "docs/adr/0003-z.md": record("3. Z", "Superseded by [4. W](0004-w.md)"),
+        "docs/adr/0004-w.md": record("4. W", "Accepted"),
+    }
+    root = project({**APP, **decisions, "pyproject.toml": pyproject(forbidden("x", "ADR-4"))})
+
+    result = run("check", cwd=root)
+
+    assert (result.code, result.out) == (
+        1,
+        "docs/adr/0001-x.md:7:1: adr-missing: ADR-0001 is superseded by 0002-y.md, which is "
+        "no ADR in docs/adr\n"
+        "\n"
+        "adr-missing  built-in  1 finding\n"
+        "Rules: 1 kept, 0 broken. Found 1 finding (1 error) in 2 files (0.00s).\n",
     )
 
 
@@ -207,7 +227,8 @@ def test_records_that_cannot_be_read(project: Project, run: Run) -> None:
             "docs/adr/0003-no-status.md:1:1: adr-unreadable: no status: add a '## Status' "
             "section, a '* Status: accepted' line or 'status:' front matter",
             "docs/adr/0004-pending.md:5:1: adr-unreadable: unknown status 'Pending review': "
-            "write one of proposed, accepted, rejected, deprecated or superseded by <ADR>",
+            "write one of proposed, accepted, rejected, deprecated or superseded by <ADR>, or "
+            "map the word in [tool.fitness.adr] statuses",
             'docs/adr/0005-quote.md:2:1: adr-unreadable: front matter line 2: the " quote is '
             "not closed",
         ],
@@ -342,8 +363,7 @@ def test_select_reports_only_the_selected_rules_citation(project: Project, run: 
         1,
         "pyproject.toml:14:1: adr-missing: rule two cites ADR-0042, which is no ADR in docs/adr\n"
         "\n"
-        "two          forbidden  kept\n"
-        "adr-missing  built-in   1 finding\n"
+        "adr-missing  built-in  1 finding\n"
         "Rules: 1 kept, 0 broken. Found 1 finding (1 error) in 2 files (0.00s).\n",
     )
 
@@ -369,4 +389,130 @@ def test_a_rules_finding_shows_its_decision(project: Project, run: Run) -> None:
             "src/app/domain.py:1:1: pure: app.domain must not import json (ADR-0001: Keep the domain pure)",
             "src/app/domain.py:1:1: uncited: app.domain must not import json",
         ],
+    )
+
+
+STATUS_WORDS = (
+    '\n[tool.fitness.adr.statuses]\nApproved = "accepted"\n"In review" = "proposed"\n'
+    'Replaced = "superseded"\n'
+)
+
+
+def test_statuses_map_the_projects_words_to_the_built_in_ones(project: Project, run: Run) -> None:
+    decisions = {
+        "docs/adr/0001-x.md": record("1. X", "Approved"),
+        "docs/adr/0002-y.md": record("2. Y", "In review"),
+        "docs/adr/0003-z.md": record("3. Z", "Replaced by ADR-0001"),
+        "docs/adr/0004-w.md": record("4. W", "approved."),
+    }
+    rules = [forbidden(f"r{n}", f"ADR-{n}") for n in range(1, 5)]
+    root = project({**APP, **decisions, "pyproject.toml": pyproject(*rules, extra=STATUS_WORDS)})
+
+    result = run("check", cwd=root)
+    overview = run("adr", cwd=root)
+
+    assert (result.code, lines(result)) == (
+        0,
+        [
+            'pyproject.toml:19:1: adr-not-accepted: rule r2 cites ADR-0002 "Y", which is '
+            "proposed, not accepted [warning]",
+            'pyproject.toml:25:1: adr-superseded: rule r3 cites ADR-0003 "Z", superseded by '
+            'ADR-0001 "X": cite ADR-0001 if it still holds [warning]',
+        ],
+    )
+    assert overview.out.splitlines()[:5] == [
+        "ADR       STATUS                  TITLE  RULES (FINDINGS NOW)",
+        "ADR-0001  accepted                X      r1 (0)",
+        "ADR-0002  proposed                Y      r2 (0)",
+        "ADR-0003  superseded by ADR-0001  Z      r3 (0)",
+        "ADR-0004  accepted                W      r4 (0)",
+    ]
+
+
+def test_a_status_word_mapped_to_no_status_is_a_configuration_error(
+    project: Project, run: Run
+) -> None:
+    extra = '\n[tool.fitness.adr.statuses]\nApproved = "acepted"\nDone = 3\n'
+    root = project({**APP, **DECISIONS, "pyproject.toml": pyproject(forbidden("x"), extra=extra)})
+
+    result = run("check", cwd=root)
+
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        "pyproject.toml:5: tool.fitness.adr.statuses.Approved: 'acepted' is not one of "
+        "'proposed', 'accepted', 'rejected', 'deprecated', 'superseded' (did you mean "
+        "'accepted'?)\n"
+        "pyproject.toml:6: tool.fitness.adr.statuses.Done: expected a string, got an integer (3)\n",
+    )
+
+
+def several(rule_id: str, *adrs: str) -> str:
+    listed = ", ".join(f'"{adr}"' for adr in adrs)
+    return forbidden(rule_id, to="json") + f"adr = [{listed}]\n"
+
+
+def test_a_rule_may_cite_several_decisions_and_each_is_checked(project: Project, run: Run) -> None:
+    rule = (
+        '[tool.fitness.rules.no-json]\nkind = "forbidden"\nfrom = ["app.domain"]\n'
+        'to = ["json"]\nadr = [\n  "ADR-0001",\n  "ADR-0002",\n  "ADR-0042",\n]\n'
+    )
+    root = project({**APP, **DECISIONS, "pyproject.toml": pyproject(rule)})
+
+    result = run("check", "--fail-on", "never", cwd=root)
+
+    assert result.out == (
+        'pyproject.toml:10:1: adr-not-accepted: rule no-json cites ADR-0002 "Use an ORM", which '
+        "is proposed, not accepted [warning]\n"
+        "pyproject.toml:11:1: adr-missing: rule no-json cites ADR-0042, which is no ADR in "
+        "docs/adr\n"
+        "src/app/domain.py:1:1: no-json: app.domain must not import json (ADR-0001: Keep the "
+        "domain pure; ADR-0002: Use an ORM; ADR-0042)\n"
+        "\n"
+        "no-json           forbidden  broken  1 finding\n"
+        "adr-missing       built-in   1 finding\n"
+        "adr-not-accepted  built-in   1 finding\n"
+        "Rules: 0 kept, 1 broken. Found 3 findings (2 errors, 1 warning) in 2 files (0.00s).\n"
+    )
+
+
+def test_every_command_shows_every_decision_a_rule_cites(project: Project, run: Run) -> None:
+    root = project(
+        {**APP, **DECISIONS, "pyproject.toml": pyproject(several("no-json", "ADR-1", "ADR-6"))}
+    )
+
+    rules = run("rules", cwd=root)
+    overview = run("adr", cwd=root)
+    as_json = json.loads(run("check", "--format", "json", cwd=root).out)
+
+    assert rules.out == (
+        "RULE     KIND       SEVERITY  ADR           DESCRIPTION\n"
+        "no-json  forbidden  error     ADR-1, ADR-6  app.domain must not import json\n"
+    )
+    assert [line for line in overview.out.splitlines() if "no-json" in line] == [
+        "ADR-0001  accepted                Keep the domain pure  no-json (1)",
+        "ADR-0006  accepted                Use an outbox         no-json (1)",
+    ]
+    [rule] = as_json["rules"]
+    assert (rule["adr"], rule["adrs"], [d["key"] for d in rule["decisions"]]) == (
+        "ADR-1",
+        ["ADR-1", "ADR-6"],
+        ["ADR-0001", "ADR-0006"],
+    )
+    assert as_json["findings"][0]["adrs"] == ["ADR-1", "ADR-6"]
+
+
+def test_an_empty_list_of_decisions_is_a_configuration_error(project: Project, run: Run) -> None:
+    blank = project(
+        {**APP, **DECISIONS, "pyproject.toml": pyproject(forbidden("x") + 'adr = ["ADR-1", " "]\n')}
+    )
+    assert run("check", cwd=blank).err == (
+        'pyproject.toml:8: tool.fitness.rules.x.adr[1]: must name an ADR, such as "ADR-0004" '
+        "(or leave the key out)\n"
+    )
+
+    empty = project({"pyproject.toml": pyproject(forbidden("y") + "adr = []\n")})
+    assert run("check", cwd=empty).err == (
+        'pyproject.toml:8: tool.fitness.rules.y.adr: must name an ADR, such as "ADR-0004" '
+        "(or leave the key out)\n"
     )

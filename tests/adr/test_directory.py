@@ -197,7 +197,7 @@ def test_problems_sorted_by_path(tmp_path: Path) -> None:
             "docs/adr/0002-pending.md",
             5,
             "unknown status 'Pending': write one of proposed, accepted, rejected, "
-            "deprecated or superseded by <ADR>",
+            "deprecated or superseded by <ADR>, or map the word in [tool.fitness.adr] statuses",
         ),
         RecordProblem(
             "docs/adr/0003-nothing.md",

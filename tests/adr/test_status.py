@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fitness.adr.status import Stated, stated
+from fitness.adr.status import Stated, in_project_words, stated
 from fitness.model import AdrStatus
 
 
@@ -101,3 +101,27 @@ def test_lines_that_state_nothing(line: str) -> None:
 def test_an_unknown_word_is_unknown_and_kept_as_written() -> None:
     assert stated("Pending") == Stated(AdrStatus.UNKNOWN, "Pending", None)
     assert stated("  In review <!-- ask Ana --> ") == Stated(AdrStatus.UNKNOWN, "In review", None)
+
+
+WORDS = {
+    "approved": AdrStatus.ACCEPTED,
+    "approved with changes": AdrStatus.PROPOSED,
+    "replaced": AdrStatus.SUPERSEDED,
+}
+
+
+def test_a_projects_word_states_its_mapped_status() -> None:
+    assert in_project_words("**Approved**", WORDS) == Stated(AdrStatus.ACCEPTED, "Approved", None)
+
+
+def test_the_longest_word_that_starts_the_text_wins() -> None:
+    said = in_project_words("Approved with changes (2024-01-02)", WORDS)
+
+    assert said == Stated(AdrStatus.PROPOSED, "Approved with changes (2024-01-02)", None)
+
+
+def test_a_word_is_matched_whole_and_a_superseding_word_names_its_successor() -> None:
+    assert in_project_words("Approvedish", WORDS) is None
+    assert in_project_words("Replaced by [5. Y](0005-y.md)", WORDS) == Stated(
+        AdrStatus.SUPERSEDED, "Replaced by [5. Y](0005-y.md)", "0005-y.md"
+    )

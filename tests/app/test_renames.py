@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from fitness.app.renames import ModuleChanges, changes_of, module_changes, module_of
-from support import write_tree
+from support import git, write_tree
 
 
 def test_files_are_read_as_modules_under_the_source_roots() -> None:
@@ -54,17 +53,13 @@ def test_git_tells_the_renames_between_a_revision_and_the_working_tree(tmp_path:
             "README": "the repository's top is above the project\n",
         },
     )
-    _git(tmp_path, "init", "-q")
-    _git(tmp_path, "add", "-A")
-    _git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
-    _git(tmp_path, "mv", "project/src/shop/legacy.py", "project/src/shop/modern.py")
-    _git(tmp_path, "rm", "-q", "project/src/shop/old.py")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "base")
+    git(tmp_path, "mv", "project/src/shop/legacy.py", "project/src/shop/modern.py")
+    git(tmp_path, "rm", "-q", "project/src/shop/old.py")
 
     assert module_changes(root, "HEAD", ("src",)) == ModuleChanges(
         {"shop.legacy": "shop.modern"}, frozenset({"shop.old"})
     )
     assert module_changes(root, "no-such-revision", ("src",)) == ModuleChanges({}, frozenset())
-
-
-def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)

@@ -81,8 +81,9 @@ def stale_lines(*letters: str) -> str:
 
 BROKEN_ONE = "layered  layers  broken  1 finding\n"
 FOUND_ONE = "Rules: 0 kept, 1 broken. Found 1 finding (1 error) in 21 files (0.00s).\n"
-CLEAN = "layered  layers  kept\n"
 NONE_FOUND = "Rules: 1 kept, 0 broken. No findings in 21 files (0.00s).\n"
+# A rule whose every finding is in the baseline is neither kept nor broken.
+ALL_BASELINED = "Rules: 0 kept, 1 baselined, 0 broken. No findings in 21 files (0.00s).\n"
 
 
 def commit(root: Path, message: str) -> None:
@@ -141,7 +142,7 @@ def test_since_the_same_revision_reports_nothing(repo: Callable[..., Path], run:
 
     assert (result.code, result.out) == (
         0,
-        CLEAN + "Not counted: 6 already at HEAD.\n" + NONE_FOUND,
+        "Not counted: 6 already at HEAD.\n" + NONE_FOUND,
     )
 
 
@@ -239,8 +240,7 @@ def test_since_analyses_the_revision_with_the_configuration_it_had(
         ),
         (
             ("src/app/g/use_a.py",),
-            CLEAN
-            + "Not counted: 1 already at HEAD~1.\n"
+            "Not counted: 1 already at HEAD~1.\n"
             + "1 more finding in other files; run without PATH to see them\n"
             + NONE_FOUND,
         ),
@@ -351,7 +351,7 @@ def test_the_baseline_shrinks_as_old_findings_are_fixed(
     )
 
     write(root, {"src/app/g/use_f.py": FIXED})
-    without_new = CLEAN + "Not counted: 3 in the baseline.\n" + stale_lines("a", "b") + NONE_FOUND
+    without_new = "Not counted: 3 in the baseline.\n" + stale_lines("a", "b") + ALL_BASELINED
     assert (run("check", cwd=root).code, run("check", cwd=root).out) == (0, without_new)
     strict = run("check", "--strict-baseline", cwd=root)
     assert (strict.code, strict.out) == (1, without_new)
@@ -398,7 +398,7 @@ def test_an_explicit_baseline_path_is_read_and_written(
     assert not (root / ".fitness-baseline.json").exists()
     assert (result.code, result.out) == (
         0,
-        CLEAN + "Not counted: 5 in the baseline.\n" + NONE_FOUND.replace("21 files", "20 files"),
+        "Not counted: 5 in the baseline.\n" + ALL_BASELINED.replace("21 files", "20 files"),
     )
 
 
@@ -496,10 +496,8 @@ def test_baseline_of_a_path_keeps_the_entries_of_the_other_paths(
     check = run("check", "src/app/g", cwd=root)
     assert (check.code, check.out) == (
         0,
-        "layered  layers      kept\n"
-        "ban      banned-api  kept\n"
         "Not counted: 2 in the baseline.\n"
-        "Rules: 2 kept, 0 broken. No findings in 7 files (0.00s).\n",
+        "Rules: 1 kept, 1 baselined, 0 broken. No findings in 7 files (0.00s).\n",
     )
 
 
@@ -513,9 +511,8 @@ def test_check_with_select_lists_no_entry_of_another_rule_as_fixed(
 
     assert (result.code, result.out) == (
         0,
-        "layered  layers  kept\n"
         "Not counted: 1 in the baseline.\n"
-        "Rules: 1 kept, 0 broken. No findings in 7 files (0.00s).\n",
+        "Rules: 0 kept, 1 baselined, 0 broken. No findings in 7 files (0.00s).\n",
     )
 
 
@@ -538,7 +535,7 @@ def test_a_partial_baseline_keeps_the_unused_suppressions_of_the_rules_it_leaves
 
     assert (check.code, check.out) == (
         0,
-        "layered  layers  kept\nRules: 1 kept, 0 broken. No findings in 7 files (0.00s).\n",
+        "Rules: 1 kept, 0 broken. No findings in 7 files (0.00s).\n",
     )
     assert entries(root) == [
         *FULL[:2],
@@ -584,7 +581,7 @@ def still_baselined(run: Run, root: Path, files: int) -> None:
     assert result.code == 0
     assert result.out.splitlines()[-2:] == [
         "Not counted: 1 in the baseline.",
-        f"Rules: 1 kept, 0 broken. No findings in {files} files (0.00s).",
+        f"Rules: 0 kept, 1 baselined, 0 broken. No findings in {files} files (0.00s).",
     ]
 
 
@@ -744,7 +741,6 @@ SUPPRESSIBLE = {
     "pyproject.toml": CHAIN
     + '\n[tool.fitness.rules.ban]\nkind = "banned-api"\napis = ["pickle.loads"]\n',
 }
-CHAIN_RULES_KEPT = "no-c  forbidden   kept\nban   banned-api  kept\n"
 
 
 @pytest.mark.parametrize(
@@ -768,9 +764,8 @@ def test_a_suppression_on_the_first_hop_silences_a_chain_finding(
     if "json" not in first_hop:
         assert (result.code, result.out) == (
             0,
-            CHAIN_RULES_KEPT
-            + "Not counted: 1 suppressed inline.\n"
-            + "Rules: 2 kept, 0 broken. No findings in 7 files (0.00s).\n",
+            "Not counted: 1 suppressed inline.\n"
+            "Rules: 2 kept, 0 broken. No findings in 7 files (0.00s).\n",
         )
     else:
         assert (result.code, result.out) == (
@@ -780,9 +775,7 @@ def test_a_suppression_on_the_first_hop_silences_a_chain_finding(
             "src/app/a/m.py:1:14: unused-suppression: the suppression of no-c suppresses nothing "
             "here: remove it [warning]\n"
             "\n"
-            "no-c                forbidden   kept\n"
-            "ban                 banned-api  kept\n"
-            "unused-suppression  built-in    2 findings\n"
+            "unused-suppression  built-in  2 findings\n"
             "Not counted: 1 suppressed inline.\n"
             "Rules: 2 kept, 0 broken. Found 2 findings (2 warnings) in 7 files (0.00s).\n",
         )
@@ -800,8 +793,6 @@ def test_a_suppression_on_a_later_hop_silences_the_routes_through_it(
 
     assert (result.code, result.out) == (
         0,
-        "no-c  forbidden   kept\n"
-        "ban   banned-api  kept\n"
         "Not counted: 1 suppressed inline.\n"
         "Rules: 2 kept, 0 broken. No findings in 7 files (0.00s).\n",
     )
@@ -845,9 +836,8 @@ def test_a_suppression_that_suppresses_nothing_is_a_warning_at_the_comment(
         "src/app/c/m.py:5:15: unused-suppression: the suppression of ban suppresses nothing "
         "here: remove it [warning]\n"
         "\n"
-        "no-c                forbidden   broken  1 finding\n"
-        "ban                 banned-api  kept\n"
-        "unused-suppression  built-in    1 finding\n"
+        "no-c                forbidden  broken  1 finding\n"
+        "unused-suppression  built-in   1 finding\n"
         "Rules: 1 kept, 1 broken. Found 2 findings (1 error, 1 warning) in 7 files (0.00s).\n",
     )
 
@@ -861,7 +851,7 @@ def test_a_suppression_of_a_rule_not_selected_is_not_unused(project: Project, ru
 
     assert (result.code, result.out) == (
         0,
-        "ban  banned-api  kept\nRules: 1 kept, 0 broken. No findings in 7 files (0.00s).\n",
+        "Rules: 1 kept, 0 broken. No findings in 7 files (0.00s).\n",
     )
 
 
@@ -871,7 +861,8 @@ def test_a_suppression_of_a_rule_not_selected_is_not_unused(project: Project, ru
         (
             "# fitness: ignore[no-c, noc] legacy",
             22,
-            "the suppression names 'noc', which is no configured rule nor built-in check",
+            "the suppression names 'noc', which is no configured rule nor built-in check "
+            "(did you mean 'no-c'?)",
         ),
         (
             "# fitness: ignore legacy",
@@ -901,15 +892,17 @@ def test_an_invalid_suppression_is_an_error_at_the_comment(
         "  app.a.m -> app.b.m (l.1)\n"
         "  app.b.m -> app.c.m (l.1)\n"
     )
-    no_c = "kept" if suppressed else "broken  1 finding"
     total = "1 finding (1 error)" if suppressed else "2 findings (2 errors)"
     assert (result.code, result.out) == (
         1,
         chain + f"src/app/a/m.py:1:{column}: invalid-suppression: {message}\n"
         "\n"
-        f"no-c                 forbidden   {no_c}\n"
-        "ban                  banned-api  kept\n"
-        "invalid-suppression  built-in    1 finding\n"
+        + (
+            "invalid-suppression  built-in  1 finding\n"
+            if suppressed
+            else "no-c                 forbidden  broken  1 finding\n"
+            "invalid-suppression  built-in   1 finding\n"
+        )
         + ("Not counted: 1 suppressed inline.\n" if suppressed else "")
         + f"Rules: {1 + suppressed} kept, {1 - suppressed} broken. Found {total} in 7 files (0.00s).\n",
     )
@@ -947,8 +940,7 @@ def test_with_require_for_suppressions_a_suppression_without_an_adr_is_an_error(
         "src/app/a/m.py:1:22: adr-required: the suppression cites no ADR, and [tool.fitness.adr] "
         "require_for_suppressions is on: write '# fitness: ignore[rule-id] ADR-NNNN why'\n"
         "\n"
-        "no-c          forbidden  kept\n"
-        "adr-required  built-in   1 finding\n"
+        "adr-required  built-in  1 finding\n"
         "Not counted: 1 suppressed inline.\n"
         "Rules: 1 kept, 0 broken. Found 1 finding (1 error) in 7 files (0.00s).\n",
     )
@@ -969,7 +961,6 @@ def test_with_require_for_suppressions_a_suppression_citing_an_accepted_adr_is_f
 
     assert (result.code, result.out) == (
         0,
-        "no-c  forbidden  kept\n"
         "Not counted: 1 suppressed inline.\n"
         "Rules: 1 kept, 0 broken. No findings in 7 files (0.00s).\n",
     )
@@ -1043,4 +1034,68 @@ def test_a_baseline_path_that_does_not_exist_is_a_usage_error(project: Project, 
         2,
         "",
         "fitness: --baseline missing.json: no such file (write one with `fitness baseline`)\n",
+    )
+
+
+def test_no_baseline_counts_every_finding_and_says_the_baseline_was_not_read(
+    repo: Callable[..., Path], run: Run
+) -> None:
+    root = repo(write_baseline(run))
+
+    result = run("check", "--no-baseline", cwd=root)
+
+    assert (result.code, result.out) == (
+        1,
+        "".join(violation(x) for x in "abcdef")
+        + "\n"
+        + "layered  layers  broken  6 findings\n"
+        + "--no-baseline: .fitness-baseline.json is not read, so every finding counts\n"
+        + "Rules: 0 kept, 1 broken. Found 6 findings (6 errors) in 21 files (0.00s).\n",
+    )
+    as_json = json.loads(run("check", "--no-baseline", "--format", "json", cwd=root).out)
+    assert (as_json["summary"]["findings"], as_json["summary"]["baselined"]) == (6, 0)
+    assert as_json["notices"] == [
+        {
+            "id": "baseline-not-read",
+            "severity": "note",
+            "message": "--no-baseline: .fitness-baseline.json is not read, so every finding counts",
+            "path": ".fitness-baseline.json",
+            "line": None,
+            "details": [],
+        }
+    ]
+
+
+def test_no_baseline_without_a_baseline_file_says_nothing_of_one(
+    project: Project, run: Run
+) -> None:
+    root = project({**SEVEN_LAYERS, **NEW})
+
+    result = run("check", "--no-baseline", cwd=root)
+
+    assert (result.code, result.out) == (
+        1,
+        violation("f") + "\n" + BROKEN_ONE + FOUND_ONE.replace("21 files", "16 files"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("flag", "named"),
+    [
+        (("--baseline", "pyproject.toml"), "--baseline"),
+        (("--strict-baseline",), "--strict-baseline"),
+    ],
+    ids=["baseline", "strict-baseline"],
+)
+def test_no_baseline_with_a_baseline_flag_is_a_usage_error(
+    project: Project, run: Run, flag: tuple[str, ...], named: str
+) -> None:
+    root = project({**SEVEN_LAYERS, **OLD})
+
+    result = run("check", "--no-baseline", *flag, cwd=root)
+
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        f"fitness: --no-baseline reads no baseline: it cannot be given with {named}\n",
     )

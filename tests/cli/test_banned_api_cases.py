@@ -27,6 +27,53 @@ class Case(NamedTuple):
 
 
 CASES = [
+    # Issue 22: a module held in a variable, at module level and in a function.
+    Case(
+        "module-in-a-variable",
+        ["pickle.loads"],
+        "import importlib\n\nm = importlib.import_module('pickle')\nm.loads(b'')\n\n\n"
+        "def f():\n    n = __import__('pickle')\n    return n.loads(b'')\n",
+        [
+            "4:1-4:8 pickle.loads (as m.loads) is banned",
+            "9:12-9:19 pickle.loads (as n.loads) is banned",
+        ],
+    ),
+    # Issue 22: after a star import, the names it may bind.
+    Case(
+        "star-import",
+        ["pickle.loads"],
+        "from pickle import *\n\nloads(b'')\n\n\ndef f():\n    return loads(b'')\n",
+        [
+            "3:1-3:6 pickle.loads (as loads) is banned",
+            "7:12-7:17 pickle.loads (as loads) is banned",
+        ],
+    ),
+    Case(
+        "star-import-of-a-banned-module",
+        ["pickle"],
+        "from pickle import *\n\nloads(b'')\n",
+        ["1:1-1:21 pickle is banned"],
+    ),
+    # Issue 22: one finding per fact: the from-import, not each use of the name it binds;
+    # a module imported whole is reported at each use.
+    Case(
+        "one-finding-per-from-import",
+        ["typing.Sequence"],
+        "from typing import Sequence\nimport typing\n\n\n"
+        "def f(a: Sequence[int]) -> Sequence[str]:\n    return typing.Sequence\n",
+        ["1:20-1:28 typing.Sequence is banned", "6:12-6:27 typing.Sequence is banned"],
+    ),
+    # Issue 22: "cannot tell" only where the callable takes the argument (the security pack
+    # lists them), one severity lower.
+    Case(
+        "kwargs-only-where-the-argument-is-taken",
+        [("httpx.get", {"verify": False}), ("httpx.Client", {"verify": False})],
+        "import httpx\n\n\ndef f(**kw):\n    httpx.Response(**kw)\n    return httpx.get('u', **kw)\n",
+        [
+            "6:12-6:21 httpx.get with verify=False is banned, and fitness cannot tell whether "
+            "this call passes verify=False through **kwargs (so a warning, not an error)"
+        ],
+    ),
     # Issue 21: `true` is any truthy literal, `false` any falsy one but None.
     Case(
         "when-true-is-truthy",
@@ -87,13 +134,13 @@ CASES = [
         "from-import",
         ["pickle.loads"],
         "from pickle import loads\n\nloads(b'')\n",
-        ["1:20-1:25 pickle.loads is banned", "3:1-3:6 pickle.loads (as loads) is banned"],
+        ["1:20-1:25 pickle.loads is banned"],
     ),
     Case(
         "from-import-alias",
         ["pickle.loads"],
         "from pickle import loads as ld\n\nld(b'')\n",
-        ["1:20-1:31 pickle.loads (as ld) is banned", "3:1-3:3 pickle.loads (as ld) is banned"],
+        ["1:20-1:31 pickle.loads (as ld) is banned"],
     ),
     Case(
         "dotted-module-alias",
@@ -105,7 +152,7 @@ CASES = [
         "from-os-system",
         ["os.system"],
         "from os import system\n\nsystem('ls')\n",
-        ["1:16-1:22 os.system is banned", "3:1-3:7 os.system (as system) is banned"],
+        ["1:16-1:22 os.system is banned"],
     ),
     Case(
         "submodule-attribute",
@@ -171,10 +218,7 @@ CASES = [
         "prefix-module-ban",
         ["xml.etree"],
         "from xml.etree import ElementTree\n\nElementTree.fromstring('<a/>')\n",
-        [
-            "1:23-1:34 xml.etree.ElementTree is banned",
-            "3:1-3:23 xml.etree.ElementTree.fromstring (as ElementTree.fromstring) is banned",
-        ],
+        ["1:23-1:34 xml.etree.ElementTree is banned"],
     ),
     Case(
         "shadow-parameter",
@@ -257,8 +301,8 @@ CASES = [
     Case(
         "class-scope-does-not-leak",
         ["pickle.loads"],
-        "from pickle import loads\n\n\nclass C:\n    loads = staticmethod(len)\n\n    def f(self):\n        return loads(b'')\n",
-        ["1:20-1:25 pickle.loads is banned", "8:16-8:21 pickle.loads (as loads) is banned"],
+        "from pickle import *\n\n\nclass C:\n    loads = staticmethod(len)\n\n    def f(self):\n        return loads(b'')\n",
+        ["8:16-8:21 pickle.loads (as loads) is banned"],
     ),
     Case(
         "class-scope-shadows-in-body",
@@ -269,8 +313,8 @@ CASES = [
     Case(
         "global-keeps-import",
         ["pickle.loads"],
-        "from pickle import loads\n\n\ndef f():\n    global loads\n    return loads(b'')\n",
-        ["1:20-1:25 pickle.loads is banned", "6:12-6:17 pickle.loads (as loads) is banned"],
+        "from pickle import *\n\n\ndef f():\n    global loads\n    return loads(b'')\n",
+        ["6:12-6:17 pickle.loads (as loads) is banned"],
     ),
     Case(
         "nonlocal-shadow",
@@ -319,7 +363,7 @@ CASES = [
         [("subprocess.run", {"shell": True})],
         "import subprocess\n\n\ndef f(**options):\n    return subprocess.run('ls', **options)\n",
         [
-            "5:12-5:26 subprocess.run with shell=True is banned, and fitness cannot tell whether this call passes shell=True through **kwargs"
+            "5:12-5:26 subprocess.run with shell=True is banned, and fitness cannot tell whether this call passes shell=True through **kwargs (so a warning, not an error)"
         ],
     ),
     Case(

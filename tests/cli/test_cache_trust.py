@@ -5,7 +5,6 @@ from __future__ import annotations
 import marshal
 import os
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,7 +51,7 @@ def test_a_committed_link_to_a_cache_outside_the_repository_is_not_read(
     git(shop, "add", "-f", ".fitness_cache")
     git(shop, "commit", "-qm", "a link to a cache that hides the domain's imports")
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(shop), str(clone)], check=True)
+    git(tmp_path, "clone", "-q", str(shop), str(clone))
     caplog.clear()
 
     result = run("check", cwd=clone)
@@ -75,7 +74,7 @@ def test_a_committed_cache_in_a_split_or_compressed_index_is_not_read(
     git(shop, "add", "-f", ".fitness_cache")
     git(shop, "commit", "-qm", "a cache that hides the domain's imports")
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(shop), str(clone)], check=True)
+    git(tmp_path, "clone", "-q", str(shop), str(clone))
     if index == "split":
         git(clone, "config", "core.splitIndex", "true")
         git(clone, "update-index", "--split-index")
@@ -144,7 +143,7 @@ def test_a_committed_cache_reached_through_a_committed_link_is_not_read(
     git(shop, "add", "-f", "vendored/c")
     git(shop, "commit", "-qm", "a cache reached through a link")
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(shop), str(clone)], check=True)
+    git(tmp_path, "clone", "-q", str(shop), str(clone))
     caplog.clear()
 
     result = run("check", cwd=clone)

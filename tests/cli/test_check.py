@@ -77,8 +77,6 @@ def test_clean_project_exits_zero(project: Project, run: Run) -> None:
 
     assert (result.code, result.out) == (
         0,
-        "layered         layers     kept\n"
-        "domain-is-pure  forbidden  kept\n"
         "Rules: 2 kept, 0 broken. No findings in 11 files (0.00s).\n",
     )
 
@@ -122,6 +120,7 @@ def test_json_report(project: Project, run: Run) -> None:
         "modules": 13,
         "elapsed_seconds": 0.0,
         "rules_kept": 0,
+        "rules_baselined": 0,
         "rules_broken": 2,
         "suppressed": 0,
         "baselined": 0,
@@ -182,6 +181,7 @@ def test_json_report(project: Project, run: Run) -> None:
             "status": "accepted",
             "path": "docs/adr/0004-pure-domain.md",
         },
+        "adrs": ["ADR-0004"],
         "guidance": "Let services wire the infrastructure.",
         "modules": ["shop.domain", "sqlalchemy"],
         "chain": chain,
@@ -260,7 +260,7 @@ def test_fitness_toml_is_found_and_wins_over_pyproject(project: Project, run: Ru
 
     assert (result.code, result.out) == (
         0,
-        "only-this  independence  kept\nRules: 1 kept, 0 broken. No findings in 13 files (0.00s).\n",
+        "Rules: 1 kept, 0 broken. No findings in 13 files (0.00s).\n",
     )
 
 
@@ -269,10 +269,50 @@ def test_rules_lists_the_configured_rules(project: Project, run: Run) -> None:
 
     assert (result.code, result.err) == (0, "")
     assert result.out == (
-        "layered         layers     error  ADR-0002  shop.api > shop.services | shop.jobs > shop.domain\n"
-        "domain-is-pure  forbidden  error  ADR-0004  shop.domain must not import sqlalchemy, "
+        "RULE            KIND       SEVERITY  ADR       DESCRIPTION\n"
+        "layered         layers     error     ADR-0002  shop.api > shop.services | shop.jobs > shop.domain\n"
+        "domain-is-pure  forbidden  error     ADR-0004  shop.domain must not import sqlalchemy, "
         "shop.infrastructure\n"
     )
+
+
+def test_rules_shows_include_exclude_and_the_rules_switched_off(project: Project, run: Run) -> None:
+    narrowed = FILES["pyproject.toml"] + (
+        "\n[tool.fitness.rules.quiet-jobs]\n"
+        'kind = "forbidden"\n'
+        'from = ["shop"]\n'
+        'to = ["sqlalchemy"]\n'
+        'include = ["shop.jobs", "shop.services.**"]\n'
+        'exclude = ["shop.services.checkout"]\n'
+        'severity = "warning"\n'
+        "\n[tool.fitness.rules.later]\n"
+        'kind = "independence"\n'
+        'modules = ["shop.api", "shop.jobs"]\n'
+        "enabled = false\n"
+    )
+    result = run("rules", cwd=project({**FILES, "pyproject.toml": narrowed}))
+
+    assert (result.code, result.err) == (0, "")
+    lines = result.out.splitlines()
+    assert lines[0] == "RULE            KIND          SEVERITY  ADR       DESCRIPTION"
+    assert lines[3:] == [
+        "quiet-jobs      forbidden     warning   -         shop must not import sqlalchemy",
+        "                                                  include: shop.jobs, shop.services.**",
+        "                                                  exclude: shop.services.checkout",
+        "later           independence  disabled  -         enabled = false (pyproject.toml:26)",
+    ]
+
+
+def test_rules_lists_a_pack_rule_switched_off_by_an_override(project: Project, run: Run) -> None:
+    packed = FILES["pyproject.toml"].replace(
+        "[tool.fitness]\n", '[tool.fitness]\nextends = ["fitness:security"]\n', 1
+    ) + ("\n[tool.fitness.rules.security-eval]\nenabled = false\n")
+    result = run("rules", cwd=project({**FILES, "pyproject.toml": packed}))
+
+    assert (result.code, result.err) == (0, "")
+    assert [line for line in result.out.splitlines() if "security-eval" in line] == [
+        "security-eval        banned-api  disabled  -         enabled = false (pyproject.toml:17)"
+    ]
 
 
 def test_internal_errors_exit_3_with_a_hint(

@@ -37,7 +37,8 @@ def test_every_format_to_stdout_and_files(
 
     assert result.code == 1
     first = result.out.splitlines()[0]
-    assert first.startswith(f"::error file={root.name}/src/shop/domain/events.py,line=3,")
+    # The layered rule (configured first) leads: each broken rule's first finding comes first.
+    assert first.startswith(f"::error file={root.name}/src/shop/domain/pricing.py,line=1,")
     sarif = json.loads((root / "out.sarif").read_text("utf-8"))
     assert len(sarif["runs"][0]["results"]) == 4
     assert (root / "out.xml").read_text("utf-8").startswith('<?xml version="1.0"')

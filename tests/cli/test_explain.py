@@ -34,6 +34,8 @@ ALLOWED = (
     "(a third-party package names its submodules too)\n"
     '  type_checking  "check" (or [tool.fitness]\'s)  "ignore" leaves out imports under `if TYPE_CHECKING:`\n'
     '  dynamic        "check" (or [tool.fitness]\'s)  "ignore" leaves out literal importlib.import_module("x")\n'
+    "Every rule also takes: severity, message, include, exclude, enabled, and adr (the decision "
+    'it enforces, "ADR-0004", or a list of them)\n'
     "\n"
     "Valid example: the domain imports itself, shop.base and the standard library\n"
     "  fitness.toml\n"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import marshal
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -38,7 +38,7 @@ def test_a_committed_cache_that_empties_the_domain_hides_nothing(
     git(shop, "add", "-f", ".fitness_cache")
     git(shop, "commit", "-qm", "a cache that hides the domain's imports")
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(shop), str(clone)], check=True)
+    git(tmp_path, "clone", "-q", str(shop), str(clone))
 
     result = run("check", cwd=clone)
 
@@ -78,6 +78,31 @@ def test_config_from_the_base_judges_a_change_that_deletes_the_rule_it_breaks(
         "src/shop/domain/pricing.py:1:1: layered-architecture: shop.domain must not import "
         "shop.api (a higher layer) (ADR-0002: Layered architecture)",
     ]
+
+
+def test_every_format_says_which_configuration_judged_the_run(tmp_path: Path, run: Run) -> None:
+    shop = shop_repository(tmp_path)
+
+    text = run("check", "--config-from", "HEAD", cwd=shop)
+    own = run("check", cwd=shop)
+    as_json = json.loads(run("check", "--config-from", "HEAD", "--format", "json", cwd=shop).out)
+    sarif = json.loads(run("check", "--config-from", "HEAD", "--format", "sarif", cwd=shop).out)
+
+    said = "Judged by pyproject.toml at HEAD (--config-from)."
+    assert said in text.out.splitlines()
+    assert text.out.replace(said + "\n", "") == own.out
+    assert as_json["configuration"] == {"path": "pyproject.toml", "revision": "HEAD"}
+    assert sarif["runs"][0]["invocations"][0]["properties"] == {
+        "configuration": {"path": "pyproject.toml", "revision": "HEAD"}
+    }
+
+
+def test_without_config_from_the_configuration_is_the_files_own(tmp_path: Path, run: Run) -> None:
+    shop = shop_repository(tmp_path)
+
+    as_json = json.loads(run("check", "--format", "json", cwd=shop).out)
+
+    assert as_json["configuration"] == {"path": "pyproject.toml", "revision": None}
 
 
 def test_config_from_a_revision_that_does_not_exist(tmp_path: Path, run: Run) -> None:
@@ -153,7 +178,7 @@ def test_only_a_directory_fitness_creates_is_marked(tmp_path: Path, run: Run) ->
     assert (created.code, own.code) == (1, 1)
     python = "py{}{}".format(*sys.version_info[:2])
     caches = [
-        f"facts-0.1.0-f6-{python}.marshal",
+        f"facts-0.1.0-f7-{python}.marshal",
         f"findings-0.1.0-r{FORMAT}-{python}.marshal",
         f"graph-0.1.0-r{FORMAT}.marshal",
         "listing-0.1.0.marshal",

@@ -214,8 +214,8 @@ def test_a_cycle_closed_by_a_new_import_is_located_at_it(tmp_path: Path, run: Ru
     assert found(run("check", "--since", "HEAD~1", cwd=root)) == (
         1,
         [
-            "src/shop/b.py:3:1: no-cycles: import cycle in shop: shop.a -> shop.b -> shop.a; "
-            "break the cycles by removing: shop.b -> shop.a (l.3) "
+            "src/shop/b.py:3:1: no-cycles: import cycles in shop (1 loop): could be made acyclic "
+            "by removing 1 dependency: shop.b -> shop.a (l.3) "
             "(new import shop.b -> shop.a closes the loop)",
             "  shop.a -> shop.b (l.1)",
             "  shop.b -> shop.a (l.3)",
@@ -244,8 +244,8 @@ def test_a_new_import_between_the_children_of_a_baselined_cycle_is_new(
     assert found(run("check", cwd=root)) == (
         1,
         [
-            "src/shop/a/z.py:1:1: no-cycles: import cycle in shop: shop.a -> shop.b -> shop.a; "
-            "break the cycles by removing: shop.b.y -> shop.a.x (l.1) "
+            "src/shop/a/z.py:1:1: no-cycles: import cycles in shop (1 loop): could be made "
+            "acyclic by removing 1 dependency: shop.b.y -> shop.a.x (l.1) "
             "(new import shop.a.z -> shop.b.y closes the loop)",
             "  shop.a.z -> shop.b.y (l.1)",
             "  shop.b.y -> shop.a.x (l.1)",
@@ -299,7 +299,7 @@ def test_a_version_1_baseline_is_read_with_a_warning_and_prune_rewrites_it(
 
     result = run("check", cwd=root)
 
-    assert (result.code, result.out.splitlines()[2]) == (
+    assert (result.code, result.out.splitlines()[1]) == (
         0,
         ".fitness-baseline.json is a version 1 baseline: it knows pairs of modules, not the "
         "imports between them, so a new import between a pair it lists is not caught. Rewrite "
@@ -330,4 +330,37 @@ def test_prune_drops_the_imports_no_longer_used_and_never_adds_one(
     assert found(run("check", cwd=root))[1][0] == (
         "src/shop/domain/refund.py:1:1: pure: shop.domain must not import shop.api "
         "(new import shop.domain.refund -> shop.api.views completes the chain)"
+    )
+
+
+def test_one_new_import_closing_two_loops_is_one_finding_with_both(
+    tmp_path: Path, run: Run
+) -> None:
+    # Issue 22: one import made ten findings, in files nobody touched. a -> b -> c and
+    # a -> c were there; c importing a closes both loops: one finding, at that import.
+    root = repository(
+        tmp_path,
+        {
+            "pyproject.toml": ACYCLIC,
+            "src/shop/__init__.py": "",
+            "src/shop/a.py": "from shop import b\nfrom shop import c\n",
+            "src/shop/b.py": "from shop import c\n",
+            "src/shop/c.py": "",
+        },
+    )
+    (root / "src/shop/c.py").write_text("import os\n\nfrom shop import a\n", encoding="utf-8")
+    commit(root, "c imports a")
+
+    assert found(run("check", "--since", "HEAD~1", cwd=root)) == (
+        1,
+        [
+            "src/shop/c.py:3:1: no-cycles: import cycles in shop (2 loops): could be made acyclic "
+            "by removing 1 dependency: shop.c -> shop.a (l.3) "
+            "(new import shop.c -> shop.a closes the loop)",
+            "  - shop.a -> shop.b (l.1)",
+            "    shop.b -> shop.c (l.1)",
+            "    shop.c -> shop.a (l.3)",
+            "  - shop.a -> shop.c (l.2)",
+            "    shop.c -> shop.a (l.3)",
+        ],
     )

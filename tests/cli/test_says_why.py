@@ -41,11 +41,10 @@ def test_strict_baseline_says_which_entries_are_fixed_in_every_format(
     entry = "no-sockets: app.x -> socket (src/app/x.py)"
     assert outputs["text"] == (
         1,
-        "no-sockets  forbidden  kept\n"
         "Not counted: 2 in the baseline.\n"
         f"1 baseline entry is fixed: {PRUNE}\n"
         f"  {entry}\n"
-        "Rules: 1 kept, 0 broken. No findings in 4 files (0.00s).\n",
+        "Rules: 0 kept, 1 baselined, 0 broken. No findings in 4 files (0.00s).\n",
     )
     assert outputs["github"] == (
         1,
@@ -57,17 +56,19 @@ def test_strict_baseline_says_which_entries_are_fixed_in_every_format(
         1,
         "## fitness: no findings\n"
         "\n"
-        "The check failed. Rules: 1 kept, 0 broken; 4 files, 4 modules in 0.00s.\n"
+        "The check failed. Rules: 0 kept, 1 baselined, 0 broken; 4 files, 4 modules in 0.00s.\n"
         "\n"
         "**Error:** 1 baseline entry is fixed: run \\`fitness baseline --prune\\` "
         "(<code>.fitness-baseline.json</code>)\n"
         "- no-sockets: app.x -\\> socket (src/app/x.py)\n"
         "\n"
-        "### Kept rules\n"
+        "<details><summary>0 kept rules, 1 baselined</summary>\n"
         "\n"
         "| Rule | Kind | Decision |\n"
         "| --- | --- | --- |\n"
-        "| <code>no-sockets</code> | forbidden |  |\n",
+        "| <code>no-sockets</code> (baselined) | forbidden |  |\n"
+        "\n"
+        "</details>\n",
     )
     code, junit = outputs["junit"]
     assert code == 1

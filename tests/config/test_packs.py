@@ -60,10 +60,12 @@ def findings(result: Result) -> list[tuple[str, str, str, str | None]]:
     ]
 
 
-def rule_ids(run: Run, root: Path) -> list[str]:
+def rule_ids(run: Run, root: Path, status: str = "on") -> list[str]:
+    """The ids `fitness rules` lists (after its header): those that run, or those `disabled`."""
     result = run("rules", cwd=root)
     assert result.code == 0, result
-    return [line.split()[0] for line in result.out.splitlines()]
+    rows = [line.split() for line in result.out.splitlines()[1:] if not line.startswith(" ")]
+    return [row[0] for row in rows if (row[2] == "disabled") == (status == "disabled")]
 
 
 # What joins the configuration.
@@ -111,17 +113,19 @@ def test_a_built_in_pack_is_named_fitness_colon_name(project: Project, run: Run)
     assert all(rule_id.startswith("security-") for rule_id in ids)
 
 
-def test_a_rule_a_pack_ships_switched_off_is_not_run_until_switched_on(
+def test_a_pack_rule_for_a_newer_python_runs_once_the_project_requires_it(
     project: Project, run: Run
 ) -> None:
     root = project({**MODULES, "pyproject.toml": pyproject('["fitness:modern-python"]', "")})
-    switched_on = pyproject(
-        '["fitness:modern-python"]', "[tool.fitness.rules.modern-optional-union]\nenabled = true\n"
-    )
+    ids = rule_ids(run, root)  # no requires-python: 3.9 or later is assumed
+    assert ("modern-typing-builtins" in ids, "modern-optional-union" in ids) == (True, False)
 
-    assert "modern-optional-union" not in rule_ids(run, root)
-    (root / "pyproject.toml").write_text(switched_on, encoding="utf-8")
-    assert "modern-optional-union" in rule_ids(run, root)
+    for requires, expected in ((">=3.8", (False, False)), ("^3.10", (True, True))):
+        declared = f'[project]\nname = "shop"\nrequires-python = "{requires}"\n'
+        text = declared + pyproject('["fitness:modern-python"]', "")
+        (root / "pyproject.toml").write_text(text, encoding="utf-8")
+        ids = rule_ids(run, root)
+        assert ("modern-typing-builtins" in ids, "modern-optional-union" in ids) == expected
 
 
 # Overrides.
@@ -173,6 +177,7 @@ def test_switched_off_the_pack_rule_is_gone_from_the_rules(project: Project, run
     )
 
     assert rule_ids(run, root) == ["ops-apart"]
+    assert rule_ids(run, root, "disabled") == ["domain-is-pure"]
     assert run("check", "--select", "domain-is-pure", cwd=root).err == (
         "fitness: --select domain-is-pure: no rule 'domain-is-pure' in pyproject.toml; the "
         "configured rules are: ops-apart\n"
@@ -408,7 +413,7 @@ def test_a_rule_id_two_packs_define(project: Project, run: Run) -> None:
             [
                 "pyproject.toml:10: tool.fitness.rules.domain-is-pure.to: an override of a pack "
                 "rule (team.toml:1) may set only adr, allow_in, dynamic, enabled, exclude, "
-                "ignore, include, message, severity, type_checking; give the table a kind to "
+                "ignore, include, message, python, severity, type_checking; give the table a kind to "
                 "replace the rule instead"
             ],
             id="a-key-an-override-cannot-set",

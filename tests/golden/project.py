@@ -25,7 +25,7 @@ adr = "ADR-0002"
 kind = "forbidden"
 from = ["shop.domain"]
 to = ["sqlalchemy"]
-adr = "ADR-0004"
+adr = ["ADR-0004", "ADR-0005"]  # a rule may enforce several decisions
 message = "Publish events through shop.domain.events and let services wire the bus."
 
 [tool.fitness.rules.no-pickle]

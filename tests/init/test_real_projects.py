@@ -20,6 +20,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,15 +68,16 @@ def fewest_by_subsets(names: Sequence[str], pairs: set[Pair]) -> int:
     return best((1 << len(names)) - 1)
 
 
-def proposed(root: Path, config: Path) -> tuple[dict[str, object], list[str]]:
+def proposed(root: Path, config: Path) -> tuple[dict[str, Any], list[str]]:
+    """The draft's settings and its packages top to bottom (`a | b` siblings taken in turn)."""
     document = tomllib.loads(config.read_text(encoding="utf-8"))
     settings = document["tool"]["fitness"] if config.name == "pyproject.toml" else document
     layers = settings["rules"]["layered-architecture"]["layers"]
-    return settings, list(layers)
+    return settings, [name for layer in layers for name in layer.split(" | ")]
 
 
 def pairs_judged_by_check(
-    run: Run, root: Path, settings: dict[str, object], layers: list[str]
+    run: Run, root: Path, settings: dict[str, Any], layers: list[str]
 ) -> tuple[set[Pair], int]:
     """Every pair fitness's check breaks in the order or in its reverse."""
     pairs: set[Pair] = set()
@@ -86,6 +88,9 @@ def pairs_judged_by_check(
         if "exclude" in settings:
             lines.append(f"exclude = {json.dumps(settings['exclude'])}")
         lines += ["[rules.probe]", 'kind = "layers"', f"layers = {json.dumps(order)}"]
+        rule = settings["rules"]["layered-architecture"]
+        if "type_checking" in rule:
+            lines.append(f"type_checking = {json.dumps(rule['type_checking'])}")
         config.write_text("\n".join(lines) + "\n", encoding="utf-8")
         result = run("check", "--no-cache", "--format", "json", "--config", str(config), cwd=root)
         assert result.code in (0, 1), result.err

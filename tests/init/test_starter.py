@@ -35,9 +35,10 @@ dir = "docs/adr"  # the first usual place that exists
 
 # The children of app as layers, top to bottom: a layer may import the layers below it,
 # never those above, directly or through other modules. This order has 1 violation: no
-# order of these 3 layers has fewer (an exact search). One entry "a | b" holds siblings
-# that must not import each other, "a : b" siblings that may. Cite the decision this
-# rule enforces with adr = "ADR-0001".
+# order of these 3 packages has fewer (an exact search). One entry "a | b" holds
+# siblings that must not import each other (packages that do not depend on each other
+# share a layer), "a : b" siblings that may. Cite the decision this rule enforces with
+# adr = "ADR-0001".
 [tool.fitness.rules.layered-architecture]
 kind = "layers"
 layers = [
@@ -53,7 +54,7 @@ layers = [
 """
 
 WROTE = (
-    "{action} {file}. Proposed 3 layers with 1 violation: no order of these 3 layers has "
+    "{action} {file}. Proposed 3 layers with 1 violation: no order of these 3 packages has "
     "fewer (an exact search).\n"
     "Read the draft, edit it, then run `fitness check`.\n"
 )
@@ -99,7 +100,7 @@ def test_without_pyproject_it_writes_fitness_toml(project: Project, run: Run) ->
     assert result.code == 0, result.err
     assert result.out == (
         "Wrote fitness.toml. Proposed 3 layers with 0 violations: no order of these 3 "
-        "layers has fewer (an exact search).\n"
+        "packages has fewer (an exact search).\n"
         "Read the draft, edit it, then run `fitness check`.\n"
     )
     text = (root / "fitness.toml").read_text()
@@ -145,9 +146,10 @@ def test_a_flat_layout_leaves_out_tests_docs_and_top_level_scripts(
         "\n"
         "# The children of shop as layers, top to bottom: a layer may import the layers below it,\n"
         "# never those above, directly or through other modules. This order has 0 violations: no\n"
-        '# order of these 2 layers has fewer (an exact search). One entry "a | b" holds siblings\n'
-        '# that must not import each other, "a : b" siblings that may. Cite the decision this\n'
-        '# rule enforces with adr = "ADR-0001".\n'
+        '# order of these 2 packages has fewer (an exact search). One entry "a | b" holds\n'
+        "# siblings that must not import each other (packages that do not depend on each other\n"
+        '# share a layer), "a : b" siblings that may. Cite the decision this rule enforces with\n'
+        '# adr = "ADR-0001".\n'
         "[rules.layered-architecture]\n"
         'kind = "layers"\n'
         "layers = [\n"
@@ -215,7 +217,7 @@ def test_force_replaces_only_the_fitness_tables_after_printing_the_diff(
     assert result.out == (
         "--- a/pyproject.toml\n"
         "+++ b/pyproject.toml\n"
-        "@@ -1,13 +1,33 @@\n"
+        "@@ -1,13 +1,34 @@\n"
         " [project]\n"
         ' name = "app"\n'
         " \n"
@@ -243,7 +245,7 @@ def test_dry_run_prints_the_draft_and_writes_nothing(project: Project, run: Run)
     assert result.code == 0
     assert result.out == STARTER
     assert result.err == (
-        "Proposed 3 layers with 1 violation: no order of these 3 layers has fewer (an exact "
+        "Proposed 3 layers with 1 violation: no order of these 3 packages has fewer (an exact "
         "search).\nDry run: nothing written to pyproject.toml.\n"
     )
     assert (root / "pyproject.toml").read_text() == LOOP["pyproject.toml"]

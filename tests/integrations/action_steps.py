@@ -7,12 +7,12 @@ session; `check` runs the check step on a project with the inputs and event give
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from integrations import composite
+from support import git
 
 REPO = Path(__file__).resolve().parents[2]
 ACTION = composite.load(REPO / "action.yml")
@@ -56,11 +56,5 @@ def checkout_copy(into: Path) -> Path:
 
 def commit(repository: Path, message: str) -> str:
     git(repository, "add", "-A")
-    git(repository, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", message)
+    git(repository, "commit", "-qm", message)
     return git(repository, "rev-parse", "HEAD").strip()
-
-
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=cwd, capture_output=True, text=True, check=True
-    ).stdout

@@ -22,7 +22,7 @@ from integrations import composite
 from integrations.action_steps import ACTION, EARLIER, REPO
 from integrations.action_steps import check as _check
 from integrations.action_steps import commit as _commit
-from integrations.action_steps import git as _git
+from support import git as _git
 from support import write_tree
 
 
@@ -90,13 +90,15 @@ def test_findings_fail_the_step_after_every_output_is_written(
     assert junit.parent == sarif.parent and junit.name == "fitness.xml"
     assert len(json.loads(sarif.read_text("utf-8"))["runs"][0]["results"]) == 10
     suites = ElementTree.parse(junit).getroot()
-    assert (suites.tag, suites.get("failures")) == ("testsuites", "10")
+    # The 3 warnings are below the default --fail-on error: passed test cases.
+    assert (suites.tag, suites.get("failures")) == ("testsuites", "7")
     # Annotations on stdout, one per finding; the summary is appended after the earlier one.
     annotations = run.stdout["check"].splitlines()
     assert len([line for line in annotations if line.startswith(("::error ", "::warning "))]) == 10
+    # Each broken rule's first finding leads, in rule order: the security pack's rules first.
     assert annotations[0].startswith(
-        "::error file=src/shop/domain/events.py,line=13,col=5,endLine=13,endColumn=45,"
-        "title=domain-is-pure (ADR-0004%3A The domain is pure)::"
+        "::error file=src/shop/infrastructure/cache.py,line=14,col=12,endLine=14,endColumn=28,"
+        "title=security-pickle::"
     )
     assert summary.startswith(EARLIER + "## fitness: 10 findings (7 errors, 3 warnings)\n")
     assert "Changes to the fitness configuration" not in summary

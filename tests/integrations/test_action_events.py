@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from integrations.action_steps import EARLIER, check, commit, git
-from support import write_tree
+from integrations.action_steps import EARLIER, check, commit
+from support import git, write_tree
 
 PROJECT = '[project]\nname = "shop"\n'
 RULES = """
@@ -135,10 +135,10 @@ def test_a_pull_request_that_renames_and_deletes_what_the_base_rules_name(
     assert run.codes["check"] == 1, run.stderr
     assert run.stdout["check"] == (
         f"::notice title=fitness::{followed}\n"
-        f"::error file=pyproject.toml,line=9,col=1,title=rule-target-removed::{removed}\n"
         "::error file=src/shop/modern/core.py,line=1,col=1,endLine=1,endColumn=14,"
         "title=no-sockets::shop.modern must not import socket%0A"
         "shop.modern.core -> socket (l.1)\n"
+        f"::error file=pyproject.toml,line=9,col=1,title=rule-target-removed::{removed}\n"
         "fitness: 2 findings.\n"
     )
     assert run.stderr["check"] == f"fitness: note: {followed}\n"

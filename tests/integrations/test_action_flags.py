@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from support import Result, write_tree
+from support import Result, git, write_tree
 
 RULES = """
     [tool.fitness]
@@ -81,12 +80,9 @@ def _repository(root: Path) -> Path:
             "src/app/domain/__init__.py": "",
         },
     )
-    for command in (
-        ["init", "-q"],
-        ["add", "-A"],
-        ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base"],
-    ):
-        subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
     return root
 
 
@@ -122,7 +118,7 @@ def test_config_from_follows_renames_and_reports_a_removed_module_on_its_rule(
     tmp_path: Path, run: Callable[..., Result]
 ) -> None:
     _repository(tmp_path)
-    subprocess.run(["git", "mv", "src/app/api", "src/app/web"], cwd=tmp_path, check=True)
+    git(tmp_path, "mv", "src/app/api", "src/app/web")
     write_tree(tmp_path, {"src/app/domain/__init__.py": "from app import web\n"})
 
     result = run("check", "--no-cache", "--config-from", "HEAD", cwd=tmp_path)
@@ -132,35 +128,31 @@ def test_config_from_follows_renames_and_reports_a_removed_module_on_its_rule(
         "src/app/domain/__init__.py:1:1: layers: app.domain must not import app.web "
         "(a higher layer)\n"
         "\n"
-        "layers      layers     broken  1 finding\n"
-        "no-sockets  forbidden  kept\n"
+        "layers  layers  broken  1 finding\n"
+        "Judged by pyproject.toml at HEAD (--config-from).\n"
         "--config-from HEAD: the configuration names app.api, which this change renames to "
         "app.web; its rules check app.web\n"
         "Rules: 1 kept, 1 broken. Found 1 finding (1 error) in 3 files (0.00s).\n",
         "",
     )
 
-    subprocess.run(["git", "rm", "-rqf", "src/app/web"], cwd=tmp_path, check=True)
+    git(tmp_path, "rm", "-rqf", "src/app/web")
     removed = run("check", "--no-cache", "--config-from", "HEAD", cwd=tmp_path)
     assert (removed.code, removed.out) == (
         1,
         "pyproject.toml:6:1: rule-target-removed: this change removes app.api, which rule "
         "layers at HEAD names; land the configuration change first\n"
         "\n"
-        "layers               layers     kept\n"
-        "no-sockets           forbidden  kept\n"
-        "rule-target-removed  built-in   1 finding\n"
+        "rule-target-removed  built-in  1 finding\n"
+        "Judged by pyproject.toml at HEAD (--config-from).\n"
         "Rules: 2 kept, 0 broken. Found 1 finding (1 error) in 2 files (0.00s).\n",
     )
 
 
 def _commit_all(root: Path, message: str) -> None:
-    for command in (
-        ["init", "-q"],
-        ["add", "-A"],
-        ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", message],
-    ):
-        subprocess.run(["git", *command], cwd=root, check=True, capture_output=True)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", message)
 
 
 def test_errors_in_a_revision_s_files_never_name_the_temporary_directory(

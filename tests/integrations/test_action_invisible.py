@@ -11,8 +11,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from integrations.action_steps import check, commit, git
-from support import write_tree
+import pytest
+
+from integrations.action_steps import check, commit
+from support import git, write_tree
 
 BASE = {
     "pyproject.toml": """
@@ -26,6 +28,11 @@ BASE = {
         kind = "forbidden"
         from = ["app.domain"]
         to = ["app.infra", "sqlite3"]
+        type_checking = "ignore"
+
+        [tool.fitness.rules.no-shell]
+        kind = "banned-api"
+        apis = [{ name = "subprocess.run", when = { shell = true } }]
         """,
     "src/app/__init__.py": "",
     "src/app/domain/__init__.py": "",
@@ -132,3 +139,160 @@ def test_committed_packages_named_like_vendor_or_virtual_environments_are_checke
         "app.domain.node_modules -> app.infra.db (l.1)",
         "fitness: 2 findings.",
     ]
+
+
+HIDDEN = {  # what the change writes -> the check step's output lines
+    "a file name that is no identifier, loaded by name": (
+        {
+            "src/app/domain/model.py": 'import importlib\nimportlib.import_module("app.domain.price-impl")\n',
+            "src/app/domain/price-impl.py": "import app.infra.db\n",
+        },
+        [
+            "::error file=src/app/domain/price-impl.py,line=1,col=1,endLine=1,endColumn=20,"
+            "title=domain-is-pure::app.domain must not import app.infra"
+            "%0Aapp.domain.price-impl -> app.infra.db (l.1)",
+            "::error file=src/app/domain/price-impl.py,line=1,col=1,endLine=1,endColumn=20,"
+            "title=domain-is-pure::app.domain must not import sqlite3 (new import"
+            " app.domain.price-impl -> app.infra.db completes the chain)"
+            "%0Aapp.domain.price-impl -> app.infra.db (l.1)%0Aapp.infra.db -> sqlite3 (l.1)",
+            "fitness: 2 findings.",
+        ],
+    ),
+    "a Django migration": (
+        {
+            "src/app/domain/migrations/__init__.py": "",
+            "src/app/domain/migrations/0001_initial.py": "import sqlite3\n",
+        },
+        [
+            "::error file=src/app/domain/migrations/0001_initial.py,line=1,col=1,endLine=1,"
+            "endColumn=15,title=domain-is-pure::app.domain must not import sqlite3"
+            "%0Aapp.domain.migrations.0001_initial -> sqlite3 (l.1)",
+            "fitness: 1 finding.",
+        ],
+    ),
+    "a rebound TYPE_CHECKING": (
+        {
+            "src/app/domain/model.py": "TYPE_CHECKING = True\nif TYPE_CHECKING:\n    import sqlite3\n",
+        },
+        [
+            "::error file=src/app/domain/model.py,line=3,col=5,endLine=3,endColumn=19,title"
+            "=domain-is-pure::app.domain must not import sqlite3%0Aapp.domain.model ->"
+            " sqlite3 (l.3)",
+            "fitness: 1 finding.",
+        ],
+    ),
+    "import_module with a package": (
+        {
+            "src/app/domain/model.py": 'import importlib\nimportlib.import_module(".db", "app.infra")\n',
+        },
+        [
+            "::error file=src/app/domain/model.py,line=2,col=11,endLine=2,endColumn=24,titl"
+            "e=domain-is-pure::app.domain must not import app.infra (through a dynamic"
+            " import)%0Aapp.domain.model -> app.infra.db (l.2 dynamic)",
+            "::error file=src/app/domain/model.py,line=2,col=11,endLine=2,endColumn=24,titl"
+            "e=domain-is-pure::app.domain must not import sqlite3 (through a dynamic"
+            " import) (new import app.domain.model -> app.infra.db completes the chain)"
+            "%0Aapp.domain.model -> app.infra.db (l.2 dynamic)%0Aapp.infra.db -> sqlite3"
+            " (l.1)",
+            "fitness: 2 findings.",
+        ],
+    ),
+    "import_module relative to another package": (
+        {
+            "src/app/domain/model.py": 'from importlib import import_module\nimport_module("..infra.db", "app.domain")\n',
+        },
+        [
+            "::error file=src/app/domain/model.py,line=2,col=1,endLine=2,endColumn=14,title"
+            "=domain-is-pure::app.domain must not import app.infra (through a dynamic"
+            " import)%0Aapp.domain.model -> app.infra.db (l.2 dynamic)",
+            "::error file=src/app/domain/model.py,line=2,col=1,endLine=2,endColumn=14,title"
+            "=domain-is-pure::app.domain must not import sqlite3 (through a dynamic"
+            " import) (new import app.domain.model -> app.infra.db completes the chain)"
+            "%0Aapp.domain.model -> app.infra.db (l.2 dynamic)%0Aapp.infra.db -> sqlite3"
+            " (l.1)",
+            "fitness: 2 findings.",
+        ],
+    ),
+    "import_module under another name": (
+        {
+            "src/app/domain/model.py": 'from importlib import import_module as load\nload("sqlite3")\n',
+        },
+        [
+            "::error file=src/app/domain/model.py,line=2,col=1,endLine=2,endColumn=5,title="
+            "domain-is-pure::app.domain must not import sqlite3 (through a dynamic"
+            " import)%0Aapp.domain.model -> sqlite3 (l.2 dynamic)",
+            "fitness: 1 finding.",
+        ],
+    ),
+    "importlib.__import__": (
+        {
+            "src/app/domain/model.py": 'import importlib\nimportlib.__import__("sqlite3")\n',
+        },
+        [
+            "::error file=src/app/domain/model.py,line=2,col=11,endLine=2,endColumn=21,titl"
+            "e=domain-is-pure::app.domain must not import sqlite3 (through a dynamic"
+            " import)%0Aapp.domain.model -> sqlite3 (l.2 dynamic)",
+            "fitness: 1 finding.",
+        ],
+    ),
+    "builtins.__import__": (
+        {
+            "src/app/domain/model.py": 'import builtins\nbuiltins.__import__("sqlite3")\n',
+        },
+        [
+            "::error file=src/app/domain/model.py,line=2,col=10,endLine=2,endColumn=20,titl"
+            "e=domain-is-pure::app.domain must not import sqlite3 (through a dynamic"
+            " import)%0Aapp.domain.model -> sqlite3 (l.2 dynamic)",
+            "fitness: 1 finding.",
+        ],
+    ),
+    "an f-string without placeholders": (
+        {
+            "src/app/domain/model.py": 'import importlib\nimportlib.import_module(f"sqlite3")\n',
+        },
+        [
+            "::error file=src/app/domain/model.py,line=2,col=11,endLine=2,endColumn=24,titl"
+            "e=domain-is-pure::app.domain must not import sqlite3 (through a dynamic"
+            " import)%0Aapp.domain.model -> sqlite3 (l.2 dynamic)",
+            "fitness: 1 finding.",
+        ],
+    ),
+    "implicit string concatenation": (
+        {
+            "src/app/domain/model.py": 'import importlib\nimportlib.import_module("sqlite" "3")\n',
+        },
+        [
+            "::error file=src/app/domain/model.py,line=2,col=11,endLine=2,endColumn=24,titl"
+            "e=domain-is-pure::app.domain must not import sqlite3 (through a dynamic"
+            " import)%0Aapp.domain.model -> sqlite3 (l.2 dynamic)",
+            "fitness: 1 finding.",
+        ],
+    ),
+    "a truthy shell that is not True": (
+        {
+            "src/app/domain/model.py": 'import subprocess\nsubprocess.run("ls", shell="yes")\n',
+        },
+        [
+            "::error file=src/app/domain/model.py,line=2,col=1,endLine=2,endColumn=15,title"
+            "=no-shell::subprocess.run with shell=True is banned",
+            "fitness: 1 finding.",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("change", list(HIDDEN), ids=list(HIDDEN))
+def test_what_the_change_writes_where_fitness_did_not_look_is_checked(
+    installed: dict[str, Any], tmp_path: Path, change: str
+) -> None:
+    """A non-identifier file name, a rebound TYPE_CHECKING, each literal dynamic-import form
+    that was missed, and a truthy `shell` that is not `True`: each is a finding of the gate."""
+    workspace = tmp_path / "checkout"
+    base = _base(workspace)
+    files, expected = HIDDEN[change]
+    write_tree(workspace, files)
+    head = commit(workspace, change)
+
+    run, _, _ = check(installed, workspace, README, github=_pull_request(base, head))
+
+    assert (run.codes["check"], run.stdout["check"].splitlines()) == (1, expected), run.stderr

@@ -82,9 +82,14 @@ EXAMPLES = examples()
 def test_each_example_gives_exactly_the_findings_it_states(
     example: Example, project: Project, run: Run
 ) -> None:
+    python = next(t.get("python", ">=3.9") for _, r, t in pack_rules() if r == example.rule)
     root = project(
         {
             "pyproject.toml": f"""
+                [project]
+                name = "example"
+                requires-python = "{python}"
+
                 [tool.fitness]
                 source_roots = ["."]
                 extends = ["fitness:{example.pack}"]

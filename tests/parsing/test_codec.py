@@ -32,8 +32,11 @@ USE = ApiUse(
     star_kwargs=True,
     type_checking=True,
     local=False,
+    stated="subprocess.run",
 )
-BARE = USE._replace(api="pickle", written="import pickle", call=False, positional=(), keywords=())
+BARE = USE._replace(
+    api="pickle", written="import pickle", call=False, positional=(), keywords=(), stated=""
+)
 FULL = FileFacts(
     imports=(IMPORT, IMPORT._replace(module="yaml", names=(), dynamic=True)),
     failure=ParseFailure("KeyError: 'x'", 1, 1, "analysis"),
@@ -56,13 +59,13 @@ def test_every_section_is_encoded_as_built_in_types_in_field_order() -> None:
                 *("subprocess.run", "sp.run", 7, 5, 7, 11, "Deploy.start", True),
                 ((True, "ls"), (False, None)),
                 (("shell", (True, True)), ("timeout", (True, 3))),
-                *(False, True, True, False),
+                *(False, True, True, False, "subprocess.run"),
             ),
             (
                 *("pickle", "import pickle", 7, 5, 7, 11, "Deploy.start", False),
                 (),
                 (),
-                *(False, True, True, False),
+                *(False, True, True, False, ""),
             ),
         ),
         ("eval", "exec", "open"),

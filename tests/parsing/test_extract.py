@@ -652,6 +652,12 @@ def test_unknown_coding_cookie() -> None:
     )
 
 
+def test_bytes_and_a_string_written_together_are_a_syntax_error_not_a_crash() -> None:
+    assert extract(b"import a\nx = b'import a' ''\n") == FileFacts(
+        (), ParseFailure("syntax error: cannot mix bytes and nonbytes literals", 1, 1)
+    )
+
+
 def test_a_long_expression_in_a_file_the_text_scan_misreads() -> None:
     # `import a . b` (spaces around the dot) makes the fast path give up.
     data = ("x = 1" + " + 1" * 2000 + "\nimport a . b\n").encode()

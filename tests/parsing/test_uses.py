@@ -39,6 +39,7 @@ def use(
     star_kwargs: bool = False,
     type_checking: bool = False,
     local: bool = False,
+    stated: str = "",
 ) -> ApiUse:
     return ApiUse(
         api,
@@ -52,6 +53,7 @@ def use(
         star_kwargs,
         type_checking,
         local,
+        stated,
     )
 
 
@@ -86,7 +88,14 @@ def test_from_import_as_and_its_call() -> None:
     assert uses_of("from pickle import dumps, loads as l\nl(x)\n") == [
         imported("pickle.dumps", "from pickle import dumps", (1, 20, 1, 25)),
         imported("pickle.loads", "from pickle import loads as l", (1, 27, 1, 37)),
-        use("pickle.loads", "l", (2, 1, 2, 2), call=True, positional=(UNKNOWN,)),
+        use(
+            "pickle.loads",
+            "l",
+            (2, 1, 2, 2),
+            call=True,
+            positional=(UNKNOWN,),
+            stated="pickle.loads",
+        ),
     ]
 
 
@@ -119,20 +128,33 @@ def test_the_longest_chain_only() -> None:
 def test_from_os_import_system() -> None:
     assert uses_of("from os import system\nsystem('ls')\n") == [
         imported("os.system", "from os import system", (1, 16, 1, 22)),
-        use("os.system", "system", (2, 1, 2, 7), call=True, positional=(Argument(True, "ls"),)),
+        use(
+            "os.system",
+            "system",
+            (2, 1, 2, 7),
+            call=True,
+            positional=(Argument(True, "ls"),),
+            stated="os.system",
+        ),
     ]
 
 
 def test_from_a_submodule_import_as() -> None:
     assert uses_of("from os import path as p\np.join\n") == [
         imported("os.path", "from os import path as p", (1, 16, 1, 25)),
-        use("os.path.join", "p.join", (2, 1, 2, 7)),
+        use("os.path.join", "p.join", (2, 1, 2, 7), stated="os.path"),
     ]
 
 
-def test_a_star_import_is_a_use_of_the_module_and_binds_nothing_known() -> None:
-    assert uses_of("from os import *\nsystem('ls')\n") == [
-        imported("os", "from os import *", (1, 1, 1, 17))
+def test_a_star_import_is_a_use_of_the_module_and_may_bind_each_name_the_file_uses() -> None:
+    text = "from os import *\nsystem('ls')\neval(x)\n\ndef system(c): pass\nsystem('ls')\n"
+    ls = (Argument(True, "ls"),)
+    assert uses_of(text) == [
+        imported("os", "from os import *", (1, 1, 1, 17)),
+        use("os.system", "system", (2, 1, 2, 7), call=True, positional=ls, stated="os"),
+        use("builtins.eval", "eval", (3, 1, 3, 5), call=True, positional=(UNKNOWN,)),
+        use("os.eval", "eval", (3, 1, 3, 5), call=True, positional=(UNKNOWN,), stated="os"),
+        use("os.x", "x", (3, 6, 3, 7), stated="os"),
     ]
 
 
@@ -240,9 +262,43 @@ def test_dunder_import_is_a_use_like_an_import() -> None:
     ]
 
 
-def test_what_a_dynamic_import_returns_is_not_followed_through_a_variable() -> None:
+def test_what_a_dynamic_import_returns_is_followed_through_a_variable() -> None:
     text = "import importlib\nm = importlib.import_module('pickle')\nm.loads(x)\n"
-    assert uses_of(text) == [use("pickle", "importlib.import_module('pickle')", (2, 5, 2, 38))]
+    assert uses_of(text) == [
+        use("pickle", "importlib.import_module('pickle')", (2, 5, 2, 38)),
+        use("pickle.loads", "m.loads", (3, 1, 3, 8), call=True, positional=(UNKNOWN,)),
+    ]
+
+
+def test_a_variable_holding_a_module_in_a_function_until_it_is_rebound() -> None:
+    text = """\
+        def load(blob):
+            m = __import__("os.path")
+            m.system("ls")
+            m = other()
+            return m.system("ls")
+        """
+    assert uses_of(text) == [
+        use("os.path", '__import__("os.path")', (2, 9, 2, 30), scope="load", local=True),
+        use(
+            "os.system",
+            "m.system",
+            (3, 5, 3, 13),
+            scope="load",
+            call=True,
+            positional=(Argument(True, "ls"),),
+            local=True,
+        ),
+    ]
+
+
+def test_a_variable_holding_what_getattr_returns() -> None:
+    text = "import pickle\nload = getattr(pickle, 'loads')\nload(b'')\n"
+    assert uses_of(text, Bans(frozenset({"pickle"}))) == [
+        imported("pickle", "import pickle", (1, 8, 1, 14)),
+        use("pickle.loads", "getattr(pickle, 'loads')", (2, 8, 2, 32)),
+        use("pickle.loads", "load", (3, 1, 3, 5), call=True, positional=(UNKNOWN,)),
+    ]
 
 
 def test_a_computed_or_relative_module_name_is_no_use() -> None:
@@ -607,3 +663,16 @@ def test_no_uses_without_bans_and_failures_say_what_was_examined() -> None:
     assert extract(b"import pickle\npickle.loads(x)\n").uses == ()
     failed = extract(b"def (:\n", BANS)
     assert (failed.uses, failed.builtins, failed.examined) == ((), frozenset(), BANS)
+
+
+def test_a_variable_whose_value_depends_on_itself_in_a_loop_ends() -> None:
+    text = (
+        "import importlib\nm = importlib.import_module('pickle')\nfor _ in range(3):\n"
+        "    m = getattr(m, 'loads')\nm(b'')\n"
+    )
+    assert [(u.api, u.written, u.line) for u in uses_of(text, Bans(frozenset({"pickle"})))] == [
+        ("pickle", "importlib.import_module('pickle')", 2),
+        ("pickle.loads", "getattr(m, 'loads')", 4),
+        ("pickle", "m", 5),
+        ("pickle.loads", "m", 5),
+    ]

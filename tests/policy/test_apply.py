@@ -168,12 +168,44 @@ def test_an_id_that_names_no_rule_is_an_invalid_suppression_error() -> None:
         about(
             "invalid-suppression",
             typo,
-            "the suppression names 'layres', which is no configured rule nor built-in check",
+            "the suppression names 'layres', which is no configured rule nor built-in check "
+            "(did you mean 'layers'?)",
             "layres",
         ),
     )
     assert verdict.suppressed == (Suppressed(A, typo),)
     assert verdict.failed
+
+
+def test_an_id_close_to_no_known_one_has_no_suggestion() -> None:
+    stranger = suppression("src/a.py", 3, "performance")
+
+    verdict = apply([], [stranger], RULES)
+
+    assert verdict.kept == (
+        about(
+            "invalid-suppression",
+            stranger,
+            "the suppression names 'performance', which is no configured rule nor built-in check",
+            "performance",
+        ),
+    )
+
+
+def test_a_misspelt_built_in_check_is_suggested_too() -> None:
+    typo = suppression("src/a.py", 3, "unused-supression")
+
+    verdict = apply([], [typo], RULES)
+
+    assert verdict.kept == (
+        about(
+            "invalid-suppression",
+            typo,
+            "the suppression names 'unused-supression', which is no configured rule nor "
+            "built-in check (did you mean 'unused-suppression'?)",
+            "unused-supression",
+        ),
+    )
 
 
 def test_a_refused_directive_is_an_invalid_suppression_with_its_reason() -> None:

@@ -120,3 +120,28 @@ def test_suppressions_reads_every_file_in_order_and_skips_plain_comments() -> No
         Suppression(Location("a.py", 2, 8, 2, 28), ("x",), (2,), None, ""),
         BadSuppression(Location("b.py", 5, 1, 5, 18), NO_IDS),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes", "end"),
+    [
+        ("# noqa: S301", ("S301",), 13),
+        ("# noqa:S301,S403", ("S301", "S403"), 17),
+        ("# NOQA: S301 S403  because", ("S301", "S403"), 18),
+        ("# type: ignore  # noqa: S301", ("S301",), 29),
+    ],
+)
+def test_ruffs_noqa_with_codes_speaks_to_its_own_line_only(
+    text: str, codes: tuple[str, ...], end: int
+) -> None:
+    comment = Comment(4, 1, text, True)
+    start = text.index("# noqa") if "# noqa" in text else text.index("# NOQA")
+
+    assert read("m.py", comment) == Suppression(
+        Location("m.py", 4, 1 + start, 4, end), codes, (4,), None, "", noqa=True
+    )
+
+
+@pytest.mark.parametrize("text", ["# noqa", "# noqa  # expect: x", "# noqa: ", "# noqa-ish"])
+def test_a_bare_noqa_names_no_code_and_is_no_suppression(text: str) -> None:
+    assert read("m.py", Comment(1, 1, text, False)) is None

@@ -60,24 +60,31 @@ def finding(
     )
 
 
-def report(*findings: Finding, root_in_repo: str = "services/app") -> Report:
+PURE = RuleSummary(
+    "pure",
+    "forbidden",
+    Severity.ERROR,
+    AdrLink("ADR-0004", ADR),
+    "a must not import c",
+    "Let services wire c.",
+    0.25,
+)
+
+
+def report(
+    *findings: Finding,
+    root_in_repo: str = "services/app",
+    rules: tuple[RuleSummary, ...] = (PURE,),
+    fail_on: Severity | None = Severity.ERROR,
+) -> Report:
     return Report(
         findings=findings,
-        rules=(
-            RuleSummary(
-                "pure",
-                "forbidden",
-                Severity.ERROR,
-                AdrLink("ADR-0004", ADR),
-                "a must not import c",
-                "Let services wire c.",
-                0.25,
-            ),
-        ),
+        rules=rules,
         files=3,
         modules=3,
         elapsed=1.5,
         failed=True,
         root="/repo/services/app",
         root_in_repo=root_in_repo,
+        fail_on=fail_on,
     )

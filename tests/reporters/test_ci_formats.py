@@ -111,12 +111,13 @@ def test_markdown_links_the_adr_and_folds_the_chain() -> None:
     link = f'<a href="{SOURCE}/services/app/docs/adr/0004-pure-domain.md">ADR-0004: Keep the domain pure</a>'
     assert f"a must not import c. Decision: {link}." in out
     assert (
-        "| <code>services/app/src/a/x.py:3:1</code> | error | a must not import c | "
+        f'| <a href="{SOURCE}/services/app/src/a/x.py#L3"><code>services/app/src/a/x.py:3:1</code>'
+        "</a> | error | a must not import c | "
         "<details><summary>2 hops</summary>a.x -\\> b.y (l.3)<br>b.y -\\> c (l.7)</details> |"
     ) in out
 
 
-def test_github_most_severe_first_then_plain_lines_past_ten_per_severity() -> None:
+def test_github_most_severe_of_a_rule_first_then_plain_lines_past_ten_per_severity() -> None:
     warnings = [
         finding(f"w{i}", line=i, severity=Severity.WARNING, name=f"w{i}") for i in range(1, 13)
     ]
@@ -131,5 +132,6 @@ def test_github_most_severe_first_then_plain_lines_past_ten_per_severity() -> No
     ]
     assert lines[14] == (
         "fitness: 14 findings; 2 not annotated (GitHub shows 10 annotations of each severity "
-        "per step): they are the plain lines above."
+        "per step): they are the plain lines above, and the step summary (the markdown format) "
+        "lists every finding by rule."
     )

@@ -30,9 +30,9 @@ def test_github_a_command_per_notice_on_its_file_and_line_escaped() -> None:
 def test_text_and_markdown_a_line_per_notice_with_its_details() -> None:
     built = report()._replace(notices=(RENAMED, ON_A_LINE), outside=1)
     text = render_text(built, RenderOptions()).splitlines()
-    markdown = render_markdown(built, RenderOptions()).split("\n### ")[0]
+    markdown = render_markdown(built, RenderOptions()).split("\n<details>")[0]
 
-    assert text[1:6] == [
+    assert text[0:5] == [
         "a, renamed to b: 50% done",
         "look, here: <it>",
         "  one",

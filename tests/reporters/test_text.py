@@ -131,13 +131,12 @@ def test_paths_from_the_current_directory_and_the_rule_summary() -> None:
         "../../src/a.py:1:1: broken-rule: a must not import b\n"
         "\n"
         "broken-rule  forbidden  broken  1 finding\n"
-        "kept         forbidden  kept\n"
         "Rules: 1 kept, 1 broken. Found 1 finding (1 error) in 3 files (0.00s).\n"
     )
 
 
 def test_colour_marks_kept_and_broken() -> None:
-    out = render_text(report(rules=("r",)), RenderOptions(color=True))
+    out = render_text(report(rules=("r",)), RenderOptions(color=True, show_rules=True))
 
     assert out == (
         "r  forbidden  \x1b[32mkept  \x1b[0m\n"

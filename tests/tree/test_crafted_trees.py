@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,9 +33,9 @@ def _crafted(tmp_path: Path) -> tuple[Path, str]:
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "one")
-    blob = _input(root, ["hash-object", "-w", "--stdin"], "import sqlite3\n")
-    inner = _input(root, ["mktree"], f"100644 blob {blob}\tpwned.py\n")
-    link = _input(root, ["hash-object", "-w", "--stdin"], "app")
+    blob = git(root, "hash-object", "-w", "--stdin", input="import sqlite3\n").strip()
+    inner = git(root, "mktree", input=f"100644 blob {blob}\tpwned.py\n").strip()
+    link = git(root, "hash-object", "-w", "--stdin", input="app").strip()
     listing = git(root, "ls-tree", "HEAD") + "".join(
         f"{mode} {kind} {sha}\t{name}\n"
         for mode, kind, sha, name in [
@@ -45,17 +46,9 @@ def _crafted(tmp_path: Path) -> tuple[Path, str]:
             ("040000", "tree", inner, "lk"),
         ]
     )
-    tree = _input(root, ["mktree"], listing)
+    tree = git(root, "mktree", input=listing).strip()
     commit = git(root, "commit-tree", tree, "-p", "HEAD", "-m", "crafted").strip()
     return root, commit
-
-
-def _input(root: Path, args: list[str], text: str) -> str:
-    import subprocess
-
-    done = subprocess.run(["git", *args], cwd=root, input=text, text=True, capture_output=True)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
 
 
 def _outside(tmp_path: Path) -> list[tuple[str, int]]:
@@ -97,10 +90,15 @@ def test_the_entries_no_checkout_could_hold_are_not_in_the_tree(
 
 @pytest.mark.parametrize("flag", ["--since", "--config-from"])
 def test_a_crafted_tree_writes_and_reads_nothing_outside(
-    tmp_path: Path, run: Run, flag: str
+    tmp_path: Path, run: Run, flag: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root, commit = _crafted(tmp_path)
     (tmp_path / "outer" / "pwned.py").write_text("import sqlite3\n")  # would be found if read
+    # Any temporary directory of the run (and of its parse workers) is made beside the
+    # repository, so what a '..' entry could write from one is in the listing too.
+    (tmp_path / "outer" / "tmp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "outer" / "tmp"))
+    monkeypatch.setattr(tempfile, "tempdir", None)
     run("check", cwd=root)  # the cache exists before, so only what the crafted run adds shows
     before = _outside(tmp_path)
 
@@ -116,6 +114,7 @@ def test_a_crafted_tree_writes_and_reads_nothing_outside(
         == [
             ("outer", before[0][1]),
             ("outer/pwned.py", before[1][1]),
+            ("outer/tmp", before[2][1]),
         ]
     )
 

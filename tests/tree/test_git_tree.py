@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,17 +14,7 @@ from fitness.tree import Entry
 from fitness.tree import git as git_module
 from fitness.tree.git import open_revision
 from fitness.tree.work import WORK
-
-
-def _git(root: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout
+from support import git
 
 
 @pytest.fixture
@@ -41,9 +30,9 @@ def repository(tmp_path: Path) -> Path:
     os.symlink("../../outside.py", root / "pkg" / "outside.py")
     os.symlink("/etc/hostname", root / "pkg" / "absolute.py")
     os.symlink("sub", root / "pkg" / "alias")
-    _git(root, "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "one")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "one")
     return root
 
 
@@ -65,7 +54,7 @@ def test_lists_reads_and_stamps_the_revision_without_writing(repository: Path) -
     assert tree.read_bytes(os.path.join(pkg, "inside.py")) == b"X = 1\n"
     assert tree.read_bytes(os.path.join(pkg, "with space é.py")) == b"Y = 2\n"
     assert tree.read_bytes(os.path.join(top, "README.txt")) == b"not read\n"
-    blob = _git(repository, "rev-parse", "HEAD:pkg/sub/deep.py").strip()
+    blob = git(repository, "rev-parse", "HEAD:pkg/sub/deep.py").strip()
     assert tree.stamp(os.path.join(pkg, "sub", "deep.py")) == (blob,)
     assert tree.stamp(os.path.join(pkg, "inside.py")) == (blob,)
     assert (tree.is_file(os.path.join(pkg, "outside.py")), tree.is_file(pkg)) == (False, False)
@@ -117,8 +106,8 @@ def test_discovery_walks_the_revision_every_file_of_which_is_tracked(repository:
     # that the walk meets first (one module per real file).
     (repository / ".gitignore").write_text("pkg/sub/\n")
     (repository / "pkg" / "ignored_now.py").write_text("")
-    _git(repository, "add", ".gitignore")
-    _git(repository, "commit", "-q", "-m", "ignore sub")
+    git(repository, "add", ".gitignore")
+    git(repository, "commit", "-q", "-m", "ignore sub")
     (repository / ".gitignore").write_text("")  # the work tree's ignores nothing
     tree = open_revision(repository, "HEAD", "--since")
 
