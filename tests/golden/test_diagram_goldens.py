@@ -43,3 +43,20 @@ def test_diagram_golden(
     if update_goldens:
         golden.write_text(drawn.out, encoding="utf-8")
     assert drawn.out == golden.read_text(encoding="utf-8")
+
+
+def test_the_json_goldens_follow_the_documented_schema() -> None:
+    import json
+
+    import jsonschema
+
+    schema = json.loads((HERE.parents[2] / "docs" / "graph.schema.json").read_text("utf-8"))
+    for golden in sorted(HERE.glob("*.json")):
+        jsonschema.validate(json.loads(golden.read_text("utf-8")), schema)
+
+
+def test_the_readme_shows_the_example_as_fitness_draws_it() -> None:
+    readme = (HERE.parents[2] / "README.md").read_text("utf-8")
+    drawn = (HERE / "shop.mmd").read_text("utf-8")
+
+    assert f"```mermaid\n{drawn}```\n" in readme
