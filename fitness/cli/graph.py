@@ -22,6 +22,14 @@ from fitness.errors import UsageError
     help="Levels of packages below each MODULE (default: below each top-level package).",
 )
 @click.option(
+    "--rule",
+    "rule_id",
+    metavar="ID",
+    default=None,
+    help="Draw that rule's own picture: a layers rule's layers top to bottom, a forbidden "
+    "rule's from and to; only its findings.",
+)
+@click.option(
     "--format",
     "format_",
     type=click.Choice(["dot", "json", "mermaid"]),
@@ -36,7 +44,12 @@ from fitness.errors import UsageError
     help="Write the diagram to this file instead of printing it.",
 )
 def graph(
-    config: Path | None, modules: tuple[str, ...], depth: int, format_: str, output: Path | None
+    config: Path | None,
+    modules: tuple[str, ...],
+    depth: int,
+    rule_id: str | None,
+    format_: str,
+    output: Path | None,
 ) -> None:
     """Draw the packages and the imports between them, with the broken rules in red.
 
@@ -50,7 +63,9 @@ def graph(
 
     if depth < 0:
         raise UsageError(f"--depth {depth}: give 0 or more levels below the modules")
-    views = app.graph_views(app.CheckOptions(Path.cwd(), config), modules)
+    if rule_id is not None and modules:
+        raise UsageError("--rule draws the modules the rule names: give no MODULE with it")
+    views = app.graph_views(app.CheckOptions(Path.cwd(), config), modules, rule_id)
     render = DIAGRAMS[format_]
     if format_ == "mermaid":
         from fitness.reporters.diagrams.github_limits import within_github

@@ -49,6 +49,7 @@ class PackageView(NamedTuple):
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
     left_out: tuple[str, ...] = ()  # what a size limit made the view leave out, said
+    ranks: tuple[tuple[str, ...], ...] = ()  # nodes drawn side by side, top to bottom
 
 
 def package_view(

@@ -16,7 +16,12 @@ from support import EXAMPLE, Result
 
 HERE = Path(__file__).parent / "diagrams"
 EXTENSIONS = {"dot": "dot", "json": "json", "mermaid": "mmd"}
-CASES = [("shop", ()), ("shop-depth-2", ("shop", "--depth", "2"))]
+CASES = [
+    ("shop", ()),
+    ("shop-depth-2", ("shop", "--depth", "2")),
+    ("shop-rule-layers", ("--rule", "layered-architecture")),
+    ("shop-rule-forbidden", ("--rule", "domain-is-pure")),
+]
 
 
 def test_every_diagram_format_has_a_golden() -> None:
@@ -60,3 +65,38 @@ def test_the_readme_shows_the_example_as_fitness_draws_it() -> None:
     drawn = (HERE / "shop.mmd").read_text("utf-8")
 
     assert f"```mermaid\n{drawn}```\n" in readme
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (
+            ("--rule", "layered"),
+            "fitness: --rule layered: no such rule in the configuration\n",
+        ),
+        (
+            ("--rule", "security-pickle"),
+            "fitness: --rule security-pickle: a banned-api rule has no picture of its own yet "
+            "(forbidden and layers rules have); draw the packages without --rule\n",
+        ),
+        (
+            ("shop.api", "--rule", "domain-is-pure"),
+            "fitness: --rule draws the modules the rule names: give no MODULE with it\n",
+        ),
+        (
+            ("shop.nowhere",),
+            "fitness: shop.nowhere: no such module under the source roots "
+            "(fitness graph takes module names, such as shop)\n",
+        ),
+        (("--depth", "-1"), "fitness: --depth -1: give 0 or more levels below the modules\n"),
+    ],
+)
+def test_what_cannot_be_drawn_is_a_usage_error(
+    arguments: tuple[str, ...], said: str, tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    shop = tmp_path / "shop"
+    shutil.copytree(EXAMPLE, shop, ignore=shutil.ignore_patterns(".fitness_cache"))
+
+    drawn = run("graph", *arguments, cwd=shop)
+
+    assert (drawn.code, drawn.out, drawn.err) == (2, "", said)

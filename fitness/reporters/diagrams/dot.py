@@ -23,6 +23,13 @@ def render_dot(view: PackageView) -> str:
         '  edge [fontname="Helvetica", fontsize=10];',
     ]
     lines += [f"  {_quoted(node.name)};" for node in view.nodes]
+    drawn = {node.name for node in view.nodes}
+    ranks = [[name for name in rank if name in drawn] for rank in view.ranks]
+    ranks = [rank for rank in ranks if rank]
+    for rank in ranks:  # a layer's modules side by side, the layers top to bottom
+        lines.append(f"  {{ rank=same; {' '.join(_quoted(name) + ';' for name in rank)} }}")
+    for upper, lower in zip(ranks, ranks[1:]):
+        lines.append(f"  {_quoted(upper[0])} -> {_quoted(lower[0])} [style=invis];")
     for edge in view.edges:
         look = VIOLATION if edge.violations else LEGAL + _STYLES[edge.style]
         text = _quoted(edge_label(edge.imports, edge.violations))

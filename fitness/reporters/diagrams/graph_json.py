@@ -18,6 +18,7 @@ def render_graph_json(view: PackageView) -> str:
         "roots": list(view.roots),
         "depth": view.depth,
         "left_out": list(view.left_out),
+        "ranks": [list(rank) for rank in view.ranks],
         "nodes": [{"name": node.name, "modules": node.modules} for node in view.nodes],
         "edges": [
             {

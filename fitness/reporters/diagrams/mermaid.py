@@ -20,7 +20,16 @@ def render_mermaid(view: PackageView) -> str:
     ]
     if view.left_out:
         lines.insert(1, f"%% left out to stay within GitHub's limits: {'; '.join(view.left_out)}")
-    lines += [f'  {ids[node.name]}["{_text(node.name)}"]' for node in view.nodes]
+    ranked = {name for rank in view.ranks for name in rank}
+    for number, rank in enumerate(view.ranks, start=1):  # a layer's modules side by side
+        lines += [f'  subgraph rank_{number}["layer {number}"]', "    direction LR"]
+        lines += [f'    {ids[name]}["{_text(name)}"]' for name in rank if name in ids]
+        lines.append("  end")
+    lines += [
+        f'  {ids[node.name]}["{_text(node.name)}"]'
+        for node in view.nodes
+        if node.name not in ranked
+    ]
     legal: list[str] = []
     broken: list[str] = []
     for index, edge in enumerate(view.edges):
