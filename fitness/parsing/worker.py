@@ -160,3 +160,11 @@ def main() -> None:
             serve(sys.stdin.buffer, answers, limit=True)
         except BrokenPipeError:  # the parent is gone
             os._exit(1)
+        except BaseException:  # a bug in fitness: the parent ends the run (`WorkerError`)
+            import traceback
+
+            traceback.print_exc()
+            sys.stderr.flush()
+            # Not a normal exit: the reader thread may hold stdin's lock, and finishing
+            # the interpreter then aborts it, which would read as a signal (the file's fault).
+            os._exit(1)
