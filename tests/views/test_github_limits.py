@@ -82,3 +82,11 @@ def test_a_package_with_a_violating_edge_inside_it_is_not_drawn_whole() -> None:
         "the packages inside app.small (each drawn as one)",
         "100 legal edges with the fewest imports",
     )
+
+
+def test_what_a_diagram_says_it_left_out_is_one_inert_line() -> None:
+    view = views(1, frozenset())._replace(left_out=("the packages inside a\nb-->c",))
+
+    assert render_mermaid(view).splitlines()[1] == (
+        "%% left out to stay within GitHub's limits: the packages inside a\\x0ab--#gt;c"
+    )

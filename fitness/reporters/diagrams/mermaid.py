@@ -19,7 +19,9 @@ def render_mermaid(view: PackageView) -> str:
         "flowchart TB",
     ]
     if view.left_out:
-        lines.insert(1, f"%% left out to stay within GitHub's limits: {'; '.join(view.left_out)}")
+        lines.insert(
+            1, f"%% left out to stay within GitHub's limits: {_text('; '.join(view.left_out))}"
+        )
     ranked = {name for rank in view.ranks for name in rank}
     for number, rank in enumerate(view.ranks, start=1):  # a layer's modules side by side
         lines += [f'  subgraph rank_{number}["layer {number}"]', "    direction LR"]
