@@ -44,7 +44,34 @@ def main(fitness: str, out: Path) -> int:
                 (out / f"{name}.dot").write_text(dot)
                 whole = json.loads(_graph(fitness, root, "--depth", depth, "--format", "json"))
                 failed += _every_violation_drawn(name, whole, mermaid)
+            failed += _summary_pictures(fitness, root, project.name, out)
     return 1 if failed else 0
+
+
+def _summary_pictures(fitness: str, root: Path, name: str, out: Path) -> int:
+    """The step summary's pictures of the broken rules, for Mermaid's parser, and the same
+    rules' pictures as DOT, for `dot`; the summary itself within GitHub's 1 MiB."""
+    import re
+
+    done = subprocess.run(
+        [fitness, "check", "--format", "markdown"], cwd=root, capture_output=True, text=True
+    )
+    if done.returncode != 1:
+        print(f"{name}: fitness check --format markdown exited {done.returncode}: {done.stderr}")
+        return 1
+    blocks = re.findall(r"```mermaid\n(.*?)```", done.stdout, flags=re.DOTALL)
+    rules = [re.match(r"%% fitness graph --rule (\S+)", block) for block in blocks]
+    size = len(done.stdout.encode())
+    print(f"{name}: step summary {size} bytes, {len(blocks)} rules drawn")
+    if not blocks or None in rules or size > 1024 * 1024:
+        print(f"{name}: expected 1 to 3 rule pictures in a summary under 1 MiB")
+        return 1
+    for block, rule in zip(blocks, rules):
+        assert rule is not None
+        (out / f"{name}-summary-{rule[1]}.mmd").write_text(block)
+        dot = _graph(fitness, root, "--rule", rule[1], "--format", "dot")
+        (out / f"{name}-rule-{rule[1]}.dot").write_text(dot)
+    return 0
 
 
 def _unpack(requirement: str, package: str, scratch: Path, root: Path) -> None:

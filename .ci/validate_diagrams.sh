@@ -26,4 +26,6 @@ for diagram in tests/golden/diagrams/*.dot "$out"/*.dot; do
   fi
   echo "ok $diagram: dot -Tsvg, no warning"
 done
+# The step summary's pictures: each ```mermaid block of the Markdown goldens, as GitHub finds it.
+.venv/bin/python .ci/mermaid_blocks.py "$out" tests/golden/diagrams/*.md
 node .ci/mermaid/parse.mjs tests/golden/diagrams/*.mmd "$out"/*.mmd

@@ -19,9 +19,9 @@ from fitness.app.configure import (
     scope_of,
     select_rules,
 )
-from fitness.app.graph import graph_views
+from fitness.app.graph import Pictures, broken_rule_pictures, graph_views
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
-from fitness.app.run import describe_rules, run_check
+from fitness.app.run import Run, describe_rules, run_check
 from fitness.app.since import state_at
 from fitness.app.trees import Revisions
 from fitness.config.schema import Config
@@ -45,10 +45,21 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     `clock` tells the seconds the user has waited so far. `options.select` /
     `ignore` choose the rules; `options.paths` only narrow what is reported.
     """
+    return _run(options, clock).report
+
+
+def check_drawn(options: CheckOptions, clock: Callable[[], float]) -> tuple[Report, Pictures]:
+    """`check`, and a picture of each broken rule that has one (`fitness.app.graph`), for
+    the Markdown summary: the rule's own view, within what GitHub's Mermaid renders."""
+    ran = _run(options, clock)
+    return ran.report, broken_rule_pictures(ran)
+
+
+def _run(options: CheckOptions, clock: Callable[[], float]) -> Run:
     revisions = Revisions()  # --since and --config-from of one revision read it once
     now = configure(options, WORK, revisions)
     past = state_at(options, now, revisions) if options.since is not None else None
-    return run_check(options, clock, past, now=now, revisions=revisions).report
+    return run_check(options, clock, past, now=now, revisions=revisions)
 
 
 def decisions_overview(options: CheckOptions) -> DecisionsOverview:
@@ -132,6 +143,7 @@ __all__ = [
     "Configured",
     "Past",
     "check",
+    "check_drawn",
     "configured_rules",
     "decisions_overview",
     "describe_rules",

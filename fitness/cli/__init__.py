@@ -190,8 +190,12 @@ def check(
         cache_dir=cache_dir,
     )
     check_baseline_flags(baseline, no_baseline, strict_baseline)
-    report = app.check(options, since_start)
     github = github_options()._replace(include_suppressed=include_suppressed)
+    if "markdown" in (format_, *(name for name, _ in targets)):  # it draws the broken rules
+        report, pictures = app.check_drawn(options, since_start)
+        github = github._replace(pictures=pictures)
+    else:
+        report = app.check(options, since_start)
     unwritten = [write_output(name, path, report, github) for name, path in targets]
     colored = use_color(color)
     render_options = github._replace(

@@ -26,8 +26,8 @@ from fitness.errors import UsageError
     "rule_id",
     metavar="ID",
     default=None,
-    help="Draw that rule's own picture: a layers rule's layers top to bottom, a forbidden "
-    "rule's from and to; only its findings.",
+    help="Draw that rule's own picture: a layers rule's layers top to bottom, an acyclic "
+    "rule's cycles, the modules another rule names; only its findings.",
 )
 @click.option(
     "--format",
@@ -65,15 +65,17 @@ def graph(
         raise UsageError(f"--depth {depth}: give 0 or more levels below the modules")
     if rule_id is not None and modules:
         raise UsageError("--rule draws the modules the rule names: give no MODULE with it")
-    views = app.graph_views(app.CheckOptions(Path.cwd(), config), modules, rule_id)
-    render = DIAGRAMS[format_]
+    ran, views = app.graph_views(app.CheckOptions(Path.cwd(), config), modules, rule_id)
     if format_ == "mermaid":
         from fitness.reporters.diagrams.github_limits import within_github
 
-        view = within_github(views, depth, render)
+        drawn = DIAGRAMS[format_](within_github(views, depth, DIAGRAMS[format_]))
+    elif format_ == "dot":
+        drawn = DIAGRAMS[format_](views(depth, frozenset()))
     else:
-        view = views(depth, frozenset())
-    drawn = render(view)
+        from fitness.reporters.diagrams.graph_json import render_graph_json
+
+        drawn = render_graph_json(views(depth, frozenset()), ran.report)
     if output is None:
         click.echo(drawn, nl=False)
         return

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from fitness.model import Finding, Hop, Location, PairImports, Severity, Site
-from fitness.views.package_view import Edge, Node, PackageView, package_view
+from fitness.views.package_view import (
+    Cluster,
+    Edge,
+    ModuleImport,
+    Node,
+    package_clusters,
+    package_view,
+)
 
 MODULES = [
     "app",
@@ -91,4 +98,50 @@ def test_the_view_is_the_same_whatever_the_order_it_is_given() -> None:
     forward = package_view(MODULES, PAIRS, [], roots=["app"])
     backward = package_view(list(reversed(MODULES)), dict(reversed(PAIRS.items())), [], ["app"])
 
-    assert forward == backward == PackageView(forward.roots, 1, forward.nodes, forward.edges)
+    assert forward == backward
+    assert forward.modules == tuple(sorted(m for m in MODULES if m.startswith("app")))
+
+
+def test_the_module_imports_behind_the_view_name_the_findings_on_them() -> None:
+    findings = [
+        finding("layers", ("app.domain.model", "app.api")),
+        finding("pure", ("app.domain.model", "app.api"), ("app.api", "tools.lint")),
+    ]
+
+    view = package_view(MODULES, PAIRS, findings, roots=["app"], rules={"pure"})
+
+    assert view.imports == (
+        ModuleImport("app.api.forms", "app.domain.model", 1, 0, 0, ()),
+        ModuleImport("app.api.views", "app.api.forms", 1, 0, 0, ()),
+        ModuleImport("app.api.views", "app.domain.model", 2, 0, 0, ()),
+        ModuleImport("app.domain.model", "app.api", 1, 0, 0, (1,)),
+        ModuleImport("app.domain.model", "app.infra.db", 1, 1, 0, ()),
+        ModuleImport("app.domain.rules.core", "app.api.views", 1, 0, 1, ()),
+    )
+    assert [edge.violations for edge in view.edges if edge.violations] == [(("pure", 1),)]
+
+
+def test_a_module_belongs_to_the_deepest_root_it_is_under() -> None:
+    view = package_view(MODULES, PAIRS, [], roots=["app", "app.domain"], depth=0)
+
+    assert [node.name for node in view.nodes] == ["app", "app.domain"]
+    assert view.nodes[1] == Node("app.domain", 3)
+
+
+def test_packages_holding_several_nodes_are_boxes_nested_as_the_packages_are() -> None:
+    nodes = ["a.b.c.x", "a.b.c.y", "a.b.d", "a.e", "f.g"]
+
+    assert package_clusters(nodes, ["a"]) == (
+        Cluster("a.b", ("a.b.d",), (Cluster("a.b.c", ("a.b.c.x", "a.b.c.y")),)),
+    )
+    assert package_clusters(nodes, ["a", "f"]) == (
+        Cluster(
+            "a",
+            ("a.e",),
+            (Cluster("a.b", ("a.b.d",), (Cluster("a.b.c", ("a.b.c.x", "a.b.c.y")),)),),
+        ),
+    )
+    # a box that holds just what the box inside it holds is left out
+    assert package_clusters(["a.b.c.x", "a.b.c.y"], ["a"]) == (
+        Cluster("a.b.c", ("a.b.c.x", "a.b.c.y")),
+    )

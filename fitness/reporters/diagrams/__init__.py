@@ -1,4 +1,5 @@
-"""Diagrams of a `PackageView`: Mermaid, Graphviz DOT and JSON. They draw; they decide nothing."""
+"""Diagrams of a `PackageView`: Mermaid, Graphviz DOT, JSON and an HTML page. They draw;
+they decide nothing."""
 
 from __future__ import annotations
 
@@ -21,10 +22,5 @@ def _dot(view: PackageView) -> str:
     return render_dot(view)
 
 
-def _json(view: PackageView) -> str:
-    from fitness.reporters.diagrams.graph_json import render_graph_json
-
-    return render_graph_json(view)
-
-
-DIAGRAMS: dict[str, Diagram] = {"dot": _dot, "json": _json, "mermaid": _mermaid}
+# The pictures drawn from the view alone; JSON and HTML hold the run's report too.
+DIAGRAMS: dict[str, Diagram] = {"dot": _dot, "mermaid": _mermaid}
