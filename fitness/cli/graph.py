@@ -32,10 +32,11 @@ from fitness.errors import UsageError
 @click.option(
     "--format",
     "format_",
-    type=click.Choice(["dot", "json", "mermaid"]),
+    type=click.Choice(["dot", "html", "json", "mermaid"]),
     default="mermaid",
     show_default=True,
-    help="Mermaid (GitHub renders it in Markdown), Graphviz DOT, or JSON.",
+    help="Mermaid (GitHub renders it in Markdown), Graphviz DOT, JSON, or one HTML page "
+    "(offline: a click opens a package or lists the findings behind an edge).",
 )
 @click.option(
     "--output",
@@ -66,7 +67,7 @@ def graph(
     if rule_id is not None and modules:
         raise UsageError("--rule draws the modules the rule names: give no MODULE with it")
     views = app.graph_views(app.CheckOptions(Path.cwd(), config), modules, rule_id)
-    render = DIAGRAMS[format_]
+    render = DIAGRAMS["json" if format_ == "html" else format_]  # the page holds the JSON
     if format_ == "mermaid":
         from fitness.reporters.diagrams.github_limits import within_github
 
@@ -74,6 +75,12 @@ def graph(
     else:
         view = views(depth, frozenset())
     drawn = render(view)
+    if format_ == "html":
+        import json
+
+        from fitness.reporters.diagrams.html import render_html
+
+        drawn = render_html(json.loads(drawn))
     if output is None:
         click.echo(drawn, nl=False)
         return
