@@ -20,7 +20,13 @@ from typing import Any
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 # What could end the element or the script (`</script>`, `<!--`) or a line in JavaScript.
-_UNSAFE_IN_SCRIPT = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_UNSAFE_IN_SCRIPT = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
 
 
 def render_html(document: Mapping[str, Any]) -> str:
