@@ -241,6 +241,10 @@ def test_the_page_in_a_browser(browser: Any, tmp_path: Path, run: Callable[..., 
     assert links == [(tmp_path / "docs/adr/0004-pure-domain.md").as_uri()] * 2  # relative
     screenshot(browser, tmp_path)
 
+    browser.find_element("css selector", '.frame[data-package="shop.domain"] text').click()
+
+    assert drawn_nodes(browser) == NODES
+
     search = browser.find_element("id", "search")
     search.send_keys("jobs.rep")
     matches = browser.find_elements("css selector", "#matches button")

@@ -301,8 +301,10 @@
       "data-name": name, transform: "translate(" + b.x + "," + b.y + ")" });
     g.appendChild(el("rect", { width: b.w, height: b.h, rx: 6 }));
     g.appendChild(el("text", { x: b.w / 2, y: 17, "text-anchor": "middle" }, name));
-    var count = modules.filter(function (m) { return holder(m, shown) === name; }).length;
-    var said = opened ? "__init__ \u25be fold" : opens ? plural(count, "module") + " \u25b8" : "module";
+    var listed = doc.nodes.filter(function (n) { return n.name === name; })[0]; // a document without modules
+    var count = modules.length ? modules.filter(function (m) { return holder(m, shown) === name; }).length
+      : listed ? listed.modules : 1;
+    var said = opened ? "__init__ \u25be fold" : plural(count, "module") + (opens ? " \u25b8" : "");
     g.appendChild(el("text", { "class": "count", x: b.w / 2, y: 31, "text-anchor": "middle" }, said));
     g.appendChild(el("title", {}, name));
     g.addEventListener("click", function () {
