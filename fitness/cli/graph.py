@@ -32,10 +32,11 @@ from fitness.errors import UsageError
 @click.option(
     "--format",
     "format_",
-    type=click.Choice(["dot", "json", "mermaid"]),
+    type=click.Choice(["dot", "html", "json", "mermaid"]),
     default="mermaid",
     show_default=True,
-    help="Mermaid (GitHub renders it in Markdown), Graphviz DOT, or JSON.",
+    help="Mermaid (GitHub renders it in Markdown), Graphviz DOT, JSON, or one HTML page "
+    "(offline: a click opens a package or lists the findings behind an edge).",
 )
 @click.option(
     "--output",
@@ -73,9 +74,15 @@ def graph(
     elif format_ == "dot":
         drawn = DIAGRAMS[format_](views(depth, frozenset()))
     else:
-        from fitness.reporters.diagrams.graph_json import render_graph_json
+        from fitness.reporters.diagrams.graph_json import graph_document, render_graph_json
 
-        drawn = render_graph_json(views(depth, frozenset()), ran.report)
+        view = views(depth, frozenset())
+        if format_ == "json":
+            drawn = render_graph_json(view, ran.report)
+        else:  # the page holds the JSON document and draws it itself
+            from fitness.reporters.diagrams.html import render_html
+
+            drawn = render_html(graph_document(view, ran.report))
     if output is None:
         click.echo(drawn, nl=False)
         return
