@@ -42,11 +42,13 @@ from fitness.graph.build import edges_by_importer
 from fitness.logs import Logger
 from fitness.model import (
     Bans,
+    Between,
     Comment,
     FileFacts,
     Finding,
     ImportEdge,
     Location,
+    PairImports,
 )
 from fitness.parsing.cache import Entry, FactsCache, own_directory
 from fitness.parsing.discovery import Discovery
@@ -56,7 +58,7 @@ from fitness.tree import Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
-FORMAT = 6  # bump when what is stored changes shape
+FORMAT = 7  # bump when what is stored changes shape
 
 _REWRITE = 64  # modules resolved afresh (or 1 %) past which the stored graph is rewritten
 
@@ -73,6 +75,7 @@ class Analysis(NamedTuple):
     externals: frozenset[str]  # the external names the graph's imports name
     how: str  # "reused", "unaffected", "incremental" or "rebuilt"
     imports: frozenset[tuple[str, str]] | None = None  # the graph's pairs, when it was built
+    between: Between | None = None  # the statements between the project's modules (views)
 
 
 def analyse(
@@ -123,7 +126,9 @@ def analyse(
     graph, how = _graph(discovery, facts, versions, directory, graph_from, read)
     findings = findings_of(graph, facts)
     comments = {path: found.comments for path, found in facts.items() if found.comments}
-    analysis = Analysis(findings, comments, graph.modules, graph.externals, how, graph.pairs)
+    analysis = Analysis(
+        findings, comments, graph.modules, graph.externals, how, graph.pairs, graph.between()
+    )
     if directory is not None and len(versions) == len(paths):
         _save(directory, _FINDINGS, (key, _versions(versions), *_encode_analysis(analysis)))
     return analysis
@@ -265,6 +270,7 @@ def _encode_analysis(analysis: Analysis) -> tuple[Any, ...]:
         tuple(encode_finding(finding) for finding in analysis.findings),
         tuple((path, tuple(map(tuple, found))) for path, found in analysis.comments.items()),
         tuple(sorted(analysis.externals)),
+        tuple((*pair, *found) for pair, found in (analysis.between or {}).items()),
     )
 
 
@@ -272,13 +278,14 @@ def _decode_analysis(encoded: tuple[Any, ...], discovery: Discovery, how: str) -
     """The stored analysis, or None if what is stored is not what `_encode_analysis` wrote."""
     internal = frozenset(f.module for f in discovery.files) | frozenset(discovery.namespaces)
     try:
-        findings, comments, externals = encoded
+        findings, comments, externals, between = encoded
         return Analysis(
             [decode_finding(finding) for finding in findings],
             {path: tuple(Comment(*c) for c in found) for path, found in comments},
             internal,
             frozenset(externals),
             how,
+            between={(row[0], row[1]): PairImports(*row[2:]) for row in between},
         )
     except (TypeError, ValueError, IndexError, KeyError) as exc:
         log.debug("cache: ignoring the stored findings (%s)", exc)

@@ -19,8 +19,9 @@ from fitness.app.configure import (
     scope_of,
     select_rules,
 )
+from fitness.app.graph import Pictures, broken_rule_pictures, graph_views
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
-from fitness.app.run import describe_rules, run_check
+from fitness.app.run import Run, describe_rules, run_check
 from fitness.app.since import state_at
 from fitness.app.trees import Revisions
 from fitness.config.schema import Config
@@ -44,15 +45,26 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     `clock` tells the seconds the user has waited so far. `options.select` /
     `ignore` choose the rules; `options.paths` only narrow what is reported.
     """
+    return _run(options, clock).report
+
+
+def check_drawn(options: CheckOptions, clock: Callable[[], float]) -> tuple[Report, Pictures]:
+    """`check`, and a picture of each broken rule that has one (`fitness.app.graph`), for
+    the Markdown summary: the rule's own view, within what GitHub's Mermaid renders."""
+    ran = _run(options, clock)
+    return ran.report, broken_rule_pictures(ran)
+
+
+def _run(options: CheckOptions, clock: Callable[[], float]) -> Run:
     revisions = Revisions()  # --since and --config-from of one revision read it once
     now = configure(options, WORK, revisions)
     past = state_at(options, now, revisions) if options.since is not None else None
-    return run_check(options, clock, past, now=now, revisions=revisions).report
+    return run_check(options, clock, past, now=now, revisions=revisions)
 
 
 def decisions_overview(options: CheckOptions) -> DecisionsOverview:
     """Every ADR with the rules that cite it and their findings now, for `fitness adr`."""
-    report, found, _, _ = run_check(options, lambda: 0.0)
+    report, found, *_ = run_check(options, lambda: 0.0)
     records = tuple(
         Enforcement(
             adr,
@@ -78,7 +90,7 @@ def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
     """
     from fitness.policy import baseline as baseline_file
 
-    report, _, config, _ = run_check(options._replace(use_baseline=False), lambda: 0.0)
+    report, _, config, *_ = run_check(options._replace(use_baseline=False), lambda: 0.0)
     path = baseline_path(config, options)
     old = baseline_file.read(path) if path.exists() else []
     rules = rules_of(config, report)
@@ -131,9 +143,11 @@ __all__ = [
     "Configured",
     "Past",
     "check",
+    "check_drawn",
     "configured_rules",
     "decisions_overview",
     "describe_rules",
+    "graph_views",
     "root_in_repository",
     "select_rules",
     "state_at",

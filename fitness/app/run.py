@@ -27,6 +27,7 @@ from fitness.graph import ImportGraph
 from fitness.model import (
     AdrLink,
     BadSuppression,
+    Between,
     Comment,
     FileFacts,
     Finding,
@@ -46,13 +47,16 @@ from fitness.tree.work import WORK
 
 
 class Run(NamedTuple):
-    """A run's report, with what it read on the way: the decisions, the configuration, and
-    the graph's (importer, imported) pairs when it built one."""
+    """A run's report, with what it read on the way: the decisions, the configuration,
+    the graph's (importer, imported) pairs when it built one, the project's modules and
+    the statements between them (stored with the findings, so known on a warm run too)."""
 
     report: Report
     decisions: Decisions
     config: Config
     imports: frozenset[tuple[str, str]] | None
+    modules: frozenset[str] = frozenset()
+    between: Between | None = None
 
 
 def run_check(
@@ -130,7 +134,7 @@ def run_check(
         config_path=config.path.name,
         config_revision=now.judged_by,
     )
-    return Run(report, decisions, config, analysis.imports)
+    return Run(report, decisions, config, analysis.imports, analysis.modules, analysis.between)
 
 
 def _outside(

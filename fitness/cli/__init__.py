@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from fitness import __version__, app, error_handler
-from fitness.cli.flags import check_baseline_flags, usable_cpus
+from fitness.cli.flags import CONFIG, EXIT_CODES, check_baseline_flags, usable_cpus
+from fitness.cli.graph import graph
 from fitness.cli.outputs import github_options, output_target, use_color, write_output
 from fitness.clock import since_start
 from fitness.errors import UsageError
@@ -18,23 +19,8 @@ from fitness.policy import FAIL_ON
 from fitness.progress import progress_bar
 from fitness.reporters import REPORTERS, neutral
 
-_EXIT_CODES = """\b
-Exit codes:
-  0  no finding fails the run
-  1  a finding fails the run (see --fail-on)
-  2  configuration or usage error
-  3  internal error (a bug in fitness: please report it)"""
 
-_CONFIG = click.option(
-    "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Configuration file: its [tool.fitness] table, or top-level keys as in fitness.toml "
-    "(default: the nearest fitness.toml or pyproject.toml with [tool.fitness], "
-    "from the current directory up).",
-)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EXIT_CODES)
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, "--version", prog_name="fitness")
 @click.option(
     "--debug",
@@ -51,11 +37,11 @@ def cli(debug: bool) -> None:
         )
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=EXIT_CODES)
 @click.argument(
     "paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[PATH]..."
 )
-@_CONFIG
+@CONFIG
 @click.option(
     "--select",
     multiple=True,
@@ -204,8 +190,12 @@ def check(
         cache_dir=cache_dir,
     )
     check_baseline_flags(baseline, no_baseline, strict_baseline)
-    report = app.check(options, since_start)
     github = github_options()._replace(include_suppressed=include_suppressed)
+    if "markdown" in (format_, *(name for name, _ in targets)):  # it draws the broken rules
+        report, pictures = app.check_drawn(options, since_start)
+        github = github._replace(pictures=pictures)
+    else:
+        report = app.check(options, since_start)
     unwritten = [write_output(name, path, report, github) for name, path in targets]
     colored = use_color(color)
     render_options = github._replace(
@@ -223,11 +213,11 @@ def check(
     raise click.exceptions.Exit(1 if report.failed else 0)
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=EXIT_CODES)
 @click.argument(
     "paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[PATH]..."
 )
-@_CONFIG
+@CONFIG
 @click.option("--select", multiple=True, metavar="RULE", help="Baseline only this rule.")
 @click.option(
     "--ignore", multiple=True, metavar="RULE", help="Leave this rule's entries as they are."
@@ -279,8 +269,8 @@ def baseline(
     )
 
 
-@cli.command(epilog=_EXIT_CODES)
-@_CONFIG
+@cli.command(epilog=EXIT_CODES)
+@CONFIG
 def rules(config: Path | None) -> None:
     """List the configured rules: kind, severity, ADR, what each checks and where.
 
@@ -292,8 +282,8 @@ def rules(config: Path | None) -> None:
     click.echo(render_rule_list(listing), nl=False)
 
 
-@cli.command(epilog=_EXIT_CODES)
-@_CONFIG
+@cli.command(epilog=EXIT_CODES)
+@CONFIG
 @click.option(
     "--format",
     "format_",
@@ -314,8 +304,8 @@ def adr(config: Path | None, format_: str) -> None:
     click.echo(DECISIONS_FORMATS[format_](overview), nl=False)
 
 
-@cli.command(epilog=_EXIT_CODES)
-@_CONFIG
+@cli.command(epilog=EXIT_CODES)
+@CONFIG
 @click.argument("kind", required=False)
 def explain(config: Path | None, kind: str | None) -> None:
     """Explain a rule KIND: what it checks, its keys and defaults, its examples.
@@ -332,7 +322,7 @@ def explain(config: Path | None, kind: str | None) -> None:
     click.echo(text.explain(kind) if found is None else text.explain_rule(*found), nl=False)
 
 
-@cli.command(epilog=_EXIT_CODES)
+@cli.command(epilog=EXIT_CODES)
 @click.option(
     "--from-import-linter",
     "import_linter",
@@ -379,6 +369,9 @@ def init(import_linter: str | None, force: bool, dry_run: bool) -> None:
     init_config.write(plan)
     click.echo(f"{plan.action} {shown}. {plan.summary}")
     click.echo("Read the draft, edit it, then run `fitness check`.")
+
+
+cli.add_command(graph)
 
 
 def main() -> None:

@@ -1,11 +1,28 @@
-"""What the command line's flags mean together, before a run starts."""
+"""The flags several commands share, and what they mean together before a run starts."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+import click
+
 from fitness.errors import UsageError
+
+EXIT_CODES = """\b
+Exit codes:
+  0  no finding fails the run
+  1  a finding fails the run (see --fail-on)
+  2  configuration or usage error
+  3  internal error (a bug in fitness: please report it)"""
+
+CONFIG = click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Configuration file: its [tool.fitness] table, or top-level keys as in fitness.toml "
+    "(default: the nearest fitness.toml or pyproject.toml with [tool.fitness], "
+    "from the current directory up).",
+)
 
 
 def check_baseline_flags(baseline: Path | None, no_baseline: bool, strict: bool) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from fitness.model import ImportEdge
+from fitness.model import Between, ImportEdge, PairImports
 
 
 class ImportGraph:
@@ -54,6 +54,18 @@ class ImportGraph:
     def pairs(self) -> frozenset[tuple[str, str]]:
         """Every (importer, imported) pair that has an import, whatever its flags."""
         return frozenset(self._pairs)
+
+    def between(self) -> Between:
+        """The import statements of each pair of the project's own modules, by kind."""
+        found: Between = {}
+        for (importer, imported), edges in self._pairs.items():
+            if imported in self.modules:
+                found[(importer, imported)] = PairImports(
+                    len(edges),
+                    sum(edge.type_checking for edge in edges),
+                    sum(edge.dynamic for edge in edges),
+                )
+        return found
 
     def children(self, module: str) -> frozenset[str]:
         """Direct submodules of `module` (internal or external)."""

@@ -9,7 +9,14 @@ from fitness.model.adr import Adr, AdrLink, AdrStatus, DecisionsOverview, Enforc
 from fitness.model.comments import Comment
 from fitness.model.finding import Chain, Finding, Hop, Location, Routes, Severity, Site
 from fitness.model.fingerprint import fingerprint
-from fitness.model.imports import FileFacts, ImportEdge, ParseFailure, RawImport
+from fitness.model.imports import (
+    Between,
+    FileFacts,
+    ImportEdge,
+    PairImports,
+    ParseFailure,
+    RawImport,
+)
 from fitness.model.kinds import BUILT_IN_KINDS, FindingKind, built_in_kind
 from fitness.model.notice import Notice
 from fitness.model.report import DisabledRule, Report, RuleListing, RuleSummary
@@ -27,6 +34,7 @@ __all__ = [
     "BadSuppression",
     "Bans",
     "BaselineEntry",
+    "Between",
     "Chain",
     "Comment",
     "DecisionsOverview",
@@ -39,6 +47,7 @@ __all__ = [
     "ImportEdge",
     "Location",
     "Notice",
+    "PairImports",
     "ParseFailure",
     "Past",
     "RawImport",

@@ -66,6 +66,17 @@ class FileFacts(NamedTuple):
     comments: tuple[Comment, ...] = ()
 
 
+class PairImports(NamedTuple):
+    """The import statements by which one of the project's modules imports another."""
+
+    imports: int  # every statement
+    type_checking: int  # those under `if TYPE_CHECKING:`
+    dynamic: int  # those that are dynamic (`importlib.import_module("a.b")`)
+
+
+Between = dict[tuple[str, str], PairImports]  # (importer, imported) -> its statements
+
+
 class ImportEdge(NamedTuple):
     """A resolved import: `importer` (an internal module) imports `imported`.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple, Protocol
 
 from fitness.model import Report
+from fitness.views.package_view import PackageView
 
 
 class RenderOptions(NamedTuple):
@@ -20,6 +21,9 @@ class RenderOptions(NamedTuple):
     repository's files can be browsed at this commit
     (`$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA`), so the Markdown
     summary and SARIF help can link the ADR files (else: repository-relative links).
+
+    `pictures` are the broken rules' own views (rule id, view), which the Markdown
+    summary draws; the application makes them when a Markdown output is asked for.
     """
 
     color: bool = False
@@ -28,6 +32,7 @@ class RenderOptions(NamedTuple):
     source_url: str | None = None
     include_suppressed: bool = False  # SARIF: also the findings policy did not count
     show_rules: bool = False  # text: list the kept rules too, not only the broken ones
+    pictures: tuple[tuple[str, PackageView], ...] = ()
 
 
 class Reporter(Protocol):

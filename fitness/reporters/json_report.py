@@ -15,7 +15,12 @@ def render_json(report: Report, options: RenderOptions) -> str:
     """The report as one JSON document (schema `fitness-report`, version 2)."""
     import json
 
-    document = {
+    return json.dumps(report_document(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def report_document(report: Report) -> dict[str, Any]:
+    """The document `render_json` writes, as data (the graph's JSON holds it too)."""
+    return {
         "schema": "fitness-report",
         "version": SCHEMA_VERSION,
         "tool": {"name": "fitness", "version": __version__},
@@ -77,7 +82,6 @@ def render_json(report: Report, options: RenderOptions) -> str:
         "suppressed": [_suppressed(report, suppressed) for suppressed in report.suppressed],
         "baselined": [_finding(finding, report) for finding in report.baselined],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def _decision(link: AdrLink | None) -> dict[str, Any] | None:

@@ -23,8 +23,10 @@ from fitness.reporters.catalogue import (
     outside_text,
     plural,
 )
+from fitness.views.package_view import PackageView
 
 MAX_BYTES = 1024 * 1024  # GitHub's limit for one step's summary
+MAX_PICTURES = 3  # broken rules drawn, the first ones listed
 _RESERVE = 4096  # room kept for the truncation note
 
 
@@ -41,10 +43,15 @@ def render_markdown(report: Report, options: RenderOptions, max_bytes: int = MAX
     broken.sort(key=lambda rule: not any(map(report.fails_run, report.findings_for(rule.id))))
     kept = [rule for rule in rules if not report.findings_for(rule.id)]
     shown = 0
+    pictures = dict(options.pictures)
+    drawn = [rule.id for rule in broken if rule.id in pictures][:MAX_PICTURES]
     for rule in broken:
         findings = report.findings_for(rule.id)
         if not out.add(_heading(report, options, rule, len(findings))):
             break
+        if rule.id in drawn:
+            out.add(_picture(pictures[rule.id]))
+        out.add(_TABLE)
         for finding in findings:
             if not out.add(_row(report, options, finding)):
                 break
@@ -158,8 +165,17 @@ def _heading(report: Report, options: RenderOptions, rule: Described, count: int
     ]
     if rule.guidance:
         lines += ["", f"_{_cell(rule.guidance)}_"]
-    lines += ["", "| Location | Severity | Message | Chain |", "| --- | --- | --- | --- |"]
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n"
+
+
+_TABLE = "| Location | Severity | Message | Chain |\n| --- | --- | --- | --- |"
+
+
+def _picture(view: PackageView) -> str:
+    """The rule drawn, violating imports in red, as GitHub shows a Mermaid block."""
+    from fitness.reporters.diagrams.mermaid import render_mermaid
+
+    return f"```mermaid\n{render_mermaid(view)}```\n"
 
 
 def _row(report: Report, options: RenderOptions, finding: Finding) -> str:

@@ -35,7 +35,11 @@ def test_the_package_list_names_every_package_and_the_rule_packs() -> None:
 
     assert sorted(settings["packages"]) == sorted([*on_disk, "fitness.rules"])
     assert settings["package-dir"] == {"fitness.rules": "rules"}
-    assert settings["package-data"] == {"fitness": ["py.typed"], "fitness.rules": ["*.toml"]}
+    assert settings["package-data"] == {
+        "fitness": ["py.typed"],
+        "fitness.rules": ["*.toml"],
+        "fitness.reporters.diagrams": ["page/*.html", "page/*.js", "page/*.css"],
+    }
 
 
 def test_a_checkout_finds_the_packs_in_rules() -> None:
@@ -83,6 +87,8 @@ def test_a_build_holds_the_packs_as_fitness_rules_and_an_install_finds_them(
         "fitness/rules/security.toml",
     ]
     assert (build / "fitness" / "py.typed").is_file()
+    page = build / "fitness" / "reporters" / "diagrams" / "page"
+    assert sorted(p.name for p in page.iterdir()) == ["graph.css", "graph.js", "page.html"]
     assert found.stdout.splitlines() == [
         f"modern-python {build / 'fitness' / 'rules' / 'modern-python.toml'}",
         f"security {build / 'fitness' / 'rules' / 'security.toml'}",
@@ -96,4 +102,6 @@ sys.path.insert(0, sys.argv[1])
 from fitness.config.packs import built_in_packs
 for name, path in built_in_packs().items():
     print(name, path)
+from fitness.reporters.diagrams.html import render_html
+assert 'id="fitness-graph"' in render_html({"roots": ["a"], "depth": 1, "nodes": []})
 """

@@ -1,0 +1,1 @@
+"""Views of the project from above: data that diagrams render."""

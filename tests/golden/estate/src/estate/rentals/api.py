@@ -1,0 +1,1 @@
+from estate.rentals import service

@@ -1,0 +1,2 @@
+from estate.sales import domain as sales
+from estate.shared import money

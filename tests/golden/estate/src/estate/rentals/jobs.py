@@ -1,0 +1,3 @@
+import importlib
+
+service = importlib.import_module("estate.rentals.service")

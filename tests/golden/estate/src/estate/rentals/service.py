@@ -1,0 +1,2 @@
+from estate.rentals import domain
+from estate.shared import ledger

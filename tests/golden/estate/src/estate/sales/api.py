@@ -1,0 +1,1 @@
+from estate.sales import service

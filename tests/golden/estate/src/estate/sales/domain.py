@@ -1,0 +1,3 @@
+from estate.rentals import domain as rentals
+from estate.sales import api
+from estate.shared import money

@@ -1,0 +1,2 @@
+from estate.sales import domain
+from estate.shared import ledger
