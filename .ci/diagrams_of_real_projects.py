@@ -102,8 +102,9 @@ def _every_violation_drawn(name: str, whole: Any, mermaid: str) -> int:
     out no violating edge."""
     wanted = sum(v["imports"] for edge in whole["edges"] for v in edge["violations"])
     drawn = 0
-    for label in re.findall(r'==>\|"([^"]*)"\|', mermaid):
-        drawn += sum(int(said.rpartition(": ")[2]) for said in label.split(", "))
+    for label in re.findall(r'(?:==>|-\.->)\|"([^"]*)"\|', mermaid):  # dashed: TYPE_CHECKING
+        if not re.fullmatch(r"\d+ imports?", label):  # a legal edge's label
+            drawn += sum(int(said.rpartition(": ")[2]) for said in label.split(", "))
     inside = re.search(r"(\d+) violating imports? inside them", mermaid)
     hidden = int(inside.group(1)) if inside else 0
     print(f"{name}: {drawn} violating imports drawn, {hidden} inside packages drawn whole")
