@@ -368,12 +368,13 @@
       defs.appendChild(marker);
     });
     svg.appendChild(defs);
-    var taken = drawFrames(svg, block);
+    var titles = [], taken = drawFrames(svg, block, titles);
     Object.keys(box).forEach(function (n) { if (!lane(n)) taken.push({ x: box[n].x, y: box[n].y, w: box[n].w, h: box[n].h, weight: 100 }); });
     var pairs = {};
     edges.forEach(function (e) { pairs[e.source + "\u0000" + e.target] = true; });
     edges.forEach(function (e) { route(e, box, pairs[e.target + "\u0000" + e.source] ? (e.source < e.target ? -8 : 8) : 0); });
     edges.forEach(function (e) { svg.appendChild(drawEdge(e, edges, taken)); });
+    titles.forEach(function (title) { svg.appendChild(title); });
     shown.forEach(function (n) { svg.appendChild(drawNode(n, box[n], shown)); });
     var holderNode = document.getElementById("drawing");
     holderNode.textContent = "";
@@ -381,18 +382,21 @@
   }
 
   // The frames: the document's clusters solid, the opened packages dashed, each
-  // with its name; the ranks' labels. Returns the places they take, for the edges' labels.
-  function drawFrames(svg, block) {
+  // with its name (in a group of its own, drawn over the edges, so a line never
+  // hides it); the ranks' labels. Returns the places they take, for the edges' labels.
+  function drawFrames(svg, block, titles) {
     var taken = [];
     block.frames.slice().sort(function (a, b) { return b.w * b.h - a.w * a.h; }).forEach(function (f) {
       var opened = f.box.kind === "frame", name = f.box.name;
-      var g = el("g", opened ? { "class": "frame", "data-package": name } : { "class": "cluster", "data-cluster": name });
+      var attributes = opened ? { "class": "frame", "data-package": name } : { "class": "cluster", "data-cluster": name };
+      var g = el("g", attributes), head = el("g", attributes);
       g.appendChild(el("rect", { x: f.x, y: f.y, width: f.w, height: f.h, rx: 6 }));
       var title = opened ? "\u25be " + name + " (fold)" : name;
       var text = el("text", { x: f.x + 8, y: f.y + 14 }, title);
       if (opened) text.addEventListener("click", function () { fold(name); });
-      g.appendChild(text);
+      head.appendChild(text);
       svg.appendChild(g);
+      titles.push(head);
       taken.push({ x: f.x, y: f.y, w: title.length * 6.7 + 16, h: TITLE, weight: 50 });
     });
     block.labels.forEach(function (l) {
