@@ -271,33 +271,63 @@
     return rows;
   }
 
-  // One box (null: the whole drawing) as a block: its items in rows (a box inside
-  // is one item, laid out first), a point in each row a long edge passes (its lane)
-  // so it goes round nodes, and each rank's label at the left of its first row.
-  function layout(within, boxes, shown, edges, home) {
-    var inner = {};
-    var items = shown.filter(function (n) { return home[n] === within; });
-    boxes.forEach(function (b) {
-      if (b.parent === within) { items.push(b.id); inner[b.id] = layout(b, boxes, shown, edges, home); }
-    });
-    var links = [];
+  // The layers of each box's items, the outer boxes first: an edge between two
+  // items of a box goes down or up as they lie there (sideways counts as up).
+  function plan(within, boxes, shown, edges, home, plans) {
+    var items = shown.filter(function (n) { return home[n] === within; }), links = [];
+    boxes.forEach(function (b) { if (b.parent === within) items.push(b.id); });
     edges.forEach(function (e) {
       var s = itemIn(e.source, within, home), t = itemIn(e.target, within, home);
       if (s !== null && t !== null && s !== t) links.push({ s: s, t: t, edge: e });
     });
-    var layer = layering(items, links), rows = [], chained = [];
-    items.forEach(function (n) { (rows[layer[n]] = rows[layer[n]] || []).push(n); });
-    links.forEach(function (l) {
-      var a = layer[l.s], b = layer[l.t], step = a < b ? 1 : -1, chain = [l.s];
-      l.edge.points = [l.edge.source];
-      for (var r = a + step; r !== b && a !== b; r += step) {
-        var id = "\u0001" + l.edge.index + ":" + r;
-        rows[r].push(id); chain.push(id); l.edge.points.push(id);
-      }
-      chain.push(l.t);
-      l.edge.points.push(l.edge.target);
-      for (var k = 1; k < chain.length; k++) chained.push([chain[k - 1], chain[k]]);
+    var layer = layering(items, links);
+    links.forEach(function (l) { l.edge.down = layer[l.t] > layer[l.s]; });
+    plans[within === null ? "" : within.id] = { items: items, links: links, layer: layer };
+    boxes.forEach(function (b) { if (b.parent === within) plan(b, boxes, shown, edges, home, plans); });
+  }
+
+  // One box (null: the whole drawing) as a block: its items in rows (a box inside
+  // is one item, laid out first), a point in each row an edge passes (its lane) so
+  // it goes round nodes, also from a node in the box to the box's side the edge
+  // leaves by, and each rank's label at the left of its first row.
+  function layout(within, boxes, shown, edges, home, plans) {
+    var inner = {}, at = plans[within === null ? "" : within.id], layer = at.layer, rows = [], chained = [];
+    at.items.forEach(function (n) {
+      (rows[layer[n]] = rows[layer[n]] || []).push(n);
+      if (isBox(n)) inner[n] = layout(named[n], boxes, shown, edges, home, plans);
     });
+    function lanes(e, from, to, tag) { // lanes in rows from..to (either way, both in)
+      var ids = [];
+      for (var r = from, step = from <= to ? 1 : -1; r !== to + step; r += step) {
+        var id = "\u0001" + e.index + ":" + tag + ":" + r;
+        rows[r].push(id); ids.push(id);
+      }
+      return ids;
+    }
+    function chain(ids) { for (var k = 1; k < ids.length; k++) chained.push([ids[k - 1], ids[k]]); }
+    at.links.forEach(function (l) {
+      var a = layer[l.s], b = layer[l.t], step = a < b ? 1 : -1;
+      l.edge.middle = a === b || Math.abs(a - b) === 1 ? [] : lanes(l.edge, a + step, b - step, "");
+      chain([l.s].concat(l.edge.middle, [l.t]));
+    });
+    if (within !== null) {
+      var last = rows.length - 1;
+      edges.forEach(function (e) {
+        var s = itemIn(e.source, within, home), t = itemIn(e.target, within, home), ids;
+        if ((s === null) === (t === null)) return;
+        if (s !== null) { // leaving the box: to its bottom going down, else to its top
+          ids = e.down ? (layer[s] < last ? lanes(e, layer[s] + 1, last, within.id) : [])
+            : (layer[s] > 0 ? lanes(e, layer[s] - 1, 0, within.id) : []);
+          e.exit = e.exit.concat(ids);
+          chain([s].concat(ids));
+        } else { // entering it: from its top coming down, else from its bottom
+          ids = e.down ? (layer[t] > 0 ? lanes(e, 0, layer[t] - 1, within.id) : [])
+            : (layer[t] < last ? lanes(e, last, layer[t] + 1, within.id) : []);
+          e.enter = ids.concat(e.enter);
+          chain(ids.concat([t]));
+        }
+      });
+    }
     order(rows, chained);
     var labelOf = [];
     (doc.rank_labels || []).forEach(function (text, i) {
@@ -352,8 +382,12 @@
     rankOf = {};
     (doc.ranks || []).forEach(function (rank, i) { rank.forEach(function (n) { rankOf[n] = i; }); });
     var boxes = boxesOf(shown);
+    var home = homes(shown, boxes), plans = {};
+    plan(null, boxes, shown, edges, home, plans);
+    edges.forEach(function (e) { e.exit = []; e.enter = []; e.middle = []; });
     var block = { w: 0, h: 0, nodes: {}, frames: [], labels: [] };
-    merge(block, layout(null, boxes, shown, edges, homes(shown, boxes)), MARGIN, MARGIN);
+    merge(block, layout(null, boxes, shown, edges, home, plans), MARGIN, MARGIN);
+    edges.forEach(function (e) { e.points = [e.source].concat(e.exit, e.middle, e.enter, [e.target]); });
     var box = block.nodes;
     var width = 0, height = 0;
     Object.keys(box).forEach(function (n) { width = Math.max(width, box[n].x + box[n].w); height = Math.max(height, box[n].y + box[n].h); });
@@ -433,28 +467,35 @@
 
   // An edge's curves (each a cubic: from, two controls, to), moved `off` sideways
   // when the opposite edge is drawn too, and points along them for placing labels.
+  // A node is left or reached on the side facing its neighbour (side by side: the
+  // top, the bottom for the second of two opposite edges); a lane is run through
+  // from the end nearer the point before; two ends level are joined by an arc.
   function route(e, box, off) {
-    var s = box[e.source], t = box[e.target];
-    e.curves = [];
-    if (e.points.length === 2 && s.y < t.y + t.h && t.y < s.y + s.h) { // side by side: an arc above, or below for the second
-      var x1 = s.x + s.w / 2, x2 = t.x + t.w / 2, below = off > 0;
-      var y1 = below ? s.y + s.h : s.y, y2 = below ? t.y + t.h : t.y;
-      var bend = below ? Math.max(y1, y2) + 34 : Math.min(y1, y2) - 34;
-      e.curves.push([[x1, y1], [x1, bend], [x2, bend], [x2, y2]]);
-    } else {
-      var down = t.y > s.y, points = [];
-      e.points.forEach(function (n, k) {
-        var b = box[n], x = b.x + b.w / 2 + off;
-        if (lane(n)) { points.push([x, down ? b.y : b.y + b.h], [x, down ? b.y + b.h : b.y]); return; }
-        var other = box[e.points[k === 0 ? 1 : k - 1]];
-        var toward = other.y + other.h / 2 > b.y + b.h / 2; // leave or arrive on the side facing the neighbour
-        points.push([x, toward ? b.y + b.h : b.y]);
-      });
-      for (var k = 1; k < points.length; k++) {
-        var p = points[k - 1], q = points[k], half = (p[1] + q[1]) / 2;
-        e.curves.push([p, [p[0], half], [q[0], half], q]);
+    var ends = []; // per point: x, where the line comes in, where it goes out, whether it goes out upwards
+    e.points.forEach(function (n, k) {
+      var b = box[n], x = b.x + b.w / 2 + off, middle = b.y + b.h / 2;
+      if (lane(n)) {
+        var up = ends[k - 1][2] > middle;
+        ends.push([x, up ? b.y + b.h : b.y, up ? b.y : b.y + b.h, up]);
+        return;
       }
-    }
+      var next = box[e.points[1]], toward = k === 0 ? next.y + next.h / 2 : ends[k - 1][2];
+      var below = toward > middle || (toward === middle && off > 0), y = below ? b.y + b.h : b.y;
+      ends.push([x, y, y, !below]);
+    });
+    e.curves = [];
+    ends.forEach(function (q, k) {
+      if (k === 0) return;
+      var p = ends[k - 1], from = [p[0], p[2]], to = [q[0], q[1]];
+      if (Math.abs(to[1] - from[1]) < 24) {
+        var bend = p[3] ? Math.min(from[1], to[1]) - 34 : Math.max(from[1], to[1]) + 34;
+        e.curves.push([from, [from[0], bend], [to[0], bend], to]);
+      } else {
+        var half = (from[1] + to[1]) / 2;
+        e.curves.push([from, [from[0], half], [to[0], half], to]);
+      }
+      if (q[1] !== q[2]) e.curves.push([to, to, [q[0], q[2]], [q[0], q[2]]]); // down (or up) a lane
+    });
     e.samples = [];
     e.curves.forEach(function (c) {
       for (var n = Math.ceil(length(c) / 5), i = 0; i <= n; i++) e.samples.push(at(c, i / n));
