@@ -195,6 +195,28 @@ return {
 """
 
 
+# Each (edge, node) where the edge's line runs through a node that is not one of its ends.
+THROUGH = """
+var nodes = Array.prototype.map.call(document.querySelectorAll("g.node"), function (g) {
+  return [g.getAttribute("data-name"), g.querySelector("rect").getBoundingClientRect()];
+});
+var found = [];
+document.querySelectorAll("g.edge").forEach(function (g) {
+  var path = g.querySelector("path.line"), length = path.getTotalLength(), to = path.getScreenCTM();
+  var ends = [g.getAttribute("data-source"), g.getAttribute("data-target")];
+  for (var along = 0; along <= length; along += 3) {
+    var p = path.getPointAtLength(along).matrixTransform(to);
+    nodes.forEach(function (n) {
+      var r = n[1], hit = ends.join(" -> ") + " through " + n[0];
+      if (ends.indexOf(n[0]) < 0 && p.x > r.left + 2 && p.x < r.right - 2 && p.y > r.top + 2 &&
+          p.y < r.bottom - 2 && found.indexOf(hit) < 0) found.push(hit);
+    });
+  }
+});
+return found;
+"""
+
+
 def geometry(driver: Any) -> dict[str, Any]:
     found: dict[str, Any] = driver.execute_script(GEOMETRY)
     return found
@@ -262,6 +284,7 @@ def test_the_page_in_a_browser(browser: Any, tmp_path: Path, run: Callable[..., 
         )
         == []
     )
+    assert browser.execute_script(THROUGH) == []
     labels = found["labels"] + found["titles"]
     assert [(a, b) for a in labels for b in labels if a < b and overlap(a, b)] == []
     assert [
@@ -393,6 +416,7 @@ def test_the_clusters_hold_their_own_nodes_only(
     assert strangers_in_frames(found, lambda name: members[name]) == []
     texts = [t.text for t in browser.find_elements("css selector", "g.cluster text")]
     assert sorted(texts) == clusters
+    assert browser.execute_script(THROUGH) == []
 
 
 def test_a_layers_rule_draws_its_containers_and_labels_its_layers(
