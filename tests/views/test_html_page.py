@@ -179,6 +179,69 @@ def red_edges(driver: Any) -> list[tuple[str, str, str]]:
     ]
 
 
+# Each drawn node's box, each frame's (opened package) and cluster's box, and each edge label's box.
+GEOMETRY = """
+function box(e) { var r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }
+function all(selector, f) { return Array.prototype.map.call(document.querySelectorAll(selector), f); }
+return {
+  nodes: all("g.node", function (g) { return [g.getAttribute("data-name"), box(g.querySelector("rect"))]; }),
+  frames: all("g.frame", function (g) { return g; }).filter(function (g) { return g.querySelector("rect"); })
+    .map(function (g) { return [g.getAttribute("data-package"), box(g.querySelector("rect"))]; }),
+  clusters: all("g.cluster", function (g) { return g; }).filter(function (g) { return g.querySelector("rect"); })
+    .map(function (g) { return [g.getAttribute("data-cluster"), box(g.querySelector("rect"))]; }),
+  titles: all("g.frame text, g.cluster text", box),
+  labels: all("g.edge .label-box", box)
+};
+"""
+
+
+# Each (edge, node) where the edge's line runs through a node that is not one of its ends.
+THROUGH = """
+var nodes = Array.prototype.map.call(document.querySelectorAll("g.node"), function (g) {
+  return [g.getAttribute("data-name"), g.querySelector("rect").getBoundingClientRect()];
+});
+var found = [];
+document.querySelectorAll("g.edge").forEach(function (g) {
+  var path = g.querySelector("path.line"), length = path.getTotalLength(), to = path.getScreenCTM();
+  var ends = [g.getAttribute("data-source"), g.getAttribute("data-target")];
+  for (var along = 0; along <= length; along += 3) {
+    var p = path.getPointAtLength(along).matrixTransform(to);
+    nodes.forEach(function (n) {
+      var r = n[1], hit = ends.join(" -> ") + " through " + n[0];
+      if (ends.indexOf(n[0]) < 0 && p.x > r.left + 2 && p.x < r.right - 2 && p.y > r.top + 2 &&
+          p.y < r.bottom - 2 && found.indexOf(hit) < 0) found.push(hit);
+    });
+  }
+});
+return found;
+"""
+
+
+def geometry(driver: Any) -> dict[str, Any]:
+    found: dict[str, Any] = driver.execute_script(GEOMETRY)
+    return found
+
+
+def overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def inside(a: list[float], b: list[float]) -> bool:
+    return b[0] <= a[0] and b[1] <= a[1] and a[2] <= b[2] and a[3] <= b[3]
+
+
+def strangers_in_frames(found: dict[str, Any], members: Callable[[str], set[str]]) -> list[Any]:
+    """Each (frame, node) where a node not in the frame's package overlaps it, or one in it is outside."""
+    wrong = []
+    for name, frame in found["frames"] + found["clusters"]:
+        for node, node_box in found["nodes"]:
+            if (node in members(name)) != inside(node_box, frame) or (
+                node not in members(name) and overlap(node_box, frame)
+            ):
+                wrong.append((name, node))
+    return wrong
+
+
 def test_the_page_in_a_browser(browser: Any, tmp_path: Path, run: Callable[..., Result]) -> None:
     page = shop_page(tmp_path, run)
     browser.get(page.as_uri())
@@ -208,6 +271,49 @@ def test_the_page_in_a_browser(browser: Any, tmp_path: Path, run: Callable[..., 
         ("shop.domain.pricing", "shop.api", "layered-architecture: 1"),
         ("shop.jobs", "shop.services", "layered-architecture: 1"),
     ]
+    found = geometry(browser)
+    assert [name for name, _ in found["frames"]] == ["shop.domain"]
+    assert (
+        strangers_in_frames(
+            found,
+            lambda package: {
+                node
+                for node, _ in found["nodes"]
+                if node == package or node.startswith(package + ".")
+            },
+        )
+        == []
+    )
+    assert browser.execute_script(THROUGH) == []
+    labels = found["labels"] + found["titles"]
+    assert [(a, b) for a in labels for b in labels if a < b and overlap(a, b)] == []
+    assert [
+        (node, label)
+        for node, node_box in found["nodes"]
+        for label in found["labels"]
+        if overlap(node_box, label)
+    ] == []
+
+    # Two opposite edges: two curves, each label clickable, neither on the other.
+    for source, target in [
+        ("shop.domain.order", "shop.domain.events"),
+        ("shop.domain.events", "shop.domain.order"),
+    ]:
+        browser.find_element(
+            "css selector", f'.edge[data-source="{source}"][data-target="{target}"] text'
+        ).click()
+        heading = browser.find_element("css selector", "#findings h2").text
+        assert heading == f"{source} \u2192 {target}"
+    paths = [
+        browser.find_element(
+            "css selector", f'.edge[data-source="{a}"][data-target="{b}"] path.line'
+        ).get_attribute("d")
+        for a, b in [
+            ("shop.domain.order", "shop.domain.events"),
+            ("shop.domain.events", "shop.domain.order"),
+        ]
+    ]
+    assert paths[0] != paths[1]
 
     edge = '.edge.violation[data-source="shop.domain.events"][data-target="shop.infrastructure"]'
     browser.find_element("css selector", edge + " text").click()
@@ -258,9 +364,92 @@ def test_the_page_in_a_browser(browser: Any, tmp_path: Path, run: Callable[..., 
 
 
 def screenshot(browser: Any, tmp_path: Path) -> None:
-    """The page after opening shop.domain and clicking its red edge to the infrastructure."""
+    """The page after opening shop.domain and clicking its red edge to the infrastructure,
+    in a window as tall as the page, so nothing is cut off."""
     browser.execute_script("window.scrollTo(0, 0)")
+    tall = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 1400, "height": tall + 16, "deviceScaleFactor": 1, "mobile": False},
+    )
     browser.save_screenshot(str(tmp_path / "graph-page.png"))
     if os.environ.get("FITNESS_SCREENSHOT") == "1":
         (REPO / "docs" / "images").mkdir(exist_ok=True)
         shutil.copy(tmp_path / "graph-page.png", REPO / "docs" / "images" / "graph-page.png")
+
+
+ESTATE = REPO / "tests" / "golden" / "estate"  # containers, a cycle, packages of several nodes
+
+
+def estate_page(tmp_path: Path, run: Callable[..., Result], *arguments: str) -> tuple[Path, Any]:
+    estate = tmp_path / "estate"
+    shutil.copytree(ESTATE, estate, ignore=shutil.ignore_patterns(".fitness_cache"))
+    page = tmp_path / "page.html"
+    drawn = run("graph", "--format", "html", "--output", str(page), *arguments, cwd=estate)
+    assert (drawn.code, drawn.out, drawn.err) == (0, "", "")
+    return page, json.loads(parsed(page.read_text("utf-8")).scripts["fitness-graph"])
+
+
+def cluster_members(document: dict[str, Any]) -> dict[str, set[str]]:
+    members: dict[str, set[str]] = {}
+
+    def collect(cluster: dict[str, Any]) -> set[str]:
+        held = set(cluster["nodes"]).union(*[collect(inner) for inner in cluster["clusters"]])
+        members[cluster["name"]] = held
+        return held
+
+    for cluster in document["clusters"]:
+        collect(cluster)
+    return members
+
+
+def test_the_clusters_hold_their_own_nodes_only(
+    browser: Any, tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    page, document = estate_page(tmp_path, run, "--depth", "2")
+    browser.get(page.as_uri())
+
+    found = geometry(browser)
+    members = cluster_members(document)
+    clusters = ["estate.rentals", "estate.sales", "estate.shared"]
+    assert sorted(name for name, _ in found["clusters"]) == clusters
+    assert strangers_in_frames(found, lambda name: members[name]) == []
+    texts = [t.text for t in browser.find_elements("css selector", "g.cluster text")]
+    assert sorted(texts) == clusters
+    assert browser.execute_script(THROUGH) == []
+
+
+def test_a_layers_rule_draws_its_containers_and_labels_its_layers(
+    browser: Any, tmp_path: Path, run: Callable[..., Result]
+) -> None:
+    page, document = estate_page(tmp_path, run, "--rule", "contexts-layered")
+    browser.get(page.as_uri())
+
+    found = geometry(browser)
+    members = cluster_members(document)
+    assert sorted(name for name, _ in found["clusters"]) == ["estate.rentals", "estate.sales"]
+    assert strangers_in_frames(found, lambda name: members[name]) == []
+    labels = browser.find_elements("css selector", "text.rank-label")
+    assert [label.text for label in labels] == ["api", "service | jobs", "domain"] * 2
+    nodes = dict(found["nodes"])
+    for label, rank in zip(labels, document["ranks"], strict=True):
+        r = label.rect
+        for node in rank:  # at the left of its row
+            assert r["x"] + r["width"] < nodes[node][0]
+            assert nodes[node][1] < r["y"] + r["height"] / 2 < nodes[node][3]
+
+
+def test_the_page_says_what_was_left_out(browser: Any, tmp_path: Path) -> None:
+    document = {
+        "roots": ["shop"],
+        "depth": 1,
+        "left_out": ["12 modules below shop.legacy", "3 edges to vendored code"],
+        "nodes": [{"name": "shop", "modules": 1}],
+    }
+    page = tmp_path / "page.html"
+    page.write_text(render_html(document), "utf-8")
+    browser.get(page.as_uri())
+
+    left_out = browser.find_element("id", "left-out")
+    assert left_out.text == "Left out: 12 modules below shop.legacy; 3 edges to vendored code"
+    assert drawn_nodes(browser) == ["shop"]

@@ -103,88 +103,150 @@
     return Object.keys(edges).sort(byName).map(function (k) { return edges[k]; });
   }
 
-  // Layers: the document's ranks side by side, top to bottom (a package opened
-  // below a rank stays in it, its modules in longest-path order); the other
-  // nodes by longest path; cycles broken by a DFS in name order.
-  function layering(shown, edges) {
-    var rankOf = {};
-    (doc.ranks || []).forEach(function (rank, i) { rank.forEach(function (n) { rankOf[n] = i; }); });
-    function group(name) {
-      var parts = name.split(".");
-      for (var end = parts.length; end > 0; end--) {
-        var prefix = parts.slice(0, end).join(".");
-        if (prefix in rankOf) return rankOf[prefix];
-      }
-      return -1;
+
+  var ROW_GAP = 80, GAP = 48, HEIGHT = 40, LANE = 36, CHAR = 7.3, MARGIN = 40, PAD = 12, TITLE = 18;
+  function lane(name) { return name.charAt(0) === "\u0001"; }
+  function isBox(id) { return id.charAt(0) === "\u0002"; }
+  var named = {}; // a box's id -> the box
+  function key(id) { return isBox(id) ? named[id].name : id; }
+  function byKey(a, b) { return byName(key(a), key(b)) || byName(a, b); }
+
+  // The boxes drawn: the document's clusters and the opened packages, each with
+  // the drawn nodes it holds and the box it sits in (the smallest holding them all).
+  // Each is laid out as one block, so a box's frame holds its own nodes only.
+  function boxesOf(shown) {
+    var listed = doc.nodes.map(function (n) { return n.name; });
+    function origin(n) { // the document's node a drawn node comes from
+      var best = null;
+      listed.forEach(function (m) { if (under(n, m) && (best === null || m.length > best.length)) best = m; });
+      return best;
     }
+    var boxes = [];
+    function cluster(c) {
+      var holds = {};
+      (function collect(k) {
+        k.nodes.forEach(function (m) { holds[m] = true; });
+        (k.clusters || []).forEach(collect);
+      })(c);
+      boxes.push({ name: c.name, kind: "cluster", members: shown.filter(function (n) { return holds[origin(n)]; }) });
+      (c.clusters || []).forEach(cluster);
+    }
+    (doc.clusters || []).forEach(cluster);
+    Object.keys(expanded).sort(byName).forEach(function (name) {
+      boxes.push({ name: name, kind: "frame", members: shown.filter(function (n) { return under(n, name); }) });
+    });
+    var kept = [];
+    boxes.forEach(function (b) {
+      var crosses = kept.some(function (k) {
+        var common = k.members.filter(function (n) { return b.members.indexOf(n) >= 0; }).length;
+        return common > 0 && common < b.members.length && common < k.members.length;
+      });
+      if (b.members.length && !crosses) kept.push(b); // of two boxes that cross, the first is drawn
+    });
+    named = {};
+    kept.forEach(function (b, i) { b.id = "\u0002" + i; b.rank = i; named[b.id] = b; });
+    kept.forEach(function (b) {
+      b.parent = null;
+      kept.forEach(function (o) { // the smallest box holding b's nodes; of equal ones, the one listed last before b
+        if (o === b || o.members.length < b.members.length || (o.members.length === b.members.length && o.rank > b.rank)) return;
+        if (!b.members.every(function (n) { return o.members.indexOf(n) >= 0; })) return;
+        if (b.parent === null || o.members.length < b.parent.members.length || o.rank > b.parent.rank) b.parent = o;
+      });
+    });
+    return kept;
+  }
+
+  // The innermost box of each drawn node (null: none).
+  function homes(shown, boxes) {
+    var home = {};
+    shown.forEach(function (n) {
+      home[n] = null;
+      boxes.forEach(function (b) {
+        if (b.members.indexOf(n) >= 0 && (home[n] === null || b.members.length < home[n].members.length ||
+          (b.members.length === home[n].members.length && b.rank > home[n].rank))) home[n] = b;
+      });
+    });
+    return home;
+  }
+
+  // What stands for node n among the items of box `within`: n, or the box inside holding it.
+  function itemIn(n, within, home) {
+    var item = n, b = home[n];
+    while (b !== within) {
+      if (b === null) return null;
+      item = b.id; b = b.parent;
+    }
+    return item;
+  }
+
+  // A node's rank: the document's rank of the longest name it is under (-1: none).
+  var rankOf = {};
+  function rankOfName(name) {
+    var parts = name.split(".");
+    for (var end = parts.length; end > 0; end--) {
+      var prefix = parts.slice(0, end).join(".");
+      if (prefix in rankOf) return rankOf[prefix];
+    }
+    return -1;
+  }
+  function rankOfItem(id) {
+    if (!isBox(id)) return rankOfName(id);
+    var ranks = named[id].members.map(rankOfName).filter(function (r) { return r >= 0; });
+    return ranks.length ? Math.min.apply(null, ranks) : -1;
+  }
+
+  // Layers of one box's items: the document's ranks side by side, top to bottom (a
+  // package opened below a rank stays in it, its modules in longest-path order);
+  // the other items by longest path; cycles broken by a DFS in name order.
+  function layering(items, links) {
     var out = {}, back = {}, state = {};
-    shown.forEach(function (n) { out[n] = []; });
-    edges.forEach(function (e) { out[e.source].push(e.target); });
+    items.forEach(function (n) { out[n] = []; });
+    links.forEach(function (l) { if (out[l.s].indexOf(l.t) < 0) out[l.s].push(l.t); });
     function visit(n) {
       state[n] = 1;
-      out[n].slice().sort(byName).forEach(function (t) {
+      out[n].slice().sort(byKey).forEach(function (t) {
         if (state[t] === 1) back[n + "\u0000" + t] = true;
         else if (!state[t]) visit(t);
       });
       state[n] = 2;
     }
-    shown.slice().sort(byName).forEach(function (n) { if (!state[n]) visit(n); });
-    var forward = edges.filter(function (e) {
-      if (back[e.source + "\u0000" + e.target]) return false;
-      if (e.source in rankOf && e.target in rankOf) return false; // the ranks place both
-      var gs = group(e.source), gt = group(e.target);
+    items.slice().sort(byKey).forEach(function (n) { if (!state[n]) visit(n); });
+    var forward = links.filter(function (l) {
+      if (back[l.s + "\u0000" + l.t]) return false;
+      if (l.s in rankOf && l.t in rankOf) return false; // the ranks place both
+      var gs = rankOfItem(l.s), gt = rankOfItem(l.t);
       return gt < 0 || (gs >= 0 && gs <= gt); // an upward edge across ranks does not push
     });
     var layer = {};
     function settle(names, base) {
       names.forEach(function (n) { layer[n] = base; });
-      for (var pass = 0, changed = true; changed && pass <= shown.length; pass++) {
+      for (var pass = 0, changed = true; changed && pass <= items.length; pass++) {
         changed = false;
-        forward.forEach(function (e) {
-          if (names.indexOf(e.target) >= 0 && e.source in layer && layer[e.target] < layer[e.source] + 1) {
-            layer[e.target] = layer[e.source] + 1; changed = true;
+        forward.forEach(function (l) {
+          if (names.indexOf(l.t) >= 0 && l.s in layer && layer[l.t] < layer[l.s] + 1) {
+            layer[l.t] = layer[l.s] + 1; changed = true;
           }
         });
       }
     }
     var base = 0;
-    (doc.ranks || []).forEach(function (rank, i) {
-      var names = shown.filter(function (n) { return group(n) === i; });
+    (doc.ranks || []).forEach(function (_, i) {
+      var names = items.filter(function (n) { return rankOfItem(n) === i; });
       if (!names.length) return;
       settle(names, base);
       names.forEach(function (n) { base = Math.max(base, layer[n] + 1); });
     });
-    settle(shown.filter(function (n) { return group(n) < 0; }), 0);
-    var used = Object.keys(layer).map(function (n) { return layer[n]; })
+    settle(items.filter(function (n) { return rankOfItem(n) < 0; }), 0);
+    var used = items.map(function (n) { return layer[n]; })
       .filter(function (l, i, all) { return all.indexOf(l) === i; }).sort(function (a, b) { return a - b; });
-    shown.forEach(function (n) { layer[n] = used.indexOf(layer[n]); }); // no empty rows
+    items.forEach(function (n) { layer[n] = used.indexOf(layer[n]); }); // no empty rows
     return layer;
-  }
-
-  // Rows of nodes, and a point in each row an edge passes (its lane), so long
-  // edges go round nodes instead of through them.
-  function rowsOf(shown, edges, layer) {
-    var rows = [];
-    shown.forEach(function (n) { (rows[layer[n]] = rows[layer[n]] || []).push(n); });
-    var links = [];
-    edges.forEach(function (e, i) {
-      var a = layer[e.source], b = layer[e.target], step = a < b ? 1 : -1;
-      e.points = [e.source];
-      for (var r = a + step; r !== b && a !== b; r += step) {
-        var lane = "\u0001" + i + ":" + r;
-        rows[r].push(lane);
-        e.points.push(lane);
-      }
-      e.points.push(e.target);
-      for (var k = 1; k < e.points.length; k++) links.push([e.points[k - 1], e.points[k]]);
-    });
-    return order(rows, links);
   }
 
   // Within a row: name order, then four sweeps placing each at the mean position
   // of its neighbours in the row above (down) or below (up); ties keep the order.
   function order(rows, links) {
-    rows.forEach(function (row) { row.sort(byName); });
+    rows.forEach(function (row) { row.sort(byKey); });
     var position = {}, rowOf = {};
     function remember() {
       rows.forEach(function (row, r) { row.forEach(function (n, i) { position[n] = i / Math.max(1, row.length - 1); rowOf[n] = r; }); });
@@ -209,38 +271,129 @@
     return rows;
   }
 
-  var ROW = 120, GAP = 56, HEIGHT = 40, LANE = 40, CHAR = 7.3, MARGIN = 30;
-  function lane(name) { return name.charAt(0) === "\u0001"; }
+  // The layers of each box's items, the outer boxes first: an edge between two
+  // items of a box goes down or up as they lie there (sideways counts as up).
+  function plan(within, boxes, shown, edges, home, plans) {
+    var items = shown.filter(function (n) { return home[n] === within; }), links = [];
+    boxes.forEach(function (b) { if (b.parent === within) items.push(b.id); });
+    edges.forEach(function (e) {
+      var s = itemIn(e.source, within, home), t = itemIn(e.target, within, home);
+      if (s !== null && t !== null && s !== t) links.push({ s: s, t: t, edge: e });
+    });
+    var layer = layering(items, links);
+    links.forEach(function (l) { l.edge.down = layer[l.t] > layer[l.s]; });
+    plans[within === null ? "" : within.id] = { items: items, links: links, layer: layer };
+    boxes.forEach(function (b) { if (b.parent === within) plan(b, boxes, shown, edges, home, plans); });
+  }
 
-  function place(rows) {
-    var box = {}, widest = 0;
+  // One box (null: the whole drawing) as a block: its items in rows (a box inside
+  // is one item, laid out first), a point in each row an edge passes (its lane) so
+  // it goes round nodes, also from a node in the box to the box's side the edge
+  // leaves by, and each rank's label at the left of its first row.
+  function layout(within, boxes, shown, edges, home, plans) {
+    var inner = {}, at = plans[within === null ? "" : within.id], layer = at.layer, rows = [], chained = [];
+    at.items.forEach(function (n) {
+      (rows[layer[n]] = rows[layer[n]] || []).push(n);
+      if (isBox(n)) inner[n] = layout(named[n], boxes, shown, edges, home, plans);
+    });
+    function lanes(e, from, to, tag) { // lanes in rows from..to (either way, both in)
+      var ids = [];
+      for (var r = from, step = from <= to ? 1 : -1; r !== to + step; r += step) {
+        var id = "\u0001" + e.index + ":" + tag + ":" + r;
+        rows[r].push(id); ids.push(id);
+      }
+      return ids;
+    }
+    function chain(ids) { for (var k = 1; k < ids.length; k++) chained.push([ids[k - 1], ids[k]]); }
+    at.links.forEach(function (l) {
+      var a = layer[l.s], b = layer[l.t], step = a < b ? 1 : -1;
+      l.edge.middle = a === b || Math.abs(a - b) === 1 ? [] : lanes(l.edge, a + step, b - step, "");
+      chain([l.s].concat(l.edge.middle, [l.t]));
+    });
+    if (within !== null) {
+      var last = rows.length - 1;
+      edges.forEach(function (e) {
+        var s = itemIn(e.source, within, home), t = itemIn(e.target, within, home), ids;
+        if ((s === null) === (t === null)) return;
+        if (s !== null) { // leaving the box: to its bottom going down, else to its top
+          ids = e.down ? (layer[s] < last ? lanes(e, layer[s] + 1, last, within.id) : [])
+            : (layer[s] > 0 ? lanes(e, layer[s] - 1, 0, within.id) : []);
+          e.exit = e.exit.concat(ids);
+          chain([s].concat(ids));
+        } else { // entering it: from its top coming down, else from its bottom
+          ids = e.down ? (layer[t] > 0 ? lanes(e, 0, layer[t] - 1, within.id) : [])
+            : (layer[t] < last ? lanes(e, last, layer[t] + 1, within.id) : []);
+          e.enter = ids.concat(e.enter);
+          chain(ids.concat([t]));
+        }
+      });
+    }
+    order(rows, chained);
+    var labelOf = [];
+    (doc.rank_labels || []).forEach(function (text, i) {
+      var r = rows.findIndex(function (row) { return row.some(function (n) { return !lane(n) && !isBox(n) && rankOfName(n) === i; }); });
+      if (r >= 0 && labelOf[r] === undefined) labelOf[r] = text;
+    });
+    var gutter = labelOf.reduce(function (w, text) { return Math.max(w, text.length * CHAR + 24); }, 0);
+    var block = { w: 0, h: 0, nodes: {}, frames: [], labels: [] }, size = {}, widest = 0, y = 0;
     rows.forEach(function (row) {
       var x = 0;
       row.forEach(function (n) {
-        var w = lane(n) ? LANE : Math.max(90, n.length * CHAR + 24);
-        box[n] = { x: x, y: 0, w: w, h: lane(n) ? 0 : HEIGHT };
-        x += w + GAP;
+        size[n] = lane(n) ? { w: LANE, h: 0 } : isBox(n) ? { w: inner[n].w, h: inner[n].h }
+          : { w: Math.max(90, n.length * CHAR + 24), h: HEIGHT };
+        x += size[n].w + GAP;
       });
       widest = Math.max(widest, x - GAP);
     });
     rows.forEach(function (row, r) {
-      var last = box[row[row.length - 1]];
-      var shift = (widest - (last.x + last.w)) / 2;
-      row.forEach(function (n) {
-        box[n].x += shift + MARGIN;
-        box[n].y = r * ROW + MARGIN + 20 + (lane(n) ? HEIGHT / 2 : 0);
+      var width = row.reduce(function (w, n) { return w + size[n].w + GAP; }, -GAP);
+      var x = gutter + (widest - width) / 2;
+      var height = row.reduce(function (h, n) { return Math.max(h, size[n].h); }, HEIGHT);
+      row.forEach(function (n) { // a lane runs down the whole row, beside what is in it
+        var at = { x: x, y: y, w: size[n].w, h: lane(n) ? height : size[n].h };
+        if (isBox(n)) merge(block, inner[n], at.x, at.y); else block.nodes[n] = at;
+        x += size[n].w + GAP;
       });
+      if (labelOf[r] !== undefined) block.labels.push({ text: labelOf[r], x: 0, y: y + HEIGHT / 2 + 4 });
+      y += height + ROW_GAP;
     });
-    return { box: box, width: widest + 2 * MARGIN + 60, height: rows.length * ROW + MARGIN };
+    block.w = gutter + widest;
+    block.h = Math.max(0, y - ROW_GAP);
+    if (within === null) return block;
+    var framed = { w: block.w + 2 * PAD, h: block.h + 2 * PAD + TITLE, nodes: {}, frames: [], labels: [] };
+    framed.frames.push({ box: within, x: 0, y: 0, w: framed.w, h: framed.h });
+    merge(framed, block, PAD, PAD + TITLE);
+    return framed;
+  }
+
+  function merge(into, block, dx, dy) {
+    Object.keys(block.nodes).forEach(function (n) {
+      var b = block.nodes[n];
+      into.nodes[n] = { x: b.x + dx, y: b.y + dy, w: b.w, h: b.h };
+    });
+    block.frames.forEach(function (f) { into.frames.push({ box: f.box, x: f.x + dx, y: f.y + dy, w: f.w, h: f.h }); });
+    block.labels.forEach(function (l) { into.labels.push({ text: l.text, x: l.x + dx, y: l.y + dy }); });
   }
 
   function draw() {
     var shown = visibleNodes();
     var edges = visibleEdges(shown);
-    var rows = rowsOf(shown, edges, layering(shown, edges));
-    var placed = place(rows), box = placed.box;
-    var svg = el("svg", { width: placed.width, height: placed.height, role: "img",
-      viewBox: "0 0 " + placed.width + " " + placed.height });
+    edges.forEach(function (e, i) { e.index = i; });
+    rankOf = {};
+    (doc.ranks || []).forEach(function (rank, i) { rank.forEach(function (n) { rankOf[n] = i; }); });
+    var boxes = boxesOf(shown);
+    var home = homes(shown, boxes), plans = {};
+    plan(null, boxes, shown, edges, home, plans);
+    edges.forEach(function (e) { e.exit = []; e.enter = []; e.middle = []; });
+    var block = { w: 0, h: 0, nodes: {}, frames: [], labels: [] };
+    merge(block, layout(null, boxes, shown, edges, home, plans), MARGIN, MARGIN);
+    edges.forEach(function (e) { e.points = [e.source].concat(e.exit, e.middle, e.enter, [e.target]); });
+    var box = block.nodes;
+    var width = 0, height = 0;
+    Object.keys(box).forEach(function (n) { width = Math.max(width, box[n].x + box[n].w); height = Math.max(height, box[n].y + box[n].h); });
+    block.frames.forEach(function (f) { width = Math.max(width, f.x + f.w); height = Math.max(height, f.y + f.h); });
+    width += MARGIN + 60; height += MARGIN;
+    var svg = el("svg", { width: width, height: height, role: "img", viewBox: "0 0 " + width + " " + height });
     var defs = el("defs");
     [["arrow", "#8c959f"], ["arrow-red", "#d1242f"]].forEach(function (m) {
       var marker = el("marker", { id: m[0], viewBox: "0 0 10 10", refX: 10, refY: 5,
@@ -249,49 +402,42 @@
       defs.appendChild(marker);
     });
     svg.appendChild(defs);
-    drawFrames(svg, shown, box);
-    var labels = [];
-    edges.forEach(function (e) { svg.appendChild(drawEdge(e, box, labels)); });
+    var titles = [], taken = drawFrames(svg, block, titles);
+    Object.keys(box).forEach(function (n) { if (!lane(n)) taken.push({ x: box[n].x, y: box[n].y, w: box[n].w, h: box[n].h, weight: 100 }); });
+    var pairs = {};
+    edges.forEach(function (e) { pairs[e.source + "\u0000" + e.target] = true; });
+    edges.forEach(function (e) { route(e, box, pairs[e.target + "\u0000" + e.source] ? (e.source < e.target ? -8 : 8) : 0); });
+    edges.forEach(function (e) { svg.appendChild(drawEdge(e, edges, taken)); });
+    titles.forEach(function (title) { svg.appendChild(title); });
     shown.forEach(function (n) { svg.appendChild(drawNode(n, box[n], shown)); });
     var holderNode = document.getElementById("drawing");
     holderNode.textContent = "";
     holderNode.appendChild(svg);
   }
 
-  function frameOf(names, box, pad) {
-    var inside = names.filter(function (n) { return box[n]; }).map(function (n) { return box[n]; });
-    if (!inside.length) return null;
-    var x0 = Math.min.apply(null, inside.map(function (b) { return b.x; })) - pad;
-    var y0 = Math.min.apply(null, inside.map(function (b) { return b.y; })) - pad - 12;
-    var x1 = Math.max.apply(null, inside.map(function (b) { return b.x + b.w; })) + pad;
-    var y1 = Math.max.apply(null, inside.map(function (b) { return b.y + b.h; })) + pad;
-    return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
-  }
-
-  // The document's clusters, and a dashed frame round each opened package's children.
-  function drawFrames(svg, shown, box) {
-    function cluster(c, depth) {
-      var names = shown.filter(function (n) { return c.nodes.some(function (m) { return under(n, m); }); });
-      var f = frameOf(names, box, 10 + 4 * depth);
-      if (f) {
-        var g = el("g", { "class": "cluster" });
-        g.appendChild(el("rect", { x: f.x, y: f.y, width: f.w, height: f.h, rx: 6 }));
-        g.appendChild(el("text", { x: f.x + 6, y: f.y + 12 }, c.name));
-        svg.appendChild(g);
-      }
-      (c.clusters || []).forEach(function (inner) { cluster(inner, depth + 1); });
-    }
-    (doc.clusters || []).forEach(function (c) { cluster(c, 2); });
-    Object.keys(expanded).sort(byName).forEach(function (name) {
-      var f = frameOf(shown.filter(function (n) { return under(n, name); }), box, 8);
-      if (!f) return;
-      var g = el("g", { "class": "frame", "data-package": name });
+  // The frames: the document's clusters solid, the opened packages dashed, each
+  // with its name (in a group of its own, drawn over the edges, so a line never
+  // hides it); the ranks' labels. Returns the places they take, for the edges' labels.
+  function drawFrames(svg, block, titles) {
+    var taken = [];
+    block.frames.slice().sort(function (a, b) { return b.w * b.h - a.w * a.h; }).forEach(function (f) {
+      var opened = f.box.kind === "frame", name = f.box.name;
+      var attributes = opened ? { "class": "frame", "data-package": name } : { "class": "cluster", "data-cluster": name };
+      var g = el("g", attributes), head = el("g", attributes);
       g.appendChild(el("rect", { x: f.x, y: f.y, width: f.w, height: f.h, rx: 6 }));
-      var text = el("text", { x: f.x + 6, y: f.y + 11 }, "\u25be " + name + " (fold)");
-      text.addEventListener("click", function () { fold(name); });
-      g.appendChild(text);
+      var title = opened ? "\u25be " + name + " (fold)" : name;
+      var text = el("text", { x: f.x + 8, y: f.y + 14 }, title);
+      if (opened) text.addEventListener("click", function () { fold(name); });
+      head.appendChild(text);
       svg.appendChild(g);
+      titles.push(head);
+      taken.push({ x: f.x, y: f.y, w: title.length * 6.7 + 16, h: TITLE, weight: 50 });
     });
+    block.labels.forEach(function (l) {
+      svg.appendChild(el("text", { "class": "rank-label", x: l.x, y: l.y }, l.text));
+      taken.push({ x: l.x, y: l.y - 12, w: l.text.length * CHAR, h: 16, weight: 50 });
+    });
+    return taken;
   }
 
   function drawNode(name, b, shown) {
@@ -319,43 +465,91 @@
     draw();
   }
 
-  function drawEdge(e, box, labels) {
+  // An edge's curves (each a cubic: from, two controls, to), moved `off` sideways
+  // when the opposite edge is drawn too, and points along them for placing labels.
+  // A node is left or reached on the side facing its neighbour (side by side: the
+  // top, the bottom for the second of two opposite edges); a lane is run through
+  // from the end nearer the point before; two ends level are joined by an arc.
+  function route(e, box, off) {
+    var ends = []; // per point: x, where the line comes in, where it goes out, whether it goes out upwards
+    e.points.forEach(function (n, k) {
+      var b = box[n], x = b.x + b.w / 2 + off, middle = b.y + b.h / 2;
+      if (lane(n)) {
+        var up = ends[k - 1][2] > middle;
+        ends.push([x, up ? b.y + b.h : b.y, up ? b.y : b.y + b.h, up]);
+        return;
+      }
+      var next = box[e.points[1]], toward = k === 0 ? next.y + next.h / 2 : ends[k - 1][2];
+      var below = toward > middle || (toward === middle && off > 0), y = below ? b.y + b.h : b.y;
+      ends.push([x, y, y, !below]);
+    });
+    e.curves = [];
+    ends.forEach(function (q, k) {
+      if (k === 0) return;
+      var p = ends[k - 1], from = [p[0], p[2]], to = [q[0], q[1]];
+      if (Math.abs(to[1] - from[1]) < 24) {
+        var bend = p[3] ? Math.min(from[1], to[1]) - 34 : Math.max(from[1], to[1]) + 34;
+        e.curves.push([from, [from[0], bend], [to[0], bend], to]);
+      } else {
+        var half = (from[1] + to[1]) / 2;
+        e.curves.push([from, [from[0], half], [to[0], half], to]);
+      }
+      if (q[1] !== q[2]) e.curves.push([to, to, [q[0], q[2]], [q[0], q[2]]]); // down (or up) a lane
+    });
+    e.samples = [];
+    e.curves.forEach(function (c) {
+      for (var n = Math.ceil(length(c) / 5), i = 0; i <= n; i++) e.samples.push(at(c, i / n));
+    });
+    e.side = off;
+  }
+  function at(c, t) {
+    var u = 1 - t;
+    return [0, 1].map(function (d) {
+      return u * u * u * c[0][d] + 3 * u * u * t * c[1][d] + 3 * u * t * t * c[2][d] + t * t * t * c[3][d];
+    });
+  }
+  function length(c) { return Math.abs(c[3][0] - c[0][0]) + Math.abs(c[3][1] - c[0][1]) + 1; }
+
+  // A label's place: the candidates along the edge's longest curve first (its middle,
+  // then either side of it), on the line or beside it; the first that covers the
+  // fewest nodes, frame titles, labels and other edges' lines.
+  function labelPlace(e, w, edges, taken) {
+    var curves = e.curves.slice().sort(function (a, b) { return length(b) - length(a); });
+    var best = null;
+    curves.forEach(function (c) {
+      [0.5, 0.35, 0.65, 0.2, 0.8].forEach(function (t) {
+        var p = at(c, t), beside = [p[0] + w / 2 + 6, p[0] - w / 2 - 6];
+        var xs = e.side ? [e.side > 0 ? beside[0] : beside[1]] : [p[0], beside[0], beside[1]];
+        xs.forEach(function (x) {
+          var r = { x: x - w / 2, y: p[1] - 9, w: w, h: 15 }, cost = 0;
+          taken.forEach(function (o) { if (overlap(r, o)) cost += o.weight; });
+          edges.forEach(function (other) {
+            if (other !== e) other.samples.forEach(function (s) { if (inside(s, r)) cost += 4; });
+          });
+          if (best === null || cost < best.cost) best = { cost: cost, x: x, y: p[1], r: r };
+        });
+      });
+    });
+    return best;
+  }
+  function overlap(a, b) { return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h; }
+  function inside(p, r) { return p[0] > r.x - 1 && p[0] < r.x + r.w + 1 && p[1] > r.y - 1 && p[1] < r.y + r.h + 1; }
+
+  function drawEdge(e, edges, taken) {
     var rules = Object.keys(e.violations).sort(byName);
     var dashed = e.imports > 0 && (e.type_checking === e.imports || e.dynamic === e.imports);
     var g = el("g", { "class": "edge" + (rules.length ? " violation" : "") + (dashed ? " dashed" : "") +
       (chosenEdge === e.source + "\u0000" + e.target ? " chosen" : ""), "data-source": e.source, "data-target": e.target });
-    var s = box[e.source], t = box[e.target], d, mid;
-    if (s.y === t.y) { // the same row: an arc above
-      var x1 = s.x + s.w / 2, x2 = t.x + t.w / 2, top = s.y - 30;
-      d = "M" + x1 + "," + s.y + " C" + x1 + "," + top + " " + x2 + "," + top + " " + x2 + "," + t.y;
-      mid = [(x1 + x2) / 2, top + 8];
-    } else {
-      var down = t.y > s.y;
-      var points = e.points.map(function (n, k) {
-        var b = box[n];
-        if (lane(n)) return [b.x + b.w / 2, b.y];
-        var end = k === 0 ? down : !down; // leave from the bottom going down, arrive at the top
-        return [b.x + b.w / 2, end ? b.y + b.h : b.y];
-      });
-      d = "M" + points[0];
-      for (var k = 1; k < points.length; k++) {
-        var p = points[k - 1], q = points[k], half = (p[1] + q[1]) / 2;
-        d += " C" + p[0] + "," + half + " " + q[0] + "," + half + " " + q[0] + "," + q[1];
-      }
-      var m = Math.floor((points.length - 1) / 2), p0 = points[m], q0 = points[m + 1];
-      mid = [(p0[0] + q0[0]) / 2, (p0[1] + q0[1]) / 2]; // between two rows, clear of the nodes
-    }
+    var d = "M" + e.curves[0][0];
+    e.curves.forEach(function (c) { d += " C" + c[1] + " " + c[2] + " " + c[3]; });
     g.appendChild(el("path", { "class": "hit", d: d }));
     g.appendChild(el("path", { "class": "line", d: d, "marker-end": rules.length ? "url(#arrow-red)" : "url(#arrow)" }));
     var label = rules.length ? rules.map(function (r) { return r + ": " + e.violations[r]; }).join(", ")
       : plural(e.imports, "import");
-    var w = label.length * 6.7 + 8, x = mid[0], y = mid[1];
-    for (var tries = 1; tries < 8 && labels.some(function (o) {
-      return Math.abs(o[0] - x) < (o[2] + w) / 2 && Math.abs(o[1] - y) < 16;
-    }); tries++) y = mid[1] + (tries % 2 ? -1 : 1) * 17 * Math.ceil(tries / 2); // clear of the labels drawn
-    labels.push([x, y, w]);
-    g.appendChild(el("rect", { "class": "label-box", x: x - w / 2, y: y - 9, width: w, height: 15, rx: 3 }));
-    g.appendChild(el("text", { x: x, y: y + 2, "text-anchor": "middle" }, label));
+    var w = label.length * 6.7 + 8, place = labelPlace(e, w, edges, taken);
+    taken.push({ x: place.r.x, y: place.r.y, w: place.r.w, h: place.r.h, weight: 100 });
+    g.appendChild(el("rect", { "class": "label-box", x: place.r.x, y: place.r.y, width: w, height: 15, rx: 3 }));
+    g.appendChild(el("text", { x: place.x, y: place.y + 2, "text-anchor": "middle" }, label));
     g.appendChild(el("title", {}, e.source + " \u2192 " + e.target));
     g.addEventListener("click", function () { chosenEdge = e.source + "\u0000" + e.target; show(e); draw(); });
     return g;
