@@ -30,6 +30,7 @@ import marshal
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -58,7 +59,7 @@ from fitness.tree import Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
-FORMAT = 7  # bump when what is stored changes shape
+FORMAT = 8  # bump when what is stored changes shape
 
 _REWRITE = 64  # modules resolved afresh (or 1 %) past which the stored graph is rewritten
 
@@ -75,7 +76,9 @@ class Analysis(NamedTuple):
     externals: frozenset[str]  # the external names the graph's imports name
     how: str  # "reused", "unaffected", "incremental" or "rebuilt"
     imports: frozenset[tuple[str, str]] | None = None  # the graph's pairs, when it was built
-    between: Between | None = None  # the statements between the project's modules (views)
+    # The statements between the project's modules, for views: worked out (or decoded from
+    # the store) only when asked, since a check does not need them.
+    between: Callable[[], Between] | None = None
 
 
 def analyse(
@@ -127,7 +130,7 @@ def analyse(
     findings = findings_of(graph, facts)
     comments = {path: found.comments for path, found in facts.items() if found.comments}
     analysis = Analysis(
-        findings, comments, graph.modules, graph.externals, how, graph.pairs, graph.between()
+        findings, comments, graph.modules, graph.externals, how, graph.pairs, graph.between
     )
     if directory is not None and len(versions) == len(paths):
         _save(directory, _FINDINGS, (key, _versions(versions), *_encode_analysis(analysis)))
@@ -266,11 +269,13 @@ def _decode_edges(importer: str, path: str, encoded: tuple[Any, ...]) -> list[Im
 
 
 def _encode_analysis(analysis: Analysis) -> tuple[Any, ...]:
+    between = analysis.between() if analysis.between is not None else {}
     return (
         tuple(encode_finding(finding) for finding in analysis.findings),
         tuple((path, tuple(map(tuple, found))) for path, found in analysis.comments.items()),
         tuple(sorted(analysis.externals)),
-        tuple((*pair, *found) for pair, found in (analysis.between or {}).items()),
+        # Stored as bytes of their own: a run that does not draw never unpacks them.
+        marshal.dumps(tuple((*pair, *found) for pair, found in between.items())),
     )
 
 
@@ -279,17 +284,23 @@ def _decode_analysis(encoded: tuple[Any, ...], discovery: Discovery, how: str) -
     internal = frozenset(f.module for f in discovery.files) | frozenset(discovery.namespaces)
     try:
         findings, comments, externals, between = encoded
+        if not isinstance(between, bytes):
+            raise TypeError(f"the imports between modules are stored as {type(between).__name__}")
         return Analysis(
             [decode_finding(finding) for finding in findings],
             {path: tuple(Comment(*c) for c in found) for path, found in comments},
             internal,
             frozenset(externals),
             how,
-            between={(row[0], row[1]): PairImports(*row[2:]) for row in between},
+            between=partial(_decode_between, between),
         )
     except (TypeError, ValueError, IndexError, KeyError) as exc:
         log.debug("cache: ignoring the stored findings (%s)", exc)
         return None
+
+
+def _decode_between(stored: bytes) -> Between:
+    return {(row[0], row[1]): PairImports(*row[2:]) for row in marshal.loads(stored)}
 
 
 def _load(location: Path, key: object) -> tuple[tuple[Any, ...], int] | None:

@@ -7,8 +7,9 @@ The steps live in the modules beside this one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fitness.adr.directory import read_decisions
 from fitness.app.baselines import baseline_path
@@ -19,7 +20,6 @@ from fitness.app.configure import (
     scope_of,
     select_rules,
 )
-from fitness.app.graph import Pictures, broken_rule_pictures, graph_views
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.run import Run, describe_rules, run_check
 from fitness.app.since import state_at
@@ -38,6 +38,9 @@ from fitness.model import (
 from fitness.policy import Rules, judged
 from fitness.tree.work import WORK
 
+if TYPE_CHECKING:  # `fitness graph` and the Markdown summary only
+    from fitness.app.graph import Pictures, Views
+
 
 def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
     """Run the configured rules on the whole project and return the report.
@@ -51,8 +54,19 @@ def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
 def check_drawn(options: CheckOptions, clock: Callable[[], float]) -> tuple[Report, Pictures]:
     """`check`, and a picture of each broken rule that has one (`fitness.app.graph`), for
     the Markdown summary: the rule's own view, within what GitHub's Mermaid renders."""
+    from fitness.app.graph import broken_rule_pictures
+
     ran = _run(options, clock)
     return ran.report, broken_rule_pictures(ran)
+
+
+def graph_views(
+    options: CheckOptions, roots: Sequence[str], rule_id: str | None = None
+) -> tuple[Run, Views]:
+    """The run and the package views of `fitness graph` (`fitness.app.graph.graph_views`)."""
+    from fitness.app.graph import graph_views as views
+
+    return views(options, roots, rule_id)
 
 
 def _run(options: CheckOptions, clock: Callable[[], float]) -> Run:

@@ -16,6 +16,8 @@ from fitness.views.package_view import PackageView, package_view
 if TYPE_CHECKING:
     from fitness.reporters.diagrams.github_limits import Views
 
+__all__ = ["Pictures", "Views", "broken_rule_pictures", "graph_views", "rule_views"]
+
 Pictures = tuple[tuple[str, PackageView], ...]  # (rule id, its view), in the rules' order
 
 
@@ -111,7 +113,7 @@ def _findings(ran: Run, rule_id: str | None = None) -> tuple[Finding, ...]:
 def _between(ran: Run) -> Between:
     if ran.between is None:  # stored findings from before views were stored with them
         raise UsageError("the cache holds no import counts: run once with --no-cache")
-    return ran.between
+    return ran.between()
 
 
 def _rule(rules: Sequence[Rule], rule_id: str) -> Rule:

@@ -56,7 +56,7 @@ class Run(NamedTuple):
     config: Config
     imports: frozenset[tuple[str, str]] | None
     modules: frozenset[str] = frozenset()
-    between: Between | None = None
+    between: Callable[[], Between] | None = None  # worked out or decoded when called
 
 
 def run_check(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from fitness.model import Report
-from fitness.views.package_view import PackageView
+
+if TYPE_CHECKING:  # drawn only by the Markdown summary, when a run made pictures
+    from fitness.views.package_view import PackageView
 
 
 class RenderOptions(NamedTuple):

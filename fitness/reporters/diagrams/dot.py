@@ -21,6 +21,7 @@ def render_dot(view: PackageView) -> str:
         f"  label={_quoted(title(view))};",
         "  labelloc=t;",
         "  rankdir=TB;",
+        "  newrank=true;",  # ranks across clusters: without it, boxes and layers can fail to rank
         '  node [shape=box, style=rounded, fontname="Helvetica"];',
         '  edge [fontname="Helvetica", fontsize=10];',
     ]
