@@ -6,6 +6,7 @@ any work) and a tenth to build.
 """
 
 from fitness.model.adr import Adr, AdrLink, AdrStatus, DecisionsOverview, Enforcement
+from fitness.model.classes import ClassFact
 from fitness.model.comments import Comment
 from fitness.model.finding import Chain, Finding, Hop, Location, Routes, Severity, Site
 from fitness.model.fingerprint import fingerprint
@@ -36,6 +37,7 @@ __all__ = [
     "BaselineEntry",
     "Between",
     "Chain",
+    "ClassFact",
     "Comment",
     "DecisionsOverview",
     "DisabledRule",

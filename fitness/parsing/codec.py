@@ -22,6 +22,7 @@ from fitness.model import (
     ApiUse,
     Argument,
     Bans,
+    ClassFact,
     Comment,
     FileFacts,
     ParseFailure,
@@ -30,8 +31,9 @@ from fitness.model import (
 
 # Bump when the shape of FileFacts or of what extraction finds changes (5: extraction
 # fills uses and builtins; caches written while the section existed unfilled are stale;
-# 6: comments; 7: a use's `stated`, uses through module variables and star imports).
-FORMAT = 7
+# 6: comments; 7: a use's `stated`, uses through module variables and star imports;
+# 8: lines of code and classes, for the metrics).
+FORMAT = 8
 
 Encoded = tuple[Any, ...]  # one value per FileFacts section, in field order
 EncodedBans = tuple[tuple[str, ...], tuple[str, ...]]  # roots and builtins, sorted
@@ -64,6 +66,7 @@ _new_failure = partial(tuple.__new__, ParseFailure)
 _new_use = partial(tuple.__new__, ApiUse)
 _new_argument = partial(tuple.__new__, Argument)
 _new_comment = partial(tuple.__new__, Comment)
+_new_class = partial(tuple.__new__, ClassFact)
 
 
 def _call(decoder: Callable[[Any], Any], value: Any) -> Any:
@@ -143,6 +146,18 @@ def _decode_comments(encoded: tuple[tuple[Any, ...], ...]) -> tuple[Comment, ...
     return tuple(map(_new_comment, encoded)) if encoded else ()
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
+def _encode_classes(classes: tuple[ClassFact, ...]) -> tuple[tuple[Any, ...], ...]:
+    return tuple([tuple(fact) for fact in classes])
+
+
+def _decode_classes(encoded: tuple[tuple[Any, ...], ...]) -> tuple[ClassFact, ...]:
+    return tuple(map(_new_class, encoded)) if encoded else ()
+
+
 # Each section's (encoder, decoder), by FileFacts field.
 _SECTIONS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "imports": (_encode_imports, _decode_imports),
@@ -151,6 +166,8 @@ _SECTIONS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "builtins": (_encode_names, _decode_names),
     "examined": (_encode_examined, _decode_examined),
     "comments": (_encode_comments, _decode_comments),
+    "lines": (_same, _same),
+    "classes": (_encode_classes, _decode_classes),
 }
 # A KeyError here at import: a FileFacts section without a line in _SECTIONS.
 _ENCODERS = tuple(_SECTIONS[name][0] for name in FileFacts._fields)
