@@ -20,6 +20,7 @@ from fitness.app.configure import (
     select_rules,
 )
 from fitness.app.graph import Pictures, broken_rule_pictures, graph_views
+from fitness.app.metrics import project_metrics
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.run import Run, describe_rules, run_check
 from fitness.app.since import state_at
@@ -148,6 +149,7 @@ __all__ = [
     "decisions_overview",
     "describe_rules",
     "graph_views",
+    "project_metrics",
     "root_in_repository",
     "select_rules",
     "state_at",
