@@ -44,6 +44,7 @@ def render_metrics_csv(metrics: Metrics) -> str:
 def render_metrics_json(metrics: Metrics) -> str:
     """The document `docs/metrics.schema.json` describes."""
     document = {
+        "schema": "fitness-metrics",
         "version": JSON_VERSION,
         "roots": list(metrics.roots),
         "depth": metrics.depth,
