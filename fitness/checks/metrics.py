@@ -44,7 +44,8 @@ class MetricsKind:
     The packages are those `depth` levels below the top-level packages (a module
     above that depth is a package of its own), measured over the whole project;
     `packages` picks the ones checked (a package an expression names, or one
-    inside it; default: all). Coupling counts the project's own packages only:
+    inside it; default: every package at the depth, not a module above it such
+    as the top-level package's own `__init__.py`). Coupling counts the project's own packages only:
     Ca the other packages that import one of its modules, Ce those one of its
     modules imports; instability I = Ce/(Ca+Ce), 0 without coupling;
     abstractness A the share of its classes that are abstract (`abc.ABC` base,
@@ -132,7 +133,13 @@ class MetricsKind:
 
 
 def _checked(params: MetricsParams, context: CheckContext, package: str) -> bool:
-    if params.packages and not any(ref.expr.covers(package) for ref in params.packages):
+    """Whether the rule checks `package`: one `packages` names (or one inside it); without
+    `packages`, every package at the depth (a module above it, such as a top-level
+    package's `__init__.py`, is not one)."""
+    if params.packages:
+        if not any(ref.expr.covers(package) for ref in params.packages):
+            return False
+    elif package.count(".") != params.depth:
         return False
     return context.applies_to(package)
 
