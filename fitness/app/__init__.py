@@ -7,8 +7,9 @@ The steps live in the modules beside this one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fitness.adr.directory import read_decisions
 from fitness.app.baselines import baseline_path
@@ -20,7 +21,6 @@ from fitness.app.configure import (
     select_rules,
 )
 from fitness.app.graph import Pictures, broken_rule_pictures, graph_views
-from fitness.app.metrics import project_metrics
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.run import Run, describe_rules, run_check
 from fitness.app.since import state_at
@@ -38,6 +38,9 @@ from fitness.model import (
 )
 from fitness.policy import Rules, judged
 from fitness.tree.work import WORK
+
+if TYPE_CHECKING:
+    from fitness.views.metrics import Metrics
 
 
 def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
@@ -126,6 +129,13 @@ def _pruned(entry: BaselineEntry, now: BaselineEntry) -> BaselineEntry:
 def rules_of(config: Config, report: Report) -> Rules:
     ids = frozenset((*(rule.id for rule in report.rules), *BUILT_IN_IDS))
     return Rules(ids, ids)
+
+
+def project_metrics(options: CheckOptions, roots: Sequence[str], depth: int) -> Metrics:
+    """`fitness metrics` (`fitness.app.metrics`), imported only by a run that measures."""
+    from fitness.app.metrics import project_metrics as measure
+
+    return measure(options, roots, depth)
 
 
 def configured_rules(options: CheckOptions) -> RuleListing:

@@ -6,7 +6,6 @@ any work) and a tenth to build.
 """
 
 from fitness.model.adr import Adr, AdrLink, AdrStatus, DecisionsOverview, Enforcement
-from fitness.model.classes import ClassFact
 from fitness.model.comments import Comment
 from fitness.model.finding import Chain, Finding, Hop, Location, Routes, Severity, Site
 from fitness.model.fingerprint import fingerprint
@@ -37,7 +36,6 @@ __all__ = [
     "BaselineEntry",
     "Between",
     "Chain",
-    "ClassFact",
     "Comment",
     "DecisionsOverview",
     "DisabledRule",

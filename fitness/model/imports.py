@@ -7,12 +7,14 @@ dataclass.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from fitness.model.classes import ClassFact
 from fitness.model.comments import Comment
 from fitness.model.finding import Location
 from fitness.model.uses import NO_BANS, ApiUse, Bans
+
+if TYPE_CHECKING:  # a run that measures nothing never imports it
+    from fitness.model.classes import ClassFact
 
 
 class RawImport(NamedTuple):

@@ -16,7 +16,7 @@ from typing import Optional
 
 import libcst as cst
 
-from fitness.model import ClassFact
+from fitness.model.classes import ClassFact
 from fitness.parsing.nodes import Found, dotted
 from fitness.parsing.textscan import LineIndex, in_code, literal_regions, strings_and_comments
 

@@ -15,19 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fitness.model import (
     NO_BANS,
     ApiUse,
     Argument,
     Bans,
-    ClassFact,
     Comment,
     FileFacts,
     ParseFailure,
     RawImport,
 )
+
+if TYPE_CHECKING:
+    from fitness.model.classes import ClassFact
 
 # Bump when the shape of FileFacts or of what extraction finds changes (5: extraction
 # fills uses and builtins; caches written while the section existed unfilled are stale;
@@ -66,7 +68,6 @@ _new_failure = partial(tuple.__new__, ParseFailure)
 _new_use = partial(tuple.__new__, ApiUse)
 _new_argument = partial(tuple.__new__, Argument)
 _new_comment = partial(tuple.__new__, Comment)
-_new_class = partial(tuple.__new__, ClassFact)
 
 
 def _call(decoder: Callable[[Any], Any], value: Any) -> Any:
@@ -155,7 +156,12 @@ def _encode_classes(classes: tuple[ClassFact, ...]) -> tuple[tuple[Any, ...], ..
 
 
 def _decode_classes(encoded: tuple[tuple[Any, ...], ...]) -> tuple[ClassFact, ...]:
-    return tuple(map(_new_class, encoded)) if encoded else ()
+    if not encoded:
+        return ()
+    # Imported here: a warm run of rules that measure nothing never decodes a class.
+    from fitness.model.classes import ClassFact
+
+    return tuple(map(partial(tuple.__new__, ClassFact), encoded))
 
 
 # Each section's (encoder, decoder), by FileFacts field.

@@ -21,7 +21,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from fitness.model import ClassFact, PairImports
+from fitness.model import PairImports
+from fitness.model.classes import ClassFact
 from fitness.views.package_view import node_of
 
 

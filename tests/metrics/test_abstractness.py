@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from fitness import app
-from fitness.model import ClassFact, PairImports
+from fitness.model import PairImports
+from fitness.model.classes import ClassFact
 from fitness.views.metrics import package_metrics
 
 FIXTURE = Path(__file__).parent / "fixtures" / "abstracts"

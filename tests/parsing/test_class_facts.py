@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import marshal
 
-from fitness.model import ClassFact
+from fitness.model.classes import ClassFact
 from fitness.parsing.codec import decode, encode
 from fitness.parsing.extract import extract
 
