@@ -105,3 +105,8 @@ def test_a_warm_run_parses_nothing(
 
     monkeypatch.setattr(collect, "extract_bytes", refuse)
     assert run("metrics", cwd=shop) == Result(0, TABLE, "")
+
+
+def test_the_readme_shows_this_very_table() -> None:
+    readme = (EXAMPLE.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "$ fitness metrics\n" + TABLE in readme
