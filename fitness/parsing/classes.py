@@ -11,6 +11,7 @@ is a hard keyword: outside strings and comments each one starts a class).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Optional
 
@@ -23,7 +24,10 @@ from fitness.parsing.textscan import LineIndex, in_code, literal_regions, string
 # A class statement, and its name qualified within the module (None: inside a function).
 Statement = tuple[cst.ClassDef, Optional[str]]
 
-_CLASS = re.compile(r"(?<![\w.])class(?!\w)")
+_CLASS = re.compile(r"class\b")  # a literal start, which `re` finds fastest
+_CLASS_LINE = re.compile(r"^[ \t\f]*(class)[ \t]+(\w+)[ \t]*[(:]", re.MULTILINE)
+_CODE_LINE = re.compile(r"^[ \t\f]*[^\s#]", re.MULTILINE)
+_COMMENT_LINE = re.compile(r"^[ \t\f]*#", re.MULTILINE)
 _ABSTRACT_DECORATORS = frozenset(
     {"abc.abstractmethod", "abc.abstractproperty", "abc.abstractclassmethod"}
     | {"abc.abstractstaticmethod"}
@@ -52,24 +56,22 @@ def class_facts(
 def lines_of_code(text: str) -> int:
     """The lines holding something besides blanks and comments; a docstring's lines count
     (but not its blank ones), as do the lines of any other string."""
-    count = 0
-    if "#" in text:
-        text = _without_comments(text)
-    for line in text.splitlines():
-        if line and not line.isspace():
-            count += 1
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    count = len(_CODE_LINE.findall(text))
+    commented = [match.end() - 1 for match in _COMMENT_LINE.finditer(text)]
+    if commented and ('"""' in text or "'''" in text or "\\\n" in text):
+        # A line that starts with `#` inside a string is a line of that string: code.
+        starts, ends = [], []
+        for start, end, comment, _ in strings_and_comments(text):
+            if not comment:
+                starts.append(start)
+                ends.append(end)
+        for offset in commented:
+            inside = bisect_right(starts, offset) - 1
+            if inside >= 0 and offset < ends[inside]:
+                count += 1
     return count
-
-
-def _without_comments(text: str) -> str:
-    parts = []
-    position = 0
-    for start, end, comment, _ in strings_and_comments(text):
-        if comment:
-            parts.append(text[position:start])
-            position = end
-    parts.append(text[position:])
-    return "".join(parts)
 
 
 def _aliases(found: Sequence[Found]) -> dict[str, str]:
@@ -137,13 +139,27 @@ def _abstract_methods(node: cst.ClassDef, aliases: dict[str, str]) -> bool:
 
 def _lines(module: cst.Module, statements: Sequence[Statement], text: str) -> list[int]:
     """The line of each class statement's `class` keyword."""
-    offsets = [match.start() for match in _CLASS.finditer(text)]
+    index = LineIndex(text)
+    # Nearly always: each statement is a line `class Name(` or `class Name:`, in order
+    # (a docstring that mentions a class seldom starts a line so); no scan of strings.
+    starts = [(match.start(1), match.group(2)) for match in _CLASS_LINE.finditer(text)]
+    if [name for _, name in starts] == [node.name.value for node, _ in statements]:
+        return [index.position(offset)[0] for offset, _ in starts]
+    offsets = [
+        match.start()
+        for match in _CLASS.finditer(text)
+        if not match.start() or not _word(text[match.start() - 1])
+    ]
     if len(offsets) != len(statements):
         offsets = in_code(offsets, literal_regions(text))
     if len(offsets) == len(statements):
-        index = LineIndex(text)
         return [index.position(offset)[0] for offset in offsets]
     return _exact_lines(module, statements)
+
+
+def _word(character: str) -> bool:
+    """Whether `character` can end a name or attribute before it (`subclass`, `x.class`)."""
+    return character.isalnum() or character in "_."
 
 
 def _exact_lines(module: cst.Module, statements: Sequence[Statement]) -> list[int]:
