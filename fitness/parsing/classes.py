@@ -63,7 +63,10 @@ def lines_of_code(text: str) -> int:
     if commented and ('"""' in text or "'''" in text or "\\\n" in text):
         # A line that starts with `#` inside a string is a line of that string: code.
         starts, ends = [], []
+        last = commented[-1]
         for start, end, comment, _ in strings_and_comments(text):
+            if start > last:
+                break  # no comment-like line is left to place
             if not comment:
                 starts.append(start)
                 ends.append(end)
