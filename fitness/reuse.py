@@ -118,7 +118,8 @@ def analyse(
         # findings were found with, the other files' facts are not needed at all.
         changed, cache = collect(stale)
         versions = cache.versions()
-        if _unaffected(paths, stored[0][0], versions, changed, cache, bans):
+        measures = any(rule.kind == "metrics" for rule in config.rules)
+        if _unaffected(paths, stored[0][0], versions, changed, cache, bans, measures):
             log.debug("reuse: the changed files' facts are unchanged; the findings stand")
             unaffected = _decode_analysis(stored[1:], discovery, "unaffected")
             if unaffected is not None:
@@ -203,8 +204,14 @@ def _unaffected(
     facts: Mapping[str, FileFacts],
     cache: FactsCache,
     bans: Bans,
+    measures: bool = False,
 ) -> bool:
-    """Whether each of the files in `facts` has the facts its stored content had."""
+    """Whether each of the files in `facts` has the facts its stored content had.
+
+    Lines of code and classes count only when a rule `measures` them (`metrics`):
+    without one, an edit that changes nothing else leaves the findings standing.
+    """
+    end = len(FileFacts._fields) if measures else _MEASURED
     if len(versions) != len(paths):
         return False  # a file could not be read: its finding is not in the stored ones
     for path, found in facts.items():
@@ -214,9 +221,15 @@ def _unaffected(
         if before[-1] == now[-1]:
             continue
         old = cache.by_digest(str(before[-1]))
-        if old is None or reusable(old, bans) != found:
+        if old is None:
+            return False
+        again = reusable(old, bans)
+        if again is None or again[:end] != found[:end]:
             return False
     return True
+
+
+_MEASURED = FileFacts._fields.index("lines")  # the sections from here on are the metrics'
 
 
 def _graph(

@@ -130,3 +130,27 @@ def test_damaged_stored_routes_stop_the_run_rather_than_read_as_no_imports() -> 
     assert str(raised.value) == (
         "the stored findings are damaged: run once with --no-cache to rewrite them"
     )
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        ("", [UNAFFECTED]),
+        (
+            '\n[tool.fitness.rules.size]\nkind = "metrics"\nmax_lines = 3\n',
+            ["reuse: 12 of 13 modules' imports resolved before"],
+        ),
+    ],
+    ids=["no-metrics-rule", "a-metrics-rule"],
+)
+def test_a_line_of_code_added_counts_only_for_a_rule_that_measures_lines(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, rule: str, expected: list[str]
+) -> None:
+    root = write_tree(tmp_path, {**FILES, "pyproject.toml": FILES["pyproject.toml"] + rule})
+    caplog.set_level(logging.DEBUG, logger="fitness")
+    report(root)
+    how(caplog)
+    _append(root / "src/shop/domain/order.py", "LIMIT = 3\n")
+
+    assert report(root) == report(root, cache=False)
+    assert how(caplog) == expected

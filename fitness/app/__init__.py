@@ -38,8 +38,9 @@ from fitness.model import (
 from fitness.policy import Rules, judged
 from fitness.tree.work import WORK
 
-if TYPE_CHECKING:  # `fitness graph` and the Markdown summary only
+if TYPE_CHECKING:  # `fitness graph`, `fitness metrics` and the Markdown summary only
     from fitness.app.graph import Pictures, Views
+    from fitness.views.metrics import Metrics
 
 
 def check(options: CheckOptions, clock: Callable[[], float]) -> Report:
@@ -141,6 +142,13 @@ def rules_of(config: Config, report: Report) -> Rules:
     return Rules(ids, ids)
 
 
+def project_metrics(options: CheckOptions, roots: Sequence[str], depth: int) -> Metrics:
+    """`fitness metrics` (`fitness.app.metrics`), imported only by a run that measures."""
+    from fitness.app.metrics import project_metrics as measure
+
+    return measure(options, roots, depth)
+
+
 def configured_rules(options: CheckOptions) -> RuleListing:
     """The rules of the configuration, and those switched off, for `fitness rules`."""
     configured = configure(options, WORK, Revisions())
@@ -162,6 +170,7 @@ __all__ = [
     "decisions_overview",
     "describe_rules",
     "graph_views",
+    "project_metrics",
     "root_in_repository",
     "select_rules",
     "state_at",

@@ -20,6 +20,7 @@ _REGISTRY = {
     "forbidden": ("forbidden", "Forbidden"),
     "independence": ("independence", "Independence"),
     "layers": ("layers", "Layers"),
+    "metrics": ("metrics", "MetricsKind"),
     "protected": ("protected", "Protected"),
 }
 

@@ -93,6 +93,11 @@ def _hop(view: GraphView, edge: ImportEdge, target: str) -> Hop:
     return Hop(edge.importer, _shown(edge, target), sites)
 
 
+def import_hop(view: GraphView, importer: str, imported: str) -> Hop:
+    """One hop: `importer` importing `imported`, with every statement the view keeps."""
+    return _route_hop(view, importer, imported)
+
+
 def _route_hop(view: GraphView, importer: str, imported: str) -> Hop:
     """The import of `imported` by `importer` under the graph's names, with its statements."""
     sites = tuple(

@@ -12,6 +12,7 @@ import click
 from fitness import __version__, app, error_handler
 from fitness.cli.flags import CONFIG, EXIT_CODES, check_baseline_flags, usable_cpus
 from fitness.cli.graph import graph
+from fitness.cli.lazy import LazyGroup
 from fitness.cli.outputs import github_options, output_target, use_color, write_output
 from fitness.clock import since_start
 from fitness.errors import UsageError
@@ -20,7 +21,9 @@ from fitness.progress import progress_bar
 from fitness.reporters import REPORTERS, neutral
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
+@click.group(
+    cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES
+)
 @click.version_option(__version__, "--version", prog_name="fitness")
 @click.option(
     "--debug",

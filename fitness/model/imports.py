@@ -7,11 +7,14 @@ dataclass.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from fitness.model.comments import Comment
 from fitness.model.finding import Location
 from fitness.model.uses import NO_BANS, ApiUse, Bans
+
+if TYPE_CHECKING:  # a run that measures nothing never imports it
+    from fitness.model.classes import ClassFact
 
 
 class RawImport(NamedTuple):
@@ -56,6 +59,9 @@ class FileFacts(NamedTuple):
     builtin names the file's text mentions, so a new builtin ban knows which
     files it can affect without reading any. `comments` are those that may
     cite an ADR or hold a `# fitness:` directive (`fitness.parsing.comments`).
+    `lines` counts the lines of code (not blank, not only a comment; the lines of
+    docstrings and other strings count) and `classes` are the classes it defines
+    (`fitness.model.classes`): what the metrics read.
     """
 
     imports: tuple[RawImport, ...]
@@ -64,6 +70,8 @@ class FileFacts(NamedTuple):
     builtins: frozenset[str] = frozenset()
     examined: Bans = NO_BANS
     comments: tuple[Comment, ...] = ()
+    lines: int = 0
+    classes: tuple[ClassFact, ...] = ()
 
 
 class PairImports(NamedTuple):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fitness.model import (
     NO_BANS,
@@ -28,10 +28,14 @@ from fitness.model import (
     RawImport,
 )
 
+if TYPE_CHECKING:
+    from fitness.model.classes import ClassFact
+
 # Bump when the shape of FileFacts or of what extraction finds changes (5: extraction
 # fills uses and builtins; caches written while the section existed unfilled are stale;
-# 6: comments; 7: a use's `stated`, uses through module variables and star imports).
-FORMAT = 7
+# 6: comments; 7: a use's `stated`, uses through module variables and star imports;
+# 8: lines of code and classes, for the metrics).
+FORMAT = 8
 
 Encoded = tuple[Any, ...]  # one value per FileFacts section, in field order
 EncodedBans = tuple[tuple[str, ...], tuple[str, ...]]  # roots and builtins, sorted
@@ -143,6 +147,23 @@ def _decode_comments(encoded: tuple[tuple[Any, ...], ...]) -> tuple[Comment, ...
     return tuple(map(_new_comment, encoded)) if encoded else ()
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
+def _encode_classes(classes: tuple[ClassFact, ...]) -> tuple[tuple[Any, ...], ...]:
+    return tuple([tuple(fact) for fact in classes])
+
+
+def _decode_classes(encoded: tuple[tuple[Any, ...], ...]) -> tuple[ClassFact, ...]:
+    if not encoded:
+        return ()
+    # Imported here: a warm run of rules that measure nothing never decodes a class.
+    from fitness.model.classes import ClassFact
+
+    return tuple(map(partial(tuple.__new__, ClassFact), encoded))
+
+
 # Each section's (encoder, decoder), by FileFacts field.
 _SECTIONS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "imports": (_encode_imports, _decode_imports),
@@ -151,6 +172,8 @@ _SECTIONS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "builtins": (_encode_names, _decode_names),
     "examined": (_encode_examined, _decode_examined),
     "comments": (_encode_comments, _decode_comments),
+    "lines": (_same, _same),
+    "classes": (_encode_classes, _decode_classes),
 }
 # A KeyError here at import: a FileFacts section without a line in _SECTIONS.
 _ENCODERS = tuple(_SECTIONS[name][0] for name in FileFacts._fields)

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from fitness.model import NO_BANS, ApiUse, Bans, FileFacts, ParseFailure, RawImport
+from fitness.parsing.classes import Statement, class_facts, lines_of_code
 from fitness.parsing.comments import kept_comments
 from fitness.parsing.deep import parse_module
 from fitness.parsing.mentions import mentioned_builtins
@@ -75,7 +76,8 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
     except cst.CSTValidationError as exc:  # a node the grammar builds, libcst refuses: b'a' 'b'
         message = _MIXED_LITERALS if "bytes" in str(exc) else f"syntax error: {exc}"
         return _failed(ParseFailure(message, 1, 1), bans)
-    found, checking = statement_facts(module, text)
+    statements: list[Statement] = []
+    found, checking = statement_facts(module, text, statements)
     mentioned = mentioned_builtins(text)
     following = follow(found, text, bans, mentioned)
     calls: list[Found] = []
@@ -88,7 +90,17 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
     imports = positioned(module, text, found, calls)
     if not text.isascii():
         imports = [_normalized(raw) for raw in imports]
-    return FileFacts(tuple(imports), None, tuple(uses), mentioned, bans, kept_comments(text))
+    classes = class_facts(module, statements, found, text) if statements else ()
+    return FileFacts(
+        tuple(imports),
+        None,
+        tuple(uses),
+        mentioned,
+        bans,
+        kept_comments(text),
+        lines_of_code(text),
+        classes,
+    )
 
 
 def _loaders(found: list[Found]) -> frozenset[str]:
@@ -129,16 +141,27 @@ def statement_imports(module: cst.Module) -> list[Found]:
     return statement_facts(module, "")[0]
 
 
-def statement_facts(module: cst.Module, text: str) -> tuple[list[Found], frozenset[str]]:
+def statement_facts(
+    module: cst.Module, text: str, classes: list[Statement] | None = None
+) -> tuple[list[Found], frozenset[str]]:
     """The import statements, and the `if` tests that mark type-checking-only code
-    (`fitness.parsing.type_checking`), decided once every binding has been seen."""
+    (`fitness.parsing.type_checking`), decided once every binding has been seen.
+
+    `classes` receives every class statement in source order, with its name
+    qualified within the module, or None for a class defined inside a function.
+    """
     markers = Markers()
     seen: list[tuple[cst.Import | cst.ImportFrom, bool, tuple[str, ...]]] = []
     keys: set[str] = set()
-    start: tuple[Iterator[cst.CSTNode], bool, tuple[str, ...]] = (iter(module.body), False, ())
+    start: tuple[Iterator[cst.CSTNode], bool, tuple[str, ...], str] = (
+        iter(module.body),
+        False,
+        (),
+        "",
+    )
     stack = [start]
     while stack:
-        statements, local, checking = stack[-1]
+        statements, local, checking, owner = stack[-1]
         statement = next(statements, None)
         if statement is None:
             stack.pop()
@@ -150,12 +173,17 @@ def statement_facts(module: cst.Module, text: str) -> tuple[list[Found], frozens
                     seen.append((small, local, checking))
             continue
         markers.statement(statement)
+        inner_owner = owner
+        if classes is not None and isinstance(statement, cst.ClassDef):
+            name = None if local else owner + statement.name.value
+            classes.append((statement, name))
+            inner_owner = "" if name is None else name + "."
         # Push in reverse so the first body is walked first.
         for body, inner_local, inner_checking in reversed(
             list(_bodies(statement, local, checking, markers))
         ):
             keys.update(inner_checking)
-            stack.append((iter(body), inner_local, inner_checking))
+            stack.append((iter(body), inner_local, inner_checking, inner_owner))
     genuine = markers.genuine(keys, text)
     found = [
         Found(node, local, any(key in genuine for key in checking))

@@ -185,6 +185,11 @@ def _three(counts: list[int]) -> tuple[int, int, int]:
     return imports, type_checking, dynamic
 
 
+def node_of(module: str, roots: Sequence[str], depth: int) -> str | None:
+    """The node `module` belongs to, `roots` sorted deepest first (see `_node`)."""
+    return _node(module, roots, depth)
+
+
 def _node(module: str, roots: Sequence[str], depth: int) -> str | None:
     """The node `module` belongs to: its ancestor `depth` levels below the first root of
     `roots` it is under."""

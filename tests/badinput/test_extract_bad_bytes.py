@@ -52,7 +52,7 @@ def test_too_many_brackets_are_placed_whatever_the_line_endings(newline: bytes) 
 def test_deep_nesting_without_brackets_is_parsed(expression: str) -> None:
     data = f"y = {expression}\nimport a\n".encode()
 
-    assert extract(data) == FileFacts((static("a", (), (2, 1, 2, 9)),), None)
+    assert extract(data) == FileFacts((static("a", (), (2, 1, 2, 9)),), None, lines=2)
 
 
 def test_identifiers_are_read_as_python_reads_them() -> None:
@@ -67,6 +67,7 @@ def test_identifiers_are_read_as_python_reads_them() -> None:
             RawImport("\ufb01le", 0, (), 3, 1, 3, 14, False, False, True),
         ),
         None,
+        lines=3,
     )
 
 
@@ -81,4 +82,5 @@ def test_a_5_mb_generated_module_in_reasonable_time() -> None:
     assert facts == FileFacts(
         (static("json", (), (1, 1, 1, 12)), static("vault", (), (huge_line(), 1, huge_line(), 13))),
         None,
+        lines=huge_line(),  # every line of the generated module is code
     )

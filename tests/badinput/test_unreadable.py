@@ -144,7 +144,7 @@ def test_a_file_that_fails_to_open_is_not_cached(
     assert opened == [str(tmp_path / "a.py")] * 2
     assert first["a.py"] == FileFacts((), ParseFailure("cannot read: Permission denied", 1, 1))
     assert second["a.py"] == FileFacts(
-        (RawImport("b", 0, (), 1, 1, 1, 9, False, False, False),), None
+        (RawImport("b", 0, (), 1, 1, 1, 9, False, False, False),), None, lines=1
     )
 
 

@@ -114,6 +114,8 @@ def test_explain_without_a_kind_lists_the_kinds(tmp_path: Path, run: Run) -> Non
         "  forbidden     modules in `from` must not import modules in `to`\n"
         "  independence  the listed modules must not import each other\n"
         "  layers        higher layers may import lower ones, never the reverse\n"
+        "  metrics       thresholds on package coupling, instability, distance and size; "
+        "stable dependencies\n"
         "  protected     a protected module may be imported only by `allowed_importers`, "
         "through `public`\n"
         "\n"
@@ -142,7 +144,7 @@ def test_explain_an_unknown_kind_is_a_usage_error(tmp_path: Path, run: Run) -> N
     assert (result.code, result.out) == (2, "")
     assert result.err == (
         "fitness: unknown rule kind 'alowed' (did you mean 'allowed'?); known kinds: acyclic, "
-        "allowed, banned-api, forbidden, independence, layers, protected\n"
+        "allowed, banned-api, forbidden, independence, layers, metrics, protected\n"
     )
 
 

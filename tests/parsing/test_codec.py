@@ -14,6 +14,7 @@ from fitness.model import (
     ParseFailure,
     RawImport,
 )
+from fitness.model.classes import ClassFact
 from fitness.parsing.codec import decode, decode_bans, encode, encode_bans
 
 IMPORT = RawImport("os.path", 0, ("join", "sep"), 2, 1, 2, 25, True, False, False)
@@ -44,6 +45,11 @@ FULL = FileFacts(
     builtins=frozenset({"open", "eval", "exec"}),
     examined=Bans(frozenset({"subprocess", "pickle"}), frozenset({"exec", "eval"})),
     comments=(Comment(3, 12, "# see ADR-0004", False), Comment(5, 1, "# fitness: x", True)),
+    lines=42,
+    classes=(
+        ClassFact("Port", 9, ("abc.ABC",), None, True),
+        ClassFact("Port.Row", 11, (), "abc.ABCMeta", False),
+    ),
 )
 
 
@@ -71,6 +77,8 @@ def test_every_section_is_encoded_as_built_in_types_in_field_order() -> None:
         ("eval", "exec", "open"),
         (("pickle", "subprocess"), ("eval", "exec")),
         ((3, 12, "# see ADR-0004", False), (5, 1, "# fitness: x", True)),
+        42,
+        (("Port", 9, ("abc.ABC",), None, True), ("Port.Row", 11, (), "abc.ABCMeta", False)),
     )
     assert len(encode(FULL)) == len(FileFacts._fields)
 
@@ -90,6 +98,7 @@ def test_facts_with_every_section_survive_marshal_exactly() -> None:
     ]
     assert type(decoded.builtins) is frozenset
     assert [type(comment) for comment in decoded.comments] == [Comment, Comment]
+    assert [type(fact) for fact in decoded.classes] == [ClassFact, ClassFact]
     assert type(decoded.examined) is Bans
     assert (type(decoded.examined.roots), type(decoded.examined.builtins)) == (
         frozenset,
@@ -103,11 +112,12 @@ def test_empty_sections_take_little_room_and_decode_to_the_shared_empty_values()
     encoded = encode(facts)
     decoded = decode(marshal.loads(marshal.dumps(encoded)))
 
-    assert encoded == ((tuple(IMPORT),), None, (), (), None, ())
+    assert encoded == ((tuple(IMPORT),), None, (), (), None, (), 0, ())
     assert decoded == facts
     assert decoded.examined is NO_BANS  # what reusing facts checks first
     assert decoded.uses == ()
     assert decoded.builtins == frozenset()
+    assert decoded.classes == ()
 
 
 def test_bans_are_sorted_tuples_and_empty_bans_are_no_bans() -> None:

@@ -57,7 +57,7 @@ def dynamic(
 
 def test_import_dotted_name() -> None:
     assert extract(b"import a.b.c\n") == FileFacts(
-        (RawImport("a.b.c", 0, (), 1, 1, 1, 13, False, False, False),), None
+        (RawImport("a.b.c", 0, (), 1, 1, 1, 13, False, False, False),), None, lines=1
     )
 
 
@@ -616,9 +616,12 @@ def test_a_starred_argument_after_the_module_name_leaves_it_known() -> None:
 # --- files that cannot be read, and files with nothing in them --------------------------------
 
 
-@pytest.mark.parametrize("data", [b"", b"# just a comment\n", b"\n\n   \n", b"'''doc'''\n"])
-def test_files_without_imports(data: bytes) -> None:
-    assert extract(data) == FileFacts((), None)
+@pytest.mark.parametrize(
+    ("data", "lines"),
+    [(b"", 0), (b"# just a comment\n", 0), (b"\n\n   \n", 0), (b"'''doc'''\n", 1)],
+)
+def test_files_without_imports(data: bytes, lines: int) -> None:
+    assert extract(data) == FileFacts((), None, lines=lines)
 
 
 # Syntax errors: tests/parsing/test_syntax_error.py.
@@ -665,7 +668,7 @@ def test_a_long_expression_in_a_file_the_text_scan_misreads() -> None:
         facts: FileFacts | None = extract(data)
     except RecursionError:  # caught here: pytest takes seconds to show so deep a traceback
         facts = None
-    assert facts == FileFacts((static("a.b", 0, (), (2, 1, 2, 13)),), None)
+    assert facts == FileFacts((static("a.b", 0, (), (2, 1, 2, 13)),), None, lines=2)
 
 
 def test_deeply_nested_brackets_are_a_parse_failure_not_a_crash() -> None:

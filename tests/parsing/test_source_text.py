@@ -36,7 +36,7 @@ _REFUSED_WITH_BOM = ["utf8", "UTF8", "u8", "utf", "cp65001", "utf-8x", "latin-1"
 def test_a_bom_with_a_name_python_reads_as_utf_8_is_accepted(name: str) -> None:
     data = BOM + f"# coding: {name}\nimport a\n".encode()
     assert interpreter_accepts(data)
-    assert extract(data) == FileFacts((IMPORT_A,), None)
+    assert extract(data) == FileFacts((IMPORT_A,), None, lines=1)
 
 
 @pytest.mark.parametrize("name", _REFUSED_WITH_BOM)
@@ -65,7 +65,7 @@ def test_names_python_folds_onto_utf_8_or_latin_1_are_read_without_a_bom(
     data = f"# coding: {name}\n# caf\xe9\nimport a\n".encode(encoding)
     assert interpreter_accepts(data)
     imports = (RawImport("a", 0, (), 3, 1, 3, 9, False, False, False),)
-    assert extract(data) == FileFacts(imports, None)
+    assert extract(data) == FileFacts(imports, None, lines=1)
 
 
 @pytest.mark.parametrize("name", ["hex", "rot13", "base64", "zlib"])

@@ -656,6 +656,7 @@ def test_mentioned_builtins_are_found_whatever_the_bans() -> None:
         (),
         frozenset({"print", "len", "eval", "exec"}),
         NO_BANS,
+        lines=3,
     )
 
 
