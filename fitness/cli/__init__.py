@@ -12,6 +12,7 @@ import click
 from fitness import __version__, app, error_handler
 from fitness.cli.flags import CONFIG, EXIT_CODES, check_baseline_flags, usable_cpus
 from fitness.cli.graph import graph
+from fitness.cli.history import history
 from fitness.cli.outputs import github_options, output_target, use_color, write_output
 from fitness.clock import since_start
 from fitness.errors import UsageError
@@ -372,6 +373,7 @@ def init(import_linter: str | None, force: bool, dry_run: bool) -> None:
 
 
 cli.add_command(graph)
+cli.add_command(history)
 
 
 def main() -> None:
