@@ -12,6 +12,7 @@ tree id (`fitness.app.history_store`), so a second run computes only new commits
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,7 +26,7 @@ from fitness.app.trees import Revisions
 from fitness.config.load import has_configuration
 from fitness.errors import ConfigError, UsageError
 from fitness.graph.components import strongly_connected
-from fitness.model import Finding
+from fitness.model import Finding, RuleSummary
 from fitness.model.history import (
     CONFIG_ERROR,
     NO_CONFIGURATION,
@@ -124,7 +125,7 @@ def _point(
         timestamp=commit.timestamp,
         status=OK,
         error=None,
-        by_rule=tuple(sorted(Counter(f.rule_id for f in findings).items())),
+        by_rule=_by_rule(ran.report.rules, findings),
         by_severity=tuple(sorted(Counter(f.severity.value for f in findings).items())),
         modules=len(ran.modules),
         imports=len(imports),
@@ -134,11 +135,18 @@ def _point(
     )
 
 
+def _by_rule(rules: Sequence[RuleSummary], findings: Sequence[Finding]) -> tuple[tuple[str, int], ...]:
+    """The findings of each rule checked (0 for a kept one), and of the built-in checks found."""
+    counts = Counter({rule.id: 0 for rule in rules})
+    counts.update(finding.rule_id for finding in findings)
+    return tuple(sorted(counts.items()))
+
+
 def _unchecked(commit: Commit, status: str, error: str | None) -> HistoryPoint:
     return HistoryPoint(commit.sha, commit.tree, commit.timestamp, status, error, (), (), 0, 0, 0, None, ())
 
 
-def _identified(findings: tuple[Finding, ...] | list[Finding]) -> tuple[PointFinding, ...]:
+def _identified(findings: Sequence[Finding]) -> tuple[PointFinding, ...]:
     """The findings with their identities: the fingerprint, `#n` for the n-th twin."""
     seen: Counter[str] = Counter()
     found = []

@@ -103,8 +103,10 @@ def since_timestamp(since: str, newest: int) -> int | None:
     if date:
         year, month, day = map(int, date.groups())
         try:
+            if not 1 <= day <= calendar.monthrange(year, month)[1]:
+                raise ValueError(since)
             return calendar.timegm((year, month, day, 0, 0, 0))
-        except ValueError:
+        except (ValueError, calendar.IllegalMonthError):
             raise UsageError(f"--since {since}: no such date") from None
     span = _SPAN.match(since)
     if span is None:
