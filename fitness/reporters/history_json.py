@@ -20,6 +20,7 @@ def render_history_json(history: History) -> str:
 def history_document(history: History) -> dict[str, Any]:
     oldest = history.summary.oldest
     return {
+        "schema": "fitness-history",
         "version": VERSION,
         "fitness": __version__,
         "rules": list(history.rules),

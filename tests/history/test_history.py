@@ -54,6 +54,7 @@ def test_the_json_history_of_the_story(story: Story, run: Callable[..., Result])
     ran = run("history", "--format", "json", cwd=root)
     assert (ran.code, ran.err) == (0, "fitness: history: 8 points, 8 checked, 0 from the cache\n")
     assert _without_trees(json.loads(ran.out)) == {
+        "schema": "fitness-history",
         "version": 1,
         "fitness": "0.1.0",
         "rules": ["layers", "pure"],
