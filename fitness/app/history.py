@@ -84,9 +84,7 @@ def history(options: HistoryOptions) -> tuple[History, int]:
         points.append(point)
     findings, summary = track(points)
     rules = sorted({rule for point in points for rule, _ in point.by_rule})
-    done = History(
-        tuple(points), findings, tuple(rules), summary, computed, len(points) - computed
-    )
+    done = History(tuple(points), findings, tuple(rules), summary, computed, len(points) - computed)
     return done, left_out
 
 
@@ -114,7 +112,9 @@ def _point(
     )
     revisions = Revisions()
     try:
-        ran = run_check(then, lambda: 0.0, now=configure(then, tree, revisions), revisions=revisions)
+        ran = run_check(
+            then, lambda: 0.0, now=configure(then, tree, revisions), revisions=revisions
+        )
     except (ConfigError, UsageError) as exc:
         return _unchecked(commit, CONFIG_ERROR, str(exc))
     findings = ran.report.findings
@@ -135,7 +135,9 @@ def _point(
     )
 
 
-def _by_rule(rules: Sequence[RuleSummary], findings: Sequence[Finding]) -> tuple[tuple[str, int], ...]:
+def _by_rule(
+    rules: Sequence[RuleSummary], findings: Sequence[Finding]
+) -> tuple[tuple[str, int], ...]:
     """The findings of each rule checked (0 for a kept one), and of the built-in checks found."""
     counts = Counter({rule.id: 0 for rule in rules})
     counts.update(finding.rule_id for finding in findings)
@@ -143,7 +145,9 @@ def _by_rule(rules: Sequence[RuleSummary], findings: Sequence[Finding]) -> tuple
 
 
 def _unchecked(commit: Commit, status: str, error: str | None) -> HistoryPoint:
-    return HistoryPoint(commit.sha, commit.tree, commit.timestamp, status, error, (), (), 0, 0, 0, None, ())
+    return HistoryPoint(
+        commit.sha, commit.tree, commit.timestamp, status, error, (), (), 0, 0, 0, None, ()
+    )
 
 
 def _identified(findings: Sequence[Finding]) -> tuple[PointFinding, ...]:
@@ -157,8 +161,12 @@ def _identified(findings: Sequence[Finding]) -> tuple[PointFinding, ...]:
         location = finding.location
         found.append(
             PointFinding(
-                key, finding.rule_id, finding.severity.value, finding.message,
-                location.path, location.line,
+                key,
+                finding.rule_id,
+                finding.severity.value,
+                finding.message,
+                location.path,
+                location.line,
             )
         )
     return tuple(found)

@@ -33,7 +33,9 @@ def point_key(tree: str, config_text: bytes | None, config_place: str) -> str:
     return digest.hexdigest()[:32]
 
 
-def load_point(directory: Path | None, key: str, commit: str, timestamp: int) -> HistoryPoint | None:
+def load_point(
+    directory: Path | None, key: str, commit: str, timestamp: int
+) -> HistoryPoint | None:
     """The point stored under `key`, for `commit` (the same tree may be several commits')."""
     if directory is None:
         return None

@@ -88,7 +88,8 @@ def history(
     Points are kept in the cache: a second run checks only new commits. Exit
     code 0 whatever the findings (`fitness check` gates).
     """
-    from fitness.app.history import HistoryOptions, history as run_history
+    from fitness.app.history import HistoryOptions
+    from fitness.app.history import history as run_history
     from fitness.reporters.history_formats import HISTORY_FORMATS
 
     if every is not None and step is not None:

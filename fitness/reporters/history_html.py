@@ -42,7 +42,7 @@ def render_history_html(history: History) -> str:
         "<h1>Architecture debt over time</h1>",
         f'<p id="summary">{escape(summary_sentence(history))}</p>',
         history_svg(history),
-        '<h2>Sampled commits</h2>',
+        "<h2>Sampled commits</h2>",
         _table("points", header, rows, numeric_from=3),
         "<h2>Open findings by age</h2>",
         _table("open", ["age", "added in", "rule", "where", "finding"], opened, numeric_from=5)
@@ -96,9 +96,14 @@ def _table(name: str, header: list[str], rows: list[list[str]], numeric_from: in
     body = []
     for row in rows:
         tds = "".join(
-            f'<td class="n">{escape(cell)}</td>' if i >= numeric_from else f"<td>{escape(cell)}</td>"
+            f'<td class="n">{escape(cell)}</td>'
+            if i >= numeric_from
+            else f"<td>{escape(cell)}</td>"
             for i, cell in enumerate(row)
         )
         body.append(f"<tr>{tds}</tr>")
     rows_html = "\n".join(body)
-    return f'<table id="{name}">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows_html}\n</tbody>\n</table>'
+    return (
+        f'<table id="{name}">\n<thead><tr>{head}</tr></thead>\n'
+        f"<tbody>\n{rows_html}\n</tbody>\n</table>"
+    )

@@ -8,8 +8,8 @@ the repository reaches the diagram; the table's cells are escaped.
 from __future__ import annotations
 
 from fitness.model.history import OK, History
-from fitness.reporters.history_common import cells, columns, day, open_rows, summary_sentence
 from fitness.reporters.catalogue import markdown_text
+from fitness.reporters.history_common import cells, columns, day, open_rows, summary_sentence
 
 TITLE = "## Architecture debt over time"
 

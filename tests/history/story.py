@@ -37,9 +37,10 @@ BASELINE = render(
         BaselineEntry("1" * 20, "pure", "app.domain sqlite3", "app/domain.py", 1, ()),
     ]
 )
-DATES = [f"2026-{month:02d}-{day:02d}T12:00:00Z" for month, day in (
-    (1, 5), (1, 12), (1, 19), (1, 26), (2, 2), (2, 9), (2, 16), (2, 23)
-)]
+DATES = [
+    f"2026-{month:02d}-{day:02d}T12:00:00Z"
+    for month, day in ((1, 5), (1, 12), (1, 19), (1, 26), (2, 2), (2, 9), (2, 16), (2, 23))
+]
 
 
 def commit(root: Path, number: int, message: str) -> str:
@@ -49,11 +50,24 @@ def commit(root: Path, number: int, message: str) -> str:
         "GIT_AUTHOR_DATE": DATES[number - 1],
         "GIT_COMMITTER_DATE": DATES[number - 1],
     }
+
     def git(*args: str) -> str:
         return subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false",
-             *args],
-            cwd=root, env=env, check=True, capture_output=True, text=True,
+            [
+                "git",
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "-c",
+                "commit.gpgsign=false",
+                *args,
+            ],
+            cwd=root,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
 
     git("add", "-A")
@@ -76,22 +90,28 @@ def build(root: Path) -> list[str]:
     root.mkdir()
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
     shas = []
-    write(root, {
-        ".gitignore": ".fitness_cache/\n",
-        "README.md": "# app\n",
-        "app/__init__.py": "",
-        "app/api.py": "",
-        "app/model.py": "import app.api\n",
-        "app/db.py": "",
-    })
+    write(
+        root,
+        {
+            ".gitignore": ".fitness_cache/\n",
+            "README.md": "# app\n",
+            "app/__init__.py": "",
+            "app/api.py": "",
+            "app/model.py": "import app.api\n",
+            "app/db.py": "",
+        },
+    )
     shas.append(commit(root, 1, "c1: no configuration"))
     write(root, {"pyproject.toml": CONFIG.format(inner="model")})
     shas.append(commit(root, 2, "c2: rules naming app.model"))
-    write(root, {
-        "app/model.py": None,
-        "app/domain.py": "import app.api\n",
-        "pyproject.toml": CONFIG.format(inner="domain"),
-    })
+    write(
+        root,
+        {
+            "app/model.py": None,
+            "app/domain.py": "import app.api\n",
+            "pyproject.toml": CONFIG.format(inner="domain"),
+        },
+    )
     shas.append(commit(root, 3, "c3: app.model renamed app.domain"))
     write(root, {"app/domain.py": "import app.api\nimport sqlite3\n"})
     shas.append(commit(root, 4, "c4: the domain imports sqlite3"))

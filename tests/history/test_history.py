@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from history.story import commit, write
+
 from support import Result
 
 Story = tuple[Path, list[str]]
@@ -22,8 +23,13 @@ TREES_CHANGE = "the points' tree ids are git's; this test only reads them back"
 
 
 def _point(
-    sha: str, date: str, status: str, counts: tuple[int, int] | None, baseline: int | None,
-    error: str | None = None, imports: int | None = None,
+    sha: str,
+    date: str,
+    status: str,
+    counts: tuple[int, int] | None,
+    baseline: int | None,
+    error: str | None = None,
+    imports: int | None = None,
 ) -> dict[str, Any]:
     layers, pure = counts or (0, 0)
     total = layers + pure
@@ -160,7 +166,10 @@ def test_each_commit_judged_by_its_own_configuration(
         ("app.db must not import app.domain (a higher layer)", c[5], False, None, 14),
     ]
     assert document["summary"] == {
-        "added": 3, "fixed": 3, "open": 1, "oldest": "8f8949c10cc7910228b3"
+        "added": 3,
+        "fixed": 3,
+        "open": 1,
+        "oldest": "8f8949c10cc7910228b3",
     }
 
 
@@ -226,16 +235,15 @@ def test_the_work_tree_the_index_and_git_are_only_read(
 def test_every_nth_commit_back_from_the_newest(story: Story, run: Callable[..., Result]) -> None:
     root, c = story
     ran = run("history", "--format", "csv", "--every", "3", cwd=root)
-    assert [row.split(",")[1] for row in ran.out.splitlines()[1:]] == [
-        c[1][:7], c[4][:7], c[7][:7]
-    ]
+    assert [row.split(",")[1] for row in ran.out.splitlines()[1:]] == [c[1][:7], c[4][:7], c[7][:7]]
 
 
 def test_by_month_and_from_a_revision(story: Story, run: Callable[..., Result]) -> None:
     root, c = story
     month = run("history", "--format", "csv", "--step", "month", cwd=root)
     assert [row.split(",")[:2] for row in month.out.splitlines()[1:]] == [
-        ["2026-01-26", c[3][:7]], ["2026-02-23", c[7][:7]]
+        ["2026-01-26", c[3][:7]],
+        ["2026-02-23", c[7][:7]],
     ]
     since = run("history", "--format", "csv", "--since", c[5], "--until", c[6], cwd=root)
     assert [row.split(",")[1] for row in since.out.splitlines()[1:]] == [c[5][:7], c[6][:7]]
@@ -257,7 +265,8 @@ def test_usage_errors(story: Story, run: Callable[..., Result]) -> None:
     root, c = story
     both = run("history", "--every", "2", "--step", "week", cwd=root)
     assert (both.code, both.err) == (
-        2, "fitness: --every and --step both choose the commits: give one of them\n"
+        2,
+        "fitness: --every and --step both choose the commits: give one of them\n",
     )
     nonsense = run("history", "--since", "lately", cwd=root)
     assert (nonsense.code, nonsense.err) == (
@@ -267,7 +276,8 @@ def test_usage_errors(story: Story, run: Callable[..., Result]) -> None:
     )
     future = run("history", "--since", c[7], "--until", c[6], cwd=root)
     assert (future.code, future.err) == (
-        2, f"fitness: --since {c[7]}: not on the first-parent history of {c[6]}\n"
+        2,
+        f"fitness: --since {c[7]}: not on the first-parent history of {c[6]}\n",
     )
     no_date = run("history", "--since", "2026-02-30", cwd=root)
     assert (no_date.code, no_date.err) == (2, "fitness: --since 2026-02-30: no such date\n")

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+from views.test_html_page import browser, parsed  # noqa: F401  (`browser` is a fixture)
 
 from support import Result
-from views.test_html_page import browser, parsed  # noqa: F401  (`browser` is a fixture)
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = REPO / "docs" / "history.schema.json"
@@ -32,7 +32,9 @@ def test_the_json_document_follows_its_schema(story: Story, run: Callable[..., R
         jsonschema.Draft202012Validator(schema).validate(json.loads(ran.out))
 
 
-def test_the_markdown_golden(story: Story, run: Callable[..., Result], update_goldens: bool) -> None:
+def test_the_markdown_golden(
+    story: Story, run: Callable[..., Result], update_goldens: bool
+) -> None:
     """The step summary of the story: the chart leaves out the two points not checked."""
     root, _ = story
     ran = run("history", "--format", "markdown", cwd=root)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from history.story import build
+
 from integrations import composite
 from integrations.action_steps import ACTION, EARLIER, REPO
 
