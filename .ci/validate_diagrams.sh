@@ -26,6 +26,7 @@ for diagram in tests/golden/diagrams/*.dot "$out"/*.dot; do
   fi
   echo "ok $diagram: dot -Tsvg, no warning"
 done
-# The step summary's pictures: each ```mermaid block of the Markdown goldens, as GitHub finds it.
-.venv/bin/python .ci/mermaid_blocks.py "$out" tests/golden/diagrams/*.md
+# The step summary's pictures: each ```mermaid block of the Markdown goldens, as GitHub finds it;
+# the history's step summary too (`fitness history --format markdown`): its xychart.
+.venv/bin/python .ci/mermaid_blocks.py "$out" tests/golden/diagrams/*.md tests/golden/history/*.md
 node .ci/mermaid/parse.mjs tests/golden/diagrams/*.mmd "$out"/*.mmd

@@ -45,7 +45,7 @@ def project_metrics(options: CheckOptions, roots: Sequence[str], depth: int) -> 
     by_module = {source.module: facts[source.path] for source in discovery.files}
     return package_metrics(
         ran.modules,
-        ran.between,
+        ran.between(),
         {module: found.lines for module, found in by_module.items()},
         {module: found.classes for module, found in by_module.items()},
         roots,

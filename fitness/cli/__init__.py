@@ -11,7 +11,6 @@ import click
 
 from fitness import __version__, app, error_handler
 from fitness.cli.flags import CONFIG, EXIT_CODES, check_baseline_flags, usable_cpus
-from fitness.cli.graph import graph
 from fitness.cli.lazy import LazyGroup
 from fitness.cli.outputs import github_options, output_target, use_color, write_output
 from fitness.clock import since_start
@@ -372,9 +371,6 @@ def init(import_linter: str | None, force: bool, dry_run: bool) -> None:
     init_config.write(plan)
     click.echo(f"{plan.action} {shown}. {plan.summary}")
     click.echo("Read the draft, edit it, then run `fitness check`.")
-
-
-cli.add_command(graph)
 
 
 def main() -> None:

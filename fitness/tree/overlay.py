@@ -51,7 +51,16 @@ class OverlayTree:
         return ("overlay", hashlib.blake2b(data, digest_size=16).hexdigest())
 
     def identity(self) -> str | None:
-        return None  # the editor's buffers change in place
+        """None over a tree that changes in place (an editor's buffers over the work tree);
+        over a git revision, its tree id and a hash of the files laid over it."""
+        base = self._base.identity()
+        if base is None:
+            return None
+        digest = hashlib.blake2b(digest_size=16)
+        for path in sorted(self._files):
+            digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
+            digest.update(hashlib.blake2b(self._files[path], digest_size=16).digest())
+        return f"{base}+{digest.hexdigest()}"
 
     def resolve(self, path: str) -> str:
         normal = os.path.normpath(path)

@@ -29,7 +29,7 @@ from support import write_tree
 def test_no_script_holds_an_expression() -> None:
     """Inputs and contexts reach the scripts through `env:` only (no script injection)."""
     scripts = [step for step in composite.steps(ACTION) if "run" in step]
-    assert [step["id"] for step in scripts] == ["python", "install", "check"]
+    assert [step["id"] for step in scripts] == ["python", "install", "check", "history"]
     for step in scripts:
         assert "${{" not in step["run"], step["id"]
 
@@ -51,6 +51,8 @@ def test_every_input_reaches_a_step_and_only_through_env() -> None:
         "summary",
         "since",
         "config-from",
+        "history",
+        "history-since",
     }
     assert {name: spec["value"] for name, spec in ACTION["outputs"].items()} == {
         "violations": "${{ steps.check.outputs.violations }}",
