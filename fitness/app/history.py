@@ -36,6 +36,7 @@ from fitness.model.history import (
     PointFinding,
 )
 from fitness.policy import BASELINE_NAME
+from fitness.policy.known import ARROW
 from fitness.tree import Tree
 from fitness.tree.work import WORK
 
@@ -112,11 +113,13 @@ def _point(
     )
     revisions = Revisions()
     try:
-        ran = run_check(
-            then, lambda: 0.0, now=configure(then, tree, revisions), revisions=revisions
-        )
+        configured = configure(then, tree, revisions)
+        ran = run_check(then, lambda: 0.0, now=configured, revisions=revisions)
     except (ConfigError, UsageError) as exc:
         return _unchecked(commit, CONFIG_ERROR, str(exc))
+    from fitness.app.metrics import metrics_of, point_metrics
+
+    metrics = point_metrics(metrics_of(ran, configured, now.cache_dir, jobs))
     findings = ran.report.findings
     imports = ran.imports or frozenset()
     return HistoryPoint(
@@ -132,6 +135,7 @@ def _point(
         cycles=_cycles(imports, ran.modules),
         baseline=_baseline_size(ran.config.project_root, tree),
         findings=_identified(findings),
+        metrics=metrics,
     )
 
 
@@ -167,9 +171,17 @@ def _identified(findings: Sequence[Finding]) -> tuple[PointFinding, ...]:
                 finding.message,
                 location.path,
                 location.line,
+                _imports(finding),
             )
         )
     return tuple(found)
+
+
+def _imports(finding: Finding) -> tuple[str, ...]:
+    routes = finding.routes
+    if routes is None:
+        return ()
+    return tuple(sorted(f"{importer}{ARROW}{imported}" for importer, imported in routes.pairs))
 
 
 def _cycles(imports: frozenset[tuple[str, str]], modules: frozenset[str]) -> int:

@@ -20,7 +20,7 @@ from fitness.logs import Logger
 from fitness.model.history import HistoryPoint, PointFinding
 from fitness.parsing.cache import own_directory
 
-FORMAT = 1
+FORMAT = 2
 log = Logger("fitness.cache")
 
 
@@ -71,7 +71,7 @@ def _encode(point: HistoryPoint) -> dict[str, Any]:
         "imports": point.imports,
         "cycles": point.cycles,
         "baseline": point.baseline,
-        "findings": [list(found) for found in point.findings],
+        "findings": [[*found[:-1], list(found.imports)] for found in point.findings],
         "metrics": [list(pair) for pair in point.metrics],
     }
 
@@ -92,8 +92,8 @@ def _decode(stored: dict[str, Any], commit: str, timestamp: int) -> HistoryPoint
         cycles=int(stored["cycles"]),
         baseline=None if stored["baseline"] is None else int(stored["baseline"]),
         findings=tuple(
-            PointFinding(str(k), str(r), str(s), str(m), str(p), int(n))
-            for k, r, s, m, p, n in stored["findings"]
+            PointFinding(str(k), str(r), str(s), str(m), str(p), int(n), tuple(map(str, i)))
+            for k, r, s, m, p, n, i in stored["findings"]
         ),
         metrics=tuple((str(name), float(value)) for name, value in stored["metrics"]),
     )

@@ -2,18 +2,35 @@
 
 A finding is known by its fingerprint (the rule and the modules it is about, as
 the baseline knows it), so it survives edits that only move it; twins with one
-fingerprint are told apart by their order (`#2`, `#3`). A point that could not be
-checked (`HistoryPoint.status` not `ok`) says nothing: findings open before it
-stay open across it.
+fingerprint are told apart by their order (`#2`, `#3`). A finding about imports
+is followed at the level of its imports, as the gate judges it
+(`fitness.policy.known`): when a finding whose fingerprint is open needs an
+import that no open finding of that fingerprint needed, the imports it adds are
+a violation of their own, introduced at that point (`grew_by`); each one stays
+open while the finding still needs one of its imports. So a new import between
+two packages already broken is counted as added, and removing it as fixed. A
+point that could not be checked (`HistoryPoint.status` not `ok`) says nothing:
+findings open before it stay open across it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from fitness.model.history import OK, DebtSummary, HistoryPoint, PointFinding, Tracked
 
 DAY = 86400
+
+
+class _Open(NamedTuple):
+    key: str  # the tracked item's own key: the finding's, or `key+commit` when it grew
+    finding: str  # the key of the finding it follows
+    seen: PointFinding  # as last seen
+    since: HistoryPoint
+    before: bool  # there at the first point already
+    owned: frozenset[str]  # the imports it stands for (empty: the finding as a whole)
+    grew: bool
 
 
 def track(points: Sequence[HistoryPoint]) -> tuple[tuple[Tracked, ...], DebtSummary]:
@@ -27,48 +44,55 @@ def track(points: Sequence[HistoryPoint]) -> tuple[tuple[Tracked, ...], DebtSumm
         return (), DebtSummary(0, 0, 0, None)
     newest = checked[-1].timestamp
     first = checked[0]
-    open_now: dict[str, tuple[PointFinding, HistoryPoint, bool]] = {}
+    open_now: list[_Open] = []
     done: list[Tracked] = []
     for point in checked:
         here = {found.key: found for found in point.findings}
-        for key in sorted(open_now.keys() - here.keys()):
-            seen, since, before = open_now.pop(key)
-            done.append(_tracked(seen, since, before, point, None))
-        for key, found in here.items():
-            if key in open_now:
-                _, since, before = open_now[key]
-                open_now[key] = (found, since, before)
+        still: list[_Open] = []
+        for item in open_now:
+            found = here.get(item.finding)
+            if found is None or (item.owned and not item.owned & set(found.imports)):
+                done.append(_tracked(item, point, None))
             else:
-                open_now[key] = (found, point, point is first)
-    still = [
-        _tracked(found, since, before, None, (newest - since.timestamp) // DAY)
-        for found, since, before in open_now.values()
-    ]
-    findings = sorted((*done, *still), key=lambda t: (t.introduced_at, t.rule_id, t.path, t.key))
+                still.append(item._replace(seen=found))
+        open_now = still
+        for key, found in here.items():
+            mine = [item for item in open_now if item.finding == key]
+            if not mine:
+                owned = frozenset(found.imports)
+                open_now.append(_Open(key, key, found, point, point is first, owned, False))
+                continue
+            known = frozenset().union(*(item.owned for item in mine))
+            grown = frozenset(found.imports) - known if known else frozenset()
+            if grown:
+                own_key = f"{key}+{point.short}"
+                open_now.append(_Open(own_key, key, found, point, False, grown, True))
+    remaining = [_tracked(item, None, (newest - item.since.timestamp) // DAY) for item in open_now]
+    findings = sorted((*done, *remaining), key=_order)
     added = sum(1 for item in findings if not item.before)
     fixed = sum(1 for item in findings if item.fixed is not None)
-    oldest = min(still, key=lambda t: (t.introduced_at, t.rule_id, t.path, t.key), default=None)
-    return tuple(findings), DebtSummary(added, fixed, len(still), oldest)
+    oldest = min(remaining, key=_order, default=None)
+    return tuple(findings), DebtSummary(added, fixed, len(remaining), oldest)
 
 
-def _tracked(
-    found: PointFinding,
-    since: HistoryPoint,
-    before: bool,
-    gone: HistoryPoint | None,
-    age: int | None,
-) -> Tracked:
+def _order(item: Tracked) -> tuple[int, str, str, str]:
+    return (item.introduced_at, item.rule_id, item.path, item.key)
+
+
+def _tracked(item: _Open, gone: HistoryPoint | None, age: int | None) -> Tracked:
+    found = item.seen
     return Tracked(
-        key=found.key,
+        key=item.key,
         rule_id=found.rule_id,
         severity=found.severity,
         message=found.message,
         path=found.path,
         line=found.line,
-        introduced=since.commit,
-        introduced_at=since.timestamp,
-        before=before,
+        introduced=item.since.commit,
+        introduced_at=item.since.timestamp,
+        before=item.before,
         fixed=gone.commit if gone is not None else None,
         fixed_at=gone.timestamp if gone is not None else None,
         age_days=age,
+        grew_by=tuple(sorted(item.owned)) if item.grew else (),
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from fitness.app.configure import configure
+from fitness.app.configure import Configured, configure
 from fitness.app.options import CheckOptions
-from fitness.app.run import run_check
+from fitness.app.run import Run, run_check
 from fitness.app.trees import Revisions
 from fitness.checks.bans import configured_bans
 from fitness.errors import UsageError
@@ -34,15 +35,32 @@ def project_metrics(options: CheckOptions, roots: Sequence[str], depth: int) -> 
         )
     if ran.between is None:  # stored findings from before views were stored with them
         raise UsageError("the cache holds no import counts: run once with --no-cache")
-    config, discovery, cache_dir, tree = configured[:4]
+    return metrics_of(
+        ran, configured, configured.cache_dir, options.jobs, not options.fresh_cache, roots, depth
+    )
+
+
+def metrics_of(
+    ran: Run,
+    configured: Configured,
+    facts_dir: Path | None,
+    jobs: int,
+    read: bool = True,
+    roots: Sequence[str] = (),
+    depth: int = 1,
+) -> Metrics:
+    """The metrics of what `ran` checked (the tree `configured` read), its lines and
+    classes from the facts cache in `facts_dir`, which the run filled."""
+    config, discovery, _, tree = configured[:4]
     bans = configured_bans(
         config.rules, frozenset(module.partition(".")[0] for module in discovery.modules)
     )
-    cache = FactsCache.in_directory(cache_dir, read=not options.fresh_cache)
+    cache = FactsCache.in_directory(facts_dir, read=read)
     paths = [source.path for source in discovery.files]
-    facts = collect_facts(config.project_root, paths, cache, options.jobs, None, bans, tree=tree)
+    facts = collect_facts(config.project_root, paths, cache, jobs, None, bans, tree=tree)
     cache.save()
     by_module = {source.module: facts[source.path] for source in discovery.files}
+    assert ran.between is not None
     return package_metrics(
         ran.modules,
         ran.between(),
@@ -50,4 +68,20 @@ def project_metrics(options: CheckOptions, roots: Sequence[str], depth: int) -> 
         {module: found.classes for module, found in by_module.items()},
         roots,
         depth,
+    )
+
+
+def point_metrics(metrics: Metrics) -> tuple[tuple[str, float], ...]:
+    """Each package's numbers as `history` keeps them: `package:ca`, `:ce`, `:instability`,
+    `:abstractness`, `:distance`, rounded to 4 places."""
+    return tuple(
+        (f"{package.name}:{name}", round(float(value), 4))
+        for package in metrics.packages
+        for name, value in (
+            ("ca", package.ca),
+            ("ce", package.ce),
+            ("instability", package.instability),
+            ("abstractness", package.abstractness),
+            ("distance", package.distance),
+        )
     )

@@ -17,6 +17,9 @@ class PointFinding(NamedTuple):
     message: str
     path: str
     line: int
+    # A finding about imports: every module-level import its routes need, as
+    # `importer -> imported`, sorted (what tells a new import from an old finding).
+    imports: tuple[str, ...] = ()
 
 
 class HistoryPoint(NamedTuple):
@@ -74,6 +77,9 @@ class Tracked(NamedTuple):
     fixed: str | None
     fixed_at: int | None
     age_days: int | None
+    # A finding about imports that grew (a finding with this fingerprint was open
+    # already): the imports it needed that none before it did.
+    grew_by: tuple[str, ...] = ()
 
 
 class DebtSummary(NamedTuple):

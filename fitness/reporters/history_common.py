@@ -95,7 +95,7 @@ def open_rows(history: History) -> list[list[str]]:
             item.introduced[:7],
             item.rule_id,
             f"{item.path}:{item.line}",
-            item.message,
+            item.message + (f" (new imports: {', '.join(item.grew_by)})" if item.grew_by else ""),
         ]
         for item in history.open_findings
     ]

@@ -69,4 +69,5 @@ def _finding(item: Tracked) -> dict[str, Any]:
         "fixed": item.fixed,
         "fixed_date": None if item.fixed_at is None else instant(item.fixed_at),
         "age_days": item.age_days,
+        "grew_by": list(item.grew_by),
     }

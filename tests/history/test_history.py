@@ -20,6 +20,26 @@ ERROR = (
     "source roots (did you mean 'app.api'?)"
 )
 TREES_CHANGE = "the points' tree ids are git's; this test only reads them back"
+PACKAGES = ("app", "app.api", "app.db", "app.domain")  # depth 1: the modules themselves
+DOMAIN_API, DB_DOMAIN = ("app.domain", "app.api"), ("app.db", "app.domain")
+
+
+def _metrics(*edges: tuple[str, str]) -> dict[str, float]:
+    """Each package's numbers, worked out here from the package imports of a point: no
+    class anywhere, so A is 0 and D is |I - 1|."""
+    found: dict[str, float] = {}
+    for package in PACKAGES:
+        ca = sum(1 for _, imported in edges if imported == package)
+        ce = sum(1 for importer, _ in edges if importer == package)
+        instability = ce / (ca + ce) if ca + ce else 0.0
+        found |= {
+            f"{package}:ca": ca,
+            f"{package}:ce": ce,
+            f"{package}:instability": instability,
+            f"{package}:abstractness": 0.0,
+            f"{package}:distance": abs(instability - 1),
+        }
+    return found
 
 
 def _point(
@@ -30,6 +50,7 @@ def _point(
     baseline: int | None,
     error: str | None = None,
     imports: int | None = None,
+    edges: tuple[tuple[str, str], ...] = (),
 ) -> dict[str, Any]:
     layers, pure = counts or (0, 0)
     total = layers + pure
@@ -45,7 +66,7 @@ def _point(
         "imports": (total if imports is None else imports) if counts is not None else 0,
         "cycles": 0,
         "baseline": baseline,
-        "metrics": {},
+        "metrics": _metrics(*edges) if counts is not None else {},
     }
 
 
@@ -67,12 +88,12 @@ def test_the_json_history_of_the_story(story: Story, run: Callable[..., Result])
         "points": [
             _point(c[0], "2026-01-05", "config-error", None, None, ERROR),
             _point(c[1], "2026-01-12", "config-error", None, None, ERROR),
-            _point(c[2], "2026-01-19", "ok", (1, 0), None),
-            _point(c[3], "2026-01-26", "ok", (1, 1), None),
+            _point(c[2], "2026-01-19", "ok", (1, 0), None, edges=(DOMAIN_API,)),
+            _point(c[3], "2026-01-26", "ok", (1, 1), None, edges=(DOMAIN_API,)),
             _point(c[4], "2026-02-02", "ok", (0, 1), None),
-            _point(c[5], "2026-02-09", "ok", (1, 1), 2),
-            _point(c[6], "2026-02-16", "ok", (1, 1), 2),
-            _point(c[7], "2026-02-23", "ok", (1, 0), 2),
+            _point(c[5], "2026-02-09", "ok", (1, 1), 2, edges=(DB_DOMAIN,)),
+            _point(c[6], "2026-02-16", "ok", (1, 1), 2, edges=(DB_DOMAIN,)),
+            _point(c[7], "2026-02-23", "ok", (1, 0), 2, edges=(DB_DOMAIN,)),
         ],
         "findings": [
             {
@@ -88,6 +109,7 @@ def test_the_json_history_of_the_story(story: Story, run: Callable[..., Result])
                 "fixed": c[4],
                 "fixed_date": "2026-02-02T12:00:00Z",
                 "age_days": None,
+                "grew_by": [],
             },
             {
                 "key": "6428225ab92b34002050",
@@ -102,6 +124,7 @@ def test_the_json_history_of_the_story(story: Story, run: Callable[..., Result])
                 "fixed": c[7],
                 "fixed_date": "2026-02-23T12:00:00Z",
                 "age_days": None,
+                "grew_by": [],
             },
             {
                 "key": "8f8949c10cc7910228b3",
@@ -116,6 +139,7 @@ def test_the_json_history_of_the_story(story: Story, run: Callable[..., Result])
                 "fixed": None,
                 "fixed_date": None,
                 "age_days": 14,
+                "grew_by": [],
             },
         ],
         "summary": {"added": 2, "fixed": 2, "open": 1, "oldest": "8f8949c10cc7910228b3"},
