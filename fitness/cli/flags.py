@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -23,6 +24,46 @@ CONFIG = click.option(
     "(default: the nearest fitness.toml or pyproject.toml with [tool.fitness], "
     "from the current directory up).",
 )
+
+
+MODULES = click.argument("modules", nargs=-1, metavar="[MODULE]...")
+
+DEPTH = click.option(
+    "--depth",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Levels of packages below each MODULE (default: below each top-level package).",
+)
+
+
+def output_option(what: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """`--output PATH`: write `what` to this file instead of printing it (`emit`)."""
+    return click.option(
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=f"Write {what} to this file instead of printing it.",
+    )
+
+
+def checked_depth(depth: int) -> int:
+    if depth < 0:
+        raise UsageError(f"--depth {depth}: give 0 or more levels below the modules")
+    return depth
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print `text`, or write it to `output` whole (a reader never sees half of it)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from fitness.atomic import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise UsageError(f"--output {output}: cannot write: {exc.strerror or exc}") from None
 
 
 def check_baseline_flags(baseline: Path | None, no_baseline: bool, strict: bool) -> None:

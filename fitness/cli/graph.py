@@ -7,20 +7,14 @@ from pathlib import Path
 import click
 
 from fitness import app
-from fitness.cli.flags import CONFIG, EXIT_CODES
+from fitness.cli.flags import CONFIG, DEPTH, EXIT_CODES, MODULES, checked_depth, emit, output_option
 from fitness.errors import UsageError
 
 
 @click.command(epilog=EXIT_CODES)
 @CONFIG
-@click.argument("modules", nargs=-1, metavar="[MODULE]...")
-@click.option(
-    "--depth",
-    type=int,
-    default=1,
-    show_default=True,
-    help="Levels of packages below each MODULE (default: below each top-level package).",
-)
+@MODULES
+@DEPTH
 @click.option(
     "--rule",
     "rule_id",
@@ -38,12 +32,7 @@ from fitness.errors import UsageError
     help="Mermaid (GitHub renders it in Markdown), Graphviz DOT, JSON, or one HTML page "
     "(offline: a click opens a package or lists the findings behind an edge).",
 )
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the diagram to this file instead of printing it.",
-)
+@output_option("the diagram")
 def graph(
     config: Path | None,
     modules: tuple[str, ...],
@@ -62,8 +51,7 @@ def graph(
     """
     from fitness.reporters.diagrams import DIAGRAMS
 
-    if depth < 0:
-        raise UsageError(f"--depth {depth}: give 0 or more levels below the modules")
+    checked_depth(depth)
     if rule_id is not None and modules:
         raise UsageError("--rule draws the modules the rule names: give no MODULE with it")
     ran, views = app.graph_views(app.CheckOptions(Path.cwd(), config), modules, rule_id)
@@ -83,12 +71,4 @@ def graph(
             from fitness.reporters.diagrams.html import render_html
 
             drawn = render_html(graph_document(view, ran.report))
-    if output is None:
-        click.echo(drawn, nl=False)
-        return
-    from fitness.atomic import write_atomic
-
-    try:
-        write_atomic(output, drawn)
-    except OSError as exc:
-        raise UsageError(f"--output {output}: cannot write: {exc.strerror or exc}") from None
+    emit(drawn, output)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from fitness.cli.flags import CONFIG, EXIT_CODES, usable_cpus
+from fitness.cli.flags import CONFIG, EXIT_CODES, emit, output_option, usable_cpus
 from fitness.errors import UsageError
 
 
@@ -56,12 +56,7 @@ from fitness.errors import UsageError
     help="A text table, JSON, CSV (a row per point, a column per rule), Markdown with a "
     "Mermaid chart, or one offline HTML page.",
 )
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file instead of printing.",
-)
+@output_option("the history")
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -119,12 +114,4 @@ def history(
         err=True,
     )
     drawn = HISTORY_FORMATS[format_](found)
-    if output is None:
-        click.echo(drawn, nl=False)
-        return
-    from fitness.atomic import write_atomic
-
-    try:
-        write_atomic(output, drawn)
-    except OSError as exc:
-        raise UsageError(f"--output {output}: cannot write: {exc.strerror or exc}") from None
+    emit(drawn, output)

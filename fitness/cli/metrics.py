@@ -7,20 +7,13 @@ from pathlib import Path
 import click
 
 from fitness import app
-from fitness.cli.flags import CONFIG, EXIT_CODES
-from fitness.errors import UsageError
+from fitness.cli.flags import CONFIG, DEPTH, EXIT_CODES, MODULES, checked_depth
 
 
 @click.command(epilog=EXIT_CODES)
 @CONFIG
-@click.argument("modules", nargs=-1, metavar="[MODULE]...")
-@click.option(
-    "--depth",
-    type=int,
-    default=1,
-    show_default=True,
-    help="Levels of packages below each MODULE (default: below each top-level package).",
-)
+@MODULES
+@DEPTH
 @click.option(
     "--format",
     "format_",
@@ -41,7 +34,6 @@ def metrics(config: Path | None, modules: tuple[str, ...], depth: int, format_: 
     """
     from fitness.reporters.metrics import METRICS_FORMATS
 
-    if depth < 0:
-        raise UsageError(f"--depth {depth}: give 0 or more levels below the modules")
+    checked_depth(depth)
     measured = app.project_metrics(app.CheckOptions(Path.cwd(), config), modules, depth)
     click.echo(METRICS_FORMATS[format_](measured), nl=False)
