@@ -172,9 +172,9 @@ def render(
     files = sorted(changed for changed, _ in made.changes)
     out = [START, "", "## History: `fitness history --every 1` over a git copy of Django", ""]
     out += [
-        f"`python bench/history.py` (see its docstring): the bench's Django in a git",
+        "`python bench/history.py` (see its docstring): the bench's Django in a git",
         f"repository, {len(made.changes)} commits after the first, each changing "
-        f"{files[0]}–{files[-1]} modules (a comment line appended; in {made.import_commits} "
+        f"{files[0]} to {files[-1]} modules (a comment line appended; in {made.import_commits} "
         "of them an import line added or removed, so the graph changes too); "
         f"`fitness history --every 1 --since <first commit>`: {points} points. "
         "Alternated round by round, medians of the rounds: a cold `fitness check -j 2` "
