@@ -185,6 +185,8 @@ class GitTree:
             file = self._file(relative) if relative is not None else None
             if file is not None and self._blobs[file][1] not in self._data:
                 wanted.add(self._blobs[file][1])
+        if not wanted:
+            return
         try:
             self._data.update(read_blobs(self.top, sorted(wanted)))
         except subprocess.SubprocessError:
