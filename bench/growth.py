@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import environment
+import report
 import synthetic
 from environment import log
 from measure import Command, ScenarioResult, run_once, run_scenario
@@ -164,18 +165,6 @@ def render(sizes: list[int], found: dict[int, dict[str, ScenarioResult]], head: 
     return "\n".join(out) + "\n"
 
 
-def write_section(path: Path, section: str) -> None:
-    """Put `section` in place of the growth section of `path` (at its end if it has none)."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if START in text and END in text:
-        before, _, rest = text.partition(START)
-        _, _, after = rest.partition(END)
-        text = before + section.rstrip("\n") + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2000,10000,30000")
@@ -201,7 +190,7 @@ def main() -> None:
     ]
     section = render(sizes, found, head)
     print(section)
-    write_section(args.out, section)
+    report.write_section(args.out, section, START, END)
     log(f"written to {args.out}")
 
 

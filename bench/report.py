@@ -305,11 +305,38 @@ def render(
     return "\n".join(out)
 
 
+# The sections other scripts write into the report, each between its two markers, kept
+# when `bench/run.py` rewrites the file.
+KEPT_SECTIONS = (
+    ("<!-- growth: written by bench/growth.py -->", "<!-- growth: end -->"),
+    ("<!-- history: written by bench/history.py -->", "<!-- history: end -->"),
+)
+
+
 def write(path: Path, text: str) -> None:
-    """Write the report; the growth section `bench/growth.py` wrote there is kept."""
+    """Write the report; the sections `bench/growth.py` and `bench/history.py` wrote there
+    are kept, in the order they were."""
     path.parent.mkdir(parents=True, exist_ok=True)
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    growth = old.find("<!-- growth: written by bench/growth.py -->")
-    if growth >= 0:
-        text = text.rstrip("\n") + "\n\n" + old[growth:]
+    kept = []
+    for start, end in KEPT_SECTIONS:
+        at = old.find(start)
+        finish = old.find(end, at)
+        if at >= 0 and finish >= 0:
+            kept.append((at, old[at : finish + len(end)]))
+    for _, section in sorted(kept):
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def write_section(path: Path, section: str, start: str, end: str) -> None:
+    """Put `section` in place of the one between `start` and `end` in `path` (at its end if
+    it has none); the rest of the file is kept."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if start in text and end in text:
+        before, _, rest = text.partition(start)
+        _, _, after = rest.partition(end)
+        text = before + section.rstrip("\n") + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
     path.write_text(text, encoding="utf-8")

@@ -21,7 +21,7 @@ from fitness.parsing.codec import decode
 from fitness.parsing.examined import reusable, trimmed, wider
 from fitness.parsing.version import Stamp, content_hash
 from fitness.parsing.worker import extract_bytes, unreadable
-from fitness.tree import Tree
+from fitness.tree import Tree, prefetch
 from fitness.tree.work import WORK
 
 if TYPE_CHECKING:
@@ -80,14 +80,31 @@ def collect_facts(
     misses: list[_Miss] = []
     reexamined = 0
     base = str(root)
+    # (path, location, stamp or why it has none, facts known, facts fitting `bans`)
+    looked: list[tuple[str, str, Stamp | OSError, FileFacts | None, FileFacts | None]] = []
     for path in paths:
         location = os.path.join(base, path)
         try:
-            stamp = tree.stamp(location)
+            found = tree.stamp(location)
         except OSError as exc:
-            facts[path] = unreadable(exc)
+            looked.append((path, location, exc, None, None))
             continue
-        known = cache.by_stamp(path, stamp)
+        known = cache.by_stamp(path, found)
+        fitting = reusable(known, bans) if known is not None else None
+        looked.append((path, location, found, known, fitting))
+    # The files to read, read together where the tree gains by it (a git revision).
+    prefetch(
+        tree,
+        [
+            location
+            for _, location, stamp, _, fitting in looked
+            if fitting is None and not isinstance(stamp, OSError)
+        ],
+    )
+    for path, location, stamp, known, fitting in looked:
+        if isinstance(stamp, OSError):
+            facts[path] = unreadable(stamp)
+            continue
         data = None
         if known is None:
             try:
@@ -100,7 +117,7 @@ def collect_facts(
             if known is None:
                 misses.append(_Miss(path, stamp, digest, data, bans))
                 continue
-        fitting = reusable(known, bans)
+            fitting = reusable(known, bans)
         if fitting is not None:
             facts[path] = fitting
             continue

@@ -9,7 +9,8 @@ paths under its root and knows no other file.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Protocol, Union
+from collections.abc import Iterable
+from typing import NamedTuple, Protocol, Union, runtime_checkable
 
 # What tells one version of a file from another without reading it: opaque, equal
 # for equal versions, stored in the caches (so made of ints and strings only).
@@ -55,6 +56,22 @@ class Tree(Protocol):
         """A name for this whole version of the files, if it has one that changes with
         any of them (a git tree id); None for files that change in place."""
         ...
+
+
+@runtime_checkable
+class Prefetching(Protocol):
+    """A tree that reads many files at once faster than one by one (a git revision's)."""
+
+    def prefetch(self, paths: Iterable[str]) -> None:
+        """Read the files `paths` together, ahead of their `read_bytes` (which reports any
+        error): only these, however many others the tree holds."""
+        ...
+
+
+def prefetch(tree: Tree, paths: Iterable[str]) -> None:
+    """Tell `tree` which files are about to be read, if reading them together helps it."""
+    if isinstance(tree, Prefetching):
+        tree.prefetch(paths)
 
 
 def read_text(tree: Tree, path: str, encoding: str = "utf-8") -> str:

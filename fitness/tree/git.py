@@ -174,6 +174,24 @@ class GitTree:
             raise OSError(errno.EIO, f"git has no object {sha}", path)
         return data
 
+    def prefetch(self, paths: Iterable[str]) -> None:
+        """Read the blobs of `paths` not read yet in one batch, and no other: a history point
+        whose files are mostly known from the facts cache reads its few changed files
+        alone, not every Python file of the revision. What cannot be read here is left
+        to `read_bytes`."""
+        wanted = set()
+        for path in paths:
+            relative = self._relative(path)
+            file = self._file(relative) if relative is not None else None
+            if file is not None and self._blobs[file][1] not in self._data:
+                wanted.add(self._blobs[file][1])
+        if not wanted:
+            return
+        try:
+            self._data.update(read_blobs(self.top, sorted(wanted)))
+        except subprocess.SubprocessError:
+            return  # read_bytes reads them again, and says what failed
+
     def stamp(self, path: str) -> Stamp:
         relative = self._relative(path)
         if relative is not None and relative in self._blobs and self.is_dir(path):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-from fitness.tree import Entry, Stamp, Tree
+from fitness.tree import Entry, Stamp, Tree, prefetch
 
 
 class OverlayTree:
@@ -43,6 +43,9 @@ class OverlayTree:
     def read_bytes(self, path: str) -> bytes:
         data = self._files.get(os.path.normpath(path))
         return self._base.read_bytes(path) if data is None else data
+
+    def prefetch(self, paths: Iterable[str]) -> None:
+        prefetch(self._base, [path for path in paths if os.path.normpath(path) not in self._files])
 
     def stamp(self, path: str) -> Stamp:
         data = self._files.get(os.path.normpath(path))

@@ -10,9 +10,10 @@ import pytest
 
 from fitness.errors import UsageError
 from fitness.parsing.discovery import discover
-from fitness.tree import Entry
+from fitness.tree import Entry, prefetch
 from fitness.tree import git as git_module
 from fitness.tree.git import open_revision
+from fitness.tree.overlay import OverlayTree
 from fitness.tree.work import WORK
 from support import git
 
@@ -142,3 +143,32 @@ def test_the_files_of_a_kind_come_in_one_batch_the_first_time_one_is_read(
 
     # Python: the three sources. Then the other kinds: fitness.toml and the four links.
     assert batches == [3, 5]
+
+
+def test_prefetch_reads_the_files_named_and_no_other(
+    repository: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batches: list[int] = []
+    real = git_module.read_blobs
+
+    def counting(top: str, shas: Sequence[str]) -> dict[str, bytes]:
+        batches.append(len(shas))
+        return real(top, shas)
+
+    monkeypatch.setattr(git_module, "read_blobs", counting)
+    tree = open_revision(repository, "HEAD", "--since")
+    pkg = os.path.join(str(repository.resolve()), "pkg")
+    init, deep = os.path.join(pkg, "__init__.py"), os.path.join(pkg, "sub", "deep.py")
+    # Through an overlay: its own file is not read from git; a path git lacks is left out.
+    over = OverlayTree(tree, {init: b"import sys\n"})
+
+    prefetch(over, [init, deep, os.path.join(pkg, "missing.py")])
+    assert batches == [1]
+    assert over.read_bytes(deep) == b"X = 1\n"
+    assert over.read_bytes(init) == b"import sys\n"
+    assert batches == [1]
+    prefetch(over, [deep])  # read already: nothing asked of git
+    assert batches == [1]
+    # Any other source read still comes with the rest of its kind (the one left).
+    assert tree.read_bytes(init) == b"import os\n"
+    assert batches[-1] == 2
