@@ -15,8 +15,9 @@ from fitness.checks.graph_options import (
     rule_view,
     sources,
 )
+from fitness.checks.stdlib import LABEL, SPOKEN, WORDS, word_covers
 from fitness.config.table import ModuleRef, Table
-from fitness.graph import GraphView, every_chain, route_imports
+from fitness.graph import GraphView, ImportGraph, every_chain, route_imports
 from fitness.model import Finding, ImportEdge
 from fitness.model.expressions import within
 
@@ -27,6 +28,7 @@ class ForbiddenParams(NamedTuple):
     allow_indirect: bool
     options: GraphOptions
     as_packages: bool = True
+    to_words: tuple[str, ...] = ()  # "third-party", "stdlib" in `to`
 
     def module_refs(self) -> Iterable[ModuleRef]:
         return (*self.from_, *self.to)
@@ -44,6 +46,13 @@ class Forbidden:
     ["litestar.testing"]`: nothing may import the testing helpers) is checked
     against the rest of `from`: its own modules import each other freely. A
     `from` module inside a `to` package is not checked against that package.
+
+    `to` also takes two words: `"third-party"` forbids every module from outside
+    the project that is not in the standard library (any distribution), and
+    `"stdlib"` the standard library (rarely wanted). Each top-level package such a
+    word names that `from` reaches is a finding of its own, which names it
+    (`shop.domain must not import requests (third-party)`); a package `to` also
+    names itself is reported once, under its name.
     """
 
     description = "modules in `from` must not import modules in `to`"
@@ -57,17 +66,22 @@ class Forbidden:
         return EXAMPLES
 
     def parse(self, table: Table) -> ForbiddenParams:
+        from_ = table.modules("from", internal=True, required=True)
+        to, words = table.modules_and_words("to", WORDS, required=True)
         return ForbiddenParams(
-            from_=table.modules("from", internal=True, required=True),
-            to=table.modules("to", internal=False, required=True),
+            from_=from_,
+            to=to,
             allow_indirect=table.boolean("allow_indirect", False),
             options=parse_graph_options(table),
             as_packages=table.boolean("as_packages", True),
+            to_words=tuple(word for word, _ in words),
         )
 
     def summary(self, params: ForbiddenParams) -> str:
         froms = ", ".join(ref.expr.text for ref in params.from_)
-        tos = ", ".join(ref.expr.text for ref in params.to)
+        tos = ", ".join(
+            [*(ref.expr.text for ref in params.to), *(SPOKEN[w] for w in params.to_words)]
+        )
         direct = " (direct imports only)" if params.allow_indirect else ""
         alone = "" if params.as_packages else " (as single modules)"
         return f"{froms} must not import {tos}{direct}{alone}"
@@ -75,11 +89,12 @@ class Forbidden:
     def check(self, params: ForbiddenParams, context: CheckContext) -> Iterable[Finding]:
         graph = context.graph
         view, findings = rule_view(params.options, context)
-        targets = expand(graph, (ref.expr for ref in params.to))
+        named = expand(graph, (ref.expr for ref in params.to))
+        targets = [(name, "") for name in named] + _worded(graph, params.to_words, named)
         for importer in expand(graph, (ref.expr for ref in params.from_)):
             whole = graph.package(importer) if params.as_packages else frozenset({importer})
             whole_starts = sources(context, whole)
-            for imported in targets:
+            for imported, label in targets:
                 if importer == imported:
                     continue
                 package, starts = whole, whole_starts
@@ -99,17 +114,25 @@ class Forbidden:
                     chains = every_chain(view, starts, ends, package=package)
                     routes = route_imports(view, starts, ends, package | ends)
                 if chains:
+                    template = "{importer} must not import {imported}"
                     findings.append(
                         chain_finding(
                             context,
                             view,
-                            "{importer} must not import {imported}",
+                            template + " ({what})" if label else template,
                             (importer, imported),
                             chains,
                             routes,
+                            **({"what": label} if label else {}),
                         )
                     )
         return findings
+
+
+def _worded(graph: ImportGraph, words: tuple[str, ...], named: list[str]) -> list[tuple[str, str]]:
+    """The top-level outside packages `words` name, each with its label, but those `to` names."""
+    tops = sorted({name.split(".")[0] for name in graph.externals} - set(named))
+    return [(top, LABEL[word]) for top in tops for word in words if word_covers(word, top)]
 
 
 def direct_imports(
@@ -131,7 +154,8 @@ KEYS = (
         "to",
         REQUIRED,
         "module expressions (internal or third-party) they must not import; "
-        "one inside `from` is checked against the rest of `from`",
+        "one inside `from` is checked against the rest of `from`; the words "
+        '"third-party" (every outside package but the standard library) and "stdlib"',
     ),
     Key("allow_indirect", "false", "true: only direct imports count"),
     Key("as_packages", "true", "false: each module in `from` and `to` alone, not its descendants"),
@@ -175,5 +199,29 @@ EXAMPLES = (
             "src/shop/testing/client.py": "from shop import app\n",
         },
         ("src/shop/app.py:1:1: no-testing: shop must not import shop.testing",),
+    ),
+    Example(
+        '"third-party": the domain uses no outside package but the standard library',
+        '[rules.pure-domain]\nkind = "forbidden"\nfrom = ["shop.domain"]\nto = ["third-party"]\n',
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/domain.py": "import json\nfrom shop import infra\n",
+            "src/shop/infra.py": "import requests.adapters\nimport sqlalchemy\nimport os\n",
+        },
+        (
+            "src/shop/domain.py:2:1: pure-domain: shop.domain must not import requests "
+            "(third-party)",
+            "src/shop/domain.py:2:1: pure-domain: shop.domain must not import sqlalchemy "
+            "(third-party)",
+        ),
+    ),
+    Example(
+        '"stdlib": the core is pure computation, not even the standard library',
+        '[rules.pure-core]\nkind = "forbidden"\nfrom = ["shop.core"]\nto = ["stdlib"]\n',
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/core.py": "import attrs\n",
+            "src/shop/io.py": "import os.path\n",
+        },
     ),
 )

@@ -5,6 +5,10 @@ list is read off the interpreter's own files: its built-in modules plus every
 top-level module and package in its standard-library directories (and their
 `lib-dynload`), leaving out `site-packages`, plus the few that no listing of one
 installation can show. Nothing is imported.
+
+`allowed`'s `may_import` and `forbidden`'s `to` accept two words in place of a
+module: `"stdlib"`, every standard-library module, and `"third-party"`, every
+other module from outside the project (any distribution).
 """
 
 from __future__ import annotations
@@ -69,3 +73,22 @@ _UNSEEN = frozenset(
 )
 
 STDLIB = stdlib_names()
+
+THIRD_PARTY = "third-party"
+STDLIB_WORD = "stdlib"
+WORDS = (THIRD_PARTY, STDLIB_WORD)
+
+# How a message names what a word stands for: `(the domain may import only ... and third-party
+# packages)`, and what a finding says its module is: `must not import requests (third-party)`.
+SPOKEN = {THIRD_PARTY: "third-party packages", STDLIB_WORD: "the standard library"}
+LABEL = {THIRD_PARTY: "third-party", STDLIB_WORD: "standard library"}
+
+
+def in_stdlib(module: str) -> bool:
+    """Whether the external `module` (`json`, `os.path`) is in the standard library."""
+    return module.split(".")[0] in STDLIB
+
+
+def word_covers(word: str, module: str) -> bool:
+    """Whether `word` names the external `module`: `stdlib` its standard library, or the rest."""
+    return in_stdlib(module) == (word == STDLIB_WORD)

@@ -14,7 +14,7 @@ from fitness.config.installed import is_installed, is_stdlib
 from fitness.config.layout import Layout, elsewhere, no_python
 from fitness.config.schema import Config, NamesUnderModules, Rule
 from fitness.config.source import Problems
-from fitness.config.table import ModuleRef
+from fitness.config.table import ModuleRef, word_form
 from fitness.suggest import did_you_mean
 
 
@@ -29,7 +29,8 @@ def check_modules(
     A rule's own side (`ModuleRef.internal`) must name modules under the source
     roots. Elsewhere a name whose first segment is not one of the project's
     top-level packages is taken as third-party (it need not be installed),
-    unless it looks like a typo of one of them.
+    unless it looks like a typo of one of them, or of a word its key accepts
+    (`"thirdparty"` for `"third-party"`) while nothing installs it.
     """
     if not layout.roots:
         return  # every configured root is missing, and each is already a problem
@@ -51,6 +52,12 @@ def check_modules(
             problems.add(ref.where, _missing(ref) + _typo(text, internal, ()))
         elif ref.internal:
             outside.append(ref)
+        elif _word_typo(ref, config.project_root):
+            word = did_you_mean(word_form(text), ref.words, cutoff=0.8)
+            problems.add(
+                ref.where,
+                f"'{text}' is no module of the project, installed or in the standard library{word}",
+            )
         elif "*" not in top and not is_stdlib(top) and did_you_mean(top, tops, cutoff=0.8):
             problems.add(ref.where, _missing(ref) + _typo(text, internal, tops))
     for rule in config.rules:
@@ -79,6 +86,15 @@ def _matches(ref: ModuleRef, internal: Collection[str]) -> bool:
     if ref.expr.has_wildcard:
         return any(ref.expr.matches(name) for name in internal)
     return ref.expr.text in internal
+
+
+def _word_typo(ref: ModuleRef, project_root: Path) -> bool:
+    """Whether `ref` misspells a word its key accepts: close to one, and no module anywhere."""
+    text = ref.expr.text
+    top = text.split(".")[0]
+    if not ref.words or "*" in text or did_you_mean(word_form(text), ref.words, 0.8) == "":
+        return False
+    return not is_stdlib(top) and not is_installed(top, project_root)
 
 
 def _missing(ref: ModuleRef) -> str:

@@ -19,12 +19,15 @@ class ModuleRef(NamedTuple):
 
     `internal` refs are a rule's own side (`from`, `layers`, `modules`, ...): they
     must name modules under the source roots. The others (`to`, ...) may name
-    third-party and standard-library modules too.
+    third-party and standard-library modules too. `words` are the words its key
+    accepts instead of a module (`Table.modules_and_words`): a name that is no
+    module but resembles one of them is a typo (`fitness.config.modules`).
     """
 
     expr: ModuleExpr
     where: Where
     internal: bool
+    words: tuple[str, ...] = ()
 
 
 class Table:
@@ -152,6 +155,34 @@ class Table:
                 self.problems.add(where, problem)
         return tuple(refs)
 
+    def modules_and_words(
+        self, key: str, words: Sequence[str], *, required: bool = False
+    ) -> tuple[tuple[ModuleRef, ...], tuple[tuple[str, KeyPath], ...]]:
+        """A list of module expressions (never internal) and of `words`, each with its key path.
+
+        `to = ["sqlalchemy", "third-party"]`: an entry equal to one of `words` is that
+        word, never a module name; any other entry is a module expression. An entry
+        that is neither, and resembles a word, is suggested that word.
+        """
+        refs = []
+        found: list[tuple[str, KeyPath]] = []
+        entries = self.strings(key, required=required)
+        if required and self.empty_list(key):
+            self.problem(key, "must list at least one module")
+        for text, where in entries:
+            text = text.strip()
+            if text in words:
+                if text not in (word for word, _ in found):
+                    found.append((text, where))
+                continue
+            problem = expression_problem(text)
+            if problem is None:
+                place = self.problems.where(where)
+                refs.append(ModuleRef(ModuleExpr(text), place, False, tuple(words)))
+            else:
+                self.problems.add(where, problem + did_you_mean(word_form(text), words, 0.8))
+        return tuple(refs), tuple(found)
+
     def imports(self, key: str) -> tuple[tuple[ImportExpr, Where], ...]:
         """A list of `importer -> imported` expressions, each with its file and key."""
         found = []
@@ -227,6 +258,11 @@ class Table:
                 self.problem(None, f"missing required key '{key}'")
             return None
         return self._data[key]
+
+
+def word_form(text: str) -> str:
+    """`text` as a word is spelt, for comparing it with the words: lower case, `-` for `_`."""
+    return text.strip().lower().replace("_", "-").replace(" ", "-")
 
 
 def kind_of(value: object) -> str:

@@ -163,6 +163,88 @@ def test_allow_stdlib_false_makes_the_stdlib_a_finding_too(tmp_path: Path) -> No
     ]
 
 
+def test_the_word_stdlib_with_a_package_allows_those_and_nothing_else_outside(
+    tmp_path: Path,
+) -> None:
+    rule = 'from = ["shop.domain"]\nmay_import = ["stdlib", "attrs"]\n'
+    edges = [
+        # the standard library and the listed package: allowed
+        imp("shop.domain.order", "json", 1),
+        imp("shop.domain.order", "collections.abc.Iterable", 2, module="collections.abc"),
+        imp("shop.domain.order", "attrs.define", 3, module="attrs"),
+        # any other outside package, and the project outside `from`: findings
+        imp("shop.domain.order", "requests", 4),
+        imp("shop.domain.events", "shop.infra.bus", 5),
+    ]
+    only = "(shop.domain may import only its own modules, attrs and the standard library)"
+
+    assert check(tmp_path, rule, *edges) == [
+        ("shop/domain/events.py:5:1", f"shop.domain.events may not import shop.infra.bus {only}"),
+        ("shop/domain/order.py:4:1", f"shop.domain.order may not import requests {only}"),
+    ]
+
+
+def test_the_word_stdlib_says_what_allow_stdlib_true_says(tmp_path: Path) -> None:
+    edges = [imp("shop.domain.order", "os.path", 1), imp("shop.domain.order", "requests", 2)]
+    only = "(shop.domain may import only its own modules and the standard library)"
+    expected = [("shop/domain/order.py:2:1", f"shop.domain.order may not import requests {only}")]
+
+    for rule in (
+        'from = ["shop.domain"]\nmay_import = ["stdlib"]\n',
+        'from = ["shop.domain"]\nmay_import = ["stdlib"]\nallow_stdlib = true\n',
+        'from = ["shop.domain"]\n',
+    ):
+        assert check(tmp_path, rule, *edges) == expected, rule
+
+
+def test_the_word_third_party_restricts_only_the_projects_own_modules(tmp_path: Path) -> None:
+    rule = 'from = ["shop.domain"]\nmay_import = ["third-party"]\n'
+    edges = [
+        # every outside package, whatever its distribution, and the standard library: allowed
+        imp("shop.domain.order", "requests", 1),
+        imp("shop.domain.order", "sqlalchemy.orm.Session", 2, module="sqlalchemy.orm"),
+        imp("shop.domain.order", "os", 3),
+        # the project's own modules outside `from`: findings
+        imp("shop.domain.order", "shop.infra.db", 4),
+        imp("shop.domain.events", "shop.base", 5),
+    ]
+    only = "(shop.domain may import only its own modules, third-party packages and the standard "
+    only += "library)"
+
+    assert check(tmp_path, rule, *edges) == [
+        ("shop/domain/events.py:5:1", f"shop.domain.events may not import shop.base {only}"),
+        ("shop/domain/order.py:4:1", f"shop.domain.order may not import shop.infra.db {only}"),
+    ]
+
+
+def test_the_word_third_party_without_the_stdlib(tmp_path: Path) -> None:
+    rule = (
+        'from = ["shop.domain"]\nmay_import = ["third-party", "shop.base"]\nallow_stdlib = false\n'
+    )
+    edges = [
+        imp("shop.domain.order", "requests", 1),
+        imp("shop.domain.order", "shop.base.money", 2),
+        # the standard library is not third-party
+        imp("shop.domain.order", "os", 3),
+    ]
+    only = "(shop.domain may import only its own modules, shop.base and third-party packages)"
+
+    assert check(tmp_path, rule, *edges) == [
+        ("shop/domain/order.py:3:1", f"shop.domain.order may not import os {only}"),
+    ]
+
+
+def test_a_project_module_named_like_a_word_is_that_module(tmp_path: Path) -> None:
+    """Only the exact words are words: `stdlib.x` or `third_party` are module names as before."""
+    rule = 'from = ["shop.domain"]\nmay_import = ["stdlib.compat"]\nallow_stdlib = false\n'
+    edges = [imp("shop.domain.order", "stdlib.compat", 1), imp("shop.domain.order", "json", 2)]
+    only = "(shop.domain may import only its own modules and stdlib.compat)"
+
+    assert check(tmp_path, rule, *edges) == [
+        ("shop/domain/order.py:2:1", f"shop.domain.order may not import json {only}"),
+    ]
+
+
 def test_wildcards_in_from_and_may_import(tmp_path: Path) -> None:
     rule = 'from = ["shop.plugins.*"]\nmay_import = ["shop.*.money", "shop.domain.**"]\n'
     edges = [
@@ -316,6 +398,28 @@ def test_the_39_fallback_lists_modules_packages_and_extensions(tmp_path: Path) -
             "pyproject.toml:6: tool.fitness.rules.x: unknown key 'may_imports' (did you mean "
             "'may_import'?)",
             id="bad-expression-and-unknown-key",
+        ),
+        pytest.param(
+            'from = ["shop.domain"]\nmay_import = ["pydantic", "stdlib"]\nallow_stdlib = false\n',
+            "pyproject.toml:6: tool.fitness.rules.x.allow_stdlib: false, but may_import lists "
+            "'stdlib' (the standard library): keep one of them",
+            id="stdlib-word-and-allow-stdlib-false",
+        ),
+        pytest.param(
+            'from = ["shop.domain"]\nmay_import = ["thirdparty", "Stdlib"]\n',
+            "pyproject.toml:5: tool.fitness.rules.x.may_import[0]: 'thirdparty' is no module of "
+            "the project, installed or in the standard library (did you mean 'third-party'?)\n"
+            "pyproject.toml:5: tool.fitness.rules.x.may_import[1]: 'Stdlib' is no module of "
+            "the project, installed or in the standard library (did you mean 'stdlib'?)",
+            id="typos-of-the-words",
+        ),
+        pytest.param(
+            'from = ["shop.domain"]\nmay_import = ["third party", "first-party"]\n',
+            "pyproject.toml:5: tool.fitness.rules.x.may_import[0]: 'third party' is not a dotted "
+            "module name ('third party' is not an identifier) (did you mean 'third-party'?)\n"
+            "pyproject.toml:5: tool.fitness.rules.x.may_import[1]: 'first-party' is not a dotted "
+            "module name ('first-party' is not an identifier)",
+            id="words-that-are-no-words",
         ),
     ],
 )

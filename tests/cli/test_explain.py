@@ -26,10 +26,20 @@ ALLOWED = (
     "`include` / `exclude`, `ignore`, `type_checking` and `dynamic`; a finding\n"
     "about a dynamic import says so.\n"
     "\n"
+    '`may_import` also takes two words. `"stdlib"` is the standard library: the\n'
+    "same as `allow_stdlib = true` (the default), written out so that\n"
+    '`may_import = ["stdlib", "pydantic"]` reads as the rule it is ("the standard\n'
+    'library, pydantic and no other package"); with `allow_stdlib = false` it is\n'
+    'a configuration error. `"third-party"` is every module from outside the\n'
+    "project that is not in the standard library, whatever its distribution:\n"
+    '`may_import = ["third-party"]` restricts only the project\'s own modules.\n'
+    "\n"
     "Keys:\n"
     "  from           (required)                     module expressions: the packages whose imports are checked\n"
-    "  may_import     []                             module expressions (internal or third-party) they may also import\n"
-    "  allow_stdlib   true                           whether they may import the standard library\n"
+    "  may_import     []                             module expressions (internal or third-party) they may also import, "
+    'and the words "stdlib" (the standard library) and "third-party" (every other outside package)\n'
+    "  allow_stdlib   true                           whether they may import the standard library "
+    '("stdlib" in may_import says true)\n'
     "  ignore         []                             imports the rule does not count, as 'importer -> imported' "
     "(a third-party package names its submodules too)\n"
     '  type_checking  "check" (or [tool.fitness]\'s)  "ignore" leaves out imports under `if TYPE_CHECKING:`\n'
@@ -70,6 +80,35 @@ ALLOWED = (
     "  fitness check:\n"
     "    src/shop/domain/order.py:2:1: pure-domain: shop.domain.order may not import shop.infra (shop.domain may import only its own modules, shop.base and the standard library)\n"
     "    src/shop/domain/order.py:3:1: pure-domain: shop.domain.order may not import requests (shop.domain may import only its own modules, shop.base and the standard library)\n"
+    "\n"
+    'Invalid example: "stdlib": the domain imports the standard library and pydantic, and no other package\n'
+    "  fitness.toml\n"
+    "    [rules.pure-domain]\n"
+    '    kind = "allowed"\n'
+    '    from = ["shop.domain"]\n'
+    '    may_import = ["stdlib", "pydantic"]\n'
+    "  src/shop/__init__.py (empty)\n"
+    "  src/shop/domain.py\n"
+    "    import json\n"
+    "    import pydantic\n"
+    "    import requests\n"
+    "  fitness check:\n"
+    "    src/shop/domain.py:3:1: pure-domain: shop.domain may not import requests (shop.domain may import only its own modules, pydantic and the standard library)\n"
+    "\n"
+    'Invalid example: "third-party": any outside package, but of the project only the domain\'s own modules\n'
+    "  fitness.toml\n"
+    "    [rules.pure-domain]\n"
+    '    kind = "allowed"\n'
+    '    from = ["shop.domain"]\n'
+    '    may_import = ["third-party"]\n'
+    "  src/shop/__init__.py (empty)\n"
+    "  src/shop/infra.py (empty)\n"
+    "  src/shop/domain.py\n"
+    "    import json\n"
+    "    import requests\n"
+    "    from shop import infra\n"
+    "  fitness check:\n"
+    "    src/shop/domain.py:3:1: pure-domain: shop.domain may not import shop.infra (shop.domain may import only its own modules, third-party packages and the standard library)\n"
 )
 
 
