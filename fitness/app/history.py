@@ -119,7 +119,7 @@ def _point(
         return _unchecked(commit, CONFIG_ERROR, str(exc))
     from fitness.app.metrics import metrics_of, point_metrics
 
-    metrics = point_metrics(metrics_of(ran, configured, now.cache_dir, jobs))
+    metrics = point_metrics(metrics_of(ran, configured, now.cache_dir, jobs, own=False))
     findings = ran.report.findings
     imports = ran.imports or frozenset()
     return HistoryPoint(

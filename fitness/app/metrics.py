@@ -48,14 +48,17 @@ def metrics_of(
     read: bool = True,
     roots: Sequence[str] = (),
     depth: int = 1,
+    own: bool = True,
 ) -> Metrics:
     """The metrics of what `ran` checked (the tree `configured` read), its lines and
-    classes from the facts cache in `facts_dir`, which the run filled."""
+    classes from the facts cache in `facts_dir`, which the run filled. `own=False`:
+    the tree is not the work tree (a commit of `fitness history`), whose paths and
+    stamps must not replace the work tree's in that cache."""
     config, discovery, _, tree = configured[:4]
     bans = configured_bans(
         config.rules, frozenset(module.partition(".")[0] for module in discovery.modules)
     )
-    cache = FactsCache.in_directory(facts_dir, read=read)
+    cache = FactsCache.in_directory(facts_dir, paths=own, read=read)
     paths = [source.path for source in discovery.files]
     facts = collect_facts(config.project_root, paths, cache, jobs, None, bans, tree=tree)
     cache.save()
