@@ -432,7 +432,8 @@ def test_a_layers_rule_draws_its_containers_and_labels_its_layers(
     labels = browser.find_elements("css selector", "text.rank-label")
     assert [label.text for label in labels] == ["api", "service | jobs", "domain"] * 2
     nodes = dict(found["nodes"])
-    for label, rank in zip(labels, document["ranks"], strict=True):
+    assert len(labels) == len(document["ranks"])
+    for label, rank in zip(labels, document["ranks"]):
         r = label.rect
         for node in rank:  # at the left of its row
             assert r["x"] + r["width"] < nodes[node][0]
