@@ -6,11 +6,11 @@ Three sources, most trusted first after the rule's own `module_map`:
   `*.dist-info` on `sys.path` outside the project: its `RECORD`, else its
   `top_level.txt`; and its `METADATA`'s `Requires-Dist`, for what is there only
   because something else needs it) — read as text, never imported;
+- the declared distributions whose names read as a module prefix
+  (`google-cloud-storage` for `google.cloud.storage`, `psycopg2` for `psycopg2`);
 - the table shipped with fitness (`distributions.toml` beside this module) for
   the well-known names that differ (`yaml` is PyYAML's);
-- the declared distributions whose names read as a module prefix
-  (`google-cloud-storage` for `google.cloud.storage`), else the module's
-  top-level name itself, normalised.
+- else the module's top-level name itself, normalised.
 
 Every source maps module prefixes, and the longest matching prefix wins, so the
 distributions sharing a namespace package (`google.cloud.*`) are told apart.
@@ -138,11 +138,11 @@ class Names:
             if names:
                 return next((n for n in names if n in wanted), names[0]), "installed"
         for prefix in prefixes:
-            if prefix in self.table:
-                return self.table[prefix], "table"
-        for prefix in prefixes:
             if normalise(prefix) in wanted:
                 return normalise(prefix), "declared"
+        for prefix in prefixes:
+            if prefix in self.table:
+                return self.table[prefix], "table"
         return normalise(parts[0]), "name"
 
     def requirers(self, target: str, roots: Iterable[str]) -> str | None:
