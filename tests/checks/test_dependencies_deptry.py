@@ -28,6 +28,9 @@ pytestmark = pytest.mark.slow
 # What the venv holds: the fixtures' declared distributions (and what they require).
 INSTALLED = ["jsonschema==4.26.0", "six==1.17.0", "iniconfig==2.3.1", "PyYAML==6.0.3"]
 
+# ... installed without resolving (--no-deps, pinned: nothing else comes in).
+WITH = [*INSTALLED, "attrs", "referencing", "rpds-py", "jsonschema-specifications"]
+
 PEP621 = {
     "pyproject.toml": """
         [project]
@@ -76,9 +79,7 @@ def site_packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     (site,) = (venv / "lib").glob("python*/site-packages")
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site)]
-        + INSTALLED
-        + ["attrs", "referencing", "rpds-py", "jsonschema-specifications", "typing-extensions"],
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site), *WITH],
         check=True,
     )
     return site
@@ -111,8 +112,8 @@ def deptry_sets(root: Path, site: Path) -> dict[str, set[str]]:
     output = root.parent / "deptry.json"
     environment = {**os.environ, "PYTHONPATH": str(site)}
     done = subprocess.run(
-        [sys.executable, "-m", "deptry", ".", "--known-first-party", "shop"]
-        + ["--json-output", str(output)],
+        [sys.executable, "-m", "deptry", ".", "--known-first-party", "shop", "--json-output"]
+        + [str(output)],
         cwd=root,
         env=environment,
         capture_output=True,
