@@ -111,9 +111,9 @@ def fitness_sets(root: Path) -> dict[str, set[str]]:
 def deptry_sets(root: Path, site: Path) -> dict[str, set[str]]:
     output = root.parent / "deptry.json"
     environment = {**os.environ, "PYTHONPATH": str(site)}
+    command = [sys.executable, "-m", "deptry", ".", "--known-first-party", "shop"]
     done = subprocess.run(
-        [sys.executable, "-m", "deptry", ".", "--known-first-party", "shop", "--json-output"]
-        + [str(output)],
+        [*command, "--json-output", str(output)],
         cwd=root,
         env=environment,
         capture_output=True,
