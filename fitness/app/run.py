@@ -11,7 +11,6 @@ from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
 from fitness.app.baselines import baseline_entries, baseline_path, unread_baseline
 from fitness.app.configure import Configured, configure, root_in_repository, scope_of, select_rules
-from fitness.app.dependency_inputs import dependency_inputs, dependency_notices
 from fitness.app.notices import (
     baseline_not_read,
     fixed_entries,
@@ -85,8 +84,12 @@ def run_check(
     config = select_rules(config, options.select, options.ignore)
     scope = scope_of(config, options.paths)
     seconds: dict[str, float] = {}
-    inputs = dependency_inputs(config, discovery, tree)
-    notices = (*notices, *dependency_notices(inputs))
+    inputs = None
+    if any(rule.kind == "dependencies" for rule in config.rules):
+        from fitness.app.dependency_inputs import dependency_inputs, dependency_notices
+
+        inputs = dependency_inputs(config, discovery, tree)
+        notices = (*notices, *dependency_notices(inputs))
     analysis = _analyse(config, discovery, options, cache_dir, tree, clock, seconds, inputs)
     decisions = read_decisions(config.project_root, config.adr.dir, tree, config.adr.status_words())
     comments = analysis.comments

@@ -57,7 +57,8 @@ class Dependencies:
     (read, never imported), a table shipped with fitness, or its own name.
 
     Findings, at the import: *missing* (not declared; in test modules a dev group
-    will do), *transitive* (not declared, installed only because a declared
+    will do; an import in a `try` that catches ImportError is optional by design and
+    never missing), *transitive* (not declared, installed only because a declared
     distribution requires it: known only when the environment says so), *dev-only*
     (declared only in a dependency group, or in an extra of `dev_extras`, but
     imported by modules outside the tests), *optional* (declared only in an extra,
@@ -134,7 +135,7 @@ class Dependencies:
                 continue
             if edge.external:
                 top = edge.imported.partition(".")[0]
-                if top in STDLIB or top == "__future__":
+                if top in STDLIB or top in _NOT_DISTRIBUTED:
                     continue
                 declared = {d.distribution for d in member.declared}
                 distribution = names.distribution(edge.imported, declared)[0]
@@ -153,7 +154,8 @@ class Dependencies:
                 edge.importer,
                 distribution,
                 edge.type_checking,
-                edge.local or (location.path, location.line, location.column) in guarded,
+                edge.local,
+                (location.path, location.line, location.column) in guarded,
                 location.path.endswith(".pyi"),
                 _is_test(params, edge.importer),
             )
@@ -173,22 +175,25 @@ class Dependencies:
         return found
 
 
+# Not distributions: `__main__`, and standard-library modules of Pythons newer than the
+# one fitness may run on (code guards their imports by version).
+_NOT_DISTRIBUTED = frozenset(("__future__", "__main__", "annotationlib", "compression"))
+
+
 def _allowed(params: DependenciesParams) -> tuple[tuple[ModuleExpr, tuple[str, ...]], ...]:
     return tuple((ref.expr, listed) for ref, listed in params.allow)
 
 
 def _is_test(params: DependenciesParams, module: str) -> bool:
     """Whether `module` is test code: one `tests` names, or by default a module in a
-    `tests` / `test` package, or a `test_*`, `*_test` or `conftest` module."""
+    `tests` package, or a `test_*`, `*_test` or `conftest` module (a `test` package
+    is often shipped for users, as `django.test`)."""
     if params.tests:
         return any(ref.expr.covers(module) for ref in params.tests)
     parts = module.split(".")
     last = parts[-1]
     return (
-        any(part in ("tests", "test") for part in parts)
-        or last.startswith("test_")
-        or last.endswith("_test")
-        or last == "conftest"
+        "tests" in parts or last.startswith("test_") or last.endswith("_test") or last == "conftest"
     )
 
 

@@ -20,7 +20,8 @@ class Import(NamedTuple):
     importer: str
     distribution: str
     type_checking: bool  # under `if TYPE_CHECKING:`
-    deferred: bool  # inside a function, or in a `try` that catches ImportError
+    local: bool  # inside a function
+    guarded: bool  # in a `try` that catches ImportError
     stub_file: bool  # in a `.pyi` file
     test: bool  # by test code
 
@@ -53,13 +54,15 @@ def classify(
     if "runtime" in groups:
         pass
     elif "optional" in groups:
-        if not (statement.deferred or typing_only or statement.test):
+        if not (statement.local or statement.guarded or typing_only or statement.test):
             extras = sorted({d.extra for d in declared if _group(d, dev_extras) == "optional"})
             found.append(Case("optional", {**base, "extras": ", ".join(extras)}))
     elif "dev" in groups:
         if not (statement.test or typing_only):
             sections = sorted({d.section for d in declared})
             found.append(Case("dev-only", {**base, "sections": " and ".join(sections)}))
+    elif statement.guarded:
+        pass  # an optional import by design: the code runs without it
     elif not (typing_only and _has_stubs(member, distribution, statement)):
         where = "a dev dependency group" if statement.test else "[project] dependencies"
         roots = [d.distribution for d in member.declared]

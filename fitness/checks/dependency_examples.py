@@ -30,7 +30,7 @@ KEYS = (
     Key("dev_extras", "[]", "extras of optional-dependencies that hold development tools"),
     Key(
         "tests",
-        "(tests, test, test_*, *_test, conftest)",
+        "(tests, test_*, *_test, conftest)",
         "module expressions: the test code, which may import development dependencies",
     ),
 )

@@ -44,6 +44,10 @@ def test_an_undeclared_import_is_missing_at_the_import(tmp_path: Path) -> None:
         {
             "src/shop/__init__.py": "import fancyhttp\n",
             "src/shop/orm.py": "import os\nfrom tinyorm.session import Session\n",
+            # Optional by design: the code runs without it. And `__main__` is no distribution.
+            "src/shop/speedups.py": (
+                "import __main__\ntry:\n    import ujson\nexcept ImportError:\n    ujson = None\n"
+            ),
         },
     )
     assert findings(root) == [
