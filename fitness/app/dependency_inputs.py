@@ -22,7 +22,7 @@ def dependency_inputs(config: Config, discovery: Discovery, tree: Tree) -> Depen
     rules = [rule for rule in config.rules if rule.kind == "dependencies"]
     if not rules:
         return None
-    from fitness.checks.dependencies import DependenciesParams
+    from fitness.checks.dependency_params import DependenciesParams
     from fitness.config.distributions import DependencyInputs, installed_stamp, site_directories
     from fitness.config.manifests import read_manifests
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from fitness.checks.base import CheckContext
-from fitness.checks.dependency_cases import Case, Import, classify, unused
 from fitness.checks.dependency_examples import EXAMPLES, KEYS
+from fitness.checks.dependency_params import DependenciesParams
 from fitness.checks.docs import Example, Key
 from fitness.checks.statements import statement_finding
 from fitness.checks.stdlib import STDLIB
@@ -15,6 +15,9 @@ from fitness.config.manifests import Group, Manifest, normalise
 from fitness.config.table import ModuleRef, Table
 from fitness.model import Finding, Location
 from fitness.model.expressions import ModuleExpr
+
+if TYPE_CHECKING:  # the kind's decisions are imported when it checks, not when it is read
+    from fitness.checks.dependency_cases import Case
 
 TEMPLATES = {
     "missing": "{importer} imports {imported}, but project {member} does not declare "
@@ -31,18 +34,6 @@ TEMPLATES = {
     "unused": "project {member} declares {distribution} in {section}, but none of its modules "
     "imports it: remove it, or add it to the rule's ignore",
 }
-
-
-class DependenciesParams(NamedTuple):
-    ignore: tuple[str, ...]  # distributions never reported unused, normalised
-    module_map: tuple[tuple[str, str], ...]  # module prefix -> distribution
-    allow: tuple[tuple[ModuleRef, tuple[str, ...]], ...]  # package -> distributions
-    requirements: tuple[tuple[str, Group], ...]  # requirements files and their group
-    dev_extras: tuple[str, ...]
-    tests: tuple[ModuleRef, ...]
-
-    def module_refs(self) -> Iterable[ModuleRef]:
-        return (*(ref for ref, _ in self.allow), *self.tests)
 
 
 class Dependencies:
@@ -114,6 +105,7 @@ class Dependencies:
         inputs = context.dependencies
         if inputs is None:
             return []
+        from fitness.checks.dependency_cases import Import, classify, unused
         from fitness.config.distributions import Names, read_installed, shipped_table
 
         names = Names(dict(params.module_map), read_installed(inputs.installed), shipped_table())

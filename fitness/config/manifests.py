@@ -16,16 +16,16 @@ globs, less its `exclude`), or else every `pyproject.toml` with a `[project]`
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import PurePosixPath
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from fitness.config.toml_positions import KeyPath, key_lines, line_of
 from fitness.tree import Tree, read_text
+
+if TYPE_CHECKING:
+    from fitness.config.toml_positions import KeyPath
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -113,10 +113,10 @@ def read_manifests(
         members = [""] if _is_project(top[1] if top else {}) else []
         members += reader.expand(*workspace)
     else:
-        directories = {str(PurePosixPath(path).parent) for path in python_files}
+        directories = {path.rpartition("/")[0] for path in python_files}
         found: set[str] = set()
         for directory in sorted(directories):
-            found.update(reader.projects_above("" if directory == "." else directory))
+            found.update(reader.projects_above(directory))
         if not found and top is not None:
             found.add("")
         members = sorted(found)
@@ -177,6 +177,8 @@ class _Reader:
 
     def expand(self, patterns: Sequence[str], exclude: Sequence[str]) -> list[str]:
         """The directories the workspace's `members` globs name, less `exclude`'s."""
+        import fnmatch
+
         found: set[str] = set()
         for pattern in patterns:
             found.update(self._glob([p for p in pattern.strip("/").split("/") if p != "."], ""))
@@ -189,6 +191,8 @@ class _Reader:
         return sorted(kept)
 
     def _glob(self, parts: list[str], base: str) -> list[str]:
+        import fnmatch
+
         if not parts:
             return [base]
         head, rest = parts[0], parts[1:]
@@ -207,6 +211,8 @@ class _Reader:
         if document is None:
             return None
         text, data = document
+        from fitness.config.toml_positions import key_lines
+
         path = f"{directory}/pyproject.toml" if directory else "pyproject.toml"
         lines = key_lines(text)
         project = _table(data.get("project"))
@@ -215,6 +221,12 @@ class _Reader:
         own = normalise(name) if isinstance(name, str) else normalise(_last(directory))
         declared = list(_declarations(data, path, lines))
         return Manifest(own, directory, path, tuple(declared))
+
+
+def _line_of(lines: Mapping[KeyPath, int], path: KeyPath) -> int:
+    from fitness.config.toml_positions import line_of
+
+    return line_of(lines, path)
 
 
 def _declarations(
@@ -228,7 +240,7 @@ def _declarations(
         for index, value in enumerate(values):
             name = requirement_name(value) if isinstance(value, str) else None
             if name is not None:
-                line = line_of(lines, (*key, index))
+                line = _line_of(lines, (*key, index))
                 yield Declared(name, group, section, extra, path, line)
 
     project = _table(data.get("project"))
@@ -282,7 +294,7 @@ def _poetry(
         name = normalise(written)
         if name == "python":
             continue
-        line = line_of(lines, (*key, written))
+        line = _line_of(lines, (*key, written))
         if extras is None:
             yield Declared(name, "dev", section, group, path, line)
         elif isinstance(value, dict) and value.get("optional") is True:
