@@ -385,3 +385,28 @@ def test_an_allow_list_of_a_package_that_does_not_exist_is_a_config_error(
         '/pyproject.toml:8: tool.fitness.rules.deps.allow."shop.domian": no module '
         "'shop.domian' under the source roots"
     ]
+
+
+def test_findings_go_through_suppressions_and_the_baseline(tmp_path: Path) -> None:
+    root = project(
+        tmp_path,
+        """
+        [project]
+        name = "shop"
+        dependencies = ["gunicorn"]
+        """,
+        {
+            "src/shop/__init__.py": (
+                "import fancyhttp  # fitness: ignore[deps] vendored in the image\nimport tinyorm\n"
+            ),
+        },
+    )
+    report = check_project(root, fail_on="never")
+    assert [f.location.path for f in report.findings] == ["pyproject.toml", "src/shop/__init__.py"]
+    assert [s.finding.message for s in report.suppressed] == [
+        "shop imports fancyhttp, but project shop does not declare fancyhttp: add it to "
+        "[project] dependencies in pyproject.toml"
+    ]
+    app.write_baseline(app.CheckOptions(root, None, "error"), prune=False)
+    report = check_project(root)
+    assert (report.findings, len(report.baselined), report.failed) == ((), 2, False)
