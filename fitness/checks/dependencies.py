@@ -131,6 +131,7 @@ class Dependencies:
                     continue
                 declared = {d.distribution for d in member.declared}
                 distribution = names.distribution(edge.imported, declared)[0]
+                used.setdefault(member.directory, set()).update(names.alternatives(edge.imported))
             else:
                 other = owners.get(edge.imported)
                 if other is None or other is member:
@@ -169,7 +170,10 @@ class Dependencies:
 
 # Not distributions: `__main__`, and standard-library modules of Pythons newer than the
 # one fitness may run on (code guards their imports by version).
-_NOT_DISTRIBUTED = frozenset(("__future__", "__main__", "annotationlib", "compression"))
+# `_typeshed` exists only for type checkers (under `if TYPE_CHECKING:`).
+_NOT_DISTRIBUTED = frozenset(
+    ("__future__", "__main__", "_typeshed", "annotationlib", "compression")
+)
 
 
 def _allowed(params: DependenciesParams) -> tuple[tuple[ModuleExpr, tuple[str, ...]], ...]:

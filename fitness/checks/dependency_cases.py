@@ -64,7 +64,8 @@ def classify(
     elif statement.guarded:
         pass  # an optional import by design: the code runs without it
     elif not (typing_only and _has_stubs(member, distribution, statement)):
-        where = "a dev dependency group" if statement.test else "[project] dependencies"
+        dev = statement.test or typing_only  # a type checker's or a test's needs
+        where = "a dev dependency group" if dev else "[project] dependencies"
         roots = [d.distribution for d in member.declared]
         via = names.requirers(distribution, roots)
         if via is not None:

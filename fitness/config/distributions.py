@@ -102,12 +102,16 @@ def read_installed(stamp: Iterable[str]) -> Installed:
     return Installed({p: tuple(names) for p, names in prefixes.items()}, requires)
 
 
-def shipped_table() -> dict[str, str]:
-    """The shipped table: module prefix -> distribution (normalised)."""
+def shipped_table() -> dict[str, tuple[str, ...]]:
+    """The shipped table: module prefix -> the distributions that may install it
+    (normalised; several when they are alternatives, as PyDispatcher and PyPyDispatcher)."""
     with _TABLE.open("rb") as file:
         data = tomllib.load(file)
     modules = data.get("modules", {})
-    return {str(module): normalise(str(dist)) for module, dist in modules.items()}
+    return {
+        str(module): tuple(normalise(str(d)) for d in (dist if isinstance(dist, list) else [dist]))
+        for module, dist in modules.items()
+    }
 
 
 class Names:
@@ -117,7 +121,7 @@ class Names:
         self,
         module_map: Mapping[str, str],
         installed: Installed,
-        table: Mapping[str, str],
+        table: Mapping[str, tuple[str, ...]],
     ) -> None:
         self.module_map = module_map
         self.installed = installed
@@ -142,8 +146,19 @@ class Names:
                 return normalise(prefix), "declared"
         for prefix in prefixes:
             if prefix in self.table:
-                return self.table[prefix], "table"
+                names = self.table[prefix]
+                return next((n for n in names if n in wanted), names[0]), "table"
         return normalise(parts[0]), "name"
+
+    def alternatives(self, module: str) -> tuple[str, ...]:
+        """Every distribution the shipped table says may install `module` (one import
+        uses each: a project may declare either, under environment markers)."""
+        parts = module.split(".")
+        for end in range(len(parts), 0, -1):
+            names = self.table.get(".".join(parts[:end]))
+            if names is not None:
+                return names
+        return ()
 
     def requirers(self, target: str, roots: Iterable[str]) -> str | None:
         """The first of `roots` whose installed requirements bring in `target`, if any."""

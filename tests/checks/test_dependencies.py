@@ -410,3 +410,28 @@ def test_findings_go_through_suppressions_and_the_baseline(tmp_path: Path) -> No
     app.write_baseline(app.CheckOptions(root, None, "error"), prune=False)
     report = check_project(root)
     assert (report.findings, len(report.baselined), report.failed) == ((), 2, False)
+
+
+def test_alternatives_of_the_table_and_typing_only_imports(tmp_path: Path) -> None:
+    root = project(
+        tmp_path,
+        """
+        [project]
+        name = "shop"
+        dependencies = [
+          "PyDispatcher>=2.0.5; platform_python_implementation == 'CPython'",
+          "PyPyDispatcher>=2.1.0; platform_python_implementation == 'PyPy'",
+        ]
+        """,
+        {
+            "src/shop/__init__.py": (
+                "from typing import TYPE_CHECKING\nfrom pydispatch import dispatcher\n"
+                "if TYPE_CHECKING:\n    from _typeshed import StrPath\n"
+                "    from tinyorm import Session\n"
+            ),
+        },
+    )
+    assert findings(root) == [
+        "src/shop/__init__.py:5:5: shop imports tinyorm, but project shop does not declare "
+        "tinyorm: add it to a dev dependency group in pyproject.toml"
+    ]

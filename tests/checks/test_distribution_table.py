@@ -19,25 +19,31 @@ from fitness.config.manifests import normalise
 HERE = Path(__file__).resolve().parent
 INSTALLED = read_installed(installed_stamp(site_directories(HERE / "no-project")))
 TABLE = shipped_table()
-CHECKED = sorted((module, dist) for module, dist in TABLE.items() if dist in INSTALLED.requires)
+CHECKED = sorted(
+    (module, dist)
+    for module, dists in TABLE.items()
+    for dist in dists
+    if dist in INSTALLED.requires
+)
 
 
 def test_the_table_covers_the_names_the_issue_lists() -> None:
     expected = {
-        "yaml": "pyyaml",
-        "PIL": "pillow",
-        "sklearn": "scikit-learn",
-        "attr": "attrs",
-        "dateutil": "python-dateutil",
-        "bs4": "beautifulsoup4",
-        "google.protobuf": "protobuf",
+        "yaml": ("pyyaml",),
+        "PIL": ("pillow",),
+        "sklearn": ("scikit-learn",),
+        "attr": ("attrs",),
+        "dateutil": ("python-dateutil",),
+        "bs4": ("beautifulsoup4",),
+        "google.protobuf": ("protobuf",),
+        "pydispatch": ("pydispatcher", "pypydispatcher"),
     }
     assert {module: TABLE[module] for module in expected} == expected
 
 
 def test_some_entries_have_their_distribution_installed_here() -> None:
     # PyYAML, attrs, PySocks, markdown-it-py, rpds-py come with the test extra.
-    assert {"yaml", "attr", "socks", "markdown_it", "rpds"} <= {m for m, _ in CHECKED}
+    assert {"yaml", "attr", "socks", "markdown_it", "rpds"} <= {module for module, _ in CHECKED}
 
 
 @pytest.mark.parametrize(("module", "distribution"), CHECKED)
@@ -49,9 +55,10 @@ def test_an_entry_agrees_with_the_installed_metadata(module: str, distribution: 
 
 
 def test_every_entry_is_normalised_and_not_its_own_name() -> None:
-    for module, distribution in TABLE.items():
-        assert distribution == normalise(distribution)
-        assert distribution != normalise(module), module
+    for module, distributions in TABLE.items():
+        for distribution in distributions:
+            assert distribution == normalise(distribution)
+            assert distribution != normalise(module), module
 
 
 def test_the_reader_takes_record_top_level_and_requires_dist(tmp_path: Path) -> None:
@@ -90,7 +97,8 @@ def test_the_reader_takes_record_top_level_and_requires_dist(tmp_path: Path) -> 
             "types-pyyaml": (),
         },
     )
-    names = Names({"gcs_tools": "gcs-tools"}, installed, {"yaml": "other"})
+    table = {"yaml": ("other",), "pydispatch": ("pydispatcher", "pypydispatcher")}
+    names = Names({"gcs_tools": "gcs-tools"}, installed, table)
     assert names.distribution("google.cloud.storage.blob.Blob") == (
         "google-cloud-storage",
         "installed",
@@ -102,6 +110,10 @@ def test_the_reader_takes_record_top_level_and_requires_dist(tmp_path: Path) -> 
         "declared",
     )
     assert names.distribution("Fancy_HTTP.client") == ("fancy-http", "name")
+    assert names.distribution("pydispatch.dispatcher") == ("pydispatcher", "table")
+    assert names.distribution("pydispatch", ["pypydispatcher"]) == ("pypydispatcher", "table")
+    assert names.alternatives("pydispatch.x") == ("pydispatcher", "pypydispatcher")
+    assert names.alternatives("six") == ()
     assert names.requirers("requests", ["six", "google-cloud-storage"]) == "google-cloud-storage"
     assert names.requirers("protobuf", ["google-cloud-storage"]) is None
 
