@@ -56,8 +56,10 @@ class Dependencies:
     imported at module level outside `try/except ImportError`), *not-allowed* (a
     package of `allow` imports a distribution its list leaves out). At the
     declaration's line: *unused* (a runtime or optional dependency that no module
-    imports; `ignore` lists those loaded by name). A `types-X` or `X-stubs`
-    distribution satisfies only imports under `if TYPE_CHECKING:` and in `.pyi` files.
+    imports; `ignore` lists those loaded by name; a `types-X` or `X-stubs` one is used
+    when X is imported). Imports under `if TYPE_CHECKING:` and in `.pyi` files are
+    read by type checkers only and are none of the cases at the import; a stub
+    distribution never declares X for the others.
     """
 
     description = "the distributions each project imports, against those it declares"

@@ -61,11 +61,10 @@ def classify(
         if not (statement.test or typing_only):
             sections = sorted({d.section for d in declared})
             found.append(Case("dev-only", {**base, "sections": " and ".join(sections)}))
-    elif statement.guarded:
-        pass  # an optional import by design: the code runs without it
-    elif not (typing_only and _has_stubs(member, distribution, statement)):
-        dev = statement.test or typing_only  # a type checker's or a test's needs
-        where = "a dev dependency group" if dev else "[project] dependencies"
+    elif statement.guarded or typing_only:
+        pass  # optional by design (the code runs without it), or read by type checkers only
+    else:
+        where = "a dev dependency group" if statement.test else "[project] dependencies"
         roots = [d.distribution for d in member.declared]
         via = names.requirers(distribution, roots)
         if via is not None:
@@ -104,12 +103,6 @@ def _group(declared: Declared, dev_extras: Collection[str]) -> str:
     if declared.group == "optional" and declared.extra in dev_extras:
         return "dev"
     return declared.group
-
-
-def _has_stubs(member: Manifest, distribution: str, statement: Import) -> bool:
-    """Whether `member` declares a stub distribution for `distribution` (`types-X`, `X-stubs`)."""
-    stubs = {f"types-{distribution}", f"{distribution}-stubs"}
-    return any(d.distribution in stubs for d in member.declared)
 
 
 def _stub_of(name: str) -> str:

@@ -7,8 +7,7 @@ same missing (DEP001), unused (DEP002), transitive (DEP003) and dev-only (DEP004
 sets. Deliberate differences, left out of these fixtures and said in the README:
 fitness's *optional* case has no deptry code; fitness calls an undeclared import
 transitive only when a declared distribution's installed metadata requires it
-(deptry: whenever it is installed), lets `types-X` satisfy TYPE_CHECKING imports, and
-does not call an undeclared import in a `try` that catches ImportError missing
+(deptry: whenever it is installed), and does not call an undeclared import in a `try` that catches ImportError missing
 (deptry does: DIFFERENCES).
 """
 
@@ -50,6 +49,8 @@ PEP621 = {
     "src/shop/__init__.py": "import jsonschema\nimport yaml\n",
     "src/shop/models.py": "import attr\nfrom referencing import Registry\n",
     "src/shop/http.py": "import fancyhttp\nimport iniconfig\n",
+    # Read by type checkers only: neither tool calls it missing.
+    "src/shop/typed.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import tinyorm\n",
     # Optional by design (in a try that catches ImportError): deptry calls it missing,
     # fitness does not (the one deliberate difference on these fixtures, DIFFERENCES).
     "src/shop/speed.py": "try:\n    import ujson\nexcept ImportError:\n    ujson = None\n",
