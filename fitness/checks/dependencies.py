@@ -9,6 +9,7 @@ from fitness.checks.base import CheckContext
 from fitness.checks.dependency_examples import EXAMPLES, KEYS
 from fitness.checks.dependency_params import DependenciesParams
 from fitness.checks.docs import Example, Key
+from fitness.checks.findings import config_finding
 from fitness.checks.statements import statement_finding
 from fitness.checks.stdlib import STDLIB
 from fitness.config.manifests import Group, Manifest, normalise
@@ -18,6 +19,12 @@ from fitness.model.expressions import ModuleExpr
 
 if TYPE_CHECKING:  # the kind's decisions are imported when it checks, not when it is read
     from fitness.checks.dependency_cases import Case
+
+# A rule that would check nothing fails rather than passes.
+NO_MANIFEST = (
+    "no project declares dependencies: there is no pyproject.toml with a [project] or "
+    "[tool.poetry] table at or above the Python files, and the rule names no requirements file"
+)
 
 TEMPLATES = {
     "missing": "{importer} imports {imported}, but project {member} does not declare "
@@ -110,8 +117,10 @@ class Dependencies:
         from fitness.checks.dependency_cases import Import, classify, unused
         from fitness.config.distributions import Names, read_installed, shipped_table
 
-        names = Names(dict(params.module_map), read_installed(inputs.installed), shipped_table())
         manifests = inputs.manifests
+        if not manifests.members:
+            return [config_finding(context, context.rule.where, "no-manifest", NO_MANIFEST)]
+        names = Names(dict(params.module_map), read_installed(inputs.installed), shipped_table())
         paths = {module: path for module, (path, _) in context.files.items()}
         owners = {module: manifests.member_of(path) for module, path in paths.items()}
         guarded = {

@@ -432,3 +432,17 @@ def test_alternatives_of_the_table_and_imports_only_type_checkers_read(tmp_path:
         },
     )
     assert findings(root) == []
+
+
+def test_a_rule_with_no_manifest_to_read_fails_rather_than_passes(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path,
+        {"fitness.toml": '[rules.deps]\nkind = "dependencies"\n', "src/shop/__init__.py": ""},
+    )
+    report = check_project(root)
+    assert findings(root) == [
+        "fitness.toml:1:1: no project declares dependencies: there is no pyproject.toml with a "
+        "[project] or [tool.poetry] table at or above the Python files, and the rule names no "
+        "requirements file"
+    ]
+    assert report.failed
