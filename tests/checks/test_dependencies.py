@@ -446,3 +446,13 @@ def test_a_rule_with_no_manifest_to_read_fails_rather_than_passes(tmp_path: Path
         "requirements file"
     ]
     assert report.failed
+
+
+def test_a_workspace_member_left_out_by_exclude_is_not_a_project(tmp_path: Path) -> None:
+    files = dict(WORKSPACE)
+    files["pyproject.toml"] = files["pyproject.toml"].replace(
+        'members = ["packages/*"]', 'members = ["packages/*"]\nexclude = ["packages/api"]'
+    )
+    root = write_tree(tmp_path, files)
+    # api's modules have no member to answer for them; core's are checked as before.
+    assert findings(root) == []
