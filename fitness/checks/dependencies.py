@@ -32,7 +32,7 @@ TEMPLATES = {
     "transitive": "{importer} imports {imported}, but project {member} does not declare "
     "{distribution}, installed only because {via} requires it: add it to {where} in {manifest}",
     "dev-only": "{importer} imports {imported} at run time, but project {member} declares "
-    "{distribution} only in {sections} of {manifest}: move it to [project] dependencies",
+    "{distribution} only in {sections}: move it to [project] dependencies",
     "optional": "{importer} imports {imported} at module level, but project {member} declares "
     "{distribution} only in the extra {extras} of {manifest}: the import fails without it; "
     "import it inside a function or under try/except ImportError",

@@ -59,7 +59,10 @@ def classify(
             found.append(Case("optional", {**base, "extras": ", ".join(extras)}))
     elif "dev" in groups:
         if not (statement.test or typing_only):
-            sections = sorted({d.section for d in declared})
+            # A requirements file's section is the file; a manifest's says which one.
+            sections = sorted(
+                {d.section if d.section == d.path else f"{d.section} of {d.path}" for d in declared}
+            )
             found.append(Case("dev-only", {**base, "sections": " and ".join(sections)}))
     elif statement.guarded or typing_only:
         pass  # optional by design (the code runs without it), or read by type checkers only

@@ -287,7 +287,7 @@ def test_requirements_files_when_configured(tmp_path: Path) -> None:
         "requirements.txt:4:1: project shop declares gunicorn in requirements.txt, but none of "
         "its modules imports it: remove it, or add it to the rule's ignore",
         "src/shop/__init__.py:2:1: shop imports tinyorm at run time, but project shop declares "
-        "tinyorm only in requirements-dev.txt of pyproject.toml: move it to [project] "
+        "tinyorm only in requirements-dev.txt: move it to [project] "
         "dependencies",
     ]
 
