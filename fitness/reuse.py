@@ -91,6 +91,7 @@ def analyse(
     tree: Tree,
     graph_from: Path | None = None,
     read: bool = True,
+    extra_key: object = None,
 ) -> Analysis:
     """The findings of `findings_of(graph, facts)`, reused from `directory` where they still hold.
 
@@ -100,9 +101,11 @@ def analyse(
     nothing. `graph_from` (another tree's `directory`, for `--since`) lends the
     imports it resolved for the same module list and the same contents, and is
     never written. `read=False` (`--no-cache`) reuses nothing but stores what it found.
+    `extra_key` is what else the findings depend on (a `dependencies` rule's
+    manifests and installed metadata): stored findings under another are not reused.
     """
     paths = [source.path for source in discovery.files]
-    key = _findings_key(config, discovery) if directory is not None else None
+    key = _findings_key(config, discovery, extra_key) if directory is not None else None
     loaded = _load(directory / _FINDINGS, key) if directory is not None and read else None
     stored = loaded[0] if loaded is not None else None
     stale = None
@@ -147,7 +150,7 @@ _FINDINGS = f"findings-{__version__}-r{FORMAT}-py{sys.version_info[0]}{sys.versi
 _GRAPH = f"graph-{__version__}-r{FORMAT}.marshal"
 
 
-def _findings_key(config: Config, discovery: Discovery) -> tuple[Any, ...]:
+def _findings_key(config: Config, discovery: Discovery, extra: object = None) -> tuple[Any, ...]:
     sources = {config.source, *(rule.where.source for rule in config.rules)}
     texts = sorted((source.path, source.display, source.text) for source in sources)
     return (
@@ -158,6 +161,7 @@ def _findings_key(config: Config, discovery: Discovery) -> tuple[Any, ...]:
         _modules_key(discovery),
         tuple(tuple(shadowed) for shadowed in discovery.shadowed),
         tuple(discovery.unreadable),
+        extra,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
@@ -45,6 +45,9 @@ from fitness.reuse import Analysis, analyse
 from fitness.tree import Tree
 from fitness.tree.work import WORK
 
+if TYPE_CHECKING:  # a run without a `dependencies` rule never imports it
+    from fitness.config.distributions import DependencyInputs
+
 
 class Run(NamedTuple):
     """A run's report, with what it read on the way: the decisions, the configuration,
@@ -81,7 +84,13 @@ def run_check(
     config = select_rules(config, options.select, options.ignore)
     scope = scope_of(config, options.paths)
     seconds: dict[str, float] = {}
-    analysis = _analyse(config, discovery, options, cache_dir, tree, clock, seconds)
+    inputs = None
+    if any(rule.kind == "dependencies" for rule in config.rules):
+        from fitness.app.dependency_inputs import dependency_inputs, dependency_notices
+
+        inputs = dependency_inputs(config, discovery, tree)
+        notices = (*notices, *dependency_notices(inputs))
+    analysis = _analyse(config, discovery, options, cache_dir, tree, clock, seconds, inputs)
     decisions = read_decisions(config.project_root, config.adr.dir, tree, config.adr.status_words())
     comments = analysis.comments
     findings = list(analysis.findings)
@@ -167,6 +176,7 @@ def _analyse(
     tree: Tree,
     clock: Callable[[], float],
     seconds: dict[str, float],
+    inputs: DependencyInputs | None = None,
 ) -> Analysis:
     """The rules' and the files' findings, reused from the cache where nothing changed.
 
@@ -197,13 +207,23 @@ def _analyse(
 
     def findings_of(graph: ImportGraph, facts: dict[str, FileFacts]) -> list[Finding]:
         files = {f.module: (f.path, facts[f.path]) for f in discovery.files if f.path in facts}
-        found = _rule_findings(config, graph, files, clock, seconds)
+        found = _rule_findings(config, graph, files, clock, seconds, inputs)
         return found + _file_findings(discovery, facts)
 
     store = None if options.facts_from is not None else cache_dir
     fresh = options.fresh_cache
+    extra = inputs.key() if inputs is not None else None
     return analyse(
-        config, discovery, collect, findings_of, bans, store, tree, options.facts_from, not fresh
+        config,
+        discovery,
+        collect,
+        findings_of,
+        bans,
+        store,
+        tree,
+        options.facts_from,
+        not fresh,
+        extra_key=extra,
     )
 
 
@@ -213,13 +233,14 @@ def _rule_findings(
     files: Mapping[str, tuple[str, FileFacts]],
     clock: Callable[[], float],
     seconds: dict[str, float],
+    inputs: DependencyInputs | None = None,
 ) -> list[Finding]:
     """Every rule's findings; `seconds` receives how long each rule's check took."""
     # A `root` key can put the configuration beside the project rather than inside it.
     config_path = Path(os.path.relpath(config.path, config.project_root)).as_posix()
     findings: list[Finding] = []
     for rule in config.rules:
-        context = CheckContext(graph, rule, config.source, config_path, files)
+        context = CheckContext(graph, rule, config.source, config_path, files, inputs)
         start = clock()
         findings.extend(KINDS[rule.kind].check(rule.params, context))
         seconds[rule.id] = max(clock() - start, 0.0)

@@ -17,6 +17,7 @@ _REGISTRY = {
     "acyclic": ("acyclic", "Acyclic"),
     "allowed": ("allowed", "Allowed"),
     "banned-api": ("banned_api", "BannedApi"),
+    "dependencies": ("dependencies", "Dependencies"),
     "forbidden": ("forbidden", "Forbidden"),
     "independence": ("independence", "Independence"),
     "layers": ("layers", "Layers"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from fitness.checks.docs import Example, Key
 from fitness.config.schema import Params, Rule
@@ -11,6 +11,9 @@ from fitness.config.source import ConfigSource
 from fitness.config.table import Table
 from fitness.graph import ImportGraph
 from fitness.model import FileFacts, Finding
+
+if TYPE_CHECKING:  # a run without a `dependencies` rule never imports it
+    from fitness.config.distributions import DependencyInputs
 
 P = TypeVar("P", bound=Params)
 
@@ -20,7 +23,8 @@ class CheckContext(NamedTuple):
 
     `files` maps each module under the source roots to its path (relative to the
     project root) and the facts extracted from it, for checks that look beyond
-    imports (`banned-api`).
+    imports (`banned-api`). `dependencies` holds the manifests and the installed
+    metadata, read when a `dependencies` rule runs (None otherwise).
     """
 
     graph: ImportGraph
@@ -28,6 +32,7 @@ class CheckContext(NamedTuple):
     source: ConfigSource
     config_path: str  # the configuration file, relative to the project root
     files: Mapping[str, tuple[str, FileFacts]]
+    dependencies: DependencyInputs | None = None
 
     def applies_to(self, module: str) -> bool:
         """Whether the rule's `include` / `exclude` let it check imports made by `module`."""

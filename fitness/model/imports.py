@@ -23,6 +23,9 @@ class RawImport(NamedTuple):
     `module` is the dotted name after `from`/`import` without the leading dots,
     `level` the number of those dots; `names` holds the names of a
     `from ... import` (`("*",)` for a star import) and is empty for `import x`.
+    `guarded`: the statement sits in the body of a `try` whose handlers catch
+    `ImportError` (or `ModuleNotFoundError`, `Exception`, `BaseException`, or
+    everything): an optional import that fails quietly.
     """
 
     module: str
@@ -35,6 +38,7 @@ class RawImport(NamedTuple):
     local: bool
     type_checking: bool
     dynamic: bool
+    guarded: bool = False
 
 
 class ParseFailure(NamedTuple):

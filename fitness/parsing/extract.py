@@ -151,17 +151,18 @@ def statement_facts(
     qualified within the module, or None for a class defined inside a function.
     """
     markers = Markers()
-    seen: list[tuple[cst.Import | cst.ImportFrom, bool, tuple[str, ...]]] = []
+    seen: list[tuple[cst.Import | cst.ImportFrom, bool, tuple[str, ...], bool]] = []
     keys: set[str] = set()
-    start: tuple[Iterator[cst.CSTNode], bool, tuple[str, ...], str] = (
+    start: tuple[Iterator[cst.CSTNode], bool, tuple[str, ...], str, bool] = (
         iter(module.body),
         False,
         (),
         "",
+        False,
     )
     stack = [start]
     while stack:
-        statements, local, checking, owner = stack[-1]
+        statements, local, checking, owner, guarded = stack[-1]
         statement = next(statements, None)
         if statement is None:
             stack.pop()
@@ -170,7 +171,7 @@ def statement_facts(
             for small in statement.body:
                 markers.statement(small)
                 if isinstance(small, (cst.Import, cst.ImportFrom)):
-                    seen.append((small, local, checking))
+                    seen.append((small, local, checking, guarded))
             continue
         markers.statement(statement)
         inner_owner = owner
@@ -179,26 +180,33 @@ def statement_facts(
             classes.append((statement, name))
             inner_owner = "" if name is None else name + "."
         # Push in reverse so the first body is walked first.
-        for body, inner_local, inner_checking in reversed(
-            list(_bodies(statement, local, checking, markers))
+        for body, inner_local, inner_checking, inner_guarded in reversed(
+            list(_bodies(statement, local, checking, guarded, markers))
         ):
             keys.update(inner_checking)
-            stack.append((iter(body), inner_local, inner_checking, inner_owner))
+            stack.append((iter(body), inner_local, inner_checking, inner_owner, inner_guarded))
     genuine = markers.genuine(keys, text)
     found = [
-        Found(node, local, any(key in genuine for key in checking))
-        for node, local, checking in seen
+        Found(node, local, any(key in genuine for key in checking), guarded)
+        for node, local, checking, guarded in seen
     ]
     return found, genuine
 
 
+Body = tuple[Sequence[cst.CSTNode], bool, tuple[str, ...], bool]  # local, checking, guarded
+
+
 def _bodies(
-    statement: cst.CSTNode, local: bool, checking: tuple[str, ...], markers: Markers
-) -> Iterator[tuple[Sequence[cst.CSTNode], bool, tuple[str, ...]]]:
+    statement: cst.CSTNode,
+    local: bool,
+    checking: tuple[str, ...],
+    guarded: bool,
+    markers: Markers,
+) -> Iterator[Body]:
     if isinstance(statement, cst.If):
         key = test_key(statement.test)
         inner = checking if key is None else (*checking, key)
-        yield _suite(statement.body), local, inner
+        yield _suite(statement.body), local, inner, guarded
         if statement.orelse is not None:
             yield (
                 [statement.orelse]
@@ -206,30 +214,48 @@ def _bodies(
                 else _suite(statement.orelse.body),
                 local,
                 checking,
+                guarded,
             )
         return
     if isinstance(statement, cst.Else):
-        yield _suite(statement.body), local, checking
+        yield _suite(statement.body), local, checking, guarded
         return
     if isinstance(statement, (cst.Try, cst.TryStar)):
-        yield _suite(statement.body), local, checking
+        catches = any(_catches_import_error(handler.type) for handler in statement.handlers)
+        yield _suite(statement.body), local, checking, guarded or catches
         for handler in statement.handlers:
             markers.statement(handler)
-            yield _suite(handler.body), local, checking
+            yield _suite(handler.body), local, checking, guarded
         for part in (statement.orelse, statement.finalbody):
             if part is not None:
-                yield _suite(part.body), local, checking
+                yield _suite(part.body), local, checking, guarded
         return
     if isinstance(statement, cst.Match):
         for case in statement.cases:
-            yield _suite(case.body), local, checking
+            yield _suite(case.body), local, checking, guarded
         return
     body = getattr(statement, "body", None)
     if isinstance(body, cst.BaseSuite):
-        yield _suite(body), local or isinstance(statement, cst.FunctionDef), checking
+        yield _suite(body), local or isinstance(statement, cst.FunctionDef), checking, guarded
     orelse = getattr(statement, "orelse", None)
     if isinstance(orelse, cst.Else):
-        yield _suite(orelse.body), local, checking
+        yield _suite(orelse.body), local, checking, guarded
+
+
+# The exceptions whose handler makes a failed import quiet (the names as written, last part).
+_IMPORT_ERRORS = frozenset(("ImportError", "ModuleNotFoundError", "Exception", "BaseException"))
+
+
+def _catches_import_error(caught: cst.BaseExpression | None) -> bool:
+    """Whether an `except` clause catching `caught` (None: a bare `except:`) catches
+    a failed import."""
+    if caught is None:
+        return True
+    if isinstance(caught, cst.Tuple):
+        return any(_catches_import_error(element.value) for element in caught.elements)
+    if isinstance(caught, cst.Attribute):
+        return caught.attr.value in _IMPORT_ERRORS
+    return isinstance(caught, cst.Name) and caught.value in _IMPORT_ERRORS
 
 
 def _suite(suite: cst.BaseSuite) -> Sequence[cst.CSTNode]:

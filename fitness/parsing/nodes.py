@@ -13,12 +13,14 @@ DYNAMIC_NAMES = ("import_module", "__import__")
 
 @dataclass(frozen=True)
 class Found:
-    """An import node and where it sits: inside a function, under `if TYPE_CHECKING:`."""
+    """An import node and where it sits: inside a function, under `if TYPE_CHECKING:`,
+    in a `try` that catches `ImportError` (`guarded`)."""
 
-    __slots__ = ("local", "node", "type_checking")
+    __slots__ = ("guarded", "local", "node", "type_checking")
     node: cst.Import | cst.ImportFrom | cst.Call
     local: bool
     type_checking: bool
+    guarded: bool
 
 
 def raw_imports(
@@ -52,6 +54,7 @@ def raw_imports(
             local=item.local,
             type_checking=item.type_checking,
             dynamic=isinstance(node, cst.Call),
+            guarded=item.guarded,
         )
         for name, level, names in targets
     ]

@@ -282,7 +282,7 @@ class Walker:
     ) -> Candidate | None:
         """A call: its callee, then its arguments, in order; its candidate, if any."""
         if dynamic_name(node.func, self.loaders) is not None:
-            self.calls.append(Found(node, context[2], context[3]))
+            self.calls.append(Found(node, context[2], context[3], False))
         owner = self.call_candidate(node, context, extension) if self.tracking else None
         items: list[Item] = [(("func", node.func, node, owner), context)]
         for index, arg in enumerate(node.args):

@@ -38,6 +38,7 @@ def test_the_package_list_names_every_package_and_the_rule_packs() -> None:
     assert settings["package-data"] == {
         "fitness": ["py.typed"],
         "fitness.rules": ["*.toml"],
+        "fitness.config": ["distributions.toml"],
         "fitness.reporters.diagrams": ["page/*.html", "page/*.js", "page/*.css"],
     }
 
@@ -82,7 +83,9 @@ def test_a_build_holds_the_packs_as_fitness_rules_and_an_install_finds_them(
         text=True,
     )
 
+    # The dependencies kind's module table ships too, outside rules/ (it is no rule pack).
     assert sorted(p.relative_to(build).as_posix() for p in build.rglob("*.toml")) == [
+        "fitness/config/distributions.toml",
         "fitness/rules/modern-python.toml",
         "fitness/rules/security.toml",
     ]

@@ -56,8 +56,8 @@ FULL = FileFacts(
 def test_every_section_is_encoded_as_built_in_types_in_field_order() -> None:
     assert encode(FULL) == (
         (
-            ("os.path", 0, ("join", "sep"), 2, 1, 2, 25, True, False, False),
-            ("yaml", 0, (), 2, 1, 2, 25, True, False, True),
+            ("os.path", 0, ("join", "sep"), 2, 1, 2, 25, True, False, False, False),
+            ("yaml", 0, (), 2, 1, 2, 25, True, False, True, False),
         ),
         ("KeyError: 'x'", 1, 1, "analysis"),
         (

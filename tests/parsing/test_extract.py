@@ -37,8 +37,9 @@ def static(
     *,
     local: bool = False,
     type_checking: bool = False,
+    guarded: bool = False,
 ) -> RawImport:
-    return RawImport(module, level, names, *span, local, type_checking, False)
+    return RawImport(module, level, names, *span, local, type_checking, False, guarded)
 
 
 def dynamic(
@@ -215,7 +216,7 @@ def test_type_checking_blocks() -> None:
         static("i", 0, (), (17, 9, 17, 17), local=True, type_checking=True),
         static("j", 0, (), (19, 5, 19, 13)),
         static("k", 0, (), (22, 9, 22, 17), type_checking=True),
-        static("m", 0, (), (24, 9, 24, 17), type_checking=True),
+        static("m", 0, (), (24, 9, 24, 17), type_checking=True, guarded=True),
     ]
 
 
@@ -233,7 +234,7 @@ def test_try_except_else_finally() -> None:
         """
     )
     assert imports_of(data) == [
-        static("ujson", 0, (), (2, 5, 2, 25)),
+        static("ujson", 0, (), (2, 5, 2, 25), guarded=True),
         static("json", 0, (), (4, 5, 4, 16)),
         static("x", 0, (), (6, 5, 6, 13)),
         static("y", 0, (), (8, 5, 8, 13)),
@@ -243,8 +244,30 @@ def test_try_except_else_finally() -> None:
 def test_try_except_star() -> None:
     data = b"try:\n    import a\nexcept* ImportError:\n    import b\n"
     assert imports_of(data) == [
-        static("a", 0, (), (2, 5, 2, 13)),
+        static("a", 0, (), (2, 5, 2, 13), guarded=True),
         static("b", 0, (), (4, 5, 4, 13)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("handler", "guarded"),
+    [
+        ("except ImportError:", True),
+        ("except ModuleNotFoundError:", True),
+        ("except (ValueError, ImportError):", True),
+        ("except builtins.ImportError:", True),
+        ("except Exception:", True),
+        ("except:", True),
+        ("except ValueError:", False),
+    ],
+)
+def test_an_import_in_a_try_is_guarded_when_a_handler_catches_import_error(
+    handler: str, guarded: bool
+) -> None:
+    data = f"try:\n    import a\n    def f():\n        import b\n{handler}\n    pass\n".encode()
+    assert imports_of(data) == [
+        static("a", 0, (), (2, 5, 2, 13), guarded=guarded),
+        static("b", 0, (), (4, 9, 4, 17), local=True, guarded=guarded),
     ]
 
 
