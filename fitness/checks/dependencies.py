@@ -14,7 +14,7 @@ from fitness.checks.statements import statement_finding
 from fitness.checks.stdlib import STDLIB
 from fitness.config.manifests import Group, Manifest, normalise
 from fitness.config.table import ModuleRef, Table
-from fitness.model import Finding, Location
+from fitness.model import Finding, ImportEdge, Location
 from fitness.model.expressions import ModuleExpr
 
 if TYPE_CHECKING:  # the kind's decisions are imported when it checks, not when it is read
@@ -129,6 +129,13 @@ class Dependencies:
             for raw in facts.imports
             if raw.guarded
         }
+        # A module that imports a distribution under a guard once (`try: import pygments`
+        # / `except ImportError: return`) uses it only where that import succeeded.
+        checked_first = {
+            (edge.importer, edge.imported.partition(".")[0])
+            for edge in context.graph.edges
+            if edge.external and _where(edge) in guarded
+        }
         found: list[Finding] = []
         used: dict[str, set[str]] = {}
         seen: set[tuple[str, str, str]] = set()
@@ -159,7 +166,8 @@ class Dependencies:
                 distribution,
                 edge.type_checking,
                 edge.local,
-                (location.path, location.line, location.column) in guarded,
+                _where(edge) in guarded
+                or (edge.importer, edge.imported.partition(".")[0]) in checked_first,
                 location.path.endswith(".pyi"),
                 _is_test(params, edge.importer),
             )
@@ -185,6 +193,10 @@ class Dependencies:
 _NOT_DISTRIBUTED = frozenset(
     ("__future__", "__main__", "_typeshed", "annotationlib", "compression")
 )
+
+
+def _where(edge: ImportEdge) -> tuple[str, int, int]:
+    return (edge.location.path, edge.location.line, edge.location.column)
 
 
 def _allowed(params: DependenciesParams) -> tuple[tuple[ModuleExpr, tuple[str, ...]], ...]:

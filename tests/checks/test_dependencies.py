@@ -48,6 +48,14 @@ def test_an_undeclared_import_is_missing_at_the_import(tmp_path: Path) -> None:
             "src/shop/speedups.py": (
                 "import __main__\ntry:\n    import ujson\nexcept ImportError:\n    ujson = None\n"
             ),
+            # Imported once under a guard, then used where that import succeeded.
+            "src/shop/display.py": (
+                "def colour(text):\n"
+                "    try:\n        from prettyprint import paint\n"
+                "    except ImportError:\n        return text\n"
+                "    from prettyprint.styles import DEFAULT\n"
+                "    return paint(text, DEFAULT)\n"
+            ),
         },
     )
     assert findings(root) == [
