@@ -156,3 +156,13 @@ def rule(
     id_: str, status: str, found: int | None, cites: bool, named_at: int | None
 ) -> dict[str, Any]:
     return {"id": id_, "status": status, "findings": found, "cites": cites, "named_at": named_at}
+
+
+def test_the_schema_is_a_schema_and_the_backstage_example_follows_it() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    page = (ROOT / "docs" / "backstage.md").read_text(encoding="utf-8")
+    example = json.loads(page.split("```json\n", 1)[1].split("```", 1)[0])
+
+    adr_schema = {**SCHEMA["$defs"]["adr"], "$defs": SCHEMA["$defs"]}
+    jsonschema.validate(example, adr_schema, cls=jsonschema.Draft202012Validator)
+    assert (example["key"], example["confirmation"]) == ("ADR-0004", "broken")
