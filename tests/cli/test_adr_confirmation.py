@@ -166,3 +166,23 @@ def test_the_schema_is_a_schema_and_the_backstage_example_follows_it() -> None:
     adr_schema = {**SCHEMA["$defs"]["adr"], "$defs": SCHEMA["$defs"]}
     jsonschema.validate(example, adr_schema, cls=jsonschema.Draft202012Validator)
     assert (example["key"], example["confirmation"]) == ("ADR-0004", "broken")
+
+
+def test_a_rule_named_in_backticks_that_is_dormant_does_not_confirm(shop: Path, run: Run) -> None:
+    config = shop / "pyproject.toml"
+    text = config.read_text(encoding="utf-8")
+    layers = 'layers = ["shop.api", "shop.domain"]\n'
+    config.write_text(text.replace(layers, f'{layers}python = ">=3.12"\n'), encoding="utf-8")
+
+    result = run("check", cwd=shop)
+    overview = run("adr", cwd=shop).out.splitlines()
+
+    assert findings(result)[0] == (
+        "docs/decisions/0002-layered-architecture.md:31:6: adr-confirmation-disabled: "
+        'ADR-0002 "Layered architecture" is confirmed by rule layered, which is dormant '
+        '(python = ">=3.12" is not met by every Python the project supports): '
+        "nothing checks the decision"
+    )
+    assert overview[2] == (
+        "ADR-0002  accepted  Layered architecture  broken        layered (disabled)"
+    )
