@@ -102,7 +102,8 @@ class DecisionsOverview(NamedTuple):
     """Every decision record, in file order, with what enforces it, for `fitness adr`.
 
     `dir` is the ADR directory (None: the project has none; `how` says what was
-    looked for); `unenforced` are the accepted decisions no rule cites.
+    looked for); `unenforced` are the accepted decisions no rule confirms (`unconfirmed`:
+    no rule's `adr` cites them and their Confirmation section names none).
     """
 
     dir: str | None
