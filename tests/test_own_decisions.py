@@ -26,3 +26,20 @@ def test_adr_0001_lists_the_layers_of_the_package_layers_rule() -> None:
 
     assert rule["adr"] == "ADR-0001"
     assert described == declared
+
+
+def test_each_of_fitness_own_decisions_names_the_rule_that_confirms_it() -> None:
+    from fitness.adr.directory import read_decisions
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    rules = config["tool"]["fitness"]["rules"]
+
+    decisions = read_decisions(ROOT, "docs/adr")
+
+    named = {adr.key: [(m.rule, m.explicit) for m in adr.named] for adr in decisions.records}
+    assert named == {
+        "ADR-0001": [("package-layers", True)],
+        "ADR-0002": [("libcst-only-in-parsing", True)],
+        "ADR-0003": [("security-marshal", True)],
+    }
+    assert all(rule in rules for confirmed in named.values() for rule, _ in confirmed)

@@ -162,6 +162,7 @@ def _record(path: str, digits: str, found: Read) -> Adr:
         path=path,
         status_line=found.status_line,
         date=found.date,
+        named=found.named,
     )
 
 

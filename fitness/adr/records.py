@@ -4,7 +4,8 @@ Where the status is, first found wins: front matter `status:` (MADR 3/4), a
 `## Status` section (Nygard, adr-tools: the last status line of the section
 wins, as adr-tools appends one line per change), then a `Status:` line (MADR 2
 `* Status: accepted`, log4brains `- Status: draft`). Titles are the first `#`
-heading, without adr-tools' `N. ` prefix.
+heading, without adr-tools' `N. ` prefix. The rules a Confirmation (MADR 3:
+Validation) section names are read by `fitness.adr.confirmation`.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from fitness.adr.confirmation import named_rules
 from fitness.adr.front_matter import BrokenFrontMatter, front_matter
 from fitness.adr.status import Stated, stated, without_html_comments
-from fitness.model import AdrStatus
+from fitness.model import AdrStatus, RuleMention
 
 # Headings are matched to the end of the line and their closing `#`s and blanks
 # stripped after: a lazy `.*?` before `[ \t#]*$` tried every split of a long run of them.
@@ -42,6 +44,7 @@ class Read(NamedTuple):
     status_line: int | None  # None: the record states no status
     successor: str | None
     date: str | None
+    named: tuple[RuleMention, ...] = ()  # the rules its Confirmation section names
 
 
 class Unreadable(Exception):
@@ -70,7 +73,8 @@ def read_record(text: str) -> Read:
     found = _status(lines, start, values)
     status, line = found if found is not None else (Stated(AdrStatus.UNKNOWN, "", None), None)
     date = values["date"][0] if "date" in values else _field(lines, start, _DATE_LINE)
-    return Read(title, status.status, status.text, line, status.successor, date)
+    named = named_rules(lines, start)
+    return Read(title, status.status, status.text, line, status.successor, date, named)
 
 
 def _title(lines: Sequence[str], start: int) -> str:

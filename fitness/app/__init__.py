@@ -26,7 +26,6 @@ from fitness.app.since import state_at
 from fitness.app.trees import Revisions
 from fitness.config.schema import Config
 from fitness.model import (
-    AdrStatus,
     BaselineEntry,
     DecisionsOverview,
     DisabledRule,
@@ -78,23 +77,20 @@ def _run(options: CheckOptions, clock: Callable[[], float]) -> Run:
 
 
 def decisions_overview(options: CheckOptions) -> DecisionsOverview:
-    """Every ADR with the rules that cite it and their findings now, for `fitness adr`."""
-    report, found, *_ = run_check(options, lambda: 0.0)
-    records = tuple(
-        Enforcement(
-            adr,
-            tuple(
-                (rule.id, len(report.findings_for(rule.id)))
-                for rule in report.rules
-                if any(link.adr == adr for link in rule.adrs)
-            ),
-        )
-        for adr in found.records
-    )
-    unenforced = tuple(
-        row.adr for row in records if not row.rules and row.adr.status is AdrStatus.ACCEPTED
-    )
-    return DecisionsOverview(found.dir, found.how, records, unenforced)
+    """Every ADR with the rules that confirm it and their findings now, for `fitness adr`:
+    those whose `adr` cites it and those its Confirmation section names."""
+    from fitness.adr.confirming import RuleIds, confirmation_of
+
+    report, found, config, *_ = run_check(options, lambda: 0.0)
+    ids = RuleIds.of(config)
+    records = []
+    for adr in found.records:
+        citing = tuple(rule for rule in report.rules if any(link.adr == adr for link in rule.adrs))
+        confirmation, confirming = confirmation_of(adr, [rule.id for rule in citing], report, ids)
+        counts = tuple((rule.id, len(report.findings_for(rule.id))) for rule in citing)
+        records.append(Enforcement(adr, counts, confirmation, confirming))
+    unenforced = tuple(row.adr for row in records if row.confirmation == "unconfirmed")
+    return DecisionsOverview(found.dir, found.how, tuple(records), unenforced)
 
 
 def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:

@@ -81,6 +81,7 @@ def run_check(
     config, discovery, cache_dir, tree, configured_notices, removed, _ = now
     rule_ids = (rule.id for rule in (*config.rules, *config.dormant))
     known = frozenset((*rule_ids, *BUILT_IN_IDS))
+    configured = config  # before --select / --ignore: an ADR names a rule that exists
     config = select_rules(config, options.select, options.ignore)
     scope = scope_of(config, options.paths)
     seconds: dict[str, float] = {}
@@ -96,6 +97,7 @@ def run_check(
     findings = list(analysis.findings)
     findings += unknown_names(config, analysis.modules, analysis.externals)
     findings += _adr_findings(config, decisions, comments)
+    findings += _confirmation_findings(configured, decisions)
     findings += removed
     findings.sort(key=Finding.sort_key)
     checked = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
@@ -268,6 +270,15 @@ def _adr_findings(
     from fitness.adr.findings import adr_findings
 
     return adr_findings(decisions, config.adr, config.rules, comments)
+
+
+def _confirmation_findings(config: Config, decisions: Decisions) -> list[Finding]:
+    """Findings on the rules accepted records' Confirmation sections name (most name none)."""
+    if not any(adr.named for adr in decisions.records):
+        return []
+    from fitness.adr.confirming import confirmation_findings
+
+    return confirmation_findings(decisions, config)
 
 
 def _suppressions(

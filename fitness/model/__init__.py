@@ -5,7 +5,15 @@ but a seventh of the cost to define (a warm run defines dozens before it does
 any work) and a tenth to build.
 """
 
-from fitness.model.adr import Adr, AdrLink, AdrStatus, DecisionsOverview, Enforcement
+from fitness.model.adr import (
+    Adr,
+    AdrLink,
+    AdrStatus,
+    ConfirmingRule,
+    DecisionsOverview,
+    Enforcement,
+    RuleMention,
+)
 from fitness.model.comments import Comment
 from fitness.model.finding import Chain, Finding, Hop, Location, Routes, Severity, Site
 from fitness.model.fingerprint import fingerprint
@@ -37,6 +45,7 @@ __all__ = [
     "Between",
     "Chain",
     "Comment",
+    "ConfirmingRule",
     "DecisionsOverview",
     "DisabledRule",
     "Enforcement",
@@ -54,6 +63,7 @@ __all__ = [
     "Report",
     "Routes",
     "RuleListing",
+    "RuleMention",
     "RuleSummary",
     "Severity",
     "Site",

@@ -17,6 +17,19 @@ class AdrStatus(enum.Enum):
     UNKNOWN = "unknown"
 
 
+class RuleMention(NamedTuple):
+    """A rule a record's Confirmation section names, where (1-based line and column).
+
+    `explicit`: written `fitness:ID`, so it must name a rule; a rule id in backticks
+    (`explicit` False) names one only when the configuration has a rule of that id.
+    """
+
+    rule: str
+    line: int
+    column: int
+    explicit: bool
+
+
 class Adr(NamedTuple):
     """One decision record.
 
@@ -37,6 +50,7 @@ class Adr(NamedTuple):
     path: str
     status_line: int | None
     date: str | None
+    named: tuple[RuleMention, ...] = ()  # the rules its Confirmation (Validation) section names
 
     @property
     def label(self) -> str:
@@ -55,18 +69,41 @@ class AdrLink(NamedTuple):
         return self.adr.label if self.adr is not None else self.cited
 
 
+class ConfirmingRule(NamedTuple):
+    """A rule that confirms a decision: one whose `adr` cites it, or that its Confirmation names.
+
+    `status` is `kept`, `baselined` or `broken` (what policy decided of its findings now),
+    `missing` (no rule has that id) or `disabled` (switched off, or dormant for a supported
+    Python); `findings` counts its findings now (None: it does not run); `named_at`, the
+    Confirmation line that names it (None: only its `adr` cites the decision).
+    """
+
+    id: str
+    status: str
+    findings: int | None
+    cites: bool
+    named_at: int | None
+
+
 class Enforcement(NamedTuple):
-    """A decision and the rules that cite it, each with how many findings it has now."""
+    """A decision and the rules that cite it, each with how many findings it has now.
+
+    `confirmation` is `confirmed`, `broken` or `unconfirmed` for an accepted decision
+    (None for the others); `confirming`, the rules that cite it or that its record names.
+    """
 
     adr: Adr
     rules: tuple[tuple[str, int], ...]
+    confirmation: str | None = None
+    confirming: tuple[ConfirmingRule, ...] = ()
 
 
 class DecisionsOverview(NamedTuple):
     """Every decision record, in file order, with what enforces it, for `fitness adr`.
 
     `dir` is the ADR directory (None: the project has none; `how` says what was
-    looked for); `unenforced` are the accepted decisions no rule cites.
+    looked for); `unenforced` are the accepted decisions no rule confirms (`unconfirmed`:
+    no rule's `adr` cites them and their Confirmation section names none).
     """
 
     dir: str | None

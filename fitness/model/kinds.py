@@ -31,6 +31,27 @@ class FindingKind(NamedTuple):
 
 BUILT_IN_KINDS: tuple[FindingKind, ...] = (
     FindingKind(
+        "adr-confirmation-disabled",
+        "adr",
+        Severity.ERROR,
+        "An ADR's Confirmation names a rule that does not run.",
+        "An accepted decision record's Confirmation (MADR 3: Validation) section names a "
+        "rule that is switched off (enabled = false) or dormant (its python is not met by "
+        "every Python the project supports): nothing confirms the decision.",
+        "Switch the rule on, or change the record's Confirmation to name the rules that "
+        "confirm it.",
+    ),
+    FindingKind(
+        "adr-confirmation-unknown",
+        "adr",
+        Severity.ERROR,
+        "An ADR's Confirmation names a rule that does not exist.",
+        "An accepted decision record's Confirmation (MADR 3: Validation) section names "
+        "fitness:ID, and the configuration has no rule of that id: a rule was renamed or "
+        "removed, or the record has a typo.",
+        "Name the rule by its id in the configuration, or add the rule that confirms the decision.",
+    ),
+    FindingKind(
         "adr-missing",
         "adr",
         Severity.ERROR,

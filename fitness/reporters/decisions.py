@@ -1,32 +1,38 @@
-"""`fitness adr`: every decision, its status, and the rules that enforce it, as a table."""
+"""`fitness adr`: every decision, its status, whether it is confirmed, and the rules that
+confirm it (those whose `adr` cites it, those its Confirmation section names), as a table."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from fitness.model import Adr, AdrStatus, DecisionsOverview, Enforcement
+from fitness.model import Adr, AdrStatus, ConfirmingRule, DecisionsOverview, Enforcement
 from fitness.reporters import neutral
 from fitness.reporters.catalogue import code_span, markdown_text
 
+CONFIRMATIONS = ("confirmed", "broken", "unconfirmed")
+
 
 def render_decisions_text(overview: DecisionsOverview) -> str:
-    """Aligned columns, then the accepted decisions that no rule enforces (shown inert)."""
+    """Aligned columns, then the accepted decisions that are broken and those that nothing
+    confirms (shown inert)."""
     overview = neutral.overview(overview)
     if overview.dir is None:
         return f"No ADR directory ({overview.how}); set [tool.fitness.adr] dir.\n"
-    header = ("ADR", "STATUS", "TITLE", "RULES (FINDINGS NOW)")
+    header = ("ADR", "STATUS", "TITLE", "CONFIRMATION", "RULES (FINDINGS NOW)")
     rows = [header] + [
-        (row.adr.key, _status(row.adr), row.adr.title, _rules(row) or "-")
+        (row.adr.key, _status(row.adr), row.adr.title, row.confirmation or "-", _rules(row) or "-")
         for row in overview.records
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[3]
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4]
         for row in rows
     ]
     lines.append("")
     lines.append(_summary(overview))
-    lines.extend(f"  {adr.key}  {adr.title}" for adr in overview.unenforced)
+    for title, adrs in _lists(overview):
+        lines.append(title)
+        lines.extend(f"  {adr.key}  {adr.title}" for adr in adrs)
     return neutral.lines("\n".join(lines)) + "\n"
 
 
@@ -36,30 +42,32 @@ def render_decisions_markdown(overview: DecisionsOverview) -> str:
     if overview.dir is None:
         return f"No ADR directory ({overview.how}).\n"
     lines = [
-        "| ADR | Status | Title | Rules (findings now) |",
-        "|---|---|---|---|",
+        "| ADR | Status | Title | Confirmation | Rules (findings now) |",
+        "|---|---|---|---|---|",
         *(
             f"| {_link(row.adr)} | {_cell(_status(row.adr))} | {_cell(row.adr.title)} "
-            f"| {_code_rules(row) or '—'} |"
+            f"| {row.confirmation or '—'} | {_code_rules(row) or '—'} |"
             for row in overview.records
         ),
         "",
         _summary(overview),
     ]
-    if overview.unenforced:
-        lines.append("")
-        lines.extend(f"- {_link(adr)} {_cell(adr.title)}" for adr in overview.unenforced)
+    for title, adrs in _lists(overview):
+        lines.extend(("", title, ""))
+        lines.extend(f"- {_link(adr)} {_cell(adr.title)}" for adr in adrs)
     return neutral.lines("\n".join(lines)) + "\n"
 
 
 def render_decisions_json(overview: DecisionsOverview) -> str:
-    """Schema `fitness-adrs`, version 1 (docs/json-report.md)."""
+    """Schema `fitness-adrs`, version 2 (docs/adr.schema.json, docs/json-report.md)."""
     import json
 
+    counts = _counts(overview)
     document = {
         "schema": "fitness-adrs",
-        "version": 1,
+        "version": 2,
         "dir": overview.dir,
+        "summary": {"accepted": sum(counts.values()), **counts},
         "adrs": [
             {
                 "key": row.adr.key,
@@ -69,7 +77,17 @@ def render_decisions_json(overview: DecisionsOverview) -> str:
                 "successor": row.adr.successor,
                 "path": row.adr.path,
                 "date": row.adr.date,
-                "rules": [{"id": rule, "findings": count} for rule, count in row.rules],
+                "confirmation": row.confirmation,
+                "rules": [
+                    {
+                        "id": rule.id,
+                        "status": rule.status,
+                        "findings": rule.findings,
+                        "cites": rule.cites,
+                        "named_at": rule.named_at,
+                    }
+                    for rule in row.confirming
+                ],
             }
             for row in overview.records
         ],
@@ -92,11 +110,22 @@ def _status(adr: Adr) -> str:
 
 
 def _rules(row: Enforcement) -> str:
-    return ", ".join(f"{rule} ({count})" for rule, count in row.rules)
+    return ", ".join(f"{rule.id} ({_standing(rule)})" for rule in row.confirming)
 
 
 def _code_rules(row: Enforcement) -> str:
-    return ", ".join(f"{code_span(rule)} ({count})" for rule, count in row.rules)
+    return ", ".join(f"{code_span(rule.id)} ({_standing(rule)})" for rule in row.confirming)
+
+
+def _standing(rule: ConfirmingRule) -> str:
+    """`2`: its findings now; `0, baselined`; `no such rule`; `disabled`."""
+    if rule.status == "missing":
+        return "no such rule"
+    if rule.status == "disabled":
+        return "disabled"
+    if rule.status == "baselined":
+        return f"{rule.findings}, baselined"
+    return str(rule.findings)
 
 
 def _link(adr: Adr) -> str:
@@ -106,11 +135,35 @@ def _link(adr: Adr) -> str:
 
 
 def _summary(overview: DecisionsOverview) -> str:
-    accepted = sum(1 for row in overview.records if row.adr.status is AdrStatus.ACCEPTED)
-    enforced = accepted - len(overview.unenforced)
-    if not overview.unenforced:
-        return f"Every accepted decision is enforced by a rule ({accepted} of {accepted})."
-    return f"{enforced} of {accepted} accepted decisions are enforced; no rule enforces:"
+    counts = _counts(overview)
+    accepted = sum(counts.values())
+    if accepted and counts["confirmed"] == accepted:
+        return f"Every accepted decision is confirmed by its rules ({accepted} of {accepted})."
+    return (
+        f"{counts['confirmed']} of {accepted} accepted decisions are confirmed, "
+        f"{counts['broken']} broken, {counts['unconfirmed']} unconfirmed."
+    )
+
+
+def _counts(overview: DecisionsOverview) -> dict[str, int]:
+    counts = dict.fromkeys(CONFIRMATIONS, 0)
+    for row in overview.records:
+        if row.confirmation is not None:
+            counts[row.confirmation] += 1
+    return counts
+
+
+def _lists(overview: DecisionsOverview) -> list[tuple[str, list[Adr]]]:
+    """The broken decisions and the unconfirmed ones, each list under its title, if any."""
+    broken = [row.adr for row in overview.records if row.confirmation == "broken"]
+    lists = [
+        ("Broken (a rule that confirms it has findings, is missing or does not run):", broken),
+        (
+            "Unconfirmed (no rule cites it, and its Confirmation names none):",
+            [*overview.unenforced],
+        ),
+    ]
+    return [(title, adrs) for title, adrs in lists if adrs]
 
 
 def _cell(text: str) -> str:

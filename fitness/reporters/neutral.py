@@ -102,7 +102,12 @@ def overview(given: DecisionsOverview) -> DecisionsOverview:
     return given._replace(
         dir=None if given.dir is None else text(given.dir),
         records=tuple(
-            Enforcement(adr(row.adr), tuple((text(rule), count) for rule, count in row.rules))
+            Enforcement(
+                adr(row.adr),
+                tuple((text(rule), count) for rule, count in row.rules),
+                row.confirmation,
+                tuple(rule._replace(id=text(rule.id)) for rule in row.confirming),
+            )
             for row in given.records
         ),
         unenforced=tuple(adr(record) for record in given.unenforced),

@@ -421,11 +421,11 @@ def test_statuses_map_the_projects_words_to_the_built_in_ones(project: Project, 
         ],
     )
     assert overview.out.splitlines()[:5] == [
-        "ADR       STATUS                  TITLE  RULES (FINDINGS NOW)",
-        "ADR-0001  accepted                X      r1 (0)",
-        "ADR-0002  proposed                Y      r2 (0)",
-        "ADR-0003  superseded by ADR-0001  Z      r3 (0)",
-        "ADR-0004  accepted                W      r4 (0)",
+        "ADR       STATUS                  TITLE  CONFIRMATION  RULES (FINDINGS NOW)",
+        "ADR-0001  accepted                X      confirmed     r1 (0)",
+        "ADR-0002  proposed                Y      -             r2 (0)",
+        "ADR-0003  superseded by ADR-0001  Z      -             r3 (0)",
+        "ADR-0004  accepted                W      confirmed     r4 (0)",
     ]
 
 
@@ -490,8 +490,8 @@ def test_every_command_shows_every_decision_a_rule_cites(project: Project, run: 
         "no-json  forbidden  error     ADR-1, ADR-6  app.domain must not import json\n"
     )
     assert [line for line in overview.out.splitlines() if "no-json" in line] == [
-        "ADR-0001  accepted                Keep the domain pure  no-json (1)",
-        "ADR-0006  accepted                Use an outbox         no-json (1)",
+        "ADR-0001  accepted                Keep the domain pure  broken        no-json (1)",
+        "ADR-0006  accepted                Use an outbox         broken        no-json (1)",
     ]
     [rule] = as_json["rules"]
     assert (rule["adr"], rule["adrs"], [d["key"] for d in rule["decisions"]]) == (

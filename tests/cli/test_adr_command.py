@@ -12,15 +12,19 @@ from support import Result
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "shop"
 
 TABLE = """\
-ADR       STATUS                  TITLE                                     RULES (FINDINGS NOW)
-ADR-0001  accepted                Record architecture decisions             -
-ADR-0002  accepted                Layered architecture                      layered-architecture (2)
-ADR-0003  superseded by ADR-0005  The API reads data only through services  api-does-not-touch-the-database (0)
-ADR-0004  accepted                The domain is pure                        domain-is-pure (2)
-ADR-0005  accepted                The API reads from read models            -
-ADR-0006  proposed                Jobs use a task queue                     -
+ADR       STATUS                  TITLE                                     CONFIRMATION  RULES (FINDINGS NOW)
+ADR-0001  accepted                Record architecture decisions             unconfirmed   -
+ADR-0002  accepted                Layered architecture                      broken        layered-architecture (2)
+ADR-0003  superseded by ADR-0005  The API reads data only through services  -             api-does-not-touch-the-database (0)
+ADR-0004  accepted                The domain is pure                        broken        domain-is-pure (2)
+ADR-0005  accepted                The API reads from read models            unconfirmed   -
+ADR-0006  proposed                Jobs use a task queue                     -             -
 
-2 of 4 accepted decisions are enforced; no rule enforces:
+0 of 4 accepted decisions are confirmed, 2 broken, 2 unconfirmed.
+Broken (a rule that confirms it has findings, is missing or does not run):
+  ADR-0002  Layered architecture
+  ADR-0004  The domain is pure
+Unconfirmed (no rule cites it, and its Confirmation names none):
   ADR-0001  Record architecture decisions
   ADR-0005  The API reads from read models
 """
@@ -44,7 +48,7 @@ def test_json_lists_every_record_with_its_rules(tmp_path: Path, run: Callable[..
     document = json.loads(result.out)
     assert (document["schema"], document["version"], document["dir"]) == (
         "fitness-adrs",
-        1,
+        2,
         "docs/adr",
     )
     assert document["adrs"][2] == {
@@ -55,7 +59,16 @@ def test_json_lists_every_record_with_its_rules(tmp_path: Path, run: Callable[..
         "successor": "ADR-0005",
         "path": "docs/adr/0003-api-reads-through-services.md",
         "date": "2026-01-26",
-        "rules": [{"id": "api-does-not-touch-the-database", "findings": 0}],
+        "confirmation": None,
+        "rules": [
+            {
+                "id": "api-does-not-touch-the-database",
+                "status": "kept",
+                "findings": 0,
+                "cites": True,
+                "named_at": None,
+            }
+        ],
     }
     assert [adr["key"] for adr in document["adrs"]] == [f"ADR-000{n}" for n in range(1, 7)]
     assert document["unenforced"] == ["ADR-0001", "ADR-0005"]
@@ -66,14 +79,14 @@ def test_markdown_links_each_record(tmp_path: Path, run: Callable[..., Result]) 
 
     lines = result.out.splitlines()
     assert lines[:3] == [
-        "| ADR | Status | Title | Rules (findings now) |",
-        "|---|---|---|---|",
+        "| ADR | Status | Title | Confirmation | Rules (findings now) |",
+        "|---|---|---|---|---|",
         "| [ADR-0001](docs/adr/0001-record-architecture-decisions.md) | accepted "
-        "| Record architecture decisions | — |",
+        "| Record architecture decisions | unconfirmed | — |",
     ]
     assert lines[3] == (
         "| [ADR-0002](docs/adr/0002-layered-architecture.md) | accepted | Layered architecture "
-        "| `layered-architecture` (2) |"
+        "| broken | `layered-architecture` (2) |"
     )
 
 

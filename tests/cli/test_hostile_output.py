@@ -96,10 +96,10 @@ def test_the_adr_command_shows_titles_inert(tmp_path: Path, project: Project, ru
 
     _assert_inert(text.out)
     _assert_inert(markdown.out)
-    assert f"ADR-0001  accepted  {SHOWN_TITLE}  domain-is-pure (1)" in text.out
+    assert f"ADR-0001  accepted  {SHOWN_TITLE}  broken        domain-is-pure (1)" in text.out
     assert markdown.out.splitlines()[2] == (
         f"| [ADR-0001](docs/adr/0001-pure.md) | accepted | {markdown_text(SHOWN_TITLE)} "
-        "| `domain-is-pure` (1) |"
+        "| broken | `domain-is-pure` (1) |"
     )
 
 

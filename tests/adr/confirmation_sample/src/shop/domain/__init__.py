@@ -1,0 +1,3 @@
+from shop import api
+
+__all__ = ["api"]

@@ -1,0 +1,3 @@
+import sqlite3
+
+__all__ = ["sqlite3"]
