@@ -21,16 +21,14 @@ def baseline_path(config: Config, options: CheckOptions) -> Path:
     return options.baseline or config.project_root / (config.baseline or BASELINE_NAME)
 
 
-def missing_in_ci(config: Config, path: Path) -> str:
+def missing_in_ci(config: Config) -> str:
     """Why a run in CI stops when the baseline the configuration names is not there."""
-    import os
-
-    shown = os.path.relpath(path)
-    return (
-        f"{shown}: no such file, and the configuration names it (baseline = "
-        f'"{config.baseline}" in {config.source.display}): in CI a missing baseline is an error, '
-        "never created; write it with `fitness baseline` outside CI and commit it"
+    said = (
+        f"no such file '{config.baseline}'; in CI a missing "
+        "baseline is an error, never created: write it with `fitness baseline` outside CI "
+        "and commit it"
     )
+    return config.source.problem(("baseline",), said).text
 
 
 def baseline_entries(
@@ -72,11 +70,11 @@ def _baseline_file(
         if then.is_file(str(located)):
             return located, then
         if options.ci and config.baseline is not None:
-            raise UsageError(missing_in_ci(config, located))
+            raise UsageError(missing_in_ci(config))
         return None
     path = baseline_path(config, options)
     if options.baseline is None and not tree.is_file(str(path)):
         if options.ci and config.baseline is not None:
-            raise UsageError(missing_in_ci(config, path))
+            raise UsageError(missing_in_ci(config))
         return None
     return path, tree if options.baseline is None else WORK

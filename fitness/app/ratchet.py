@@ -50,7 +50,7 @@ def in_ci(flag: bool, environ: dict[str, str] | None = None) -> bool:
 def never_created(config: Config, path: Path) -> UsageError:
     """The error of `fitness baseline` in CI when there is no baseline to update."""
     if config.baseline is not None:
-        return UsageError(missing_in_ci(config, path))
+        return UsageError(missing_in_ci(config))
     return UsageError(
         f"{os.path.relpath(path)}: no such file: in CI `fitness baseline` updates a baseline, "
         "never creates one; write it with `fitness baseline` outside CI and commit it"
