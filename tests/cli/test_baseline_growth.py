@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from fitness.app.ratchet import in_ci
-from support import Result, config
+from support import Result, config, git
 
 Run = Callable[..., Result]
 Project = Callable[[dict[str, str]], Path]
@@ -285,3 +285,39 @@ def test_in_ci_reads_the_flag_and_the_ci_variable(
     environ: dict[str, str], flag: bool, expected: bool
 ) -> None:
     assert in_ci(flag, environ) is expected
+
+
+def test_baseline_diff_lists_what_a_change_added_to_the_baseline(
+    baselined: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(baselined.parent))
+    git(baselined, "init", "-q")
+    git(baselined, "add", "-A")
+    git(baselined, "commit", "-qm", "base")
+    write(baselined, GROWN)
+    assert run("baseline", "--allow-growth", cwd=baselined).code == 0
+
+    result = run("baseline-diff", "HEAD", cwd=baselined)
+
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "### Changes to the baseline\n"
+        "\n"
+        "`.fitness-baseline.json` against the base commit `HEAD`: 2 entries changed "
+        "(1 added, 1 grown); 2 findings before, 3 findings now.\n"
+        "\n"
+        "**This change grows the baseline:** the findings of the entries added or grown would "
+        "be known, not reported. Review them as a decision.\n"
+        "\n"
+        "| change | rule | about | findings | imports |\n"
+        "|---|---|---|---|---|\n"
+        "| grown | domain-is-pure | shop.domain -\\> shop.infra | 1 → 1 "
+        "| added shop.domain.money -\\> shop.infra.cache |\n"
+        "| added | no-pickle | shop.domain.load pickle.loads  2 | 0 → 1 |  |\n"
+    )
+    unknown = run("baseline-diff", "no-such-rev", cwd=baselined)
+    assert (unknown.code, unknown.out, unknown.err) == (
+        2,
+        "",
+        f"fitness: baseline-diff no-such-rev: no such revision in the repository at {baselined}\n",
+    )
