@@ -69,12 +69,17 @@ def _baseline_file(
         located = baseline_path(config, options).resolve()
         if then.is_file(str(located)):
             return located, then
-        if options.ci and config.baseline is not None:
+        if _required(config, options):
             raise UsageError(missing_in_ci(config))
         return None
     path = baseline_path(config, options)
     if options.baseline is None and not tree.is_file(str(path)):
-        if options.ci and config.baseline is not None:
+        if _required(config, options):
             raise UsageError(missing_in_ci(config))
         return None
     return path, tree if options.baseline is None else WORK
+
+
+def _required(config: Config, options: CheckOptions) -> bool:
+    """In CI, a baseline the configuration names must exist, unless the run reads none."""
+    return options.ci and options.use_baseline and config.baseline is not None

@@ -321,3 +321,14 @@ def test_baseline_diff_lists_what_a_change_added_to_the_baseline(
         "",
         f"fitness: baseline-diff no-such-rev: no such revision in the repository at {baselined}\n",
     )
+
+
+def test_in_ci_no_baseline_reads_none_so_a_missing_named_one_is_no_error(
+    project: Project, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project({**FILES, "pyproject.toml": config(RULES, 'baseline = "ci/known.json"')})
+    monkeypatch.setenv("CI", "true")
+
+    result = run("check", "--no-baseline", cwd=root)
+
+    assert (result.code, result.err) == (1, "")
