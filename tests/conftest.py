@@ -10,6 +10,12 @@ from fitness import cli, error_handler
 from support import Result, write_tree
 
 
+@pytest.fixture(autouse=True)
+def _not_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run as outside CI, wherever they run: CI=true changes `fitness baseline`."""
+    monkeypatch.delenv("CI", raising=False)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
     return lambda files: write_tree(tmp_path, files)

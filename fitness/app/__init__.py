@@ -8,7 +8,6 @@ The steps live in the modules beside this one.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fitness.adr.directory import read_decisions
@@ -21,6 +20,7 @@ from fitness.app.configure import (
     select_rules,
 )
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
+from fitness.app.ratchet import Written, never_created, refused
 from fitness.app.run import Run, describe_rules, run_check
 from fitness.app.since import state_at
 from fitness.app.trees import Revisions
@@ -93,31 +93,49 @@ def decisions_overview(options: CheckOptions) -> DecisionsOverview:
     return DecisionsOverview(found.dir, found.how, tuple(records), unenforced)
 
 
-def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
-    """Write the baseline of the current findings (`prune`: only drop fixed entries).
+def write_baseline(options: CheckOptions, prune: bool, allow_growth: bool = False) -> Written:
+    """Write the baseline of the current findings: a ratchet (`fitness.app.ratchet`).
 
-    Entries of rules this run does not check, or outside its PATHs, are kept as
-    they are. Returns the file, its entries and the findings they count.
+    It drops fixed entries and lowers counts; a finding the file does not cover
+    is recorded only with `allow_growth` (else a usage error lists them, and
+    nothing is written), or left out with `prune`. A new file records every
+    finding, except in CI (`options.ci`), where none is created. Entries of
+    rules this run does not check, or outside its PATHs, are kept as they are.
     """
     from fitness.policy import baseline as baseline_file
+    from fitness.policy.growth import growth
 
     report, _, config, *_ = run_check(options._replace(use_baseline=False), lambda: 0.0)
     path = baseline_path(config, options)
-    old = baseline_file.read(path) if path.exists() else []
+    created = not path.exists()
+    if created and options.ci:
+        raise never_created(config, path)
+    old = [] if created else baseline_file.read(path)
     rules = rules_of(config, report)
     scope = scope_of(config, options.paths)
     others = [entry for entry in old if not judged(entry, rules, scope)]
+    mine = [entry for entry in old if judged(entry, rules, scope)]
     current = baseline_file.entries_of(report.findings)
-    if prune:
+    grown = [] if created else growth(report.findings, mine)
+    if grown and not (allow_growth or prune):
+        raise refused(path, grown)
+    if not created and not allow_growth:
         now = {entry.fingerprint: entry for entry in current}
         current = [
-            _pruned(entry, now[entry.fingerprint])
-            for entry in old
-            if judged(entry, rules, scope) and entry.fingerprint in now
+            _pruned(entry, now[entry.fingerprint]) for entry in mine if entry.fingerprint in now
         ]
     entries = others + current
     baseline_file.write(path, entries)
-    return path, len(entries), sum(entry.occurrences for entry in entries)
+    kept = {entry.fingerprint for entry in current}
+    return Written(
+        path,
+        len(entries),
+        sum(entry.occurrences for entry in entries),
+        created=created,
+        dropped=sum(1 for entry in mine if entry.fingerprint not in kept),
+        grown=len(grown) if allow_growth else 0,
+        left_out=0 if allow_growth else len(grown),
+    )
 
 
 def _pruned(entry: BaselineEntry, now: BaselineEntry) -> BaselineEntry:

@@ -7,6 +7,7 @@ from pathlib import Path
 from fitness.app.options import CheckOptions
 from fitness.app.trees import Revisions
 from fitness.config.schema import Config
+from fitness.errors import UsageError
 from fitness.model import (
     BaselineEntry,
 )
@@ -16,7 +17,18 @@ from fitness.tree.work import WORK
 
 
 def baseline_path(config: Config, options: CheckOptions) -> Path:
-    return options.baseline or config.project_root / BASELINE_NAME
+    """`--baseline`, else the file the configuration names, else `.fitness-baseline.json`."""
+    return options.baseline or config.project_root / (config.baseline or BASELINE_NAME)
+
+
+def missing_in_ci(config: Config) -> str:
+    """Why a run in CI stops when the baseline the configuration names is not there."""
+    said = (
+        f"no such file '{config.baseline}'; in CI a missing "
+        "baseline is an error, never created: write it with `fitness baseline` outside CI "
+        "and commit it"
+    )
+    return config.source.problem(("baseline",), said).text
 
 
 def baseline_entries(
@@ -54,9 +66,20 @@ def _baseline_file(
     """The baseline a run would read, and the tree to read it from; None when there is none."""
     if options.config_from is not None and options.baseline is None:
         then = revisions.at(options.config_from, config.project_root, "--config-from")
-        located = (config.project_root / BASELINE_NAME).resolve()
-        return (located, then) if then.is_file(str(located)) else None
+        located = baseline_path(config, options).resolve()
+        if then.is_file(str(located)):
+            return located, then
+        if _required(config, options):
+            raise UsageError(missing_in_ci(config))
+        return None
     path = baseline_path(config, options)
     if options.baseline is None and not tree.is_file(str(path)):
+        if _required(config, options):
+            raise UsageError(missing_in_ci(config))
         return None
     return path, tree if options.baseline is None else WORK
+
+
+def _required(config: Config, options: CheckOptions) -> bool:
+    """In CI, a baseline the configuration names must exist, unless the run reads none."""
+    return options.ci and options.use_baseline and config.baseline is not None

@@ -133,7 +133,7 @@ def _point(
         modules=len(ran.modules),
         imports=len(imports),
         cycles=_cycles(imports, ran.modules),
-        baseline=_baseline_size(ran.config.project_root, tree),
+        baseline=_baseline_size(ran.config.project_root, ran.config.baseline, tree),
         findings=_identified(findings),
         metrics=metrics,
     )
@@ -193,9 +193,10 @@ def _cycles(imports: frozenset[tuple[str, str]], modules: frozenset[str]) -> int
     return sum(1 for group in strongly_connected(successors) if len(group) > 1)
 
 
-def _baseline_size(root: Path, tree: Tree) -> int | None:
-    """The entries of the baseline file the commit held; None without one (or unreadable)."""
-    path = root / BASELINE_NAME
+def _baseline_size(root: Path, named: str | None, tree: Tree) -> int | None:
+    """The entries of the baseline file the commit held (the one its configuration names,
+    else the default); None without one (or unreadable)."""
+    path = root / (named or BASELINE_NAME)
     if not tree.is_file(str(path)):
         return None
     from fitness.policy.baseline import read

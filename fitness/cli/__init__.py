@@ -10,6 +10,8 @@ from pathlib import Path
 import click
 
 from fitness import __version__, app, error_handler
+from fitness.app.ratchet import in_ci
+from fitness.cli.baseline_words import baseline_written
 from fitness.cli.flags import CONFIG, EXIT_CODES, check_baseline_flags, usable_cpus
 from fitness.cli.lazy import LazyGroup
 from fitness.cli.outputs import github_options, output_target, use_color, write_output
@@ -99,6 +101,11 @@ def cli(debug: bool) -> None:
     help="Also fail when baseline entries are fixed (the baseline should shrink).",
 )
 @click.option(
+    "--ci",
+    is_flag=True,
+    help="Run as in CI (also when CI=true): a baseline the configuration names must exist.",
+)
+@click.option(
     "--since",
     metavar="REV",
     default=None,
@@ -159,6 +166,7 @@ def check(
     baseline: Path | None,
     no_baseline: bool,
     strict_baseline: bool,
+    ci: bool,
     since: str | None,
     config_from: str | None,
     cache_dir: Path | None,
@@ -190,6 +198,7 @@ def check(
         since=since,
         config_from=config_from,
         cache_dir=cache_dir,
+        ci=in_ci(ci),
     )
     check_baseline_flags(baseline, no_baseline, strict_baseline)
     github = github_options()._replace(include_suppressed=include_suppressed)
@@ -231,7 +240,22 @@ def check(
     default=None,
     help="The file to write (default: .fitness-baseline.json in the project root).",
 )
-@click.option("--prune", is_flag=True, help="Only drop the entries that are fixed; add none.")
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Only drop the entries that are fixed; leave new findings out, and do not fail on them.",
+)
+@click.option(
+    "--allow-growth",
+    is_flag=True,
+    help="Also record the findings the baseline does not hold (without it, new findings are "
+    "listed and nothing is written: exit 2).",
+)
+@click.option(
+    "--ci",
+    is_flag=True,
+    help="Run as in CI (also when CI=true): a missing baseline is an error, never created.",
+)
 @click.option(
     "--no-cache",
     is_flag=True,
@@ -244,13 +268,20 @@ def baseline(
     ignore: tuple[str, ...],
     path: Path | None,
     prune: bool,
+    allow_growth: bool,
+    ci: bool,
     no_cache: bool,
 ) -> None:
-    """Write the current findings to the baseline, so that only new ones fail `check`.
+    """Update the baseline: drop fixed entries; record new findings only with --allow-growth.
 
-    With PATHs or --select/--ignore, only the entries of those files and rules
-    change; the others are kept as they are.
+    Without --allow-growth, a finding the baseline does not hold is listed and
+    nothing is written (exit 2). The first baseline (no file yet) records every
+    finding, except in CI, where a missing baseline is an error. With PATHs or
+    --select/--ignore, only the entries of those files and rules change; the
+    others are kept as they are.
     """
+    if prune and allow_growth:
+        raise UsageError("--prune records no new finding: it cannot be given with --allow-growth")
     options = app.CheckOptions(
         cwd=Path.cwd(),
         config=config,
@@ -262,13 +293,10 @@ def baseline(
         select=select,
         ignore=ignore,
         baseline=path,
+        ci=in_ci(ci),
     )
-    written, entries, findings = app.write_baseline(options, prune)
-    shown = os.path.relpath(written)
-    click.echo(
-        f"Wrote {shown}: {entries} entr{'y' if entries == 1 else 'ies'} "
-        f"for {findings} finding{'' if findings == 1 else 's'}."
-    )
+    written = app.write_baseline(options, prune, allow_growth)
+    click.echo(baseline_written(written))
 
 
 @cli.command(epilog=EXIT_CODES)

@@ -12,7 +12,12 @@ from collections.abc import Mapping
 import click
 
 # command name -> module under fitness.cli defining a command of that name
-LAZY: Mapping[str, str] = {"graph": "graph", "history": "history", "metrics": "metrics"}
+LAZY: Mapping[str, str] = {
+    "baseline-diff": "baseline_diff",
+    "graph": "graph",
+    "history": "history",
+    "metrics": "metrics",
+}
 
 
 class LazyGroup(click.Group):

@@ -33,6 +33,7 @@ _TOP_LEVEL_KEYS = (
     "exclude",
     "respect_gitignore",
     "cache_dir",
+    "baseline",
     "adr",
     "extends",
     "rules",
@@ -116,6 +117,9 @@ def _config(
     exclude = tuple(text for text, _ in top.strings("exclude"))
     respect_gitignore = top.boolean("respect_gitignore", True)
     cache_dir = top.string("cache_dir") or ".fitness_cache"
+    baseline = top.string("baseline")
+    if baseline is not None and not baseline.strip():
+        top.problem("baseline", "must name a file, relative to the project root")
     adr_table = top.table("adr")
     adr = adr_settings(adr_table) if adr_table else AdrSettings(None, False, False)
     defaults = {key: top.choice(key, IMPORT_MODES, "check") for key in RULE_DEFAULTS}
@@ -155,6 +159,7 @@ def _config(
         adr=adr,
         rules=rules.rules,
         disabled=rules.off,
+        baseline=baseline or None,
     )
 
 

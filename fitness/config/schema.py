@@ -111,3 +111,4 @@ class Config(NamedTuple):
     disabled: tuple[Disabled, ...] = ()
     python: Supported = Supported()  # the Pythons the project supports
     dormant: tuple[Rule, ...] = ()  # rules whose `python` some supported Python does not meet
+    baseline: str | None = None  # `baseline = "path"`: the project's baseline, named

@@ -360,7 +360,8 @@ def test_the_baseline_shrinks_as_old_findings_are_fixed(
     pruned = run("baseline", "--prune", cwd=root)
     assert (pruned.code, pruned.out) == (
         0,
-        "Wrote .fitness-baseline.json: 3 entries for 3 findings.\n",
+        "Wrote .fitness-baseline.json: 3 entries for 3 findings. Dropped 2 fixed entries. "
+        "Left out 1 new finding (--prune).\n",
     )
     assert baseline.read_text(encoding="utf-8") == baseline_text([baseline_entry(x) for x in "cde"])
     after = run("check", "--strict-baseline", cwd=root)
@@ -459,15 +460,18 @@ def test_baseline_with_select_keeps_the_entries_of_the_other_rules(
 
     result = run("baseline", "--select", "layered", cwd=root)
 
-    assert result.out == "Wrote .fitness-baseline.json: 2 entries for 2 findings.\n"
+    assert result.out == (
+        "Wrote .fitness-baseline.json: 2 entries for 2 findings. Dropped 1 fixed entry.\n"
+    )
     assert entries(root) == FULL[:2]
     # The ban entries are lines 5 and 6, the layered one lines 7 to 9 with its one import.
     lines = full.splitlines()
     assert lines[7:9] == ['      "app.g.use -> app.a.core"', "    ]}"]
     kept = [*lines[:5], lines[5].rstrip(","), *lines[9:]]
     assert (root / ".fitness-baseline.json").read_text(encoding="utf-8") == "\n".join(kept) + "\n"
-    assert run("baseline", "--ignore", "layered", cwd=root).out == (
-        "Wrote .fitness-baseline.json: 3 entries for 3 findings.\n"
+    assert run("baseline", "--ignore", "layered", "--allow-growth", cwd=root).out == (
+        "Wrote .fitness-baseline.json: 3 entries for 3 findings. "
+        "Recorded 1 new finding (--allow-growth).\n"
     )
     assert entries(root) == [
         *FULL[:2],
@@ -485,9 +489,12 @@ def test_baseline_of_a_path_keeps_the_entries_of_the_other_paths(
         root, {"src/app/g/other/more.py": "import pickle\n\npickle.loads(b'')\npickle.loads(b'')\n"}
     )
 
-    result = run("baseline", "src/app/g", cwd=root)
+    result = run("baseline", "src/app/g", "--allow-growth", cwd=root)
 
-    assert result.out == "Wrote .fitness-baseline.json: 3 entries for 3 findings.\n"
+    assert result.out == (
+        "Wrote .fitness-baseline.json: 3 entries for 3 findings. "
+        "Dropped 1 fixed entry. Recorded 1 new finding (--allow-growth).\n"
+    )
     assert entries(root) == [
         FULL[0],
         FULL[1],

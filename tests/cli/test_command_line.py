@@ -257,6 +257,7 @@ def test_help_says_what_each_option_does_and_lists_the_exit_codes(
         "--baseline",
         "--no-baseline",
         "--strict-baseline",
+        "--ci",
         "--since",
         "--config-from",
         "--cache-dir",
