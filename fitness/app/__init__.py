@@ -22,8 +22,10 @@ from fitness.app.configure import (
 )
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.run import Run, describe_rules, run_check
+from fitness.app.stamps import Stamp, check_stamp, sealed_out, stamped
 from fitness.app.since import state_at
 from fitness.app.trees import Revisions
+from fitness.clock import today
 from fitness.config.schema import Config
 from fitness.model import (
     AdrStatus,
@@ -97,11 +99,15 @@ def decisions_overview(options: CheckOptions) -> DecisionsOverview:
     return DecisionsOverview(found.dir, found.how, records, unenforced)
 
 
-def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
+def write_baseline(
+    options: CheckOptions, prune: bool, stamp: Stamp = Stamp()
+) -> tuple[Path, int, int, list[str]]:
     """Write the baseline of the current findings (`prune`: only drop fixed entries).
 
     Entries of rules this run does not check, or outside its PATHs, are kept as
-    they are. Returns the file, its entries and the findings they count.
+    they are; the entries it adds carry `stamp`'s until and owner; rules that
+    cannot be silenced get none. Returns the file, its entries, the findings they
+    count and the rules whose findings were left out.
     """
     from fitness.policy import baseline as baseline_file
 
@@ -111,7 +117,11 @@ def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
     rules = rules_of(config, report)
     scope = scope_of(config, options.paths)
     others = [entry for entry in old if not judged(entry, rules, scope)]
-    current = baseline_file.entries_of(report.findings)
+    allowed, left_out = sealed_out(config, report.findings)
+    current = stamped(old, baseline_file.entries_of(allowed), stamp)
+    known = {entry.fingerprint for entry in old}
+    new = sum(1 for entry in current if entry.fingerprint not in known)
+    check_stamp(config, stamp, options.today or today(), 0 if prune else new)
     if prune:
         now = {entry.fingerprint: entry for entry in current}
         current = [
@@ -121,7 +131,7 @@ def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
         ]
     entries = others + current
     baseline_file.write(path, entries)
-    return path, len(entries), sum(entry.occurrences for entry in entries)
+    return path, len(entries), sum(entry.occurrences for entry in entries), left_out
 
 
 def _pruned(entry: BaselineEntry, now: BaselineEntry) -> BaselineEntry:
@@ -164,6 +174,7 @@ __all__ = [
     "CheckOptions",
     "Configured",
     "Past",
+    "Stamp",
     "check",
     "check_drawn",
     "configured_rules",

@@ -33,3 +33,4 @@ class CheckOptions(NamedTuple):
     cache_dir: Path | None = None  # the cache's directory, instead of the configured cache_dir
     config_from: str | None = None  # judge by the configuration at this git revision
     fresh_cache: bool = False  # --no-cache: read no cache; rewrite it with what this run finds
+    today: str | None = None  # the day exceptions expire against (ISO); None: `clock.today()`

@@ -11,6 +11,7 @@ import click
 
 from fitness import __version__, app, error_handler
 from fitness.cli.flags import CONFIG, EXIT_CODES, check_baseline_flags, usable_cpus
+from fitness.cli.stamp_flags import OWNER, UNTIL, left_out_message
 from fitness.cli.lazy import LazyGroup
 from fitness.cli.outputs import github_options, output_target, use_color, write_output
 from fitness.clock import since_start
@@ -237,6 +238,8 @@ def check(
     is_flag=True,
     help="Parse every file without reading the cache; the cache is rewritten with what was found.",
 )
+@UNTIL
+@OWNER
 def baseline(
     paths: tuple[Path, ...],
     config: Path | None,
@@ -245,6 +248,8 @@ def baseline(
     path: Path | None,
     prune: bool,
     no_cache: bool,
+    until: str | None,
+    owner: str | None,
 ) -> None:
     """Write the current findings to the baseline, so that only new ones fail `check`.
 
@@ -263,12 +268,16 @@ def baseline(
         ignore=ignore,
         baseline=path,
     )
-    written, entries, findings = app.write_baseline(options, prune)
+    written, entries, findings, left_out = app.write_baseline(
+        options, prune, app.Stamp(until, owner)
+    )
     shown = os.path.relpath(written)
     click.echo(
         f"Wrote {shown}: {entries} entr{'y' if entries == 1 else 'ies'} "
         f"for {findings} finding{'' if findings == 1 else 's'}."
     )
+    if left_out:
+        click.echo(left_out_message(left_out))
 
 
 @cli.command(epilog=EXIT_CODES)

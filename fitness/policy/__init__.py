@@ -10,6 +10,8 @@ from fitness.model import (
     BUILT_IN_KINDS,
     BadSuppression,
     BaselineEntry,
+    ExceptionRules,
+    Exemption,
     Finding,
     Location,
     Past,
@@ -65,13 +67,25 @@ class Verdict(NamedTuple):
     existing: tuple[Finding, ...]
     stale: tuple[BaselineEntry, ...]
     failed: bool
+    exemptions: tuple[Exemption, ...] = ()  # the exceptions with an owner or an expiry
 
 
 class Rules(NamedTuple):
-    """The ids a suppression may name (`known`) and those this run checked (`checked`)."""
+    """The ids a suppression may name (`known`), those this run checked (`checked`), and
+    those no suppression nor baseline entry may silence (`suppressible = false`)."""
 
     known: frozenset[str]
     checked: frozenset[str]
+    unsuppressible: frozenset[str] = frozenset()
+
+
+class Exceptions(NamedTuple):
+    """How a run judges exceptions: the day it is (ISO), `[tool.fitness.exceptions]`, and
+    the baseline file's path as findings about its entries show it."""
+
+    today: str
+    rules: ExceptionRules = ExceptionRules()
+    baseline_file: str = BASELINE_NAME
 
 
 def apply(
@@ -85,6 +99,7 @@ def apply(
     require_adr: bool = False,
     fail_on: str = "error",
     strict_baseline: bool = False,
+    exceptions: Exceptions | None = None,
 ) -> Verdict:
     """Decide, once per run, which findings count.
 
@@ -96,7 +111,15 @@ def apply(
     that was not known then (`known`). A new finding whose routes use some known
     imports is shown through its first new import and located there (`witness`).
     Baseline entries of rules not checked, or outside `scope`, are never stale.
+    With `exceptions`, expired suppressions and baseline entries cover nothing,
+    and rules that cannot be silenced take neither (`fitness.policy.expiry`).
     """
+    directives = list(directives)
+    judged_exceptions = _exceptions(findings, directives, rules, baseline or (), exceptions, scope)
+    if judged_exceptions is not None:
+        directives, baseline, late, fixed, exemptions = judged_exceptions
+    else:
+        late, fixed, exemptions = [], (), ()
     by_line: dict[tuple[str, int], list[Suppression]] = defaultdict(list)
     problems: list[Finding] = []
     for directive in directives:
@@ -112,14 +135,55 @@ def apply(
     problems.extend(_suppression_findings(by_line, used, rules, require_adr))
     remaining.extend(in_scope(problems, scope))
     remaining.sort(key=Finding.sort_key)
+    unsilenced = [f for f in remaining if f.rule_id in rules.unsuppressible]
+    if unsilenced:  # no baseline, nor --since, hides a finding that cannot be silenced
+        remaining = [f for f in remaining if f.rule_id not in rules.unsuppressible]
     before, baselined, kept, counts = _known(remaining, past, baseline or ())
     stale = tuple(
         entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
         for entry in baseline or ()
         if counts[entry.fingerprint] > 0 and judged(entry, rules, scope)
     )
+    stale += tuple(entry for entry in fixed if judged(entry, rules, scope))
+    if late or unsilenced:  # what an exception's lifecycle says is never itself excepted
+        kept = sorted([*kept, *late, *unsilenced], key=Finding.sort_key)
     failed = fails(kept, fail_on) or (strict_baseline and bool(stale))
-    return Verdict(tuple(kept), tuple(suppressed), tuple(baselined), tuple(before), stale, failed)
+    return Verdict(
+        tuple(kept), tuple(suppressed), tuple(baselined), tuple(before), stale, failed, exemptions
+    )
+
+
+def _exceptions(
+    findings: Sequence[Finding],
+    directives: list[Suppression | BadSuppression],
+    rules: Rules,
+    baseline: Sequence[BaselineEntry],
+    exceptions: Exceptions | None,
+    scope: Sequence[str],
+) -> (
+    tuple[
+        list[Suppression | BadSuppression],
+        list[BaselineEntry],
+        list[Finding],
+        tuple[BaselineEntry, ...],
+        tuple[Exemption, ...],
+    ]
+    | None
+):
+    """The suppressions and baseline entries that still apply, the findings about the
+    others (in scope), the expired entries no finding matches, and the exemptions; None
+    when `exceptions` is not given."""
+    if exceptions is None:
+        return None
+    from fitness.policy.expiry import exemptions, judge_entries, judge_suppressions
+
+    today, settings, file = exceptions
+    listed = exemptions(directives, baseline, today, settings.warn_days, file)
+    judged_suppressions = judge_suppressions(directives, today, settings, rules.unsuppressible)
+    entries = judge_entries(baseline, today, settings, rules.unsuppressible, findings, file)
+    late = in_scope(judged_suppressions.problems, scope)
+    late += [finding for entry, finding in entries.problems if judged(entry, rules, scope)]
+    return list(judged_suppressions.live), list(entries.live), late, entries.fixed, listed
 
 
 def _suppressed(
