@@ -22,8 +22,8 @@ from fitness.app.configure import (
 )
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.run import Run, describe_rules, run_check
-from fitness.app.stamps import Stamp, check_stamp, sealed_out, stamped
 from fitness.app.since import state_at
+from fitness.app.stamps import Stamp, check_stamp, sealed_out, stamped
 from fitness.app.trees import Revisions
 from fitness.clock import today
 from fitness.config.schema import Config
@@ -100,7 +100,7 @@ def decisions_overview(options: CheckOptions) -> DecisionsOverview:
 
 
 def write_baseline(
-    options: CheckOptions, prune: bool, stamp: Stamp = Stamp()
+    options: CheckOptions, prune: bool, stamp: Stamp | None = None
 ) -> tuple[Path, int, int, list[str]]:
     """Write the baseline of the current findings (`prune`: only drop fixed entries).
 
@@ -118,6 +118,7 @@ def write_baseline(
     scope = scope_of(config, options.paths)
     others = [entry for entry in old if not judged(entry, rules, scope)]
     allowed, left_out = sealed_out(config, report.findings)
+    stamp = stamp or Stamp()
     current = stamped(old, baseline_file.entries_of(allowed), stamp)
     known = {entry.fingerprint for entry in old}
     new = sum(1 for entry in current if entry.fingerprint not in known)

@@ -20,9 +20,9 @@ from fitness.app.notices import (
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.trees import Revisions
 from fitness.checks import KINDS, CheckContext
-from fitness.clock import today
 from fitness.checks.bans import configured_bans
 from fitness.checks.unknown_names import unknown_names
+from fitness.clock import today
 from fitness.config.schema import Config, Rule
 from fitness.graph import ImportGraph
 from fitness.model import (

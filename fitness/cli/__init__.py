@@ -11,9 +11,9 @@ import click
 
 from fitness import __version__, app, error_handler
 from fitness.cli.flags import CONFIG, EXIT_CODES, check_baseline_flags, usable_cpus
-from fitness.cli.stamp_flags import OWNER, UNTIL, left_out_message
 from fitness.cli.lazy import LazyGroup
 from fitness.cli.outputs import github_options, output_target, use_color, write_output
+from fitness.cli.stamp_flags import OWNER, UNTIL, left_out_message
 from fitness.clock import since_start
 from fitness.errors import UsageError
 from fitness.policy import FAIL_ON
