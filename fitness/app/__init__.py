@@ -96,7 +96,7 @@ def decisions_overview(options: CheckOptions) -> DecisionsOverview:
     unenforced = tuple(
         row.adr for row in records if not row.rules and row.adr.status is AdrStatus.ACCEPTED
     )
-    return DecisionsOverview(found.dir, found.how, records, unenforced)
+    return DecisionsOverview(found.dir, found.how, records, unenforced, report.exemptions)
 
 
 def write_baseline(

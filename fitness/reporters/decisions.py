@@ -7,6 +7,7 @@ from collections.abc import Callable
 from fitness.model import Adr, AdrStatus, DecisionsOverview, Enforcement
 from fitness.reporters import neutral
 from fitness.reporters.catalogue import code_span, markdown_text
+from fitness.reporters.exemptions import exemption_items, exemption_lines, exemption_markdown
 
 
 def render_decisions_text(overview: DecisionsOverview) -> str:
@@ -27,6 +28,7 @@ def render_decisions_text(overview: DecisionsOverview) -> str:
     lines.append("")
     lines.append(_summary(overview))
     lines.extend(f"  {adr.key}  {adr.title}" for adr in overview.unenforced)
+    lines.extend(exemption_lines(overview.exemptions))
     return neutral.lines("\n".join(lines)) + "\n"
 
 
@@ -49,6 +51,7 @@ def render_decisions_markdown(overview: DecisionsOverview) -> str:
     if overview.unenforced:
         lines.append("")
         lines.extend(f"- {_link(adr)} {_cell(adr.title)}" for adr in overview.unenforced)
+    lines.extend(exemption_markdown(overview.exemptions))
     return neutral.lines("\n".join(lines)) + "\n"
 
 
@@ -74,6 +77,7 @@ def render_decisions_json(overview: DecisionsOverview) -> str:
             for row in overview.records
         ],
         "unenforced": [adr.key for adr in overview.unenforced],
+        "exceptions": exemption_items(overview.exemptions),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
