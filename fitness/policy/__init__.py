@@ -115,11 +115,17 @@ def apply(
     and rules that cannot be silenced take neither (`fitness.policy.expiry`).
     """
     directives = list(directives)
-    judged_exceptions = _exceptions(findings, directives, rules, baseline or (), exceptions, scope)
-    if judged_exceptions is not None:
-        directives, baseline, late, fixed, exemptions = judged_exceptions
-    else:
-        late, fixed, exemptions = [], (), ()
+    late: list[Finding] = []
+    exemptions: tuple[Exemption, ...] = ()
+    if exceptions is not None:
+        from fitness.policy.expiry import exemptions as listed
+        from fitness.policy.expiry import judge_suppressions
+
+        today, settings, file = exceptions
+        exemptions = listed(directives, baseline or (), today, settings.warn_days, file)
+        judged_directives = judge_suppressions(directives, today, settings, rules.unsuppressible)
+        directives = list(judged_directives.live)
+        late.extend(in_scope(judged_directives.problems, scope))
     by_line: dict[tuple[str, int], list[Suppression]] = defaultdict(list)
     problems: list[Finding] = []
     for directive in directives:
@@ -131,67 +137,46 @@ def apply(
         for line in directive.lines:
             by_line[(directive.location.path, line)].append(directive)
     used: set[tuple[Suppression, str]] = set()
-    suppressed, remaining = _suppressed(findings, by_line, used)
+    suppressed, remaining = _suppressed(findings, by_line, used, rules.unsuppressible)
     problems.extend(_suppression_findings(by_line, used, rules, require_adr))
     remaining.extend(in_scope(problems, scope))
     remaining.sort(key=Finding.sort_key)
-    unsilenced = [f for f in remaining if f.rule_id in rules.unsuppressible]
-    if unsilenced:  # no baseline, nor --since, hides a finding that cannot be silenced
-        remaining = [f for f in remaining if f.rule_id not in rules.unsuppressible]
-    before, baselined, kept, counts = _known(remaining, past, baseline or ())
+    # A rule that cannot be silenced has no baseline: its entries cover nothing.
+    entries = [entry for entry in baseline or () if entry.rule not in rules.unsuppressible]
+    fixed: tuple[BaselineEntry, ...] = ()
+    if exceptions is not None and entries:
+        from fitness.policy.expiry import judge_entries
+
+        today, settings, file = exceptions
+        judged_entries = judge_entries(entries, today, settings, remaining, file)
+        entries, fixed = list(judged_entries.live), judged_entries.fixed
+        late.extend(f for entry, f in judged_entries.problems if judged(entry, rules, scope))
+    before, baselined, kept, counts = _known(remaining, past, entries)
     stale = tuple(
         entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
-        for entry in baseline or ()
+        for entry in entries
         if counts[entry.fingerprint] > 0 and judged(entry, rules, scope)
     )
     stale += tuple(entry for entry in fixed if judged(entry, rules, scope))
-    if late or unsilenced:  # what an exception's lifecycle says is never itself excepted
-        kept = sorted([*kept, *late, *unsilenced], key=Finding.sort_key)
+    if late:  # what an exception's lifecycle says is never itself excepted
+        kept = sorted([*kept, *late], key=Finding.sort_key)
     failed = fails(kept, fail_on) or (strict_baseline and bool(stale))
     return Verdict(
         tuple(kept), tuple(suppressed), tuple(baselined), tuple(before), stale, failed, exemptions
     )
 
 
-def _exceptions(
-    findings: Sequence[Finding],
-    directives: list[Suppression | BadSuppression],
-    rules: Rules,
-    baseline: Sequence[BaselineEntry],
-    exceptions: Exceptions | None,
-    scope: Sequence[str],
-) -> (
-    tuple[
-        list[Suppression | BadSuppression],
-        list[BaselineEntry],
-        list[Finding],
-        tuple[BaselineEntry, ...],
-        tuple[Exemption, ...],
-    ]
-    | None
-):
-    """The suppressions and baseline entries that still apply, the findings about the
-    others (in scope), the expired entries no finding matches, and the exemptions; None
-    when `exceptions` is not given."""
-    if exceptions is None:
-        return None
-    from fitness.policy.expiry import exemptions, judge_entries, judge_suppressions
-
-    today, settings, file = exceptions
-    listed = exemptions(directives, baseline, today, settings.warn_days, file)
-    judged_suppressions = judge_suppressions(directives, today, settings, rules.unsuppressible)
-    entries = judge_entries(baseline, today, settings, rules.unsuppressible, findings, file)
-    late = in_scope(judged_suppressions.problems, scope)
-    late += [finding for entry, finding in entries.problems if judged(entry, rules, scope)]
-    return list(judged_suppressions.live), list(entries.live), late, entries.fixed, listed
-
-
 def _suppressed(
     findings: Sequence[Finding],
     by_line: Mapping[tuple[str, int], list[Suppression]],
     used: set[tuple[Suppression, str]],
+    sealed: frozenset[str] = frozenset(),
 ) -> tuple[list[Suppressed], list[Finding]]:
-    """The findings suppressions silence, and what is left; `used` receives those that served."""
+    """The findings suppressions silence, and what is left; `used` receives those that served.
+
+    A finding of a `sealed` rule (`suppressible = false`) is never silenced, not even by
+    ruff's `# noqa` for its code.
+    """
     from fitness.policy.loop_suppressions import judge_loop
     from fitness.policy.route_suppressions import judge_routes
 
@@ -200,6 +185,9 @@ def _suppressed(
     # A rule no suppression names leaves its findings' routes unread (they can be many).
     named = {rule for found in by_line.values() for each in found for rule in each.ids}
     for finding in findings:
+        if finding.rule_id in sealed:
+            remaining.append(finding)
+            continue
         routes = finding.routes
         if routes is not None and finding.rule_id in named:
             judge = judge_loop if routes.loop else judge_routes

@@ -113,25 +113,22 @@ def judge_entries(
     entries: Sequence[BaselineEntry],
     today: str,
     rules: ExceptionRules,
-    unsuppressible: Collection[str],
     findings: Iterable[Finding],
     baseline_file: str,
 ) -> Entries:
     """Which baseline entries still cover findings, and the findings about the others.
 
-    An entry of a rule that cannot be silenced covers nothing. An expired entry
-    gives `expired-baseline-entry` (at its line in `baseline_file`) when some
-    finding still has its fingerprint; one that no finding has is just fixed.
+    An expired entry gives `expired-baseline-entry` (at its line in `baseline_file`)
+    when one of `findings` (those no suppression silenced) still has its
+    fingerprint; one that no finding has is just fixed.
     """
-    if not any(entry.until is not None or entry.rule in unsuppressible for entry in entries):
+    if all(entry.until is None for entry in entries):
         return Entries(tuple(entries), (), ())
     found = {finding.fingerprint for finding in findings}
     live: list[BaselineEntry] = []
     fixed: list[BaselineEntry] = []
     problems: list[tuple[BaselineEntry, Finding]] = []
     for entry in entries:
-        if entry.rule in unsuppressible:
-            continue
         now = state(entry.until, today, rules.warn_days)
         if now == EXPIRED:
             if entry.fingerprint in found:
