@@ -21,6 +21,7 @@ from tests.policy.test_apply import RULES, finding
 
 LAYERS = finding("layers", "src/app/a.py", 3, "app.a", "app.b")
 UNTIL = "2027-03-31"
+DEFAULTS = ExceptionRules()  # warn_days = 14
 BEFORE, WITHIN, LAST_DAY, AFTER = "2027-03-01", "2027-03-21", "2027-03-31", "2027-04-01"
 
 
@@ -41,7 +42,7 @@ def judge(
     today: str,
     directives: tuple[Suppression | BadSuppression, ...] = (),
     baseline: tuple[BaselineEntry, ...] = (),
-    settings: ExceptionRules = ExceptionRules(),
+    settings: ExceptionRules = DEFAULTS,
     rules: Rules = RULES,
     findings: tuple[Finding, ...] = (LAYERS,),
 ) -> Verdict:
