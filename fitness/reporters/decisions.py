@@ -14,7 +14,8 @@ def render_decisions_text(overview: DecisionsOverview) -> str:
     """Aligned columns, then the accepted decisions that no rule enforces (shown inert)."""
     overview = neutral.overview(overview)
     if overview.dir is None:
-        return f"No ADR directory ({overview.how}); set [tool.fitness.adr] dir.\n"
+        said = [f"No ADR directory ({overview.how}); set [tool.fitness.adr] dir."]
+        return neutral.lines("\n".join(said + exemption_lines(overview.exemptions))) + "\n"
     header = ("ADR", "STATUS", "TITLE", "RULES (FINDINGS NOW)")
     rows = [header] + [
         (row.adr.key, _status(row.adr), row.adr.title, _rules(row) or "-")
@@ -36,7 +37,8 @@ def render_decisions_markdown(overview: DecisionsOverview) -> str:
     """A table with a link to each record, for a wiki page or a pull request (shown inert)."""
     overview = neutral.overview(overview)
     if overview.dir is None:
-        return f"No ADR directory ({overview.how}).\n"
+        said = [f"No ADR directory ({overview.how})."]
+        return neutral.lines("\n".join(said + exemption_markdown(overview.exemptions))) + "\n"
     lines = [
         "| ADR | Status | Title | Rules (findings now) |",
         "|---|---|---|---|",
