@@ -1,4 +1,4 @@
-"""How long the user has been waiting: seconds since this process started; and what day it is."""
+"""How long the user has been waiting: seconds since this process started."""
 
 from __future__ import annotations
 
@@ -33,21 +33,3 @@ def _process_age() -> float | None:
         return None
     age = time.clock_gettime(time.CLOCK_BOOTTIME) - started
     return age if age >= 0 else None
-
-
-def today() -> str:
-    """Today's date (ISO, local time), against which exceptions expire.
-
-    `FITNESS_TODAY=2027-03-31` fixes it: a reproducible run, and the tests' fixed clock.
-    """
-    import datetime
-
-    fixed = os.environ.get("FITNESS_TODAY")
-    if fixed:
-        try:
-            return datetime.date.fromisoformat(fixed).isoformat()
-        except ValueError:
-            from fitness.errors import UsageError
-
-            raise UsageError(f"FITNESS_TODAY={fixed} is not a date: write YYYY-MM-DD") from None
-    return datetime.date.today().isoformat()

@@ -24,8 +24,8 @@ from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.run import Run, describe_rules, run_check
 from fitness.app.since import state_at
 from fitness.app.stamps import Stamp, check_stamp, sealed_out, stamped
+from fitness.app.today import today
 from fitness.app.trees import Revisions
-from fitness.clock import today
 from fitness.config.schema import Config
 from fitness.model import (
     AdrStatus,

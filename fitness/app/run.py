@@ -18,11 +18,11 @@ from fitness.app.notices import (
     version_1_baseline,
 )
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
+from fitness.app.today import today
 from fitness.app.trees import Revisions
 from fitness.checks import KINDS, CheckContext
 from fitness.checks.bans import configured_bans
 from fitness.checks.unknown_names import unknown_names
-from fitness.clock import today
 from fitness.config.schema import Config, Rule
 from fitness.graph import ImportGraph
 from fitness.model import (
