@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 from fitness.errors import UsageError
 
@@ -12,12 +13,12 @@ def today() -> str:
 
     `FITNESS_TODAY=2027-03-31` fixes it: a reproducible run, and the tests' fixed clock.
     """
-    import datetime
-
     fixed = os.environ.get("FITNESS_TODAY")
     if fixed:
+        import datetime
+
         try:
             return datetime.date.fromisoformat(fixed).isoformat()
         except ValueError:
             raise UsageError(f"FITNESS_TODAY={fixed} is not a date: write YYYY-MM-DD") from None
-    return datetime.date.today().isoformat()
+    return time.strftime("%Y-%m-%d")  # time is loaded already; datetime need not be
