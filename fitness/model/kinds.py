@@ -134,6 +134,17 @@ BUILT_IN_KINDS: tuple[FindingKind, ...] = (
         "Fix the finding before the date, or have the owner renew the exception.",
     ),
     FindingKind(
+        "invalid-baseline-entry",
+        "suppressions",
+        Severity.ERROR,
+        "A baseline entry lacks what [tool.fitness.exceptions] requires.",
+        "With `require_owner = true` every baseline entry needs an `owner`; with `max_days` "
+        "every one needs an `until` at most that many days ahead. The entry still covers "
+        "its findings.",
+        'Add `"owner": "@team"` or `"until": "YYYY-MM-DD"` to the entry, or let '
+        "`fitness baseline --owner @team --until DATE` write the entries it adds so.",
+    ),
+    FindingKind(
         "invalid-suppression",
         "suppressions",
         Severity.ERROR,

@@ -120,9 +120,11 @@ def judge_entries(
 
     An expired entry gives `expired-baseline-entry` (at its line in `baseline_file`)
     when one of `findings` (those no suppression silenced) still has its
-    fingerprint; one that no finding has is just fixed.
+    fingerprint; one that no finding has is just fixed. An entry that lacks what
+    `rules` requires still covers its findings, with `invalid-baseline-entry`.
     """
-    if all(entry.until is None for entry in entries):
+    demanding = rules.require_owner or rules.max_days is not None
+    if not demanding and all(entry.until is None for entry in entries):
         return Entries(tuple(entries), (), ())
     found = {finding.fingerprint for finding in findings}
     live: list[BaselineEntry] = []
@@ -138,6 +140,10 @@ def judge_entries(
             continue
         if now == EXPIRING:
             problems.append((entry, _expiring_entry(entry, baseline_file, today)))
+        if demanding:
+            problems.extend(
+                (entry, f) for f in _entry_requirements(entry, today, rules, baseline_file)
+            )
         live.append(entry)
     return Entries(tuple(live), tuple(fixed), tuple(problems))
 
@@ -222,6 +228,40 @@ def _requirements(suppression: Suppression, today: str, rules: ExceptionRules) -
             f"until={suppression.until} is {days_between(today, suppression.until)} days "
             f"ahead, more than [tool.fitness.exceptions] max_days ({rules.max_days}) allows",
             *suppression.ids,
+        )
+
+
+def _entry_requirements(
+    entry: BaselineEntry, today: str, rules: ExceptionRules, baseline_file: str
+) -> Iterator[Finding]:
+    where = _line(baseline_file, entry)
+    named = f"the baseline entry of {entry.rule} for {entry.summary}"
+    if rules.require_owner and entry.owner is None:
+        yield problem(
+            "invalid-baseline-entry",
+            where,
+            f"{named} names no owner, and [tool.fitness.exceptions] require_owner is on: "
+            'add "owner": "@team" to it',
+            entry.fingerprint,
+        )
+    if rules.max_days is None:
+        return
+    if entry.until is None:
+        yield problem(
+            "invalid-baseline-entry",
+            where,
+            f"{named} has no until date, and [tool.fitness.exceptions] max_days is "
+            f'{rules.max_days}: add "until": "YYYY-MM-DD" to it, at most {rules.max_days} '
+            "days ahead",
+            entry.fingerprint,
+        )
+    elif days_between(today, entry.until) > rules.max_days:
+        yield problem(
+            "invalid-baseline-entry",
+            where,
+            f"{named} runs until {entry.until}, {days_between(today, entry.until)} days ahead, "
+            f"more than [tool.fitness.exceptions] max_days ({rules.max_days}) allows",
+            entry.fingerprint,
         )
 
 

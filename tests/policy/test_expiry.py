@@ -265,3 +265,35 @@ def test_the_state_of_an_exception_on_each_day(today: str, state: str) -> None:
 
     assert state_of(UNTIL, today, 14) == state
     assert state_of(None, today, 14) == "active"
+
+
+def test_require_owner_and_max_days_hold_baseline_entries_too() -> None:
+    settings = ExceptionRules(max_days=180, require_owner=True)
+    at = Location(".fitness-baseline.json", 7, 1, 7, 1)
+
+    bare = judge(BEFORE, baseline=(entry(until=None, owner=None),), settings=settings)
+    far = judge(BEFORE, baseline=(entry(until="2028-01-01"),), settings=settings)
+
+    assert bare.kept == (
+        about(
+            "invalid-baseline-entry",
+            at,
+            "the baseline entry of layers for app.a -> app.b has no until date, and "
+            '[tool.fitness.exceptions] max_days is 180: add "until": "YYYY-MM-DD" to it, at '
+            "most 180 days ahead",
+            LAYERS.fingerprint,
+        ),
+        about(
+            "invalid-baseline-entry",
+            at,
+            "the baseline entry of layers for app.a -> app.b names no owner, and "
+            '[tool.fitness.exceptions] require_owner is on: add "owner": "@team" to it',
+            LAYERS.fingerprint,
+        ),
+    )
+    assert bare.baselined == (LAYERS,)  # it still covers its finding; the error fails the run
+    assert [f.message for f in far.kept] == [
+        "the baseline entry of layers for app.a -> app.b runs until 2028-01-01, 306 days "
+        "ahead, more than [tool.fitness.exceptions] max_days (180) allows"
+    ]
+    assert judge(BEFORE, baseline=(entry(),), settings=settings).kept == ()
