@@ -117,7 +117,7 @@ def write_baseline(
     rules = rules_of(config, report)
     scope = scope_of(config, options.paths)
     others = [entry for entry in old if not judged(entry, rules, scope)]
-    allowed, left_out = sealed_out(config, report.findings)
+    allowed, left_out = sealed_out(config, report)
     stamp = stamp or Stamp()
     current = stamped(old, baseline_file.entries_of(allowed), stamp)
     known = {entry.fingerprint for entry in old}

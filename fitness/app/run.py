@@ -149,6 +149,7 @@ def run_check(
         config_path=config.path.name,
         config_revision=now.judged_by,
         exemptions=verdict.exemptions,
+        unexcepted=verdict.unexcepted,
     )
     return Run(report, decisions, config, analysis.imports, analysis.modules, analysis.between)
 

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from fitness.config.schema import Config
 from fitness.errors import UsageError
-from fitness.model import BaselineEntry, Finding
+from fitness.model import BaselineEntry, Finding, Report
 
 
 class Stamp(NamedTuple):
@@ -18,12 +18,14 @@ class Stamp(NamedTuple):
     owner: str | None = None
 
 
-def sealed_out(config: Config, findings: Sequence[Finding]) -> tuple[list[Finding], list[str]]:
+def sealed_out(config: Config, report: Report) -> tuple[list[Finding], list[str]]:
     """The findings a baseline may hold, and the rules (`suppressible = false`) of those it
-    may not, each once, sorted."""
+    may not, each once, sorted. Findings about exceptions themselves (an expired one,
+    an owner missing: `report.unexcepted`) are never recorded, and need no mention."""
     sealed = {rule.id for rule in (*config.rules, *config.dormant) if not rule.suppressible}
+    findings = [f for f in report.findings if f not in report.unexcepted]
     if not sealed:
-        return list(findings), []
+        return findings, []
     kept = [finding for finding in findings if finding.rule_id not in sealed]
     return kept, sorted({finding.rule_id for finding in findings if finding.rule_id in sealed})
 

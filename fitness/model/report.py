@@ -90,6 +90,7 @@ class Report(NamedTuple):
     config_path: str = ""
     config_revision: str | None = None
     exemptions: tuple[Exemption, ...] = ()  # by owner, then expiry (`fitness.policy.expiry`)
+    unexcepted: tuple[Finding, ...] = ()  # those of `findings` no baseline may record
 
     def fails_run(self, finding: Finding) -> bool:
         """Whether `finding` is at least as severe as `fail_on`: it fails the run."""

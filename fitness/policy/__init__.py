@@ -68,6 +68,9 @@ class Verdict(NamedTuple):
     stale: tuple[BaselineEntry, ...]
     failed: bool
     exemptions: tuple[Exemption, ...] = ()  # the exceptions with an owner or an expiry
+    # The findings about exceptions themselves (expiry, owners, rules that cannot be
+    # silenced), among `kept`: no exception covers them, so no baseline records them.
+    unexcepted: tuple[Finding, ...] = ()
 
 
 class Rules(NamedTuple):
@@ -162,7 +165,14 @@ def apply(
         kept = sorted([*kept, *late], key=Finding.sort_key)
     failed = fails(kept, fail_on) or (strict_baseline and bool(stale))
     return Verdict(
-        tuple(kept), tuple(suppressed), tuple(baselined), tuple(before), stale, failed, exemptions
+        tuple(kept),
+        tuple(suppressed),
+        tuple(baselined),
+        tuple(before),
+        stale,
+        failed,
+        exemptions,
+        tuple(late),
     )
 
 

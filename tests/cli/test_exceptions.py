@@ -132,8 +132,6 @@ def test_exceptions_settings_make_owner_and_until_mandatory(
     today("2027-03-01")
 
     checked = run("check", cwd=root)
-    refused = run("baseline", "--select", "no-json", cwd=root)
-    too_far = run("baseline", "--owner", "@a", "--until", "2027-12-31", cwd=root)
 
     assert checked.out.splitlines()[:2] == [
         "shop/a.py:1:14: invalid-suppression: the suppression has no until= date, and "
@@ -276,3 +274,21 @@ def test_an_override_may_seal_a_pack_rule(project: Project, run: Run) -> None:
     )
 
     assert run("check", cwd=root).out.startswith(NO_JSON + SEALED_SUPPRESSION)
+
+
+def test_baseline_records_what_an_expired_suppression_no_longer_covers_not_the_expiry(
+    project: Project, run: Run, today: Callable[[str], None]
+) -> None:
+    root = shop(project, a=SUPPRESSED)
+    today("2027-04-01")
+
+    written = run("baseline", cwd=root)
+    checked = run("check", cwd=root)
+
+    assert written.out == "Wrote .fitness-baseline.json: 1 entry for 1 finding.\n"
+    entries = json.loads((root / ".fitness-baseline.json").read_text())["entries"]
+    assert [entry["rule"] for entry in entries] == ["no-json"]
+    assert checked.code == 1  # the expired suppression is still said, and fails the run
+    assert checked.out.startswith(
+        "shop/a.py:1:14: expired-suppression: the suppression of no-json expired on 2027-03-31"
+    )
