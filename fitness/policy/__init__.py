@@ -125,7 +125,8 @@ def apply(
         from fitness.policy.expiry import judge_suppressions
 
         today, settings, file = exceptions
-        exemptions = listed(directives, baseline or (), today, settings.warn_days, file)
+        own = [entry for entry in baseline or () if entry.rule not in rules.unsuppressible]
+        exemptions = listed(directives, own, today, settings.warn_days, file)
         judged_directives = judge_suppressions(directives, today, settings, rules.unsuppressible)
         directives = list(judged_directives.live)
         late.extend(in_scope(judged_directives.problems, scope))

@@ -292,3 +292,12 @@ def test_baseline_records_what_an_expired_suppression_no_longer_covers_not_the_e
     assert checked.out.startswith(
         "shop/a.py:1:14: expired-suppression: the suppression of no-json expired on 2027-03-31"
     )
+
+
+def test_explain_says_a_rule_cannot_be_silenced(project: Project, run: Run) -> None:
+    result = run("explain", "no-json", cwd=shop(project, rules=SEALED_RULE))
+
+    assert result.out.splitlines()[-2] == (
+        "suppressible: no (suppressible = false): no inline suppression nor baseline entry "
+        "silences its findings"
+    )
