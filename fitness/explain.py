@@ -81,6 +81,11 @@ def explain_rule(config: Config, rule: Rule) -> str:
             f"python: {rule.python}: run, since every Python the project supports "
             f"({project}) meets it"
         )
+    if not rule.suppressible:
+        lines.append(
+            "suppressible: no (suppressible = false): no inline suppression nor baseline "
+            "entry silences its findings"
+        )
     lines.append(f"Run `fitness explain {rule.kind}` for what the kind checks and its keys.")
     return "\n".join(lines) + "\n"
 

@@ -23,6 +23,8 @@ from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.ratchet import Written, never_created, refused
 from fitness.app.run import Run, describe_rules, run_check
 from fitness.app.since import state_at
+from fitness.app.stamps import Stamp, check_stamp, sealed_out, stamped
+from fitness.app.today import today
 from fitness.app.trees import Revisions
 from fitness.config.schema import Config
 from fitness.model import (
@@ -90,10 +92,12 @@ def decisions_overview(options: CheckOptions) -> DecisionsOverview:
         counts = tuple((rule.id, len(report.findings_for(rule.id))) for rule in citing)
         records.append(Enforcement(adr, counts, confirmation, confirming))
     unenforced = tuple(row.adr for row in records if row.confirmation == "unconfirmed")
-    return DecisionsOverview(found.dir, found.how, tuple(records), unenforced)
+    return DecisionsOverview(found.dir, found.how, tuple(records), unenforced, report.exemptions)
 
 
-def write_baseline(options: CheckOptions, prune: bool, allow_growth: bool = False) -> Written:
+def write_baseline(
+    options: CheckOptions, prune: bool, allow_growth: bool = False, stamp: Stamp | None = None
+) -> Written:
     """Write the baseline of the current findings: a ratchet (`fitness.app.ratchet`).
 
     It drops fixed entries and lowers counts; a finding the file does not cover
@@ -101,6 +105,8 @@ def write_baseline(options: CheckOptions, prune: bool, allow_growth: bool = Fals
     nothing is written), or left out with `prune`. A new file records every
     finding, except in CI (`options.ci`), where none is created. Entries of
     rules this run does not check, or outside its PATHs, are kept as they are.
+    The entries it adds carry `stamp`'s until and owner; the findings of rules
+    that cannot be silenced are never recorded (`Written.sealed` names them).
     """
     from fitness.policy import baseline as baseline_file
     from fitness.policy.growth import growth
@@ -115,11 +121,17 @@ def write_baseline(options: CheckOptions, prune: bool, allow_growth: bool = Fals
     scope = scope_of(config, options.paths)
     others = [entry for entry in old if not judged(entry, rules, scope)]
     mine = [entry for entry in old if judged(entry, rules, scope)]
-    current = baseline_file.entries_of(report.findings)
-    grown = [] if created else growth(report.findings, mine)
+    allowed, sealed = sealed_out(config, report)
+    stamp = stamp or Stamp()
+    current = stamped(old, baseline_file.entries_of(allowed), stamp)
+    grown = [] if created else growth(allowed, mine)
     if grown and not (allow_growth or prune):
         raise refused(path, grown)
-    if not created and not allow_growth:
+    recording = created or allow_growth
+    known = {entry.fingerprint for entry in old}
+    new = sum(1 for entry in current if entry.fingerprint not in known) if recording else 0
+    check_stamp(config, stamp, options.today or today(), new)
+    if not recording:
         now = {entry.fingerprint: entry for entry in current}
         current = [
             _pruned(entry, now[entry.fingerprint]) for entry in mine if entry.fingerprint in now
@@ -135,6 +147,7 @@ def write_baseline(options: CheckOptions, prune: bool, allow_growth: bool = Fals
         dropped=sum(1 for entry in mine if entry.fingerprint not in kept),
         grown=len(grown) if allow_growth else 0,
         left_out=0 if allow_growth else len(grown),
+        sealed=tuple(sealed),
     )
 
 
@@ -178,6 +191,7 @@ __all__ = [
     "CheckOptions",
     "Configured",
     "Past",
+    "Stamp",
     "check",
     "check_drawn",
     "configured_rules",

@@ -34,3 +34,4 @@ class CheckOptions(NamedTuple):
     config_from: str | None = None  # judge by the configuration at this git revision
     fresh_cache: bool = False  # --no-cache: read no cache; rewrite it with what this run finds
     ci: bool = False  # in CI (`--ci`, `CI=true`): a baseline the configuration names must exist
+    today: str | None = None  # the day exceptions expire against (ISO); None: `clock.today()`

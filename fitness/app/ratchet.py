@@ -29,7 +29,8 @@ class Written(NamedTuple):
 
     `created`: there was no file before. `dropped`: the fixed entries removed.
     `grown`: the findings recorded that the file did not cover (`--allow-growth`).
-    `left_out`: those `--prune` left unrecorded.
+    `left_out`: those `--prune` left unrecorded. `sealed`: the rules whose findings
+    were left out because they cannot be silenced (`suppressible = false`).
     """
 
     path: Path
@@ -39,6 +40,7 @@ class Written(NamedTuple):
     dropped: int = 0
     grown: int = 0
     left_out: int = 0
+    sealed: tuple[str, ...] = ()
 
 
 def in_ci(flag: bool, environ: dict[str, str] | None = None) -> bool:

@@ -18,6 +18,7 @@ from fitness.app.notices import (
     version_1_baseline,
 )
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
+from fitness.app.today import today
 from fitness.app.trees import Revisions
 from fitness.checks import KINDS, CheckContext
 from fitness.checks.bans import configured_bans
@@ -40,7 +41,7 @@ from fitness.model import (
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import collect_facts
 from fitness.parsing.discovery import Discovery
-from fitness.policy import Rules, Verdict, apply, in_scope, threshold
+from fitness.policy import Exceptions, Rules, Verdict, apply, in_scope, threshold
 from fitness.reuse import Analysis, analyse
 from fitness.tree import Tree
 from fitness.tree.work import WORK
@@ -103,18 +104,23 @@ def run_check(
     checked = frozenset((*(rule.id for rule in config.rules), *BUILT_IN_IDS))
     directives = _suppressions(comments)
     baseline = baseline_entries(config, options, tree, revisions)
+    sealed = frozenset(
+        rule.id for rule in (*config.rules, *config.dormant) if not rule.suppressible
+    )
+    exceptions = Exceptions(options.today or today(), config.exceptions, _shown(config, options))
 
     def judge(some: Sequence[Finding], scope: Sequence[str]) -> Verdict:
         return apply(
             some,
             directives,
-            Rules(known, checked),
+            Rules(known, checked, sealed),
             baseline=baseline,
             past=past,
             scope=scope,
             require_adr=config.adr.require_for_suppressions,
             fail_on=options.fail_on,
             strict_baseline=options.strict_baseline,
+            exceptions=exceptions,
         )
 
     verdict = judge(in_scope(findings, scope), scope)
@@ -144,6 +150,8 @@ def run_check(
         fail_on=threshold(options.fail_on),
         config_path=config.path.name,
         config_revision=now.judged_by,
+        exemptions=verdict.exemptions,
+        unexcepted=verdict.unexcepted,
     )
     return Run(report, decisions, config, analysis.imports, analysis.modules, analysis.between)
 

@@ -15,6 +15,7 @@ from fitness.cli.baseline_words import baseline_written
 from fitness.cli.flags import CONFIG, EXIT_CODES, check_baseline_flags, usable_cpus
 from fitness.cli.lazy import LazyGroup
 from fitness.cli.outputs import github_options, output_target, use_color, write_output
+from fitness.cli.stamp_flags import OWNER, UNTIL, left_out_message
 from fitness.clock import since_start
 from fitness.errors import UsageError
 from fitness.policy import FAIL_ON
@@ -261,6 +262,8 @@ def check(
     is_flag=True,
     help="Parse every file without reading the cache; the cache is rewritten with what was found.",
 )
+@UNTIL
+@OWNER
 def baseline(
     paths: tuple[Path, ...],
     config: Path | None,
@@ -271,6 +274,8 @@ def baseline(
     allow_growth: bool,
     ci: bool,
     no_cache: bool,
+    until: str | None,
+    owner: str | None,
 ) -> None:
     """Update the baseline: drop fixed entries; record new findings only with --allow-growth.
 
@@ -295,8 +300,10 @@ def baseline(
         baseline=path,
         ci=in_ci(ci),
     )
-    written = app.write_baseline(options, prune, allow_growth)
+    written = app.write_baseline(options, prune, allow_growth, app.Stamp(until, owner))
     click.echo(baseline_written(written))
+    if written.sealed:
+        click.echo(left_out_message(list(written.sealed)))
 
 
 @cli.command(epilog=EXIT_CODES)

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from fitness.config.adr_settings import adr_settings
+from fitness.config.exceptions import exception_rules
 from fitness.config.packs import PackRules
 from fitness.config.python_versions import Supported, holds, supported
 from fitness.config.rules import build_rules
@@ -22,6 +23,7 @@ from fitness.config.source import ConfigSource, KeyPath, Problem, Problems
 from fitness.config.table import Table
 from fitness.config.toml_file import display, read_toml
 from fitness.errors import ConfigError
+from fitness.model import ExceptionRules
 from fitness.tree import Tree, read_text
 from fitness.tree.work import WORK
 
@@ -35,6 +37,7 @@ _TOP_LEVEL_KEYS = (
     "cache_dir",
     "baseline",
     "adr",
+    "exceptions",
     "extends",
     "rules",
     *RULE_DEFAULTS,
@@ -122,6 +125,10 @@ def _config(
         top.problem("baseline", "must name a file, relative to the project root")
     adr_table = top.table("adr")
     adr = adr_settings(adr_table) if adr_table else AdrSettings(None, False, False)
+    exceptions_table = top.table("exceptions")
+    exceptions = (
+        exception_rules(exceptions_table) if exceptions_table is not None else ExceptionRules()
+    )
     defaults = {key: top.choice(key, IMPORT_MODES, "check") for key in RULE_DEFAULTS}
     tree, applies_to = trees  # where the configuration is read, and the one it judges
     packs = PackRules(path.parent, defaults, tree)
@@ -160,6 +167,7 @@ def _config(
         rules=rules.rules,
         disabled=rules.off,
         baseline=baseline or None,
+        exceptions=exceptions,
     )
 
 

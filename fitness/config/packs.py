@@ -26,7 +26,7 @@ from fitness.tree.work import WORK
 BUILT_IN = "fitness:"
 
 # The top-level keys of a rule pack.
-PACK_KEYS = ("extends", "rules")
+PACK_KEYS = ("extends", "rules", "suppressible")
 
 
 def built_in_packs() -> dict[str, Path]:
@@ -118,7 +118,9 @@ class PackRules:
 
     def _collect(self, pack: Table) -> None:
         """Note each rule the pack defines; its keys are read once overrides are known."""
-        rules = pack.table("rules", self._defaults)
+        # `suppressible = false` at a pack's top: none of its rules may be silenced.
+        sealed = {"suppressible": "false"} if not pack.boolean("suppressible", True) else {}
+        rules = pack.table("rules", {**self._defaults, **sealed})
         # (`rules` that is not a table is a problem already.)
         empty = rules.is_empty() if rules is not None else not pack.has("rules")
         if empty and not pack.has("extends"):

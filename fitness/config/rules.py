@@ -26,7 +26,7 @@ _TAG = re.compile(r"[a-z0-9][a-z0-9-]*")
 # What an override of a pack rule may set, without a kind.
 OVERRIDE_KEYS = (
     *("adr", "allow_in", "dynamic", "enabled", "exclude", "ignore", "include", "message"),
-    *("python", "severity", "type_checking"),
+    *("python", "severity", "suppressible", "type_checking"),
 )
 
 
@@ -162,6 +162,8 @@ def _parse(
         python = None
     include = table.modules("include", internal=True)
     exclude = table.modules("exclude", internal=True)
+    # A pack may say `suppressible = false` for all its rules (`fitness.config.packs`).
+    suppressible = table.boolean("suppressible", table.default("suppressible", "true") == "true")
     _examples(table, in_pack)
     parser = None if kind is None else parsers.get(kind)
     if kind is None or parser is None:
@@ -187,6 +189,7 @@ def _parse(
         tags,
         adrs[1:],
         python,
+        suppressible,
     )
 
 

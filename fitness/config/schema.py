@@ -9,7 +9,7 @@ from typing import NamedTuple, Protocol, runtime_checkable
 from fitness.config.python_versions import Supported
 from fitness.config.source import ConfigSource, KeyPath, Redirects, Where, locate
 from fitness.config.table import ModuleRef, Table
-from fitness.model import AdrStatus, Severity
+from fitness.model import AdrStatus, ExceptionRules, Severity
 
 
 class Params(Protocol):
@@ -63,6 +63,7 @@ class Rule(NamedTuple):
     tags: tuple[str, ...] = ()
     more_adrs: tuple[str, ...] = ()  # `adr` may be a list: the decisions cited after the first
     python: str | None = None  # the Pythons the rule needs the project to support, as written
+    suppressible: bool = True  # False: no inline suppression nor baseline entry silences it
 
     @property
     def adrs(self) -> tuple[str, ...]:
@@ -110,5 +111,6 @@ class Config(NamedTuple):
     rules: tuple[Rule, ...]
     disabled: tuple[Disabled, ...] = ()
     python: Supported = Supported()  # the Pythons the project supports
+    exceptions: ExceptionRules = ExceptionRules()  # [tool.fitness.exceptions]
     dormant: tuple[Rule, ...] = ()  # rules whose `python` some supported Python does not meet
     baseline: str | None = None  # `baseline = "path"`: the project's baseline, named

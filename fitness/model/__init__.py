@@ -29,7 +29,15 @@ from fitness.model.kinds import BUILT_IN_KINDS, FindingKind, built_in_kind
 from fitness.model.notice import Notice
 from fitness.model.report import DisabledRule, Report, RuleListing, RuleSummary
 from fitness.model.uses import NO_BANS, ApiUse, Argument, Bans
-from fitness.model.verdict import BadSuppression, BaselineEntry, Past, Suppressed, Suppression
+from fitness.model.verdict import (
+    BadSuppression,
+    BaselineEntry,
+    ExceptionRules,
+    Exemption,
+    Past,
+    Suppressed,
+    Suppression,
+)
 
 __all__ = [
     "BUILT_IN_KINDS",
@@ -49,6 +57,8 @@ __all__ = [
     "DecisionsOverview",
     "DisabledRule",
     "Enforcement",
+    "ExceptionRules",
+    "Exemption",
     "FileFacts",
     "Finding",
     "FindingKind",

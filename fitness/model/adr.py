@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from typing import NamedTuple
 
+from fitness.model.verdict import Exemption
+
 
 class AdrStatus(enum.Enum):
     """Where a decision stands; every format's spelling is normalised to one of these."""
@@ -110,3 +112,4 @@ class DecisionsOverview(NamedTuple):
     how: str
     records: tuple[Enforcement, ...]
     unenforced: tuple[Adr, ...]
+    exemptions: tuple[Exemption, ...] = ()  # the exceptions with an owner or an expiry

@@ -116,12 +116,64 @@ BUILT_IN_KINDS: tuple[FindingKind, ...] = (
         "Remove one copy, or exclude it, or list only one of the roots in source_roots.",
     ),
     FindingKind(
+        "expired-baseline-entry",
+        "suppressions",
+        Severity.ERROR,
+        "A baseline entry is past its `until` date.",
+        "A baseline entry stamped `until` (`fitness baseline --until DATE`) covers its findings "
+        "up to and including that day; after it, its findings count again and this finding "
+        "names the entry's owner.",
+        "Fix the findings and prune the entry (`fitness baseline --prune`), or renew the "
+        "exception with a later `until`, as its owner decides.",
+    ),
+    FindingKind(
+        "expired-suppression",
+        "suppressions",
+        Severity.ERROR,
+        "An inline suppression is past its `until` date.",
+        "A suppression written with `until=YYYY-MM-DD` silences its findings up to and "
+        "including that day; after it, they count again and this finding names its owner.",
+        "Fix the finding and remove the comment, or renew the exception with a later `until=`, "
+        "as its owner decides.",
+    ),
+    FindingKind(
+        "expiring-baseline-entry",
+        "suppressions",
+        Severity.WARNING,
+        "A baseline entry expires soon.",
+        "A baseline entry's `until` date is within `warn_days` ([tool.fitness.exceptions], "
+        "14 by default): it still covers its findings, for the days the message counts.",
+        "Fix the findings before the date, or have the owner renew the exception.",
+    ),
+    FindingKind(
+        "expiring-suppression",
+        "suppressions",
+        Severity.WARNING,
+        "An inline suppression expires soon.",
+        "A suppression's `until=` date is within `warn_days` ([tool.fitness.exceptions], "
+        "14 by default): it still silences its findings, for the days the message counts.",
+        "Fix the finding before the date, or have the owner renew the exception.",
+    ),
+    FindingKind(
+        "invalid-baseline-entry",
+        "suppressions",
+        Severity.ERROR,
+        "A baseline entry lacks what [tool.fitness.exceptions] requires.",
+        "With `require_owner = true` every baseline entry needs an `owner`; with `max_days` "
+        "every one needs an `until` at most that many days ahead. The entry still covers "
+        "its findings.",
+        'Add `"owner": "@team"` or `"until": "YYYY-MM-DD"` to the entry, or let '
+        "`fitness baseline --owner @team --until DATE` write the entries it adds so.",
+    ),
+    FindingKind(
         "invalid-suppression",
         "suppressions",
         Severity.ERROR,
         "An inline suppression fitness cannot apply.",
         "A `# fitness:` comment that names no rule (`# fitness: ignore` alone), names an id "
-        "that is no configured rule nor built-in check, or is not an `ignore` directive.",
+        "that is no configured rule nor built-in check, is not an `ignore` directive, names "
+        "a rule that cannot be silenced (`suppressible = false`), has an `until=` that is no "
+        "date, or lacks the `owner=` or `until=` that [tool.fitness.exceptions] requires.",
         "Write `# fitness: ignore[rule-id] ADR-NNNN why`, naming the rules it suppresses.",
     ),
     FindingKind(

@@ -8,7 +8,7 @@ from fitness.model.adr import AdrLink
 from fitness.model.finding import Finding, Severity
 from fitness.model.kinds import BUILT_IN_KINDS, FindingKind
 from fitness.model.notice import Notice
-from fitness.model.verdict import BaselineEntry, Suppressed
+from fitness.model.verdict import BaselineEntry, Exemption, Suppressed
 
 RULE_STATUSES = ("kept", "baselined", "broken")
 
@@ -89,6 +89,8 @@ class Report(NamedTuple):
     fail_on: Severity | None = Severity.ERROR
     config_path: str = ""
     config_revision: str | None = None
+    exemptions: tuple[Exemption, ...] = ()  # by owner, then expiry (`fitness.policy.expiry`)
+    unexcepted: tuple[Finding, ...] = ()  # those of `findings` no baseline may record
 
     def fails_run(self, finding: Finding) -> bool:
         """Whether `finding` is at least as severe as `fail_on`: it fails the run."""

@@ -14,7 +14,9 @@ class Suppression(NamedTuple):
 
     `lines` are the lines it speaks to: its own, or the next one when it stands
     alone on its line. `adr` is the first ADR reference of its text, as written;
-    `reason` the rest of the text (both may be empty).
+    `reason` the rest of the text (both may be empty). `until` (an ISO date,
+    `until=2027-03-31`) is the last day it covers its findings; `owner`
+    (`owner=@payments`) who answers for it (`fitness.policy.expiry`).
     """
 
     location: Location
@@ -23,6 +25,8 @@ class Suppression(NamedTuple):
     adr: str | None
     reason: str
     noqa: bool = False  # a ruff noqa comment: `ids` are ruff codes, not rule ids
+    until: str | None = None
+    owner: str | None = None
 
 
 class Suppressed(NamedTuple):
@@ -39,7 +43,9 @@ class BaselineEntry(NamedTuple):
     where the first of them was when the baseline was written. `imports` are the
     module-level imports (`importer -> imported`) the finding's routes used then: a
     finding that needs another one is new. None for an entry of a version 1
-    baseline, which recorded only the pair of modules.
+    baseline, which recorded only the pair of modules. `until` and `owner` are as a
+    suppression's (`fitness baseline --until DATE --owner @team` stamps them);
+    `line` is where the entry starts in its file (0 when it was not read from one).
     """
 
     fingerprint: str
@@ -48,6 +54,9 @@ class BaselineEntry(NamedTuple):
     path: str
     occurrences: int
     imports: tuple[str, ...] | None = ()
+    until: str | None = None
+    owner: str | None = None
+    line: int = 0
 
 
 class BadSuppression(NamedTuple):
@@ -67,3 +76,33 @@ class Past(NamedTuple):
     findings: tuple[Finding, ...]
     imports: frozenset[tuple[str, str]]
     configured: bool = True
+
+
+class Exemption(NamedTuple):
+    """An exception that carries an owner or an expiry, as the reports list them.
+
+    `kind` is `suppression` or `baseline-entry`; `rules` what it exempts;
+    `path`/`line` where it is written (the source file, or the baseline file);
+    `state` is `active`, `expiring` (within `warn_days` of `until`) or `expired`.
+    """
+
+    kind: str
+    rules: tuple[str, ...]
+    path: str
+    line: int
+    owner: str | None
+    until: str | None
+    state: str
+
+
+class ExceptionRules(NamedTuple):
+    """`[tool.fitness.exceptions]`: what every suppression and baseline entry must carry.
+
+    `max_days`: each must have an `until` at most this many days ahead (None: no limit,
+    and `until` is optional); `require_owner`: each must name an `owner`; `warn_days`:
+    an exception this close to its `until` gives a warning finding.
+    """
+
+    max_days: int | None = None
+    require_owner: bool = False
+    warn_days: int = 14

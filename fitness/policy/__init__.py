@@ -10,6 +10,8 @@ from fitness.model import (
     BUILT_IN_KINDS,
     BadSuppression,
     BaselineEntry,
+    ExceptionRules,
+    Exemption,
     Finding,
     Location,
     Past,
@@ -65,13 +67,28 @@ class Verdict(NamedTuple):
     existing: tuple[Finding, ...]
     stale: tuple[BaselineEntry, ...]
     failed: bool
+    exemptions: tuple[Exemption, ...] = ()  # the exceptions with an owner or an expiry
+    # The findings about exceptions themselves (expiry, owners, rules that cannot be
+    # silenced), among `kept`: no exception covers them, so no baseline records them.
+    unexcepted: tuple[Finding, ...] = ()
 
 
 class Rules(NamedTuple):
-    """The ids a suppression may name (`known`) and those this run checked (`checked`)."""
+    """The ids a suppression may name (`known`), those this run checked (`checked`), and
+    those no suppression nor baseline entry may silence (`suppressible = false`)."""
 
     known: frozenset[str]
     checked: frozenset[str]
+    unsuppressible: frozenset[str] = frozenset()
+
+
+class Exceptions(NamedTuple):
+    """How a run judges exceptions: the day it is (ISO), `[tool.fitness.exceptions]`, and
+    the baseline file's path as findings about its entries show it."""
+
+    today: str
+    rules: ExceptionRules = ExceptionRules()
+    baseline_file: str = BASELINE_NAME
 
 
 def apply(
@@ -85,6 +102,7 @@ def apply(
     require_adr: bool = False,
     fail_on: str = "error",
     strict_baseline: bool = False,
+    exceptions: Exceptions | None = None,
 ) -> Verdict:
     """Decide, once per run, which findings count.
 
@@ -96,7 +114,22 @@ def apply(
     that was not known then (`known`). A new finding whose routes use some known
     imports is shown through its first new import and located there (`witness`).
     Baseline entries of rules not checked, or outside `scope`, are never stale.
+    With `exceptions`, expired suppressions and baseline entries cover nothing,
+    and rules that cannot be silenced take neither (`fitness.policy.expiry`).
     """
+    directives = list(directives)
+    late: list[Finding] = []
+    exemptions: tuple[Exemption, ...] = ()
+    if exceptions is not None:
+        from fitness.policy.expiry import exemptions as listed
+        from fitness.policy.expiry import judge_suppressions
+
+        today, settings, file = exceptions
+        own = [entry for entry in baseline or () if entry.rule not in rules.unsuppressible]
+        exemptions = listed(directives, own, today, settings.warn_days, file)
+        judged_directives = judge_suppressions(directives, today, settings, rules.unsuppressible)
+        directives = list(judged_directives.live)
+        late.extend(in_scope(judged_directives.problems, scope))
     by_line: dict[tuple[str, int], list[Suppression]] = defaultdict(list)
     problems: list[Finding] = []
     for directive in directives:
@@ -108,26 +141,53 @@ def apply(
         for line in directive.lines:
             by_line[(directive.location.path, line)].append(directive)
     used: set[tuple[Suppression, str]] = set()
-    suppressed, remaining = _suppressed(findings, by_line, used)
+    suppressed, remaining = _suppressed(findings, by_line, used, rules.unsuppressible)
     problems.extend(_suppression_findings(by_line, used, rules, require_adr))
     remaining.extend(in_scope(problems, scope))
     remaining.sort(key=Finding.sort_key)
-    before, baselined, kept, counts = _known(remaining, past, baseline or ())
+    # A rule that cannot be silenced has no baseline: its entries cover nothing.
+    entries = [entry for entry in baseline or () if entry.rule not in rules.unsuppressible]
+    fixed: tuple[BaselineEntry, ...] = ()
+    if exceptions is not None and entries:
+        from fitness.policy.expiry import judge_entries
+
+        today, settings, file = exceptions
+        judged_entries = judge_entries(entries, today, settings, remaining, file)
+        entries, fixed = list(judged_entries.live), judged_entries.fixed
+        late.extend(f for entry, f in judged_entries.problems if judged(entry, rules, scope))
+    before, baselined, kept, counts = _known(remaining, past, entries)
     stale = tuple(
         entry._replace(occurrences=min(entry.occurrences, counts[entry.fingerprint]))
-        for entry in baseline or ()
+        for entry in entries
         if counts[entry.fingerprint] > 0 and judged(entry, rules, scope)
     )
+    stale += tuple(entry for entry in fixed if judged(entry, rules, scope))
+    if late:  # what an exception's lifecycle says is never itself excepted
+        kept = sorted([*kept, *late], key=Finding.sort_key)
     failed = fails(kept, fail_on) or (strict_baseline and bool(stale))
-    return Verdict(tuple(kept), tuple(suppressed), tuple(baselined), tuple(before), stale, failed)
+    return Verdict(
+        tuple(kept),
+        tuple(suppressed),
+        tuple(baselined),
+        tuple(before),
+        stale,
+        failed,
+        exemptions,
+        tuple(late),
+    )
 
 
 def _suppressed(
     findings: Sequence[Finding],
     by_line: Mapping[tuple[str, int], list[Suppression]],
     used: set[tuple[Suppression, str]],
+    sealed: frozenset[str] = frozenset(),
 ) -> tuple[list[Suppressed], list[Finding]]:
-    """The findings suppressions silence, and what is left; `used` receives those that served."""
+    """The findings suppressions silence, and what is left; `used` receives those that served.
+
+    A finding of a `sealed` rule (`suppressible = false`) is never silenced, not even by
+    ruff's `# noqa` for its code.
+    """
     from fitness.policy.loop_suppressions import judge_loop
     from fitness.policy.route_suppressions import judge_routes
 
@@ -136,6 +196,9 @@ def _suppressed(
     # A rule no suppression names leaves its findings' routes unread (they can be many).
     named = {rule for found in by_line.values() for each in found for rule in each.ids}
     for finding in findings:
+        if finding.rule_id in sealed:
+            remaining.append(finding)
+            continue
         routes = finding.routes
         if routes is not None and finding.rule_id in named:
             judge = judge_loop if routes.loop else judge_routes

@@ -7,6 +7,9 @@ how many findings share the fingerprint and, for a finding about imports, the
 module-level imports its routes used, one per line (`importer -> imported`, no
 line numbers): a finding that needs another import is new. Version 1 files,
 which had no imports, are still read (their entries cover by fingerprint alone).
+An entry may carry `until` (an ISO date, the last day it covers its findings) and
+`owner` (`@team`): `fitness baseline --until DATE --owner @team` stamps the
+entries it adds; files without them are read as before.
 """
 
 from __future__ import annotations
@@ -66,13 +69,17 @@ def render(entries: Sequence[BaselineEntry]) -> str:
 
 def _line(entry: BaselineEntry, dumps: Callable[..., str]) -> str:
     """An entry on one line; its imports (if any) follow, one per line, closing the entry."""
-    fields = {
+    fields: dict[str, object] = {
         "fingerprint": entry.fingerprint,
         "rule": entry.rule,
         "count": entry.occurrences,
         "path": entry.path,
         "summary": entry.summary,
     }
+    if entry.until is not None:
+        fields["until"] = entry.until
+    if entry.owner is not None:
+        fields["owner"] = entry.owner
     text = dumps(fields, ensure_ascii=False)
     if not entry.imports:
         return text
@@ -92,7 +99,8 @@ def read(path: Path, tree: Tree = WORK) -> list[BaselineEntry]:
     import json
 
     try:
-        document = json.loads(read_text(tree, str(path)))
+        text = read_text(tree, str(path))
+        document = json.loads(text)
     except OSError as exc:
         raise UsageError(f"cannot read the baseline {path}: {exc.strerror or exc}") from None
     except ValueError as exc:
@@ -110,6 +118,7 @@ def read(path: Path, tree: Tree = WORK) -> list[BaselineEntry]:
     if not isinstance(items, list):
         raise UsageError(f"{path}: not a fitness baseline (its entries are not a list)")
     entries = []
+    starts = _starts(text, len(items))
     for index, item in enumerate(items):
         try:
             entries.append(
@@ -120,6 +129,9 @@ def read(path: Path, tree: Tree = WORK) -> list[BaselineEntry]:
                     str(item.get("path", "")),
                     int(item.get("count", 1)),
                     _imports(item) if version == VERSION else None,
+                    _stamp(path, index, item, "until"),
+                    _stamp(path, index, item, "owner"),
+                    starts[index],
                 )
             )
         except (KeyError, TypeError, ValueError, OverflowError):  # a count of Infinity or 1e400
@@ -128,6 +140,30 @@ def read(path: Path, tree: Tree = WORK) -> list[BaselineEntry]:
                 "and its imports must be a list of 'importer -> imported'"
             ) from None
     return entries
+
+
+def _stamp(path: Path, index: int, item: dict[str, object], key: str) -> str | None:
+    """An entry's `until` (an ISO date) or `owner` (a non-empty string), if it has one."""
+    from fitness.policy.suppressions import is_date
+
+    value = item.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or (key == "until" and not is_date(value)):
+        wanted = "a date written YYYY-MM-DD" if key == "until" else "a name such as @team"
+        raise UsageError(f"{path}: entry {index + 1}: {key} must be {wanted}, got {value!r}")
+    return value
+
+
+def _starts(text: str, count: int) -> list[int]:
+    """The line each entry starts on, as `render` writes them (a fingerprint opens each);
+    0 for every entry of a file laid out otherwise."""
+    lines = [
+        number
+        for number, line in enumerate(text.splitlines(), 1)
+        if line.lstrip().startswith('{"fingerprint"')
+    ]
+    return lines if len(lines) == count else [0] * count
 
 
 def _imports(item: dict[str, object]) -> tuple[str, ...]:

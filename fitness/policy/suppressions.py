@@ -6,6 +6,10 @@ when it stands alone on its line. A finding spanning several lines (a
 multi-line import) is silenced by a suppression on any of them. ruff's
 `# noqa: S301` silences, on its line, the findings of pack entries that
 declare that code (`ruff = "S301"`).
+
+`until=2027-03-31` and `owner=@payments`, anywhere after the ids, make the
+suppression an exception with an expiry and an owner (`fitness.policy.expiry`
+judges them); they are not part of its reason.
 """
 
 from __future__ import annotations
@@ -55,12 +59,53 @@ def read(path: str, comment: Comment) -> Suppression | BadSuppression | None:
             location,
             "a suppression must name what it suppresses: '# fitness: ignore[rule-id] why'",
         )
-    rest = directive.group("rest").strip()
+    stamps, rest = _stamps(directive.group("rest"))
+    if isinstance(stamps, str):
+        return BadSuppression(location, stamps)
+    until, owner = stamps
+    rest = rest.strip()
     cited = _ADR.match(rest)
     adr = cited.group("adr") if cited is not None else None
     reason = cited.group("rest").strip() if cited is not None else rest
     lines = (comment.line + 1,) if comment.own_line else (comment.line,)
-    return Suppression(location, ids, lines, adr, reason)
+    return Suppression(location, ids, lines, adr, reason, until=until, owner=owner)
+
+
+def _stamps(text: str) -> tuple[tuple[str | None, str | None] | str, str]:
+    """The `until=` and `owner=` of a suppression's text, and the text without them; or why
+    they cannot be read (an `until=` that is no date, a field given twice, an empty one)."""
+    found: dict[str, str] = {}
+    for match in _STAMP.finditer(text):
+        key, value = match.group("key").lower(), match.group("value")
+        if key in found:
+            return f"the suppression gives {key}= twice: write it once", text
+        if not value:
+            return f"{key}= needs a value: write {_EXAMPLES[key]}", text
+        found[key] = value
+    until = found.get("until")
+    if until is not None and not is_date(until):
+        return f"until={until} is not a date: write {_EXAMPLES['until']}", text
+    if not found:
+        return (None, None), text
+    return (until, found.get("owner")), " ".join(_STAMP.sub("", text).split())
+
+
+def is_date(text: str) -> bool:
+    """Whether `text` is a calendar date written YYYY-MM-DD."""
+    import datetime
+
+    if not _ISO_DATE.fullmatch(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+_STAMP = re.compile(r"(?<![\w-])(?P<key>until|owner)=(?P<value>\S*)", re.IGNORECASE)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_EXAMPLES = {"until": "until=YYYY-MM-DD (the last day it applies)", "owner": "owner=@team"}
 
 
 def _noqa(path: str, comment: Comment) -> Suppression | None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from fitness.model import Adr, AdrStatus, ConfirmingRule, DecisionsOverview, Enforcement
 from fitness.reporters import neutral
 from fitness.reporters.catalogue import code_span, markdown_text
+from fitness.reporters.exemptions import exemption_items, exemption_lines, exemption_markdown
 
 CONFIRMATIONS = ("confirmed", "broken", "unconfirmed")
 
@@ -17,7 +18,8 @@ def render_decisions_text(overview: DecisionsOverview) -> str:
     confirms (shown inert)."""
     overview = neutral.overview(overview)
     if overview.dir is None:
-        return f"No ADR directory ({overview.how}); set [tool.fitness.adr] dir.\n"
+        said = [f"No ADR directory ({overview.how}); set [tool.fitness.adr] dir."]
+        return neutral.lines("\n".join(said + exemption_lines(overview.exemptions))) + "\n"
     header = ("ADR", "STATUS", "TITLE", "CONFIRMATION", "RULES (FINDINGS NOW)")
     rows = [header] + [
         (row.adr.key, _status(row.adr), row.adr.title, row.confirmation or "-", _rules(row) or "-")
@@ -33,6 +35,7 @@ def render_decisions_text(overview: DecisionsOverview) -> str:
     for title, adrs in _lists(overview):
         lines.append(title)
         lines.extend(f"  {adr.key}  {adr.title}" for adr in adrs)
+    lines.extend(exemption_lines(overview.exemptions))
     return neutral.lines("\n".join(lines)) + "\n"
 
 
@@ -40,7 +43,8 @@ def render_decisions_markdown(overview: DecisionsOverview) -> str:
     """A table with a link to each record, for a wiki page or a pull request (shown inert)."""
     overview = neutral.overview(overview)
     if overview.dir is None:
-        return f"No ADR directory ({overview.how}).\n"
+        said = [f"No ADR directory ({overview.how})."]
+        return neutral.lines("\n".join(said + exemption_markdown(overview.exemptions))) + "\n"
     lines = [
         "| ADR | Status | Title | Confirmation | Rules (findings now) |",
         "|---|---|---|---|---|",
@@ -55,6 +59,7 @@ def render_decisions_markdown(overview: DecisionsOverview) -> str:
     for title, adrs in _lists(overview):
         lines.extend(("", title, ""))
         lines.extend(f"- {_link(adr)} {_cell(adr.title)}" for adr in adrs)
+    lines.extend(exemption_markdown(overview.exemptions))
     return neutral.lines("\n".join(lines)) + "\n"
 
 
@@ -92,6 +97,7 @@ def render_decisions_json(overview: DecisionsOverview) -> str:
             for row in overview.records
         ],
         "unenforced": [adr.key for adr in overview.unenforced],
+        "exceptions": exemption_items(overview.exemptions),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 

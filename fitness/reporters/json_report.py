@@ -81,6 +81,7 @@ def report_document(report: Report) -> dict[str, Any]:
         "findings": [_finding(finding, report) for finding in report.findings],
         "suppressed": [_suppressed(report, suppressed) for suppressed in report.suppressed],
         "baselined": [_finding(finding, report) for finding in report.baselined],
+        "exceptions": [exemption._asdict() for exemption in report.exemptions],
     }
 
 

@@ -111,6 +111,14 @@ def overview(given: DecisionsOverview) -> DecisionsOverview:
             for row in given.records
         ),
         unenforced=tuple(adr(record) for record in given.unenforced),
+        exemptions=tuple(
+            each._replace(
+                owner=None if each.owner is None else text(each.owner),
+                path=text(each.path),
+                rules=tuple(text(rule) for rule in each.rules),
+            )
+            for each in given.exemptions
+        ),
     )
 
 

@@ -413,8 +413,8 @@ def test_a_rule_id_two_packs_define(project: Project, run: Run) -> None:
             [
                 "pyproject.toml:10: tool.fitness.rules.domain-is-pure.to: an override of a pack "
                 "rule (team.toml:1) may set only adr, allow_in, dynamic, enabled, exclude, "
-                "ignore, include, message, python, severity, type_checking; give the table a kind to "
-                "replace the rule instead"
+                "ignore, include, message, python, severity, suppressible, type_checking; give the "
+                "table a kind to replace the rule instead"
             ],
             id="a-key-an-override-cannot-set",
         ),

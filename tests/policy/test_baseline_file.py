@@ -117,7 +117,7 @@ def test_what_is_written_reads_back(tmp_path: Path) -> None:
 
     write(path, entries)
 
-    assert read(path) == entries
+    assert read(path) == [entry._replace(line=line) for entry, line in zip(entries, (5, 6, 10))]
     assert path.read_text(encoding="utf-8") == render(entries)
 
 
@@ -239,3 +239,48 @@ def test_a_baseline_that_cannot_be_written_is_a_usage_error(tmp_path: Path) -> N
         write(path, [])
 
     assert str(raised.value) == f"cannot write the baseline {path}: File exists"
+
+
+def test_until_and_owner_are_written_after_the_summary_and_read_back(tmp_path: Path) -> None:
+    stamped = entries_of([BAN])[0]._replace(until="2027-06-30", owner="@platform")
+    path = tmp_path / "base.json"
+
+    write(path, [stamped])
+
+    assert path.read_text(encoding="utf-8").splitlines()[4] == (
+        '    {"fingerprint": "256781be64a1bb984ebd", "rule": "ban", "count": 1, '
+        '"path": "src/app/m.py", "summary": "app.m pickle.loads Store.load 1", '
+        '"until": "2027-06-30", "owner": "@platform"}'
+    )
+    assert read(path) == [stamped._replace(line=5)]
+
+
+def test_a_file_without_until_or_owner_reads_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "base.json"
+    write(path, entries_of([BAN]))
+
+    assert [(entry.until, entry.owner) for entry in read(path)] == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ('"until": "30/06/2027"', "until must be a date written YYYY-MM-DD, got '30/06/2027'"),
+        ('"until": 20270630', "until must be a date written YYYY-MM-DD, got 20270630"),
+        ('"owner": ""', "owner must be a name such as @team, got ''"),
+    ],
+)
+def test_an_until_or_owner_that_cannot_be_read_is_a_usage_error(
+    tmp_path: Path, field: str, message: str
+) -> None:
+    path = tmp_path / "base.json"
+    path.write_text(
+        '{"schema": "fitness-baseline", "version": 2, "entries": [\n'
+        f'  {{"fingerprint": "f", "rule": "r", "count": 1, {field}}}\n]}}\n',
+        encoding="utf-8",
+    )
+
+    with pytest.raises(UsageError) as raised:
+        read(path)
+
+    assert str(raised.value) == f"{path}: entry 1: {message}"

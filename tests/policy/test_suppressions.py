@@ -145,3 +145,52 @@ def test_ruffs_noqa_with_codes_speaks_to_its_own_line_only(
 @pytest.mark.parametrize("text", ["# noqa", "# noqa  # expect: x", "# noqa: ", "# noqa-ish"])
 def test_a_bare_noqa_names_no_code_and_is_no_suppression(text: str) -> None:
     assert read("m.py", Comment(1, 1, text, False)) is None
+
+
+def test_until_and_owner_are_read_anywhere_after_the_ids_and_left_out_of_the_reason() -> None:
+    text = "# fitness: ignore[layers] ADR-0011 until=2027-03-31 owner=@payments legacy adapter"
+    found = read("m.py", Comment(3, 1, text, False))
+
+    assert isinstance(found, Suppression)
+    assert (found.adr, found.reason, found.until, found.owner) == (
+        "ADR-0011",
+        "legacy adapter",
+        "2027-03-31",
+        "@payments",
+    )
+    later = read(
+        "m.py", Comment(3, 1, "# fitness: ignore[x] legacy owner=@a until=2027-01-09", False)
+    )
+    assert isinstance(later, Suppression)
+    assert (later.reason, later.until, later.owner) == ("legacy", "2027-01-09", "@a")
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            "# fitness: ignore[x] until=2027-02-30 why",
+            "until=2027-02-30 is not a date: write until=YYYY-MM-DD (the last day it applies)",
+        ),
+        (
+            "# fitness: ignore[x] until=31/03/2027 why",
+            "until=31/03/2027 is not a date: write until=YYYY-MM-DD (the last day it applies)",
+        ),
+        ("# fitness: ignore[x] owner= why", "owner= needs a value: write owner=@team"),
+        (
+            "# fitness: ignore[x] owner=@a owner=@b",
+            "the suppression gives owner= twice: write it once",
+        ),
+    ],
+)
+def test_an_until_or_owner_that_cannot_be_read_refuses_the_suppression(text: str, why: str) -> None:
+    found = read("m.py", Comment(1, 1, text, False))
+
+    assert found == BadSuppression(Location("m.py", 1, 1, 1, 1 + len(text)), why)
+
+
+def test_a_word_that_merely_ends_in_until_is_reason_text() -> None:
+    found = read("m.py", Comment(1, 1, "# fitness: ignore[x] wait-until=later", False))
+
+    assert isinstance(found, Suppression)
+    assert (found.until, found.reason) == (None, "wait-until=later")

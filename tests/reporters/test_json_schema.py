@@ -47,6 +47,16 @@ SCHEMA = json.loads((Path(__file__).parents[2] / "docs/json-report.schema.json")
             },
             id="suppressed",
         ),
+        pytest.param(
+            {
+                **FILES,
+                "src/shop/domain/pricing.py": (
+                    "from shop.api.views import checkout  # fitness: ignore[layered] "
+                    "until=2020-01-31 owner=@payments Q3\n"
+                ),
+            },
+            id="expired-exception",
+        ),
     ],
 )
 def test_report_matches_schema(tmp_path: Path, files: dict[str, str]) -> None:
@@ -57,6 +67,8 @@ def test_report_matches_schema(tmp_path: Path, files: dict[str, str]) -> None:
     jsonschema.validate(document, SCHEMA, cls=jsonschema.Draft202012Validator)
     assert document["summary"]["findings"] == len(report.findings)
     assert len(document["suppressed"]) == document["summary"]["suppressed"]
+    if "owner=" in files.get("src/shop/domain/pricing.py", ""):
+        assert [item["state"] for item in document["exceptions"]] == ["expired"]
 
 
 def test_schema_rejects_an_unknown_field() -> None:
