@@ -26,8 +26,9 @@ from support import write_tree
 
 pytestmark = pytest.mark.slow
 
-# What the venv holds: the fixtures' declared distributions (and what they require).
-INSTALLED = ["jsonschema==4.26.0", "six==1.17.0", "iniconfig==2.3.1", "PyYAML==6.0.3"]
+# What the venv holds: the fixtures' declared distributions (and what they require), at
+# versions every supported Python has (jsonschema 4.26 and iniconfig 2.3 need 3.10).
+INSTALLED = ["jsonschema==4.25.1", "six==1.17.0", "iniconfig==2.1.0", "PyYAML==6.0.3"]
 
 # ... installed without resolving (--no-deps, pinned: nothing else comes in).
 WITH = [*INSTALLED, "attrs", "referencing", "rpds-py", "jsonschema-specifications"]
