@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
+from fitness.app import coverage
 from fitness.app.baselines import baseline_entries, baseline_path, unread_baseline
 from fitness.app.configure import Configured, configure, root_in_repository, scope_of, select_rules
 from fitness.app.notices import (
@@ -94,6 +95,7 @@ def run_check(
     decisions = read_decisions(config.project_root, config.adr.dir, tree, config.adr.status_words())
     comments = analysis.comments
     findings = list(analysis.findings)
+    unanalysed = coverage.unanalysed(findings)
     findings += unknown_names(config, analysis.modules, analysis.externals)
     findings += _adr_findings(config, decisions, comments)
     findings += removed
@@ -142,6 +144,8 @@ def run_check(
         fail_on=threshold(options.fail_on),
         config_path=config.path.name,
         config_revision=now.judged_by,
+        coverage=coverage.coverage(config, discovery, analysis.beside, unanalysed),
+        unanalysed=unanalysed,
     )
     return Run(report, decisions, config, analysis.imports, analysis.modules, analysis.between)
 
@@ -205,10 +209,10 @@ def _analyse(
         found = collect_facts(root, wanted, cache, options.jobs, options.progress, bans, tree=tree)
         return found, cache
 
-    def findings_of(graph: ImportGraph, facts: dict[str, FileFacts]) -> list[Finding]:
+    def findings_of(graph: ImportGraph, facts: dict[str, FileFacts]) -> tuple[list[Finding], bytes]:
         files = {f.module: (f.path, facts[f.path]) for f in discovery.files if f.path in facts}
-        found = _rule_findings(config, graph, files, clock, seconds, inputs)
-        return found + _file_findings(discovery, facts)
+        found, reached = _rule_findings(config, graph, files, clock, seconds, inputs)
+        return found + _file_findings(discovery, facts), reached
 
     store = None if options.facts_from is not None else cache_dir
     fresh = options.fresh_cache
@@ -234,17 +238,25 @@ def _rule_findings(
     clock: Callable[[], float],
     seconds: dict[str, float],
     inputs: DependencyInputs | None = None,
-) -> list[Finding]:
-    """Every rule's findings; `seconds` receives how long each rule's check took."""
+) -> tuple[list[Finding], bytes]:
+    """Every rule's findings, with a `vacuous-rule` warning for each that examined no
+    import, and what each reached (encoded); `seconds` receives how long each check took."""
+    from fitness.checks.coverage import reached, vacuous
+
     # A `root` key can put the configuration beside the project rather than inside it.
     config_path = Path(os.path.relpath(config.path, config.project_root)).as_posix()
     findings: list[Finding] = []
+    reach = []
     for rule in config.rules:
         context = CheckContext(graph, rule, config.source, config_path, files, inputs)
         start = clock()
         findings.extend(KINDS[rule.kind].check(rule.params, context))
         seconds[rule.id] = max(clock() - start, 0.0)
-    return findings
+        reach.append(reached(context))
+        empty = vacuous(rule, reach[-1])
+        if empty is not None:
+            findings.append(empty)
+    return findings, coverage.encode(reach)
 
 
 def _file_findings(discovery: Discovery, facts: dict[str, FileFacts]) -> list[Finding]:

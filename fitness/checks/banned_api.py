@@ -13,6 +13,7 @@ from fitness.checks.docs import REQUIRED, Example, Key
 from fitness.config.schema import IMPORT_MODES
 from fitness.config.table import ModuleRef, Table
 from fitness.model import ApiUse, Finding, Location, Severity
+from fitness.model.coverage import Subjects
 
 
 class BannedApiParams(NamedTuple):
@@ -22,6 +23,10 @@ class BannedApiParams(NamedTuple):
 
     def module_refs(self) -> Iterable[ModuleRef]:
         return self.allow_in
+
+    def subjects(self) -> Subjects:
+        """Every module's uses are examined; `allow_in` only exempts some."""
+        return Subjects(None)
 
 
 class BannedApi:

@@ -14,6 +14,7 @@ from fitness.checks.statements import by_statement, statement_finding
 from fitness.config.source import Where
 from fitness.config.table import ModuleRef, Table
 from fitness.model import Finding, ImportEdge
+from fitness.model.coverage import Subjects
 from fitness.model.expressions import expression_problem, within
 
 NOT_ALLOWED = "{importer} may not import {imported}{how} ({root} is protected: only {allowed} may)"
@@ -29,6 +30,10 @@ class ProtectedParams(NamedTuple):
 
     def module_refs(self) -> Iterable[ModuleRef]:
         return (*self.modules, *self.allowed_importers)
+
+    def subjects(self) -> Subjects:
+        """The imports *of* the protected modules are what the rule examines."""
+        return Subjects(tuple(ref.expr for ref in self.modules), incoming=True)
 
     def layout_problems(self, modules: Collection[str]) -> Iterable[tuple[Where, str]]:
         """Each `public` entry that names nothing under a protected module (named in full)."""

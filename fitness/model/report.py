@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from fitness.model.adr import AdrLink
+from fitness.model.coverage import NO_COVERAGE, Coverage, Skip
 from fitness.model.finding import Finding, Severity
 from fitness.model.kinds import BUILT_IN_KINDS, FindingKind
 from fitness.model.notice import Notice
@@ -67,7 +68,9 @@ class Report(NamedTuple):
     run (`None`: none does), as `fitness.policy.threshold` read `--fail-on`.
     `config_path` is the configuration file that judged
     the run (in the project root), `config_revision` the git revision it was read
-    at (`--config-from REV`), None for the file as it is.
+    at (`--config-from REV`), None for the file as it is. `coverage` says what each
+    rule reached (worked out when first asked for); `unanalysed` lists the files
+    that could not be analysed (unreadable, unparsable), which every summary shows.
     """
 
     findings: tuple[Finding, ...]
@@ -89,6 +92,8 @@ class Report(NamedTuple):
     fail_on: Severity | None = Severity.ERROR
     config_path: str = ""
     config_revision: str | None = None
+    coverage: Coverage = NO_COVERAGE
+    unanalysed: tuple[Skip, ...] = ()
 
     def fails_run(self, finding: Finding) -> bool:
         """Whether `finding` is at least as severe as `fail_on`: it fails the run."""
