@@ -15,7 +15,7 @@ from typing import Protocol, runtime_checkable
 from fitness.checks.base import CheckContext
 from fitness.config.schema import Params, Rule
 from fitness.model import Finding, ImportEdge, Location, Severity
-from fitness.model.coverage import RuleCoverage, Skip, Subjects
+from fitness.model.coverage import RuleCoverage, Skip, Subjects, topmost
 
 VACUOUS = "vacuous-rule"
 
@@ -104,15 +104,6 @@ def skipped_for(rule: Rule, skipped: Iterable[tuple[Skip, str | None]]) -> tuple
         for skip, module in skipped
         if reach.modules is None or (module is not None and _may_hold(reach, module))
     )
-
-
-def topmost(modules: Sequence[str]) -> list[str]:
-    """The sorted `modules` none of whose ancestors is among them."""
-    tops: list[str] = []
-    for module in modules:  # sorted: an ancestor comes before what it holds
-        if not tops or not module.startswith(tops[-1] + "."):
-            tops.append(module)
-    return tops
 
 
 def _may_hold(reach: Subjects, module: str) -> bool:

@@ -3,7 +3,7 @@ files it would have matched that were not analysed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from fitness.model.expressions import ModuleExpr
@@ -33,6 +33,15 @@ class RuleCoverage(NamedTuple):
     modules: tuple[str, ...]
     imports: int
     skipped: tuple[Skip, ...] = ()
+
+
+def topmost(modules: Sequence[str]) -> list[str]:
+    """The sorted `modules` none of whose ancestors is among them."""
+    tops: list[str] = []
+    for module in modules:  # sorted: an ancestor comes before what it holds
+        if not tops or not module.startswith(tops[-1] + "."):
+            tops.append(module)
+    return tops
 
 
 class Coverage:

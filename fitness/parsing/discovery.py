@@ -300,9 +300,13 @@ def _outside_roots(
             names = _names(tree, os.path.join(base, name))
             if "pyvenv.cfg" not in names and _holds_python(names):
                 found.append(LeftOut(name + "/", NOT_UNDER_A_ROOT, name))
-        elif entry.is_file and name.endswith(".py") and _module_name(name[:-3]):
-            if not _why_skipped(check, tracked, name, name, file=True):
-                found.append(LeftOut(name, NOT_UNDER_A_ROOT, name[:-3]))
+        elif (
+            entry.is_file
+            and name.endswith(".py")
+            and _module_name(name[:-3])
+            and not _why_skipped(check, tracked, name, name, file=True)
+        ):
+            found.append(LeftOut(name, NOT_UNDER_A_ROOT, name[:-3]))
     return found
 
 
