@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from fitness.model import Chain, Finding, Hop, Report, Severity, Site
 from fitness.reporters import neutral
 from fitness.reporters.base import RenderOptions
-from fitness.reporters.catalogue import outside_text
+from fitness.reporters.catalogue import outside_text, unanalysed_text
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTE: "36"}
 # Routes shown per finding, and first or last hops per route; the JSON report has every chain.
@@ -54,6 +54,8 @@ def _not_counted(report: Report) -> list[str]:
         lines.extend(f"  {detail}" for detail in notice.details)
     if report.outside:
         lines.append(outside_text(report.outside))
+    if report.unanalysed:
+        lines.append(unanalysed_text(report.unanalysed))
     return lines
 
 
