@@ -97,6 +97,12 @@ def decisions_overview(options: CheckOptions) -> DecisionsOverview:
     return DecisionsOverview(found.dir, found.how, records, unenforced)
 
 
+def rules_coverage(options: CheckOptions) -> Report:
+    """The report of a whole check, for `fitness rules --coverage` to show what each rule
+    reached: the modules it matched, the imports it examined, the files it skipped."""
+    return run_check(options, lambda: 0.0).report
+
+
 def write_baseline(options: CheckOptions, prune: bool) -> tuple[Path, int, int]:
     """Write the baseline of the current findings (`prune`: only drop fixed entries).
 
@@ -172,6 +178,7 @@ __all__ = [
     "graph_views",
     "project_metrics",
     "root_in_repository",
+    "rules_coverage",
     "select_rules",
     "state_at",
     "write_baseline",
