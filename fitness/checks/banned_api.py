@@ -26,7 +26,7 @@ class BannedApiParams(NamedTuple):
 
     def subjects(self) -> Subjects:
         """Every module's uses are examined; `allow_in` only exempts some."""
-        return Subjects(None)
+        return Subjects(None, only_imports=False)
 
 
 class BannedApi:

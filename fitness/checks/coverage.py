@@ -45,8 +45,10 @@ def reached(context: CheckContext) -> RuleCoverage:
     reach = subjects(rule.params)
     modules = sorted(
         module
-        for module in context.files
-        if matches(reach, module) and (reach.incoming or context.applies_to(module))
+        for module, (_, facts) in context.files.items()
+        if facts.failure is None  # an unparsable file is listed as skipped instead
+        and matches(reach, module)
+        and (reach.incoming or context.applies_to(module))
     )
     matched = frozenset(modules)
     counts = _counts(rule)
@@ -68,8 +70,11 @@ def matches(reach: Subjects, module: str) -> bool:
 
 
 def vacuous(rule: Rule, coverage: RuleCoverage) -> Finding | None:
-    """A warning when the rule examined no import at all: it cannot fail, whatever the code."""
-    if coverage.imports:
+    """A warning when the rule examined no import at all: it cannot fail, whatever the code.
+
+    Rules that read more than imports (`Subjects.only_imports` False) are never vacuous.
+    """
+    if coverage.imports or not subjects(rule.params).only_imports:
         return None
     tops = topmost(coverage.modules)
     if not tops:

@@ -24,4 +24,4 @@ class DependenciesParams(NamedTuple):
 
     def subjects(self) -> Subjects:
         """Every module's imports are examined; `allow` and `tests` only qualify some."""
-        return Subjects(None)
+        return Subjects(None, only_imports=False)

@@ -12,6 +12,7 @@ from fitness.checks.graph_options import GraphOptions, parse_graph_options, rule
 from fitness.config.table import ModuleRef, Table, kind_of
 from fitness.graph import GraphView
 from fitness.model import Finding, Hop, Location
+from fitness.model.coverage import Subjects
 from fitness.views.metrics import Metrics, PackageMetrics, package_metrics
 
 _COUNTS = ("max_efferent", "max_modules", "max_lines")
@@ -36,6 +37,10 @@ class MetricsParams(NamedTuple):
 
     def module_refs(self) -> Iterable[ModuleRef]:
         return self.packages
+
+    def subjects(self) -> Subjects:
+        """The packages measured; a size threshold can fail without any import."""
+        return Subjects(tuple(ref.expr for ref in self.packages), only_imports=False)
 
 
 class MetricsKind:

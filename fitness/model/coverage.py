@@ -19,10 +19,16 @@ class Skip(NamedTuple):
 
 class Subjects(NamedTuple):
     """The modules a rule examines (None: every module), and whether it examines the
-    imports they make (`incoming` False) or the imports made of them (True)."""
+    imports they make (`incoming` False) or the imports made of them (True).
+
+    `only_imports`: the rule can find something only in imports, so one that examined
+    none is vacuous; False for rules that read more (`banned-api` reads calls and
+    attributes, `dependencies` the manifests, `metrics` the sizes of packages).
+    """
 
     modules: tuple[ModuleExpr, ...] | None
     incoming: bool = False
+    only_imports: bool = True
 
 
 class RuleCoverage(NamedTuple):

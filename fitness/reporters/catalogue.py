@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from fitness.model import AdrLink, Hop, Report, Severity
@@ -104,9 +104,10 @@ def outside_text(count: int) -> str:
     return f"{plural(count, 'more finding')} in other files; run without PATH to see them"
 
 
-def unanalysed_text(files: Sequence[Skip]) -> str:
-    """The files that could not be analysed (`Report.unanalysed`), in one line, with why."""
-    listed = ", ".join(f"{skip.path} ({skip.why})" for skip in files)
+def unanalysed_text(files: Sequence[Skip], shown: Callable[[str], str] = str) -> str:
+    """The files that could not be analysed (`Report.unanalysed`), in one line, with why;
+    `shown` turns a project-relative path into the path to show."""
+    listed = ", ".join(f"{shown(skip.path)} ({skip.why})" for skip in files)
     return f"Not analysed ({plural(len(files), 'file')}): {listed}."
 
 

@@ -21,9 +21,8 @@ def coverage_table(report: Report) -> str:
     ]
     for rule in report.rules:
         reached = report.coverage.of(rule.id) or RuleCoverage(rule.id, (), 0)
-        lines.append(
-            f"| {_code(rule.id)} | {_modules(reached)} | {reached.imports} | {_skipped(reached)} |"
-        )
+        skipped = _skipped(report, reached)
+        lines.append(f"| {_code(rule.id)} | {_modules(reached)} | {reached.imports} | {skipped} |")
     return "\n".join([*lines, "", "</details>"]) + "\n"
 
 
@@ -34,10 +33,10 @@ def _modules(reached: RuleCoverage) -> str:
     return f"{len(reached.modules)}: {_some([_code(top) for top in topmost(reached.modules)])}"
 
 
-def _skipped(reached: RuleCoverage) -> str:
+def _skipped(report: Report, reached: RuleCoverage) -> str:
     if not reached.skipped:
         return "none"
-    shown = [f"{_code(skip.path)} ({skip.why})" for skip in reached.skipped]
+    shown = [f"{_code(report.repo_path(skip.path))} ({skip.why})" for skip in reached.skipped]
     return f"{len(shown)}: {_some(shown)}"
 
 

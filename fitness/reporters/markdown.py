@@ -62,7 +62,7 @@ def render_markdown(report: Report, options: RenderOptions, max_bytes: int = MAX
         out.add("")
     if kept:
         out.add(_kept(report, options, kept))
-    if rules and not out.full:
+    if report.coverage.rules and not out.full:  # a report made without a run has none
         out.add(coverage_table(report))
     text = "\n".join(out.parts).rstrip("\n") + "\n"
     hidden = len(report.findings) - shown
@@ -134,7 +134,9 @@ def _notices(report: Report) -> str:
         lines += [_cell(outside_text(report.outside)) + ".", ""]
     if report.unanalysed:
         lines.append(f"**Not analysed:** {plural(len(report.unanalysed), 'file')}")
-        lines += [f"- {_code(skip.path)} ({skip.why})" for skip in report.unanalysed]
+        lines += [
+            f"- {_code(report.repo_path(skip.path))} ({skip.why})" for skip in report.unanalysed
+        ]
         lines.append("")
     return "\n".join(lines)
 

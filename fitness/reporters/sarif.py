@@ -147,7 +147,7 @@ def _document(
     # What each rule reached, and what could not be analysed: code scanning keeps run properties.
     run["properties"] = {
         "coverage": coverage_by_rule(report),
-        "unanalysed": skipped(report.unanalysed),
+        "unanalysed": skipped(report.unanalysed, report.repo_path),
     }
     if notes:
         run["properties"]["truncated"] = {
