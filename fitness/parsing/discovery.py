@@ -227,7 +227,7 @@ def _walk(
                     if why is None:
                         inner = name if real == "." else f"{real}/{name}"
                         subdirectories.append((path, [*package, name], inner))
-                    elif why == EXCLUDED or _holds_python(_names(tree, os.path.join(base, path))):
+                    elif _holds_python(_names(tree, os.path.join(base, path))):
                         left_out.append(LeftOut(path + "/", why, ".".join([*package, name])))
                 continue
             if not entry.is_file and name.isidentifier() and tree.is_dir(os.path.join(base, path)):
