@@ -81,7 +81,7 @@ def vacuous(rule: Rule, coverage: RuleCoverage) -> Finding | None:
         template = "rule {rule} matched no module: check its modules"
         shown = ""
     else:
-        verb = "imports" if len(coverage.modules) == 1 else "import"
+        verb = "imports" if len(tops) == 1 else "import"  # "shop.domain, which imports"
         template = "rule {rule} matched {modules}, which " + verb + " nothing: check its modules"
         shown = _listed(tops)
     line = rule.where.line()
