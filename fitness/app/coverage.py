@@ -30,10 +30,15 @@ def coverage(
 
 def unanalysed(findings: Sequence[Finding]) -> tuple[Skip, ...]:
     """The files (and directories) that could not be analysed, from their findings."""
-    found = {
-        Skip(f.location.path, _UNANALYSED[f.rule_id]) for f in findings if f.rule_id in _UNANALYSED
-    }
+    found = {Skip(f.location.path, _why(f)) for f in findings if f.rule_id in _UNANALYSED}
     return tuple(sorted(found))
+
+
+def _why(finding: Finding) -> str:
+    # A file that could not be opened is a parse-error whose reason says so (`worker.py`).
+    if finding.rule_id == "parse-error" and finding.message.startswith("cannot read: "):
+        return "unreadable"
+    return _UNANALYSED[finding.rule_id]
 
 
 def _rules(
