@@ -8,12 +8,8 @@ import marshal
 from collections.abc import Sequence
 
 from fitness.config.schema import Config
-from fitness.model import Finding
-from fitness.model.coverage import Coverage, RuleCoverage, Skip
+from fitness.model.coverage import RuleCoverage, Skip
 from fitness.parsing.discovery import Discovery
-
-# The findings about files that could not be analysed, and how coverage names the reason.
-_UNANALYSED = {"unreadable": "unreadable", "parse-error": "unparsable", "analysis-error": "failed"}
 
 
 def encode(reached: Sequence[RuleCoverage]) -> bytes:
@@ -21,29 +17,10 @@ def encode(reached: Sequence[RuleCoverage]) -> bytes:
     return marshal.dumps(tuple((c.rule_id, c.modules, c.imports) for c in reached))
 
 
-def coverage(
-    config: Config, discovery: Discovery, stored: bytes, unanalysed: Sequence[Skip]
-) -> Coverage:
-    """Every rule's coverage, worked out when a report first asks for it."""
-    return Coverage(lambda: _rules(config, discovery, stored, unanalysed))
-
-
-def unanalysed(findings: Sequence[Finding]) -> tuple[Skip, ...]:
-    """The files (and directories) that could not be analysed, from their findings."""
-    found = {Skip(f.location.path, _why(f)) for f in findings if f.rule_id in _UNANALYSED}
-    return tuple(sorted(found))
-
-
-def _why(finding: Finding) -> str:
-    # A file that could not be opened is a parse-error whose reason says so (`worker.py`).
-    if finding.rule_id == "parse-error" and finding.message.startswith("cannot read: "):
-        return "unreadable"
-    return _UNANALYSED[finding.rule_id]
-
-
-def _rules(
+def rules(
     config: Config, discovery: Discovery, stored: bytes, unanalysed: Sequence[Skip]
 ) -> tuple[RuleCoverage, ...]:
+    """Every rule's coverage: what its check stored (`stored`), with the skipped files."""
     from fitness.checks.coverage import skipped_for
 
     try:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from fitness import file_findings
 from fitness.adr.directory import Decisions, read_decisions
-from fitness.app import coverage
 from fitness.app.baselines import baseline_entries, baseline_path, unread_baseline
 from fitness.app.configure import Configured, configure, root_in_repository, scope_of, select_rules
 from fitness.app.notices import (
@@ -38,6 +38,7 @@ from fitness.model import (
     RuleSummary,
     Suppression,
 )
+from fitness.model.coverage import Coverage, RuleCoverage, Skip
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import collect_facts
 from fitness.parsing.discovery import Discovery
@@ -95,7 +96,7 @@ def run_check(
     decisions = read_decisions(config.project_root, config.adr.dir, tree, config.adr.status_words())
     comments = analysis.comments
     findings = list(analysis.findings)
-    unanalysed = coverage.unanalysed(findings)
+    unanalysed = file_findings.unanalysed(findings)
     findings += unknown_names(config, analysis.modules, analysis.externals)
     findings += _adr_findings(config, decisions, comments)
     findings += removed
@@ -144,7 +145,7 @@ def run_check(
         fail_on=threshold(options.fail_on),
         config_path=config.path.name,
         config_revision=now.judged_by,
-        coverage=coverage.coverage(config, discovery, analysis.beside, unanalysed),
+        coverage=Coverage(partial(_coverage, config, discovery, analysis.beside, unanalysed)),
         unanalysed=unanalysed,
     )
     return Run(report, decisions, config, analysis.imports, analysis.modules, analysis.between)
@@ -256,7 +257,18 @@ def _rule_findings(
         empty = vacuous(rule, reach[-1])
         if empty is not None:
             findings.append(empty)
-    return findings, coverage.encode(reach)
+    from fitness.app.coverage import encode
+
+    return findings, encode(reach)
+
+
+def _coverage(
+    config: Config, discovery: Discovery, stored: bytes, unanalysed: Sequence[Skip]
+) -> tuple[RuleCoverage, ...]:
+    """The rules' coverage, when a report asks for it (a warm text run never does)."""
+    from fitness.app.coverage import rules
+
+    return rules(config, discovery, stored, unanalysed)
 
 
 def _file_findings(discovery: Discovery, facts: dict[str, FileFacts]) -> list[Finding]:

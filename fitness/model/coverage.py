@@ -4,9 +4,10 @@ files it would have matched that were not analysed."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from fitness.model.expressions import ModuleExpr
+if TYPE_CHECKING:  # a warm run reads no rule's subjects
+    from fitness.model.expressions import ModuleExpr
 
 
 class Skip(NamedTuple):
