@@ -38,7 +38,7 @@ from fitness.model import (
     RuleSummary,
     Suppression,
 )
-from fitness.model.coverage import Coverage, RuleCoverage, Skip
+from fitness.model.coverage import Coverage, Skip
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import collect_facts
 from fitness.parsing.discovery import Discovery
@@ -49,6 +49,7 @@ from fitness.tree.work import WORK
 
 if TYPE_CHECKING:  # a run without a `dependencies` rule never imports it
     from fitness.config.distributions import DependencyInputs
+    from fitness.model.reach import RuleCoverage
 
 
 class Run(NamedTuple):

@@ -15,7 +15,8 @@ from typing import Protocol, runtime_checkable
 from fitness.checks.base import CheckContext
 from fitness.config.schema import Params, Rule
 from fitness.model import Finding, ImportEdge, Location, Severity
-from fitness.model.coverage import RuleCoverage, Skip, Subjects, topmost
+from fitness.model.coverage import Skip
+from fitness.model.reach import RuleCoverage, Subjects, topmost
 
 VACUOUS = "vacuous-rule"
 

@@ -4,11 +4,13 @@ know which requirements files to read, without importing the kind."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.config.manifests import Group
 from fitness.config.table import ModuleRef
-from fitness.model.coverage import Subjects
+
+if TYPE_CHECKING:  # defined only when coverage is worked out
+    from fitness.model.reach import Subjects
 
 
 class DependenciesParams(NamedTuple):
@@ -24,4 +26,6 @@ class DependenciesParams(NamedTuple):
 
     def subjects(self) -> Subjects:
         """Every module's imports are examined; `allow` and `tests` only qualify some."""
+        from fitness.model.reach import Subjects
+
         return Subjects(None, only_imports=False)

@@ -1,13 +1,13 @@
-"""What each rule actually checked: the modules it matched, the imports it examined, and the
-files it would have matched that were not analysed."""
+"""What each rule actually checked (`Coverage`, worked out when asked for: see
+`fitness.model.reach`), and the files that were not analysed (`Skip`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-if TYPE_CHECKING:  # a warm run reads no rule's subjects
-    from fitness.model.expressions import ModuleExpr
+if TYPE_CHECKING:  # a warm run that shows no coverage never defines these records
+    from fitness.model.reach import RuleCoverage
 
 
 class Skip(NamedTuple):
@@ -16,39 +16,6 @@ class Skip(NamedTuple):
 
     path: str
     why: str
-
-
-class Subjects(NamedTuple):
-    """The modules a rule examines (None: every module), and whether it examines the
-    imports they make (`incoming` False) or the imports made of them (True).
-
-    `only_imports`: the rule can find something only in imports, so one that examined
-    none is vacuous; False for rules that read more (`banned-api` reads calls and
-    attributes, `dependencies` the manifests, `metrics` the sizes of packages).
-    """
-
-    modules: tuple[ModuleExpr, ...] | None
-    incoming: bool = False
-    only_imports: bool = True
-
-
-class RuleCoverage(NamedTuple):
-    """One rule's reach this run: `modules` it matched (sorted), how many import
-    statements of theirs it examined, and the files it would have matched that were skipped."""
-
-    rule_id: str
-    modules: tuple[str, ...]
-    imports: int
-    skipped: tuple[Skip, ...] = ()
-
-
-def topmost(modules: Sequence[str]) -> list[str]:
-    """The sorted `modules` none of whose ancestors is among them."""
-    tops: list[str] = []
-    for module in modules:  # sorted: an ancestor comes before what it holds
-        if not tops or not module.startswith(tops[-1] + "."):
-            tops.append(module)
-    return tops
 
 
 class Coverage:

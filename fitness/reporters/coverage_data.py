@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from fitness.model import Report
-from fitness.model.coverage import RuleCoverage, Skip
+from fitness.model.coverage import Skip
+from fitness.model.reach import RuleCoverage
 
 Shown = Callable[[str], str]
 

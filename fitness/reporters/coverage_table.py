@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fitness.model import Report
-from fitness.model.coverage import RuleCoverage, topmost
+from fitness.model.reach import RuleCoverage, topmost
 from fitness.reporters.catalogue import markdown_text
 
 MOST = 5  # names shown in a cell before "and N more"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fitness.model import Report
-from fitness.model.coverage import RuleCoverage, topmost
+from fitness.model.reach import RuleCoverage, topmost
 from fitness.reporters import neutral
 from fitness.reporters.catalogue import plural, unanalysed_text
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from fitness.model.coverage import RuleCoverage, Skip
+from fitness.model.coverage import Skip
+from fitness.model.reach import RuleCoverage
 from support import check_project, config, summarize, write_tree
 
 PURE = """
