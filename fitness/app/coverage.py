@@ -31,7 +31,7 @@ def rules(
         reached = {}
     modules = {f.path: f.module for f in discovery.files}
     skipped: list[tuple[Skip, str | None]] = [
-        (Skip(left.path, left.why), left.module) for left in discovery.left_out
+        (Skip(path, why), module) for path, why, module in discovery.left_out
     ]
     skipped += [(skip, modules.get(skip.path)) for skip in unanalysed]
     skipped.sort()

@@ -44,13 +44,10 @@ GITIGNORED = "gitignored"
 NOT_UNDER_A_ROOT = "not under a root"
 
 
-class LeftOut(NamedTuple):
-    """A Python file, or a directory (with a trailing `/`), that is not analysed, and why:
-    `excluded`, `gitignored` or `not under a root`. `module` is the name it would have."""
-
-    path: str
-    why: str
-    module: str
+# A Python file, or a directory (with a trailing `/`), that is not analysed: its path, why
+# (`excluded`, `gitignored` or `not under a root`) and the module name it would have. A plain
+# tuple: a warm run reads these from the stored listing, and a named tuple costs start-up time.
+LeftOut = tuple[str, str, str]
 
 
 class Discovery(NamedTuple):
@@ -228,7 +225,7 @@ def _walk(
                         inner = name if real == "." else f"{real}/{name}"
                         subdirectories.append((path, [*package, name], inner))
                     elif _holds_python(_names(tree, os.path.join(base, path))):
-                        left_out.append(LeftOut(path + "/", why, ".".join([*package, name])))
+                        left_out.append((path + "/", why, ".".join([*package, name])))
                 continue
             if not entry.is_file and name.isidentifier() and tree.is_dir(os.path.join(base, path)):
                 if check.excluded(path) or (check.ignored(path) and not tracked.file(path)):
@@ -249,7 +246,7 @@ def _walk(
             why = _why_skipped(check, tracked, path, path, file=True)
             if why is not None:
                 if entry.is_file and parts:
-                    left_out.append(LeftOut(path, why, ".".join(parts)))
+                    left_out.append((path, why, ".".join(parts)))
                 continue
             if not entry.is_file:
                 continue  # a dangling link, or a link to a directory
@@ -299,14 +296,14 @@ def _outside_roots(
                 continue
             names = _names(tree, os.path.join(base, name))
             if "pyvenv.cfg" not in names and _holds_python(names):
-                found.append(LeftOut(name + "/", NOT_UNDER_A_ROOT, name))
+                found.append((name + "/", NOT_UNDER_A_ROOT, name))
         elif (
             entry.is_file
             and name.endswith(".py")
             and _module_name(name[:-3])
             and not _why_skipped(check, tracked, name, name, file=True)
         ):
-            found.append(LeftOut(name, NOT_UNDER_A_ROOT, name[:-3]))
+            found.append((name, NOT_UNDER_A_ROOT, name[:-3]))
     return found
 
 

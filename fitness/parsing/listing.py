@@ -22,7 +22,7 @@ from fitness import __version__
 from fitness.atomic import write_atomic_bytes
 from fitness.logs import Logger
 from fitness.parsing.cache import own_directory
-from fitness.parsing.discovery import Discovery, LeftOut, Shadowed, SourceFile, discover
+from fitness.parsing.discovery import Discovery, Shadowed, SourceFile, discover
 from fitness.parsing.version import newest, read_written
 from fitness.tree import Stamp, Tree
 
@@ -115,7 +115,7 @@ def _encode(found: Discovery) -> tuple[Any, ...]:
         tuple((s.module, s.kept, s.ignored) for s in found.shadowed),
         found.read,
         found.skipped,
-        tuple(tuple(left) for left in found.left_out),
+        found.left_out,
     )
 
 
@@ -128,5 +128,5 @@ def _decode(encoded: tuple[Any, ...]) -> Discovery:
         (),
         tuple(read),
         tuple(skipped),
-        tuple(LeftOut(*left) for left in left_out),
+        tuple((str(path), str(why), str(module)) for path, why, module in left_out),
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fitness.parsing.discovery import LeftOut, discover
+from fitness.parsing.discovery import discover
 from fitness.parsing.listing import discover_cached
 from fitness.tree.work import WORK
 from support import git, write_tree
@@ -38,11 +38,11 @@ def test_excluded_gitignored_and_outside_the_roots(tmp_path: Path) -> None:
 
     assert [f.path for f in found.files] == ["src/shop/__init__.py", "src/shop/kept_scratch.py"]
     assert found.left_out == (
-        LeftOut("scripts/", "not under a root", "scripts"),
-        LeftOut("setup.py", "not under a root", "setup"),
-        LeftOut("src/shop/build/", "gitignored", "shop.build"),
-        LeftOut("src/shop/generated/", "excluded", "shop.generated"),
-        LeftOut("src/shop/scratch.py", "gitignored", "shop.scratch"),
+        ("scripts/", "not under a root", "scripts"),
+        ("setup.py", "not under a root", "setup"),
+        ("src/shop/build/", "gitignored", "shop.build"),
+        ("src/shop/generated/", "excluded", "shop.generated"),
+        ("src/shop/scratch.py", "gitignored", "shop.scratch"),
     )
 
 
