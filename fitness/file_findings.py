@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from fitness.model import BUILT_IN_KINDS, Finding, Location, ParseFailure, Severity
-from fitness.model.coverage import Skip
+from fitness.model.report import Skip
 from fitness.parsing.discovery import Shadowed
 from fitness.tree.names import NAME_NOT_UTF8
 

@@ -8,8 +8,8 @@ import marshal
 from collections.abc import Sequence
 
 from fitness.config.schema import Config
-from fitness.model.coverage import Skip
 from fitness.model.reach import RuleCoverage
+from fitness.model.report import Skip
 from fitness.parsing.discovery import Discovery
 
 

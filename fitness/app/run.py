@@ -38,7 +38,7 @@ from fitness.model import (
     RuleSummary,
     Suppression,
 )
-from fitness.model.coverage import Coverage, Skip
+from fitness.model.report import Coverage, Skip
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import collect_facts
 from fitness.parsing.discovery import Discovery

@@ -15,8 +15,8 @@ from typing import Protocol, runtime_checkable
 from fitness.checks.base import CheckContext
 from fitness.config.schema import Params, Rule
 from fitness.model import Finding, ImportEdge, Location, Severity
-from fitness.model.coverage import Skip
 from fitness.model.reach import RuleCoverage, Subjects, topmost
+from fitness.model.report import Skip
 
 VACUOUS = "vacuous-rule"
 

@@ -1,6 +1,7 @@
 """A rule's reach: the modules it examines, and what it matched and examined in a run.
 
-Apart from `fitness.model.coverage` so that a warm run, which shows no coverage, never
+Apart from `fitness.model.report` (which holds `Coverage` and `Skip`) so that a warm run,
+which shows no coverage, never
 defines these records (each named tuple costs start-up time).
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from fitness.model.coverage import Skip
+from fitness.model.report import Skip
 
 if TYPE_CHECKING:
     from fitness.model.expressions import ModuleExpr

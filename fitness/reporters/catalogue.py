@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from fitness.model import AdrLink, Hop, Report, Severity
-from fitness.model.coverage import Skip
+from fitness.model.report import Skip
 from fitness.reporters import neutral
 from fitness.reporters.base import RenderOptions
 

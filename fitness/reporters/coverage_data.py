@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from fitness.model import Report
-from fitness.model.coverage import Skip
 from fitness.model.reach import RuleCoverage
+from fitness.model.report import Skip
 
 Shown = Callable[[str], str]
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from fitness.model.coverage import Skip
 from fitness.model.reach import RuleCoverage
+from fitness.model.report import Skip
 from support import check_project, config, summarize, write_tree
 
 PURE = """
