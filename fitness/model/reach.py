@@ -1,8 +1,7 @@
 """A rule's reach: the modules it examines, and what it matched and examined in a run.
 
-Apart from `fitness.model.report` (which holds `Coverage` and `Skip`) so that a warm run,
-which shows no coverage, never
-defines these records (each named tuple costs start-up time).
+Apart from `fitness.model.report` (which holds `Coverage` and `Skip`) so that a warm
+run, which shows no coverage, never defines these records (a named tuple costs start-up).
 """
 
 from __future__ import annotations
