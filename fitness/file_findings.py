@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from fitness.model import BUILT_IN_KINDS, Finding, Location, ParseFailure, Severity
+from fitness.model.report import Skip
 from fitness.parsing.discovery import Shadowed
 from fitness.tree.names import NAME_NOT_UTF8
 
@@ -51,6 +54,23 @@ def unreadable(path: str, reason: str) -> Finding:
         Location(path, 1, 1, 1, 1),
         reason=reason,
     )
+
+
+# The findings about files that could not be analysed, and how coverage names the reason.
+_UNANALYSED = {"unreadable": "unreadable", "parse-error": "unparsable", "analysis-error": "failed"}
+
+
+def unanalysed(findings: Iterable[Finding]) -> tuple[Skip, ...]:
+    """The files (and directories) that could not be analysed, from their findings."""
+    found = {Skip(f.location.path, _why(f)) for f in findings if f.rule_id in _UNANALYSED}
+    return tuple(sorted(found))
+
+
+def _why(finding: Finding) -> str:
+    # A file that could not be opened is a parse-error whose reason says so (`worker.py`).
+    if finding.rule_id == "parse-error" and finding.message.startswith("cannot read: "):
+        return "unreadable"
+    return _UNANALYSED[finding.rule_id]
 
 
 def _finding(

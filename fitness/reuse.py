@@ -4,7 +4,8 @@ Two files beside the facts cache, each written whole and atomically, each
 ignored when unreadable, corrupt or of another version (like the facts cache):
 
 - the *findings* of the rules and of the files (before scope, suppressions and
-  the baseline, which are applied afresh on every run), with the comments
+  the baseline, which are applied afresh on every run), with what the rules
+  reached (their coverage, as bytes the caller encodes), the comments
   suppressions and ADR findings are read from, under a key of fitness's and
   Python's versions, the configuration (every file's text: the configuration
   and the packs its rules come from; the rules selected) and the module list,
@@ -59,12 +60,13 @@ from fitness.tree import Tree
 
 log = Logger("fitness.cache")  # imports logging only when --debug set it up
 
-FORMAT = 8  # bump when what is stored changes shape
+FORMAT = 9  # bump when what is stored changes shape
 
 _REWRITE = 64  # modules resolved afresh (or 1 %) past which the stored graph is rewritten
 
 Versions = dict[str, Entry]  # path -> (*stamp, content hash)
-FindingsOf = Callable[[ImportGraph, dict[str, FileFacts]], list[Finding]]
+# The findings, and what else came with them (bytes of the caller's: the rules' coverage).
+FindingsOf = Callable[[ImportGraph, dict[str, FileFacts]], tuple[list[Finding], bytes]]
 
 
 class Analysis(NamedTuple):
@@ -79,6 +81,7 @@ class Analysis(NamedTuple):
     # The statements between the project's modules, for views: worked out (or decoded from
     # the store) only when asked, since a check does not need them.
     between: Callable[[], Between] | None = None
+    beside: bytes = b""  # what `findings_of` gave with the findings, stored and reused with them
 
 
 def analyse(
@@ -131,10 +134,10 @@ def analyse(
     facts, cache = collect(None)
     versions = cache.versions()
     graph, how = _graph(discovery, facts, versions, directory, graph_from, read)
-    findings = findings_of(graph, facts)
+    findings, beside = findings_of(graph, facts)
     comments = {path: found.comments for path, found in facts.items() if found.comments}
     analysis = Analysis(
-        findings, comments, graph.modules, graph.externals, how, graph.pairs, graph.between
+        findings, comments, graph.modules, graph.externals, how, graph.pairs, graph.between, beside
     )
     if directory is not None and len(versions) == len(paths):
         _save(directory, _FINDINGS, (key, _versions(versions), *_encode_analysis(analysis)))
@@ -293,6 +296,7 @@ def _encode_analysis(analysis: Analysis) -> tuple[Any, ...]:
         tuple(sorted(analysis.externals)),
         # Stored as bytes of their own: a run that does not draw never unpacks them.
         marshal.dumps(tuple((*pair, *found) for pair, found in between.items())),
+        analysis.beside,
     )
 
 
@@ -300,9 +304,10 @@ def _decode_analysis(encoded: tuple[Any, ...], discovery: Discovery, how: str) -
     """The stored analysis, or None if what is stored is not what `_encode_analysis` wrote."""
     internal = frozenset(f.module for f in discovery.files) | frozenset(discovery.namespaces)
     try:
-        findings, comments, externals, between = encoded
-        if not isinstance(between, bytes):
-            raise TypeError(f"the imports between modules are stored as {type(between).__name__}")
+        findings, comments, externals, between, beside = encoded
+        for stored in (between, beside):
+            if not isinstance(stored, bytes):
+                raise TypeError(f"bytes are stored as {type(stored).__name__}")
         return Analysis(
             [decode_finding(finding) for finding in findings],
             {path: tuple(Comment(*c) for c in found) for path, found in comments},
@@ -310,6 +315,7 @@ def _decode_analysis(encoded: tuple[Any, ...], discovery: Discovery, how: str) -
             frozenset(externals),
             how,
             between=partial(_decode_between, between),
+            beside=beside,
         )
     except (TypeError, ValueError, IndexError, KeyError) as exc:
         log.debug("cache: ignoring the stored findings (%s)", exc)

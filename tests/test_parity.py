@@ -236,7 +236,9 @@ def test_fitness_agrees_with_import_linter(fixture: Path) -> None:
         f"  only in [tool.importlinter]: {sorted(set(expected) - rule_ids)}\n"
         f"  only in [tool.fitness]: {sorted(rule_ids - set(expected))}"
     )
-    strays = sorted({f["rule"] for f in report["findings"]} - rule_ids)
+    # `vacuous-rule` is about a configured rule (one that examined no import), which
+    # import-linter keeps without a word: no disagreement.
+    strays = sorted({f["rule"] for f in report["findings"]} - rule_ids - {"vacuous-rule"})
     assert not strays, f"{fixture.name}: findings for rules that are not configured: {strays}"
 
     mismatches = [

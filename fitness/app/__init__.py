@@ -95,6 +95,12 @@ def decisions_overview(options: CheckOptions) -> DecisionsOverview:
     return DecisionsOverview(found.dir, found.how, tuple(records), unenforced, report.exemptions)
 
 
+def rules_coverage(options: CheckOptions) -> Report:
+    """The report of a whole check, for `fitness rules --coverage` to show what each rule
+    reached: the modules it matched, the imports it examined, the files it skipped."""
+    return run_check(options, lambda: 0.0).report
+
+
 def write_baseline(
     options: CheckOptions, prune: bool, allow_growth: bool = False, stamp: Stamp | None = None
 ) -> Written:
@@ -200,6 +206,7 @@ __all__ = [
     "graph_views",
     "project_metrics",
     "root_in_repository",
+    "rules_coverage",
     "select_rules",
     "state_at",
     "write_baseline",

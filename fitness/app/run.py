@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -38,6 +39,7 @@ from fitness.model import (
     RuleSummary,
     Suppression,
 )
+from fitness.model.report import Coverage, Skip
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import collect_facts
 from fitness.parsing.discovery import Discovery
@@ -48,6 +50,7 @@ from fitness.tree.work import WORK
 
 if TYPE_CHECKING:  # a run without a `dependencies` rule never imports it
     from fitness.config.distributions import DependencyInputs
+    from fitness.model.reach import RuleCoverage
 
 
 class Run(NamedTuple):
@@ -96,6 +99,7 @@ def run_check(
     decisions = read_decisions(config.project_root, config.adr.dir, tree, config.adr.status_words())
     comments = analysis.comments
     findings = list(analysis.findings)
+    unanalysed = file_findings.unanalysed(findings)
     findings += unknown_names(config, analysis.modules, analysis.externals)
     findings += _adr_findings(config, decisions, comments)
     findings += _confirmation_findings(configured, decisions)
@@ -152,6 +156,8 @@ def run_check(
         config_revision=now.judged_by,
         exemptions=verdict.exemptions,
         unexcepted=verdict.unexcepted,
+        coverage=Coverage(partial(_coverage, config, discovery, analysis.beside, unanalysed)),
+        unanalysed=unanalysed,
     )
     return Run(report, decisions, config, analysis.imports, analysis.modules, analysis.between)
 
@@ -215,10 +221,10 @@ def _analyse(
         found = collect_facts(root, wanted, cache, options.jobs, options.progress, bans, tree=tree)
         return found, cache
 
-    def findings_of(graph: ImportGraph, facts: dict[str, FileFacts]) -> list[Finding]:
+    def findings_of(graph: ImportGraph, facts: dict[str, FileFacts]) -> tuple[list[Finding], bytes]:
         files = {f.module: (f.path, facts[f.path]) for f in discovery.files if f.path in facts}
-        found = _rule_findings(config, graph, files, clock, seconds, inputs)
-        return found + _file_findings(discovery, facts)
+        found, reached = _rule_findings(config, graph, files, clock, seconds, inputs)
+        return found + _file_findings(discovery, facts), reached
 
     store = None if options.facts_from is not None else cache_dir
     fresh = options.fresh_cache
@@ -244,17 +250,36 @@ def _rule_findings(
     clock: Callable[[], float],
     seconds: dict[str, float],
     inputs: DependencyInputs | None = None,
-) -> list[Finding]:
-    """Every rule's findings; `seconds` receives how long each rule's check took."""
+) -> tuple[list[Finding], bytes]:
+    """Every rule's findings, with a `vacuous-rule` warning for each that examined no
+    import, and what each reached (encoded); `seconds` receives how long each check took."""
+    from fitness.checks.coverage import reached, vacuous
+
     # A `root` key can put the configuration beside the project rather than inside it.
     config_path = Path(os.path.relpath(config.path, config.project_root)).as_posix()
     findings: list[Finding] = []
+    reach = []
     for rule in config.rules:
         context = CheckContext(graph, rule, config.source, config_path, files, inputs)
         start = clock()
         findings.extend(KINDS[rule.kind].check(rule.params, context))
         seconds[rule.id] = max(clock() - start, 0.0)
-    return findings
+        reach.append(reached(context))
+        empty = vacuous(rule, reach[-1])
+        if empty is not None:
+            findings.append(empty)
+    from fitness.app.coverage import encode
+
+    return findings, encode(reach)
+
+
+def _coverage(
+    config: Config, discovery: Discovery, stored: bytes, unanalysed: Sequence[Skip]
+) -> tuple[RuleCoverage, ...]:
+    """The rules' coverage, when a report asks for it (a warm text run never does)."""
+    from fitness.app.coverage import rules
+
+    return rules(config, discovery, stored, unanalysed)
 
 
 def _file_findings(discovery: Discovery, facts: dict[str, FileFacts]) -> list[Finding]:

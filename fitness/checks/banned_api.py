@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.checks.api_names import shown
 from fitness.checks.banned_entries import BannedEntry, entries
@@ -14,6 +14,9 @@ from fitness.config.schema import IMPORT_MODES
 from fitness.config.table import ModuleRef, Table
 from fitness.model import ApiUse, Finding, Location, Severity
 
+if TYPE_CHECKING:  # defined only when coverage is worked out
+    from fitness.model.reach import Subjects
+
 
 class BannedApiParams(NamedTuple):
     apis: tuple[BannedEntry, ...]
@@ -22,6 +25,12 @@ class BannedApiParams(NamedTuple):
 
     def module_refs(self) -> Iterable[ModuleRef]:
         return self.allow_in
+
+    def subjects(self) -> Subjects:
+        """Every module's uses are examined; `allow_in` only exempts some."""
+        from fitness.model.reach import Subjects
+
+        return Subjects(None, only_imports=False)
 
 
 class BannedApi:

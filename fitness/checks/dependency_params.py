@@ -4,10 +4,13 @@ know which requirements files to read, without importing the kind."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.config.manifests import Group
 from fitness.config.table import ModuleRef
+
+if TYPE_CHECKING:  # defined only when coverage is worked out
+    from fitness.model.reach import Subjects
 
 
 class DependenciesParams(NamedTuple):
@@ -20,3 +23,9 @@ class DependenciesParams(NamedTuple):
 
     def module_refs(self) -> Iterable[ModuleRef]:
         return (*(ref for ref, _ in self.allow), *self.tests)
+
+    def subjects(self) -> Subjects:
+        """Every module's imports are examined; `allow` and `tests` only qualify some."""
+        from fitness.model.reach import Subjects
+
+        return Subjects(None, only_imports=False)

@@ -175,7 +175,7 @@ EXAMPLES = (
         _RULE,
         {
             "src/shop/__init__.py": "",
-            "src/shop/domain.py": "",
+            "src/shop/domain.py": "import dataclasses\n",
             "src/shop/infra.py": "import sqlalchemy\nfrom shop import domain\n",
         },
     ),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.checks.base import CheckContext
 from fitness.checks.docs import Example, Key, graph_keys
@@ -13,6 +13,9 @@ from fitness.config.table import ModuleRef, Table, kind_of
 from fitness.graph import GraphView
 from fitness.model import Finding, Hop, Location
 from fitness.views.metrics import Metrics, PackageMetrics, package_metrics
+
+if TYPE_CHECKING:  # defined only when coverage is worked out
+    from fitness.model.reach import Subjects
 
 _COUNTS = ("max_efferent", "max_modules", "max_lines")
 _SHARES = ("max_instability", "max_distance")  # numbers from 0 to 1
@@ -36,6 +39,12 @@ class MetricsParams(NamedTuple):
 
     def module_refs(self) -> Iterable[ModuleRef]:
         return self.packages
+
+    def subjects(self) -> Subjects:
+        """The packages measured; a size threshold can fail without any import."""
+        from fitness.model.reach import Subjects
+
+        return Subjects(tuple(ref.expr for ref in self.packages), only_imports=False)
 
 
 class MetricsKind:

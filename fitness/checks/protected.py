@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.checks.base import CheckContext
 from fitness.checks.docs import REQUIRED, Example, Key, graph_keys
@@ -15,6 +15,9 @@ from fitness.config.source import Where
 from fitness.config.table import ModuleRef, Table
 from fitness.model import Finding, ImportEdge
 from fitness.model.expressions import expression_problem, within
+
+if TYPE_CHECKING:  # defined only when coverage is worked out
+    from fitness.model.reach import Subjects
 
 NOT_ALLOWED = "{importer} may not import {imported}{how} ({root} is protected: only {allowed} may)"
 NOT_PUBLIC = "{importer} may not import {imported}{how} ({root} is protected: use {public})"
@@ -29,6 +32,12 @@ class ProtectedParams(NamedTuple):
 
     def module_refs(self) -> Iterable[ModuleRef]:
         return (*self.modules, *self.allowed_importers)
+
+    def subjects(self) -> Subjects:
+        """The imports *of* the protected modules are what the rule examines."""
+        from fitness.model.reach import Subjects
+
+        return Subjects(tuple(ref.expr for ref in self.modules), incoming=True)
 
     def layout_problems(self, modules: Collection[str]) -> Iterable[tuple[Where, str]]:
         """Each `public` entry that names nothing under a protected module (named in full)."""

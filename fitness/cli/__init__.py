@@ -308,11 +308,23 @@ def baseline(
 
 @cli.command(epilog=EXIT_CODES)
 @CONFIG
-def rules(config: Path | None) -> None:
+@click.option(
+    "--coverage",
+    is_flag=True,
+    help="Run the check and show what each rule reached: modules, imports, skipped files.",
+)
+def rules(config: Path | None, coverage: bool) -> None:
     """List the configured rules: kind, severity, ADR, what each checks and where.
 
-    Rules switched off with `enabled = false` are listed as disabled.
+    Rules switched off with `enabled = false` are listed as disabled. With
+    `--coverage`, the rules' reach this run instead (exit code 0 whatever the findings).
     """
+    if coverage:
+        from fitness.reporters.coverage_text import render_coverage
+
+        report = app.rules_coverage(app.CheckOptions(Path.cwd(), config, fail_on="never"))
+        click.echo(render_coverage(report), nl=False)
+        return
     from fitness.reporters.rule_list import render_rule_list
 
     listing = app.configured_rules(app.CheckOptions(Path.cwd(), config))

@@ -229,6 +229,17 @@ BUILT_IN_KINDS: tuple[FindingKind, ...] = (
         "A `# fitness: ignore[...]` comment matches no finding on its line or the line below.",
         "Remove the comment: what it suppressed was fixed, or it names the wrong rule.",
     ),
+    FindingKind(
+        "vacuous-rule",
+        "configuration",
+        Severity.WARNING,
+        "A rule examined no import at all.",
+        "The modules the rule matched import nothing (or nothing the rule counts): it "
+        "cannot fail whatever the code does, so it enforces nothing. Often its modules "
+        "are misspelt or narrowed away by `include` / `exclude`, or the code moved.",
+        "Check the rule's modules against the code (`fitness rules --coverage` shows what it "
+        "matched), or remove the rule.",
+    ),
 )
 
 _BY_ID = {kind.id: kind for kind in BUILT_IN_KINDS}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.model.adr import AdrLink
 from fitness.model.finding import Finding, Severity
@@ -10,7 +11,42 @@ from fitness.model.kinds import BUILT_IN_KINDS, FindingKind
 from fitness.model.notice import Notice
 from fitness.model.verdict import BaselineEntry, Exemption, Suppressed
 
+if TYPE_CHECKING:  # a warm run that shows no coverage never defines these records
+    from fitness.model.reach import RuleCoverage
+
 RULE_STATUSES = ("kept", "baselined", "broken")
+
+
+class Skip(NamedTuple):
+    """A file (or a directory, with a trailing `/`) not analysed, and why: `excluded`,
+    `gitignored`, `unreadable` or `not under a root`."""
+
+    path: str
+    why: str
+
+
+class Coverage:
+    """Every rule's coverage, worked out (or decoded from the store) the first time it is asked
+    for: a run whose outputs do not show it never pays for it."""
+
+    __slots__ = ("_load", "_rules")
+
+    def __init__(self, load: Callable[[], tuple[RuleCoverage, ...]]) -> None:
+        self._load = load
+        self._rules: tuple[RuleCoverage, ...] | None = None
+
+    @property
+    def rules(self) -> tuple[RuleCoverage, ...]:
+        """Each configured rule's coverage, in the order of the configuration."""
+        if self._rules is None:
+            self._rules = self._load()
+        return self._rules
+
+    def of(self, rule_id: str) -> RuleCoverage | None:
+        return next((rule for rule in self.rules if rule.rule_id == rule_id), None)
+
+
+NO_COVERAGE = Coverage(tuple)  # a report made without a run (tests, `fitness rules` alone)
 
 
 class RuleSummary(NamedTuple):
@@ -67,7 +103,9 @@ class Report(NamedTuple):
     run (`None`: none does), as `fitness.policy.threshold` read `--fail-on`.
     `config_path` is the configuration file that judged
     the run (in the project root), `config_revision` the git revision it was read
-    at (`--config-from REV`), None for the file as it is.
+    at (`--config-from REV`), None for the file as it is. `coverage` says what each
+    rule reached (worked out when first asked for); `unanalysed` lists the files
+    that could not be analysed (unreadable, unparsable), which every summary shows.
     """
 
     findings: tuple[Finding, ...]
@@ -91,6 +129,8 @@ class Report(NamedTuple):
     config_revision: str | None = None
     exemptions: tuple[Exemption, ...] = ()  # by owner, then expiry (`fitness.policy.expiry`)
     unexcepted: tuple[Finding, ...] = ()  # those of `findings` no baseline may record
+    coverage: Coverage = NO_COVERAGE
+    unanalysed: tuple[Skip, ...] = ()
 
     def fails_run(self, finding: Finding) -> bool:
         """Whether `finding` is at least as severe as `fail_on`: it fails the run."""

@@ -39,6 +39,17 @@ class Shadowed(NamedTuple):
     ignored: str
 
 
+EXCLUDED = "excluded"
+GITIGNORED = "gitignored"
+NOT_UNDER_A_ROOT = "not under a root"
+
+
+# A Python file, or a directory (with a trailing `/`), that is not analysed: its path, why
+# (`excluded`, `gitignored` or `not under a root`) and the module name it would have. A plain
+# tuple: a warm run reads these from the stored listing, and a named tuple costs start-up time.
+LeftOut = tuple[str, str, str]
+
+
 class Discovery(NamedTuple):
     """The project's modules: files, namespace packages (directories without `__init__.py`).
 
@@ -46,6 +57,9 @@ class Discovery(NamedTuple):
     `.gitignore` files, and git's index when it asked which files git tracks),
     so a later run can tell whether the listing still holds. `skipped` lists
     the directories of Python files left out, and why (`directory-skipped`).
+    `left_out` lists the Python files and directories the configuration or git
+    leaves out, and those outside every source root: what a rule's coverage
+    names as not checked.
     """
 
     files: tuple[SourceFile, ...]
@@ -54,6 +68,7 @@ class Discovery(NamedTuple):
     unreadable: tuple[tuple[str, str], ...]
     read: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...] = ()  # (directory, why) for untracked Python skipped
+    left_out: tuple[LeftOut, ...] = ()
 
     @property
     def modules(self) -> frozenset[str]:
@@ -82,6 +97,7 @@ def discover(
     unreadable: list[tuple[str, str]] = []
     read: list[str] = []
     skipped: list[tuple[str, str]] = []
+    left_out: list[LeftOut] = []
     tracked = Tracked(tree, project_root)
     walked: set[str] = set()  # the real directories walked, relative to the project root
     for root in roots:
@@ -97,6 +113,7 @@ def discover(
             walked,
             unreadable,
             read,
+            left_out,
         )
         walk = _noting(walk, skipped)
         in_root: set[str] = set()
@@ -110,6 +127,8 @@ def discover(
                 shadowed.append(Shadowed(source.module, kept.path, source.path))
             in_root.add(source.module)
     files = tuple(sorted(found.values(), key=lambda f: f.module))
+    if "." not in roots:
+        left_out += _outside_roots(tree, project_root, roots, excluded, respect_gitignore, tracked)
     if tracked.index is not None:
         read.append(tracked.index)  # `git add -f` changes what is analysed, not a directory
     return Discovery(
@@ -119,6 +138,7 @@ def discover(
         tuple(sorted(unreadable)),
         tuple(read),
         tuple(sorted(set(skipped))),
+        tuple(sorted(set(left_out))),
     )
 
 
@@ -143,6 +163,7 @@ def _walk(
     walked: set[str],
     unreadable: list[tuple[str, str]],
     read: list[str],
+    left_out: list[LeftOut],
 ) -> Iterable[SourceFile | Skipped]:
     """Depth-first, in name order; a `.gitignore` leaves out only what git does not track.
 
@@ -198,15 +219,13 @@ def _walk(
                     if _holds_python(_names(tree, os.path.join(base, path))):
                         yield Skipped(path, f"a vendor directory ({name}) git does not track")
                     continue
-                if (
-                    name.isidentifier()
-                    and name != "__pycache__"
-                    and path not in other_roots
-                    and not check.excluded(path + "/")
-                    and not (check.ignored(path + "/") and not tracked.holds(path))
-                ):
-                    inner = name if real == "." else f"{real}/{name}"
-                    subdirectories.append((path, [*package, name], inner))
+                if name.isidentifier() and name != "__pycache__" and path not in other_roots:
+                    why = _why_skipped(check, tracked, path + "/", path)
+                    if why is None:
+                        inner = name if real == "." else f"{real}/{name}"
+                        subdirectories.append((path, [*package, name], inner))
+                    elif _holds_python(_names(tree, os.path.join(base, path))):
+                        left_out.append((path + "/", why, ".".join([*package, name])))
                 continue
             if not entry.is_file and name.isidentifier() and tree.is_dir(os.path.join(base, path)):
                 if check.excluded(path) or (check.ignored(path) and not tracked.file(path)):
@@ -220,17 +239,72 @@ def _walk(
             stem, _, suffix = name.rpartition(".")
             # Any name without a dot is a module: `importlib.import_module("app.price-impl")`
             # loads `price-impl.py`, and Django loads `migrations/0001_initial.py` by name.
-            if suffix != "py" or not _module_name(stem) or check.excluded(path):
+            if suffix != "py" or not _module_name(stem):
                 continue
-            if check.ignored(path) and not tracked.file(path):
+            is_package = stem == "__init__"
+            parts = package if is_package else [*package, stem]
+            why = _why_skipped(check, tracked, path, path, file=True)
+            if why is not None:
+                if entry.is_file and parts:
+                    left_out.append((path, why, ".".join(parts)))
                 continue
             if not entry.is_file:
                 continue  # a dangling link, or a link to a directory
-            is_package = stem == "__init__"
-            parts = package if is_package else [*package, stem]
             if parts:
                 yield SourceFile(".".join(parts), path, is_package)
         stack.extend(reversed(subdirectories))
+
+
+def _why_skipped(
+    check: Skip, tracked: Tracked, pattern: str, path: str, file: bool = False
+) -> str | None:
+    """`excluded` or `gitignored` (and git does not track it) when `path` is left out."""
+    if check.excluded(pattern):
+        return EXCLUDED
+    if check.ignored(pattern) and not (tracked.file(path) if file else tracked.holds(path)):
+        return GITIGNORED
+    return None
+
+
+def _outside_roots(
+    tree: Tree,
+    project_root: Path,
+    roots: Sequence[str],
+    excluded: GitIgnoreSpec | None,
+    respect_gitignore: bool,
+    tracked: Tracked,
+) -> list[LeftOut]:
+    """The Python files and directories of Python files at the top of the project that no
+    source root holds (`tests/`, `setup.py`); shallow: their insides are not walked."""
+    base = str(project_root)
+    try:
+        entries = tree.entries(base)
+    except OSError:
+        return []
+    ignores = GitIgnores(tree, project_root) if respect_gitignore else None
+    if ignores is not None and any(entry.name == ".gitignore" for entry in entries):
+        ignores.add(".")
+    check = Skip(excluded, ignores)
+    tops = {root.split("/")[0] for root in roots}
+    found = []
+    for entry in entries:
+        name = entry.name
+        if name.startswith(".") or name in _VENDOR or name == "__pycache__" or name in tops:
+            continue
+        if entry.is_dir:
+            if not name.isidentifier() or _why_skipped(check, tracked, name + "/", name):
+                continue
+            names = _names(tree, os.path.join(base, name))
+            if "pyvenv.cfg" not in names and _holds_python(names):
+                found.append((name + "/", NOT_UNDER_A_ROOT, name))
+        elif (
+            entry.is_file
+            and name.endswith(".py")
+            and _module_name(name[:-3])
+            and not _why_skipped(check, tracked, name, name, file=True)
+        ):
+            found.append((name, NOT_UNDER_A_ROOT, name[:-3]))
+    return found
 
 
 class Skipped(NamedTuple):

@@ -54,7 +54,7 @@ def discover_cached(
         if (
             stored[0] == key
             and isinstance(stored[2], tuple)
-            and len(stored[2]) == 5  # an older listing has no skipped directories: listed again
+            and len(stored[2]) == 6  # an older listing lacks what it left out: listed again
             and isinstance(stored[3], int)
             and _unchanged(tree, project_root, stored[1], stored[3] >= written)
         ):
@@ -115,11 +115,12 @@ def _encode(found: Discovery) -> tuple[Any, ...]:
         tuple((s.module, s.kept, s.ignored) for s in found.shadowed),
         found.read,
         found.skipped,
+        found.left_out,
     )
 
 
 def _decode(encoded: tuple[Any, ...]) -> Discovery:
-    files, namespaces, shadowed, read, skipped = encoded
+    files, namespaces, shadowed, read, skipped, left_out = encoded
     return Discovery(
         tuple(SourceFile(*f) for f in files),
         tuple(namespaces),
@@ -127,4 +128,5 @@ def _decode(encoded: tuple[Any, ...]) -> Discovery:
         (),
         tuple(read),
         tuple(skipped),
+        tuple((str(path), str(why), str(module)) for path, why, module in left_out),
     )

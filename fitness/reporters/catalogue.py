@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from fitness.model import AdrLink, Hop, Report, Severity
+from fitness.model.report import Skip
 from fitness.reporters import neutral
 from fitness.reporters.base import RenderOptions
 
@@ -100,6 +102,13 @@ def plural(count: int, noun: str) -> str:
 def outside_text(count: int) -> str:
     """What a run given PATHs says of the findings it leaves out (`Report.outside`)."""
     return f"{plural(count, 'more finding')} in other files; run without PATH to see them"
+
+
+def unanalysed_text(files: Sequence[Skip], shown: Callable[[str], str] = str) -> str:
+    """The files that could not be analysed (`Report.unanalysed`), in one line, with why;
+    `shown` turns a project-relative path into the path to show."""
+    listed = ", ".join(f"{shown(skip.path)} ({skip.why})" for skip in files)
+    return f"Not analysed ({plural(len(files), 'file')}): {listed}."
 
 
 def markdown_text(text: str) -> str:

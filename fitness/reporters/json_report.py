@@ -7,6 +7,7 @@ from typing import Any
 from fitness import __version__
 from fitness.model import AdrLink, Finding, Hop, Location, Report, Severity, Suppressed
 from fitness.reporters.base import RenderOptions
+from fitness.reporters.coverage_data import rule_coverage, skipped
 
 SCHEMA_VERSION = 2
 
@@ -50,6 +51,7 @@ def report_document(report: Report) -> dict[str, Any]:
                 for entry in report.stale
             ],
             "outside_paths": report.outside,
+            "unanalysed": skipped(report.unanalysed),
         },
         "notices": [
             {
@@ -75,6 +77,7 @@ def report_document(report: Report) -> dict[str, Any]:
                 "message": rule.guidance,
                 "findings": len(report.findings_for(rule.id)),
                 "status": report.status_of(rule.id),
+                "coverage": rule_coverage(report.coverage.of(rule.id)),
             }
             for rule in report.rules
         ],

@@ -23,6 +23,7 @@ from fitness.reporters.catalogue import (
     outside_text,
     plural,
 )
+from fitness.reporters.coverage_table import coverage_table
 from fitness.views.package_view import PackageView
 
 MAX_BYTES = 1024 * 1024  # GitHub's limit for one step's summary
@@ -36,7 +37,7 @@ def render_markdown(report: Report, options: RenderOptions, max_bytes: int = MAX
     rules = described_rules(report)
     out = _Budget(max_bytes - _RESERVE)
     out.add(_totals(report, rules))
-    if report.notices or report.outside:
+    if report.notices or report.outside or report.unanalysed:
         out.add(_notices(report))
     broken = [rule for rule in rules if report.findings_for(rule.id)]
     # Stable: rule order within each group.
@@ -61,6 +62,8 @@ def render_markdown(report: Report, options: RenderOptions, max_bytes: int = MAX
         out.add("")
     if kept:
         out.add(_kept(report, options, kept))
+    if report.coverage.rules and not out.full:  # a report made without a run has none
+        out.add(coverage_table(report))
     text = "\n".join(out.parts).rstrip("\n") + "\n"
     hidden = len(report.findings) - shown
     if hidden:
@@ -129,6 +132,12 @@ def _notices(report: Report) -> str:
         lines.append("")
     if report.outside:
         lines += [_cell(outside_text(report.outside)) + ".", ""]
+    if report.unanalysed:
+        lines.append(f"**Not analysed:** {plural(len(report.unanalysed), 'file')}")
+        lines += [
+            f"- {_code(report.repo_path(skip.path))} ({skip.why})" for skip in report.unanalysed
+        ]
+        lines.append("")
     return "\n".join(lines)
 
 

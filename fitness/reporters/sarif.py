@@ -16,6 +16,7 @@ from fitness import __url__, __version__
 from fitness.model import Chain, Finding, Hop, Location, Notice, Report
 from fitness.reporters.base import RenderOptions
 from fitness.reporters.catalogue import Described, described_rules, hop_text, plural
+from fitness.reporters.coverage_data import coverage_by_rule, skipped
 from fitness.reporters.sarif_rules import LEVELS, descriptor, sentence
 
 SCHEMA = (
@@ -143,15 +144,18 @@ def _document(
         "columnKind": "unicodeCodePoints",  # Location columns count code points
         "results": results,
     }
+    # What each rule reached, and what could not be analysed: code scanning keeps run properties.
+    run["properties"] = {
+        "coverage": coverage_by_rule(report),
+        "unanalysed": skipped(report.unanalysed, report.repo_path),
+    }
     if notes:
-        run["properties"] = {
-            "truncated": {
-                "findings": total,
-                "results": len(results),
-                "codeFlows": cut.code_flows,
-                "threadFlowLocations": cut.thread_flow_locations,
-                "relatedLocations": cut.related_locations,
-            }
+        run["properties"]["truncated"] = {
+            "findings": total,
+            "results": len(results),
+            "codeFlows": cut.code_flows,
+            "threadFlowLocations": cut.thread_flow_locations,
+            "relatedLocations": cut.related_locations,
         }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 from fitness.model import Chain, Finding, Hop, Report, Severity, Site
 from fitness.reporters import neutral
 from fitness.reporters.base import RenderOptions
-from fitness.reporters.catalogue import outside_text
+from fitness.reporters.catalogue import outside_text, unanalysed_text
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.NOTE: "36"}
 # Routes shown per finding, and first or last hops per route; the JSON report has every chain.
@@ -32,13 +33,14 @@ def render_text(report: Report, options: RenderOptions) -> str:
     if lines:
         lines.append("")
     lines.extend(_rules(report, options.color, options.show_rules))
-    lines.extend(_not_counted(report))
+    lines.extend(_not_counted(report, options))
     lines.append(_totals(report, options.color))
     return neutral.lines("\n".join(lines)) + "\n"
 
 
-def _not_counted(report: Report) -> list[str]:
-    """What policy left out, the run's notices, and the findings outside the PATHs given."""
+def _not_counted(report: Report, options: RenderOptions) -> list[str]:
+    """What policy left out, the run's notices, the findings outside the PATHs given, and
+    the files that could not be analysed."""
     parts = []
     if report.suppressed:
         parts.append(f"{len(report.suppressed)} suppressed inline")
@@ -54,22 +56,20 @@ def _not_counted(report: Report) -> list[str]:
         lines.extend(f"  {detail}" for detail in notice.details)
     if report.outside:
         lines.append(outside_text(report.outside))
+    if report.unanalysed:
+        lines.append(unanalysed_text(report.unanalysed, partial(_shown, report, options)))
     return lines
 
 
 def _finding(finding: Finding, report: Report, options: RenderOptions) -> list[str]:
     loc = finding.location
     color = options.color
-    root = report.root
     rule = _paint(finding.rule_id, _COLORS[finding.severity] + ";1", color)
     links = report.adrs_of(finding)
     labels = "; ".join(link.label for link in links) if links else finding.adr
     adr = f" ({labels})" if labels else ""
     severity = "" if finding.severity is Severity.ERROR else f" [{finding.severity.value}]"
-    path = loc.path
-    if options.cwd is not None:
-        # Both absolute, so this is string work: no file system, no current directory.
-        path = posixpath.relpath(posixpath.join(root, path), options.cwd)
+    path = _shown(report, options, loc.path)
     where = _paint(f"{path}:{loc.line}:{loc.column}:", "1", color)
     lines = [f"{where} {rule}: {finding.message}{adr}{severity}"]
     routes = _routes(finding.chains)
@@ -92,6 +92,14 @@ def _finding(finding: Finding, report: Report, options: RenderOptions) -> list[s
     if finding.guidance:
         lines.append(f"  = {finding.guidance}")
     return lines
+
+
+def _shown(report: Report, options: RenderOptions, path: str) -> str:
+    """A project-relative path as shown: relative to the current directory when it is known."""
+    if options.cwd is None:
+        return path
+    # Both absolute, so this is string work: no file system, no current directory.
+    return posixpath.relpath(posixpath.join(report.root, path), options.cwd)
 
 
 def _routes(chains: Sequence[Chain]) -> list[list[Chain]]:

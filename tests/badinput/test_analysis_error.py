@@ -75,6 +75,7 @@ def _report(where: str) -> str:
         "\n"
         "no-vault        forbidden  broken  1 finding\n"
         "analysis-error  built-in   1 finding\n"
+        "Not analysed (1 file): src/app/odd.py (failed).\n"
         "Rules: 0 kept, 1 broken. Found 2 findings (2 errors) in 4 files (0.00s).\n"
     )
 

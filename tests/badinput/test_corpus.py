@@ -59,6 +59,7 @@ def test_a_broken_file_does_not_hide_a_violation_next_to_it(tmp_path: Path, run:
         "\n"
         "no-vault     forbidden  broken  1 finding\n"
         "parse-error  built-in   1 finding\n"
+        "Not analysed (1 file): src/app/broken.py (unparsable).\n"
         "Rules: 0 kept, 1 broken. Found 2 findings (2 errors) in 5 files (0.00s).\n",
     )
 
@@ -97,7 +98,26 @@ def _summary(chosen: list[Case]) -> str:
         f"Found {len(blocks)} findings ({counts}) in {files} files (0.00s).\n"
     )
     notes = "".join(note + "\n" for case in chosen for note in case.notes)
-    return "\n" + "\n".join(lines) + "\n" + notes + totals
+    return "\n" + "\n".join(lines) + "\n" + notes + _unanalysed(blocks) + totals
+
+
+def _unanalysed(blocks: list[str]) -> str:
+    """The summary's line of the files that could not be analysed, from their findings."""
+    found = []
+    for block in blocks:
+        where, rule, message = block.split(": ", 2)
+        path = where.split(":")[0]
+        if rule == "parse-error":
+            found.append(
+                (path, "unreadable" if message.startswith("cannot read: ") else "unparsable")
+            )
+        elif rule in ("unreadable", "analysis-error"):
+            found.append((path, "unreadable" if rule == "unreadable" else "failed"))
+    if not found:
+        return ""
+    listed = ", ".join(f"{path} ({why})" for path, why in sorted(set(found)))
+    count = len(set(found))
+    return f"Not analysed ({count} file{'s' if count != 1 else ''}): {listed}.\n"
 
 
 def _project_files(chosen: list[Case]) -> list[str]:

@@ -39,8 +39,9 @@ def test_a_file_name_that_is_not_utf8_in_the_base_tree(tmp_path: Path, run: Run)
     result = run("check", "--since", "HEAD", cwd=root)
 
     assert (result.code, result.err) == (0, "")  # the finding about the name was there before
-    assert result.out.splitlines()[-2:] == [
+    assert result.out.splitlines()[-3:] == [
         "Not counted: 2 already at HEAD.",
+        "Not analysed (1 file): app/caf\\xe9.py (unreadable).",  # though its finding is old
         "Rules: 1 kept, 0 broken. No findings in 1 file (0.00s).",
     ]
 

@@ -34,6 +34,7 @@ LOCKED = (
     "\n"
     "no-vault     forbidden  broken  1 finding\n"
     "parse-error  built-in   1 finding\n"
+    "Not analysed (1 file): src/app/locked.py (unreadable).\n"
     "Rules: 0 kept, 1 broken. Found 2 findings (2 errors) in 4 files (0.00s).\n"
 )
 SEALED = (
@@ -42,6 +43,7 @@ SEALED = (
     "\n"
     "no-vault    forbidden  broken  1 finding\n"
     "unreadable  built-in   1 finding\n"
+    "Not analysed (1 file): src/app/sealed (unreadable).\n"
     "Rules: 0 kept, 1 broken. Found 2 findings (2 errors) in 3 files (0.00s).\n"
 )
 

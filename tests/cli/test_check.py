@@ -128,6 +128,7 @@ def test_json_report(project: Project, run: Run) -> None:
         "existing": 0,
         "stale_baseline_entries": [],
         "outside_paths": 0,
+        "unanalysed": [],
     }
     assert [(r["id"], r["kind"], r["findings"], r["status"]) for r in report["rules"]] == [
         ("layered", "layers", 2, "broken"),

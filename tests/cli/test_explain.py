@@ -180,6 +180,7 @@ def test_explain_without_a_kind_lists_the_kinds(tmp_path: Path, run: Run) -> Non
         "  unknown-module             A rule names a third-party module that nothing knows.\n"
         "  unreadable                 A directory could not be read, or a name is not UTF-8.\n"
         "  unused-suppression         An inline suppression suppresses nothing.\n"
+        "  vacuous-rule               A rule examined no import at all.\n"
         "\n"
         "Run `fitness explain KIND` for one.\n"
     )

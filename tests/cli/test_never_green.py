@@ -141,7 +141,8 @@ def test_flask_under_lib_once_the_roots_are_fixed(project: Project, run: Run) ->
     result = run("check", cwd=root)
 
     assert (result.code, result.err) == (1, "")
-    assert [f.rule_id for f in check_project(root).findings] == ["layers"]
+    # flask.sansio's modules import nothing here: sansio-is-pure examined no import.
+    assert [f.rule_id for f in check_project(root).findings] == ["layers", "vacuous-rule"]
 
 
 def test_a_needed_root_is_kept_in_the_suggestion(project: Project, run: Run) -> None:

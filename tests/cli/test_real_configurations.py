@@ -195,7 +195,14 @@ def test_a_converted_contract_that_ignores_a_package_passes_on_the_untouched_pro
     result = run("check", "--no-cache", cwd=root)
 
     assert (result.code, result.err) == (0, "")
-    assert result.out == ("Rules: 1 kept, 0 broken. No findings in 3 files (0.00s).\n")
+    # Every import of wemake is ignored: the contract passes, and checks nothing.
+    assert result.out == (
+        "fitness.toml:8:1: vacuous-rule: rule checker matched wemake, which imports nothing: "
+        "check its modules [warning]\n"
+        "\n"
+        "vacuous-rule  built-in  1 finding\n"
+        "Rules: 1 kept, 0 broken. Found 1 finding (1 warning) in 3 files (0.00s).\n"
+    )
 
 
 # `forbidden` with `to` inside `from`: the rest of `from` must not import it.

@@ -68,6 +68,15 @@ def test_strict_baseline_says_which_entries_are_fixed_in_every_format(
         "| --- | --- | --- |\n"
         "| <code>no-sockets</code> (baselined) | forbidden |  |\n"
         "\n"
+        "</details>\n"
+        "\n"
+        "<details><summary>Coverage: what each rule checked</summary>\n"
+        "\n"
+        "| Rule | Modules matched | Imports examined | Files skipped |\n"
+        "| --- | --- | --- | --- |\n"
+        "| <code>no-sockets</code> | 3: <code>app.x</code>, <code>app.y</code>, <code>app.z</code> "
+        "| 2 | none |\n"
+        "\n"
         "</details>\n",
     )
     code, junit = outputs["junit"]

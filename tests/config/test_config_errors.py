@@ -273,11 +273,14 @@ def test_third_party_and_stdlib_names_need_not_exist(project: Project, run: Run)
     )
     assert (result.code, result.err) == (0, "")
     assert result.out == (
+        "pyproject.toml:1:1: vacuous-rule: rule x matched shop.domain, which imports nothing: "
+        "check its modules [warning]\n"
         f"pyproject.toml:4:1: unknown-module: rule x names 'nowhere_orm.orm', {unknown} [warning]\n"
         f"pyproject.toml:4:1: unknown-module: rule x names 'nowhere_web.**', {unknown} [warning]\n"
         "\n"
         "unknown-module  built-in  2 findings\n"
-        "Rules: 1 kept, 0 broken. Found 2 findings (2 warnings) in 4 files (0.00s).\n"
+        "vacuous-rule    built-in  1 finding\n"
+        "Rules: 1 kept, 0 broken. Found 3 findings (3 warnings) in 4 files (0.00s).\n"
     )
 
 

@@ -2,7 +2,9 @@
 
 Findings of several rule kinds (layers, forbidden with a two-hop chain, banned-api,
 a parse-error, an ADR superseded, an unused suppression), an import after non-ASCII text on its line (columns count code
-points: `𝛑` is two UTF-16 units, `€` three UTF-8 bytes), and a rule that is kept.
+points: `𝛑` is two UTF-16 units, `€` three UTF-8 bytes), a rule that is kept, and for
+coverage: a vacuous rule (its module imports nothing), an excluded directory, a gitignored
+file and Python outside the source root.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from support import check_project, write_tree
 PYPROJECT = """
 [tool.fitness]
 source_roots = ["src"]
+exclude = ["**/generated/**"]
 
 [tool.fitness.rules.layered]
 kind = "layers"
@@ -39,6 +42,11 @@ from = ["shop.api"]
 to = ["sqlalchemy"]
 allow_indirect = true
 adr = "ADR-0003"
+
+[tool.fitness.rules.money-is-standalone]
+kind = "forbidden"
+from = ["shop.domain.money"]
+to = ["shop.services"]
 """
 
 
@@ -68,6 +76,13 @@ FILES = {
     "app/src/shop/infrastructure/__init__.py": "",
     "app/src/shop/infrastructure/bus.py": "from sqlalchemy.orm import Session\n",
     "app/src/shop/broken.py": "def (:\n",
+    "app/src/shop/domain/money.py": "",
+    "app/src/shop/domain/generated/__init__.py": "",
+    "app/src/shop/domain/generated/rows.py": "import sqlalchemy\n",
+    "app/.gitignore": "scratch.py\n",
+    "app/src/shop/services/scratch.py": "from shop.api import views\n",
+    "app/scripts/seed.py": "from shop.domain import pricing\n",
+    "app/setup.py": "",
 }
 
 

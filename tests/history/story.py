@@ -121,6 +121,7 @@ def build(root: Path) -> list[str]:
     shas.append(commit(root, 6, "c6: the database imports the domain; baseline"))
     write(root, {"README.md": "# app\n\nThe app.\n"})
     shas.append(commit(root, 7, "c7: README"))
-    write(root, {"app/domain.py": ""})
+    # Not empty: a rule whose modules import nothing is vacuous, and that is not this story.
+    write(root, {"app/domain.py": "import dataclasses\n"})
     shas.append(commit(root, 8, "c8: the domain no longer imports sqlite3"))
     return shas

@@ -93,7 +93,7 @@ def test_the_json_history_of_the_story(story: Story, run: Callable[..., Result])
             _point(c[4], "2026-02-02", "ok", (0, 1), None),
             _point(c[5], "2026-02-09", "ok", (1, 1), 2, edges=(DB_DOMAIN,)),
             _point(c[6], "2026-02-16", "ok", (1, 1), 2, edges=(DB_DOMAIN,)),
-            _point(c[7], "2026-02-23", "ok", (1, 0), 2, edges=(DB_DOMAIN,)),
+            _point(c[7], "2026-02-23", "ok", (1, 0), 2, imports=2, edges=(DB_DOMAIN,)),
         ],
         "findings": [
             {
@@ -159,7 +159,7 @@ def test_the_csv_history_of_the_story(story: Story, run: Callable[..., Result]) 
         f"2026-02-02,{c[4][:7]},ok,1,0,1,1,0,0,4,1,0,",
         f"2026-02-09,{c[5][:7]},ok,2,1,1,2,0,0,4,2,0,2",
         f"2026-02-16,{c[6][:7]},ok,2,1,1,2,0,0,4,2,0,2",
-        f"2026-02-23,{c[7][:7]},ok,1,1,0,1,0,0,4,1,0,2",
+        f"2026-02-23,{c[7][:7]},ok,1,1,0,1,0,0,4,2,0,2",
     ]
 
 
@@ -214,7 +214,7 @@ def test_the_text_table_says_how_the_debt_moved(story: Story, run: Callable[...,
         f"2026-02-16  {s[6]}  ok          2       1     1      2        0     0        4  "
         "      2       0         2\n"
         f"2026-02-23  {s[7]}  ok          1       1     0      1        0     0        4  "
-        "      1       0         2\n"
+        "      2       0         2\n"
         "\n"
         "Since 2026-01-26: 1 finding added, 2 fixed; 1 open, the oldest 2 weeks old "
         f"(added in {s[5]}).\n"
@@ -237,7 +237,7 @@ def test_a_second_run_checks_nothing_again_and_a_new_commit_only_itself(
     commit(root, 8, "c9: the API imports the database, the same day as c8")
     later = run("history", "--format", "csv", "--step", "day", "--since", "2026-02-23", cwd=root)
     assert later.err == "fitness: history: 1 points, 1 checked, 0 from the cache\n"
-    assert later.out.splitlines()[1].endswith(",ok,1,1,0,1,0,0,4,2,0,2")
+    assert later.out.splitlines()[1].endswith(",ok,1,1,0,1,0,0,4,3,0,2")
 
 
 def test_the_work_tree_the_index_and_git_are_only_read(

@@ -27,7 +27,7 @@ to = ["socket"]
 CODE = {
     "src/shop/__init__.py": "",
     "src/shop/legacy/__init__.py": "",
-    "src/shop/legacy/core.py": "X = 1\n",
+    "src/shop/legacy/core.py": "import json\n\nX = 1\n",  # an import: the rule is not vacuous
     "src/shop/old.py": "Y = 2\n",
 }
 README = {"config-from": "base"}  # the README's workflow: its only input

@@ -71,7 +71,11 @@ def test_sarif_without_findings_still_has_results() -> None:
     run = json.loads(render_sarif(report(), RenderOptions()))["runs"][0]
 
     assert run["results"] == []
-    assert "properties" not in run
+    # Nothing truncated; what the rules reached is there even when they found nothing.
+    assert run["properties"] == {
+        "coverage": {"pure": {"modules": [], "imports": 0, "skipped": []}},
+        "unanalysed": [],
+    }
 
 
 def test_junit_failure_carries_location_chain_adr_and_guidance() -> None:

@@ -20,7 +20,7 @@ Run = Callable[..., Result]
 
 def _crafted(tmp_path: Path) -> tuple[Path, str]:
     """A repository whose second commit's tree holds `..`, `.git`, `.GIT` and `lk/` entries."""
-    root = write_tree(tmp_path / "outer" / "repo", {"app/__init__.py": "X = 1\n"})
+    root = write_tree(tmp_path / "outer" / "repo", {"app/__init__.py": "import json\n\nX = 1\n"})
     (root / "pyproject.toml").write_text(CONFIG)
     git(root, "init", "-q")
     git(root, "add", "-A")
