@@ -23,8 +23,6 @@ from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.ratchet import Written, never_created, refused
 from fitness.app.run import Run, describe_rules, run_check
 from fitness.app.since import state_at
-from fitness.app.stamps import Stamp, check_stamp, sealed_out, stamped
-from fitness.app.today import today
 from fitness.app.trees import Revisions
 from fitness.config.schema import Config
 from fitness.model import (
@@ -39,8 +37,9 @@ from fitness.model import (
 from fitness.policy import Rules, judged
 from fitness.tree.work import WORK
 
-if TYPE_CHECKING:  # `fitness graph`, `fitness metrics` and the Markdown summary only
+if TYPE_CHECKING:  # `fitness graph`, `fitness metrics`, the Markdown summary, `fitness baseline`
     from fitness.app.graph import Pictures, Views
+    from fitness.app.stamps import Stamp
     from fitness.views.metrics import Metrics
 
 
@@ -114,6 +113,8 @@ def write_baseline(
     The entries it adds carry `stamp`'s until and owner; the findings of rules
     that cannot be silenced are never recorded (`Written.sealed` names them).
     """
+    from fitness.app.stamps import Stamp, check_stamp, sealed_out, stamped
+    from fitness.app.today import today
     from fitness.policy import baseline as baseline_file
     from fitness.policy.growth import growth
 
@@ -197,7 +198,6 @@ __all__ = [
     "CheckOptions",
     "Configured",
     "Past",
-    "Stamp",
     "check",
     "check_drawn",
     "configured_rules",

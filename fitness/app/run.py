@@ -19,7 +19,6 @@ from fitness.app.notices import (
     version_1_baseline,
 )
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
-from fitness.app.today import today
 from fitness.app.trees import Revisions
 from fitness.checks import KINDS, CheckContext
 from fitness.checks.bans import configured_bans
@@ -29,8 +28,10 @@ from fitness.graph import ImportGraph
 from fitness.model import (
     AdrLink,
     BadSuppression,
+    BaselineEntry,
     Between,
     Comment,
+    ExceptionRules,
     FileFacts,
     Finding,
     Notice,
@@ -111,7 +112,14 @@ def run_check(
     sealed = frozenset(
         rule.id for rule in (*config.rules, *config.dormant) if not rule.suppressible
     )
-    exceptions = Exceptions(options.today or today(), config.exceptions, _shown(config, options))
+    exceptions = None  # nothing to govern: a plain run imports nothing of it
+    fixed_day = os.environ.get("FITNESS_TODAY")  # checked whenever it is set
+    if fixed_day is not None or _governed(config, sealed, directives, baseline):
+        from fitness.app.today import today
+
+        exceptions = Exceptions(
+            options.today or today(), config.exceptions, _shown(config, options)
+        )
 
     def judge(some: Sequence[Finding], scope: Sequence[str]) -> Verdict:
         return apply(
@@ -160,6 +168,25 @@ def run_check(
         unanalysed=unanalysed,
     )
     return Run(report, decisions, config, analysis.imports, analysis.modules, analysis.between)
+
+
+def _governed(
+    config: Config,
+    sealed: frozenset[str],
+    directives: Sequence[Suppression | BadSuppression],
+    baseline: Sequence[BaselineEntry] | None,
+) -> bool:
+    """Whether any exception has an owner or an end date, the configuration asks for them,
+    or a rule cannot be silenced: then `policy.expiry` judges the exceptions."""
+    return bool(
+        sealed
+        or config.exceptions != ExceptionRules()
+        or any(
+            isinstance(d, Suppression) and (d.until is not None or d.owner is not None)
+            for d in directives
+        )
+        or any(e.until is not None or e.owner is not None for e in baseline or ())
+    )
 
 
 def _outside(

@@ -11,7 +11,6 @@ import click
 
 from fitness import __version__, app, error_handler
 from fitness.app.ratchet import in_ci
-from fitness.cli.baseline_words import baseline_written
 from fitness.cli.flags import CONFIG, EXIT_CODES, check_baseline_flags, usable_cpus
 from fitness.cli.lazy import LazyGroup
 from fitness.cli.outputs import github_options, output_target, use_color, write_output
@@ -300,7 +299,10 @@ def baseline(
         baseline=path,
         ci=in_ci(ci),
     )
-    written = app.write_baseline(options, prune, allow_growth, app.Stamp(until, owner))
+    from fitness.app.stamps import Stamp
+    from fitness.cli.baseline_words import baseline_written
+
+    written = app.write_baseline(options, prune, allow_growth, Stamp(until, owner))
     click.echo(baseline_written(written))
     if written.sealed:
         click.echo(left_out_message(list(written.sealed)))

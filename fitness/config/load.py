@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from fitness.config.adr_settings import adr_settings
-from fitness.config.exceptions import exception_rules
 from fitness.config.packs import PackRules
 from fitness.config.python_versions import Supported, holds, supported
 from fitness.config.rules import build_rules
@@ -126,9 +125,11 @@ def _config(
     adr_table = top.table("adr")
     adr = adr_settings(adr_table) if adr_table else AdrSettings(None, False, False)
     exceptions_table = top.table("exceptions")
-    exceptions = (
-        exception_rules(exceptions_table) if exceptions_table is not None else ExceptionRules()
-    )
+    exceptions = ExceptionRules()
+    if exceptions_table is not None:
+        from fitness.config.exceptions import exception_rules
+
+        exceptions = exception_rules(exceptions_table)
     defaults = {key: top.choice(key, IMPORT_MODES, "check") for key in RULE_DEFAULTS}
     tree, applies_to = trees  # where the configuration is read, and the one it judges
     packs = PackRules(path.parent, defaults, tree)
