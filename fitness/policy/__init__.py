@@ -135,7 +135,7 @@ def apply(
     for directive in directives:
         if isinstance(directive, BadSuppression):
             problems.append(
-                _about_suppression("invalid-suppression", directive.location, directive.why)
+                exception_finding("invalid-suppression", directive.location, directive.why)
             )
             continue
         for line in directive.lines:
@@ -301,7 +301,7 @@ def _judged(
     location = suppression.location
     for rule_id in suppression.ids:
         if rule_id not in rules.known:
-            yield _about_suppression(
+            yield exception_finding(
                 "invalid-suppression",
                 location,
                 f"the suppression names '{rule_id}', which is no configured rule "
@@ -309,14 +309,14 @@ def _judged(
                 rule_id,
             )
         elif rule_id in rules.checked and (suppression, rule_id) not in used:
-            yield _about_suppression(
+            yield exception_finding(
                 "unused-suppression",
                 location,
                 f"the suppression of {rule_id} suppresses nothing here: remove it",
                 rule_id,
             )
     if require_adr and suppression.adr is None:
-        yield _about_suppression(
+        yield exception_finding(
             "adr-required",
             location,
             "the suppression cites no ADR, and [tool.fitness.adr] require_for_suppressions "
@@ -328,7 +328,8 @@ def _judged(
 _SEVERITIES = {kind.id: kind.severity for kind in BUILT_IN_KINDS}
 
 
-def _about_suppression(kind: str, location: Location, message: str, *names: str) -> Finding:
+def exception_finding(kind: str, location: Location, message: str, *names: str) -> Finding:
+    """A built-in finding about an exception: a suppression or a baseline entry."""
     return Finding(
         rule_id=kind,
         severity=_SEVERITIES[kind],
@@ -345,4 +346,4 @@ def _about_suppression(kind: str, location: Location, message: str, *names: str)
 
 def _at(path: str) -> Finding:
     """A stand-in finding at `path`, to ask `in_scope` about a baseline entry."""
-    return _about_suppression("unused-suppression", Location(path, 1, 1, 1, 1), "")
+    return exception_finding("unused-suppression", Location(path, 1, 1, 1, 1), "")

@@ -18,7 +18,6 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from fitness.model import (
-    BUILT_IN_KINDS,
     BadSuppression,
     BaselineEntry,
     ExceptionRules,
@@ -27,6 +26,7 @@ from fitness.model import (
     Location,
     Suppression,
 )
+from fitness.policy import exception_finding  # loaded: expiry is imported by it
 
 ACTIVE, EXPIRING, EXPIRED = "active", "expiring", "expired"
 
@@ -90,7 +90,7 @@ def judge_suppressions(
         for rule in directive.ids:
             if rule in unsuppressible:
                 problems.append(
-                    problem(
+                    exception_finding(
                         "invalid-suppression",
                         directive.location,
                         f"{rule} cannot be suppressed (suppressible = false): fix the finding "
@@ -185,26 +185,10 @@ def exemptions(
     return tuple(sorted(found, key=_by_owner))
 
 
-def problem(kind: str, location: Location, message: str, *names: str) -> Finding:
-    """A built-in finding about an exception (a suppression or a baseline entry)."""
-    return Finding(
-        rule_id=kind,
-        severity=_SEVERITIES[kind],
-        template="{message}",
-        args=(("message", message),),
-        location=location,
-        chains=(),
-        modules=(),
-        adr=None,
-        guidance=None,
-        identity=(kind, location.path, *names),
-    )
-
-
 def _requirements(suppression: Suppression, today: str, rules: ExceptionRules) -> Iterator[Finding]:
     where = suppression.location
     if rules.require_owner and suppression.owner is None:
-        yield problem(
+        yield exception_finding(
             "invalid-suppression",
             where,
             "the suppression names no owner, and [tool.fitness.exceptions] require_owner is "
@@ -214,7 +198,7 @@ def _requirements(suppression: Suppression, today: str, rules: ExceptionRules) -
     if rules.max_days is None:
         return
     if suppression.until is None:
-        yield problem(
+        yield exception_finding(
             "invalid-suppression",
             where,
             "the suppression has no until= date, and [tool.fitness.exceptions] max_days is "
@@ -222,7 +206,7 @@ def _requirements(suppression: Suppression, today: str, rules: ExceptionRules) -
             *suppression.ids,
         )
     elif days_between(today, suppression.until) > rules.max_days:
-        yield problem(
+        yield exception_finding(
             "invalid-suppression",
             where,
             f"until={suppression.until} is {days_between(today, suppression.until)} days "
@@ -237,7 +221,7 @@ def _entry_requirements(
     where = _line(baseline_file, entry)
     named = f"the baseline entry of {entry.rule} for {entry.summary}"
     if rules.require_owner and entry.owner is None:
-        yield problem(
+        yield exception_finding(
             "invalid-baseline-entry",
             where,
             f"{named} names no owner, and [tool.fitness.exceptions] require_owner is on: "
@@ -247,7 +231,7 @@ def _entry_requirements(
     if rules.max_days is None:
         return
     if entry.until is None:
-        yield problem(
+        yield exception_finding(
             "invalid-baseline-entry",
             where,
             f"{named} has no until date, and [tool.fitness.exceptions] max_days is "
@@ -256,7 +240,7 @@ def _entry_requirements(
             entry.fingerprint,
         )
     elif days_between(today, entry.until) > rules.max_days:
-        yield problem(
+        yield exception_finding(
             "invalid-baseline-entry",
             where,
             f"{named} runs until {entry.until}, {days_between(today, entry.until)} days ahead, "
@@ -266,7 +250,7 @@ def _entry_requirements(
 
 
 def _expired(suppression: Suppression) -> Finding:
-    return problem(
+    return exception_finding(
         "expired-suppression",
         suppression.location,
         f"the suppression of {', '.join(suppression.ids)} expired on {suppression.until} "
@@ -277,7 +261,7 @@ def _expired(suppression: Suppression) -> Finding:
 
 
 def _expiring(suppression: Suppression, today: str) -> Finding:
-    return problem(
+    return exception_finding(
         "expiring-suppression",
         suppression.location,
         f"the suppression of {', '.join(suppression.ids)} expires after "
@@ -288,7 +272,7 @@ def _expiring(suppression: Suppression, today: str) -> Finding:
 
 
 def _expired_entry(entry: BaselineEntry, baseline_file: str) -> Finding:
-    return problem(
+    return exception_finding(
         "expired-baseline-entry",
         _line(baseline_file, entry),
         f"the baseline entry of {entry.rule} for {entry.summary} expired on {entry.until} "
@@ -299,7 +283,7 @@ def _expired_entry(entry: BaselineEntry, baseline_file: str) -> Finding:
 
 
 def _expiring_entry(entry: BaselineEntry, baseline_file: str, today: str) -> Finding:
-    return problem(
+    return exception_finding(
         "expiring-baseline-entry",
         _line(baseline_file, entry),
         f"the baseline entry of {entry.rule} for {entry.summary} expires after {entry.until}, "
@@ -327,6 +311,3 @@ def _line(baseline_file: str, entry: BaselineEntry) -> Location:
 def _by_owner(exemption: Exemption) -> tuple[bool, str, str, str, int]:
     owner = exemption.owner or ""
     return not owner, owner, exemption.until or "9999-12-31", exemption.path, exemption.line
-
-
-_SEVERITIES = {kind.id: kind.severity for kind in BUILT_IN_KINDS}
