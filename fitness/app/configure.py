@@ -24,7 +24,8 @@ from fitness.config.schema import Config
 from fitness.errors import ConfigError, UsageError
 from fitness.file_findings import BUILT_IN
 from fitness.model import Finding, Notice
-from fitness.parsing.discovery import Discovery, default_source_roots, python_homes
+from fitness.parsing.discovery import Discovery, default_source_roots
+from fitness.parsing.homes import python_homes
 from fitness.parsing.listing import discover_cached
 from fitness.tree import Tree
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from fitness.errors import UsageError
-from fitness.parsing.discovery import Discovery, discover, python_homes
+from fitness.parsing.discovery import Discovery, discover
+from fitness.parsing.homes import python_homes
 
 
 class Located(NamedTuple):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fitness.config.layout import Layout, no_python
-from fitness.parsing.discovery import PythonHome, python_homes
+from fitness.parsing.homes import PythonHome, python_homes
 from support import write_tree
 
 

@@ -12,7 +12,8 @@ from fitness.checks.unknown_names import family, unknown_names
 from fitness.config.layout import Home, Layout
 from fitness.config.load import load_config
 from fitness.config.modules import check_modules
-from fitness.parsing.discovery import PythonHome, SourceFile
+from fitness.parsing.discovery import SourceFile
+from fitness.parsing.homes import PythonHome
 
 PARSERS = {name: kind.parse for name, kind in KINDS.items()}
 
