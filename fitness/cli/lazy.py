@@ -13,6 +13,7 @@ import click
 
 # command name -> module under fitness.cli defining a command of that name
 LAZY: Mapping[str, str] = {
+    "baseline": "baseline",
     "baseline-diff": "baseline_diff",
     "graph": "graph",
     "history": "history",
