@@ -21,7 +21,7 @@ from fitness.config.load import find_config, load_config
 from fitness.config.modules import check_modules
 from fitness.config.paths import check_exclude
 from fitness.config.schema import Config
-from fitness.errors import ConfigError, UsageError
+from fitness.errors import UsageError
 from fitness.file_findings import BUILT_IN
 from fitness.model import Finding, Notice
 from fitness.parsing.discovery import Discovery, default_source_roots
@@ -109,7 +109,7 @@ def configure(options: CheckOptions, tree: Tree, revisions: Revisions) -> Config
     check_modules(config, layout, problems, skip=removed[0])
     check_exclude(config, existing, problems, tree)
     if problems.found:
-        raise ConfigError(problems.messages())
+        raise problems.error()
     judged_by = at.revision if at is not None else None
     return Configured(
         config, discovery, cache_dir, tree, tuple(notices), tuple(removed[1]), judged_by

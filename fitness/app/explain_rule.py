@@ -26,7 +26,7 @@ def configured_rule(
             return None  # without a configuration, a name is judged as a rule kind
     config, problems = load_config(path, PARSERS)
     if problems.found:
-        raise ConfigError(problems.messages())
+        raise problems.error()
     for rule in (*config.rules, *config.dormant):
         if rule.id == rule_id:
             return config, rule

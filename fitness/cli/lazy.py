@@ -17,6 +17,7 @@ LAZY: Mapping[str, str] = {
     "baseline-diff": "baseline_diff",
     "graph": "graph",
     "history": "history",
+    "lsp": "lsp",
     "metrics": "metrics",
 }
 

@@ -18,7 +18,7 @@ from fitness.config.schema import (
     Config,
     ParamsParser,
 )
-from fitness.config.source import ConfigSource, KeyPath, Problem, Problems
+from fitness.config.source import ConfigSource, InvalidConfig, KeyPath, Problem, Problems
 from fitness.config.table import Table
 from fitness.config.toml_file import display, read_toml
 from fitness.errors import ConfigError
@@ -80,17 +80,16 @@ def load_config(
     shown = display(path) if revision is None else f"{path.name} at {revision}"
     read = read_toml(path, shown, tree)
     if isinstance(read, Problem):
-        raise ConfigError([read.text])
+        raise InvalidConfig([read])
     text, document = read
     prefix = _layout(path, document)
     if prefix is None:
-        raise ConfigError(
-            [
-                f"{shown}: no fitness configuration in this file: add a [tool.fitness] table "
-                "(the pyproject.toml layout), or put the keys at the top of the file, such as "
-                "source_roots and [rules.<id>] tables (the fitness.toml layout)"
-            ]
+        message = (
+            f"{shown}: no fitness configuration in this file: add a [tool.fitness] table "
+            "(the pyproject.toml layout), or put the keys at the top of the file, such as "
+            "source_roots and [rules.<id>] tables (the fitness.toml layout)"
         )
+        raise InvalidConfig([Problem(shown, 1, (), message)])
     data: object = document
     for key in prefix:
         data = data.get(key, {}) if isinstance(data, dict) else {}

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple, Union
 
 from fitness.config.toml_positions import key_lines, line_of
+from fitness.errors import ConfigError
 
 KeyPath = tuple[Union[str, int], ...]
 
@@ -26,6 +27,15 @@ class Problem(NamedTuple):
     line: int
     order: tuple[tuple[int, str], ...]
     text: str
+
+
+class InvalidConfig(ConfigError):
+    """A configuration error that keeps its problems as records (file and line), for a
+    front end that places them, such as the language server; the CLI prints their text."""
+
+    def __init__(self, records: Sequence[Problem]) -> None:
+        super().__init__([record.text for record in records])
+        self.records = tuple(records)
 
 
 class ConfigSource(NamedTuple):
@@ -151,4 +161,12 @@ class Problems:
 
     def messages(self) -> list[str]:
         """Every problem, by file, then in file order."""
-        return [p.text for p in sorted(self._found, key=lambda p: (p.file, p.line, p.order))]
+        return [p.text for p in self.sorted()]
+
+    def sorted(self) -> list[Problem]:
+        """Every problem, by file, then in file order."""
+        return sorted(self._found, key=lambda p: (p.file, p.line, p.order))
+
+    def error(self) -> InvalidConfig:
+        """The error that reports every problem found."""
+        return InvalidConfig(self.sorted())

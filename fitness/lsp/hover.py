@@ -1,0 +1,100 @@
+"""What hovering over an import shows: the rules that examine it, and the findings whose
+chains pass through it, each chain hop by hop."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fitness.checks.coverage import matches, subjects
+from fitness.checks.graph_options import GraphOptions
+from fitness.config.schema import Rule
+from fitness.graph.resolve import resolve
+from fitness.lsp.session import Checked
+from fitness.model import Finding, ImportEdge, Location, RawImport, Report
+from fitness.parsing.extract import extract
+
+MAX_CHAINS = 3
+
+
+def hover(checked: Checked, path: str, text: str, line: int) -> str | None:
+    """Markdown for the import statements of `text` (the file `path`, project-relative)
+    that span `line` (1-based); None when no import of a checked file does."""
+    source = next((f for f in checked.configured.discovery.files if f.path == path), None)
+    if source is None:
+        return None
+    imports = extract(text.encode("utf-8")).imports
+    written = [raw for raw in imports if raw.line <= line <= raw.end_line]
+    modules = checked.configured.discovery.modules
+    parts = [
+        _pair(checked, _edge(raw, path, source.module, target, external))
+        for raw in written
+        for target, external in resolve(raw, source.module, source.is_package, modules)
+    ]
+    return "\n\n---\n\n".join(parts) if parts else None
+
+
+def _edge(raw: RawImport, path: str, importer: str, imported: str, external: bool) -> ImportEdge:
+    where = Location(path, raw.line, raw.column, raw.end_line, raw.end_column)
+    flags = (raw.local, raw.type_checking, raw.dynamic)
+    return ImportEdge(importer, imported, where, *flags, external, raw.module)
+
+
+def _pair(checked: Checked, edge: ImportEdge) -> str:
+    report = checked.run.report
+    through = [f for f in report.findings if _passes(f, edge)]
+    where = "outside the project" if edge.external else "in the project"
+    lines = [f"**fitness**: `{edge.importer}` imports `{edge.imported}` ({where})", ""]
+    rules = _examining(checked.configured.config.rules, edge)
+    broken = {f.rule_id for f in through}
+    if rules:
+        states = (f"`{rule.id}` ({'broken' if rule.id in broken else 'kept'})" for rule in rules)
+        lines.append("Examined by " + ", ".join(states))
+    else:
+        lines.append("No rule examines this import.")
+    for finding in through:
+        lines.extend(("", *_finding(report, finding)))
+    return "\n".join(lines)
+
+
+def _passes(finding: Finding, edge: ImportEdge) -> bool:
+    """Whether a chain of `finding` has the hop `edge` (a third-party target by the module
+    it names, as chains show it)."""
+    return any(
+        hop.importer == edge.importer and hop.imported in (edge.imported, edge.module)
+        for chain in finding.chains
+        for hop in chain
+    )
+
+
+def _examining(rules: Sequence[Rule], edge: ImportEdge) -> list[Rule]:
+    """The graph rules whose subjects hold this import and that count it: the importer's
+    rules, or the imported module's for a rule about the imports made of its modules."""
+    found = []
+    for rule in rules:
+        reach = subjects(rule.params)
+        options = getattr(rule.params, "options", None)
+        if not reach.only_imports or not isinstance(options, GraphOptions):
+            continue
+        if rule.include and not any(ref.expr.covers(edge.importer) for ref in rule.include):
+            continue
+        if any(ref.expr.covers(edge.importer) for ref in rule.exclude):
+            continue
+        if options.counts(edge) and matches(
+            reach, edge.imported if reach.incoming else edge.importer
+        ):
+            found.append(rule)
+    return found
+
+
+def _finding(report: Report, finding: Finding) -> list[str]:
+    links = report.adrs_of(finding)
+    labels = "; ".join(link.label for link in links) if links else finding.adr
+    title = f"**{finding.rule_id}**: {finding.message}" + (f" ({labels})" if labels else "")
+    lines = [title]
+    for chain in finding.chains[:MAX_CHAINS]:
+        names = [chain[0].importer, *(hop.imported for hop in chain)]
+        lines.append("- " + " → ".join(f"`{name}`" for name in names))
+    hidden = len(finding.chains) - MAX_CHAINS
+    if hidden > 0:
+        lines.append(f"- … and {hidden} more")
+    return lines
