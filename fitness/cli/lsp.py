@@ -27,10 +27,11 @@ def lsp(stdio: bool) -> None:
     try:
         from fitness.lsp.server import build
     except ModuleNotFoundError as error:
-        if error.name not in _EXTRA:
+        missing = (error.name or "").partition(".")[0]
+        if missing not in _EXTRA:
             raise
         raise UsageError(
-            f"fitness lsp needs {error.name}, which is not installed: "
+            f"fitness lsp needs {missing}, which is not installed: "
             "pip install 'fitness-arch[lsp]'"
         ) from None
     # A server lives long and edits make garbage with cycles (pygls's, asyncio's):

@@ -3,8 +3,6 @@ chains pass through it, each chain hop by hop."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from fitness.checks.coverage import matches, subjects
 from fitness.checks.graph_options import GraphOptions
 from fitness.config.schema import Rule
@@ -44,8 +42,12 @@ def _pair(checked: Checked, edge: ImportEdge) -> str:
     through = [f for f in report.findings if _passes(f, edge)]
     where = "outside the project" if edge.external else "in the project"
     lines = [f"**fitness**: `{edge.importer}` imports `{edge.imported}` ({where})", ""]
-    rules = _examining(checked.configured.config.rules, edge)
     broken = {f.rule_id for f in through}
+    rules = [
+        rule
+        for rule in checked.configured.config.rules
+        if rule.id in broken or _examines(rule, edge)
+    ]
     if rules:
         states = (f"`{rule.id}` ({'broken' if rule.id in broken else 'kept'})" for rule in rules)
         lines.append("Examined by " + ", ".join(states))
@@ -66,24 +68,21 @@ def _passes(finding: Finding, edge: ImportEdge) -> bool:
     )
 
 
-def _examining(rules: Sequence[Rule], edge: ImportEdge) -> list[Rule]:
-    """The graph rules whose subjects hold this import and that count it: the importer's
-    rules, or the imported module's for a rule about the imports made of its modules."""
-    found = []
-    for rule in rules:
-        reach = subjects(rule.params)
-        options = getattr(rule.params, "options", None)
-        if not reach.only_imports or not isinstance(options, GraphOptions):
-            continue
-        if rule.include and not any(ref.expr.covers(edge.importer) for ref in rule.include):
-            continue
-        if any(ref.expr.covers(edge.importer) for ref in rule.exclude):
-            continue
-        if options.counts(edge) and matches(
-            reach, edge.imported if reach.incoming else edge.importer
-        ):
-            found.append(rule)
-    return found
+def _examines(rule: Rule, edge: ImportEdge) -> bool:
+    """Whether `rule` is a graph rule whose subjects hold this import and that counts it:
+    the importer is its subject, or the imported module for a rule about the imports made
+    of its modules (`protected`)."""
+    reach = subjects(rule.params)
+    options = getattr(rule.params, "options", None)
+    if not reach.only_imports or not isinstance(options, GraphOptions):
+        return False
+    if rule.include and not any(ref.expr.covers(edge.importer) for ref in rule.include):
+        return False
+    if any(ref.expr.covers(edge.importer) for ref in rule.exclude):
+        return False
+    return options.counts(edge) and matches(
+        reach, edge.imported if reach.incoming else edge.importer
+    )
 
 
 def _finding(report: Report, finding: Finding) -> list[str]:

@@ -299,7 +299,9 @@ def build(jobs: int, clock: Callable[[], float]) -> FitnessServer:
         types.TEXT_DOCUMENT_CODE_ACTION,
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
     )
-    def code_action(ls: FitnessServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    def code_action(
+        ls: FitnessServer, params: types.CodeActionParams
+    ) -> list[types.CodeAction | types.Command]:
         checked, path, text = _document(ls, params.text_document.uri)
         if checked is None or path is None:
             return []
@@ -314,7 +316,7 @@ def build(jobs: int, clock: Callable[[], float]) -> FitnessServer:
             for d in diagnostics(checked.run.report, [relative])[relative]
             if d.location.line <= last and d.location.end_line >= first
         ]
-        offered = []
+        offered: list[types.CodeAction | types.Command] = []
         for action in code_actions.actions(checked, lines, found):
             kind = types.CodeActionKind.QuickFix
             if action.insert is not None:
@@ -323,15 +325,15 @@ def build(jobs: int, clock: Callable[[], float]) -> FitnessServer:
                 change = types.WorkspaceEdit(changes={params.text_document.uri: [edit]})
                 offered.append(types.CodeAction(action.title, kind=kind, edit=change))
             elif action.open_path is not None:
-                command = types.Command(
-                    title=action.title, command=OPEN_ADR, arguments=[uri_of(action.open_path)]
-                )
-                offered.append(types.CodeAction(action.title, kind=kind, command=command))
+                # A command, not a code action holding one: clients read either, and
+                # some tell the two apart by whether the object has a `command` key.
+                arguments = [uri_of(action.open_path)]
+                offered.append(types.Command(action.title, OPEN_ADR, arguments=arguments))
         return offered
 
     @server.command(OPEN_ADR)
-    def open_adr(ls: FitnessServer, arguments: list[str]) -> None:
-        ls.window_show_document(types.ShowDocumentParams(uri=arguments[0], take_focus=True))
+    def open_adr(ls: FitnessServer, uri: str) -> None:  # the command's one argument
+        ls.window_show_document(types.ShowDocumentParams(uri=uri, take_focus=True))
 
     return server
 

@@ -82,7 +82,13 @@ class FactsCache:
         else:  # another tree's file: its stamp may name a content this cache has met
             digest = self._contents.get(content_key(stamp) or "")
         encoded = self._facts.get(digest) if isinstance(digest, str) else None
-        return None if encoded is None else decode(encoded)
+        if encoded is None:
+            return None
+        if known is None or known[-1] != digest:
+            # Met by its content, under another stamp: this run's version of the file is
+            # that content (an editor's buffer changed back, a revision's blob).
+            self._remember(path, stamp, str(digest))
+        return decode(encoded)
 
     def by_content(self, path: str, stamp: Stamp, digest: str) -> FileFacts | None:
         """The facts stored for this content, under any path; remembers the new stamp."""

@@ -13,6 +13,7 @@ import pytest
 from fitness import app
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import collect_facts
+from fitness.parsing.extract import extract
 from fitness.reporters import REPORTERS, RenderOptions
 from shop import FILES
 from support import write_tree
@@ -176,3 +177,16 @@ def forget_findings(root: Path) -> None:
     """Remove the stored findings, which a run with no file changed reads instead of the facts."""
     for stored in (root / ".fitness_cache").glob("findings-*.marshal"):
         stored.unlink()
+
+
+def test_a_file_met_again_by_its_content_takes_that_version(tmp_path: Path) -> None:
+    """A stamp that names a content (an editor's buffer, a blob) met before under another
+    stamp gives those facts, and this run's version of the file is that content: what the
+    findings store records, so a buffer changed back is not taken for the last one."""
+    cache = FactsCache(tmp_path / "facts.marshal")
+    first = extract(b"import a\n")
+    second = extract(b"import b\n")
+    cache.store("m.py", ("overlay", "one"), "d1", first)
+    cache.store("m.py", ("overlay", "two"), "d2", second)
+    assert cache.by_stamp("m.py", ("overlay", "one")) == first
+    assert cache.versions() == {"m.py": ("overlay", "one", "d1")}

@@ -88,3 +88,11 @@ class Editor:
                 await self._new.wait()
 
         return await asyncio.wait_for(wait(), WAIT)
+
+
+def text_edit(action: types.CodeAction | types.Command) -> list[types.TextEdit]:
+    """The edits of a code action that changes one document."""
+    assert isinstance(action, types.CodeAction) and action.edit is not None
+    assert action.edit.changes is not None
+    (edits,) = action.edit.changes.values()
+    return list(edits)

@@ -10,7 +10,7 @@ import pytest
 from lsprotocol import types
 
 from support import write_tree
-from tests.lsp.editor import Editor
+from tests.lsp.editor import Editor, text_edit
 
 PYPROJECT = """\
 [project]
@@ -102,5 +102,154 @@ def test_an_unsaved_import_that_breaks_a_layer_is_a_diagnostic(tmp_path: Path) -
         ]
         assert explain.read_text(encoding="utf-8").startswith("layered: a layers rule")
         assert (root / "src/app/domain/model.py").read_text() == FILES["src/app/domain/model.py"]
+
+    in_editor(root, steps)
+
+
+SHARED = {
+    **FILES,
+    "src/app/shared/__init__.py": "",
+    "src/app/shared/util.py": "X = 1\n",
+    "src/app/domain/model.py": "from app.shared import util\n",
+}
+
+
+def test_an_import_that_closes_a_chain_elsewhere_is_marked_where_it_is_written(
+    tmp_path: Path,
+) -> None:
+    root = write_tree(tmp_path, SHARED)
+
+    async def steps(editor: Editor) -> None:
+        editor.open("src/app/domain/model.py")
+        editor.open("src/app/shared/util.py")
+        assert await editor.diagnostics("src/app/domain/model.py") == []
+        assert await editor.diagnostics("src/app/shared/util.py") == []
+        editor.change("src/app/shared/util.py", "X = 1\nfrom app.api import views\n")
+        here = await editor.diagnostics("src/app/shared/util.py")
+        there = await editor.diagnostics("src/app/domain/model.py")
+        chain = (
+            "  app.domain.model -> app.shared.util (src/app/domain/model.py:1)\n"
+            "  app.shared.util -> app.api.views (src/app/shared/util.py:2)\n"
+            "= Let app.api call the services."
+        )
+        assert [(d.range, d.code, d.message) for d in there] == [
+            (
+                types.Range(types.Position(0, 0), types.Position(0, 27)),
+                "layered",
+                "app.domain must not import app.api (a higher layer) "
+                "(ADR-0001: Layered architecture)\n" + chain,
+            )
+        ]
+        assert [(d.range, d.code, d.message) for d in here] == [
+            (
+                types.Range(types.Position(1, 0), types.Position(1, 25)),
+                "layered",
+                "this import takes part in: app.domain must not import app.api (a higher "
+                "layer) (ADR-0001: Layered architecture) (reported at "
+                "src/app/domain/model.py:1)\n" + chain,
+            )
+        ]
+        # Undoing the edit clears both files.
+        editor.change("src/app/shared/util.py", "X = 1\n")
+        assert await editor.diagnostics("src/app/shared/util.py") == []
+        assert await editor.diagnostics("src/app/domain/model.py") == []
+
+    in_editor(root, steps)
+
+
+def test_hover_on_an_import_shows_its_rules_and_chains(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, SHARED)
+    (root / "src/app/shared/util.py").write_text("X = 1\nfrom app.api import views\n")
+
+    async def steps(editor: Editor) -> None:
+        editor.open("src/app/shared/util.py")
+        await editor.diagnostics("src/app/shared/util.py")
+        uri = editor.uri("src/app/shared/util.py")
+        shown = await editor.client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(1, 5))
+        )
+        assert shown is not None and isinstance(shown.contents, types.MarkupContent)
+        assert shown.contents.value == (
+            "**fitness**: `app.shared.util` imports `app.api.views` (in the project)\n\n"
+            "Examined by `layered` (broken)\n\n"
+            "**layered**: app.domain must not import app.api (a higher layer) "
+            "(ADR-0001: Layered architecture)\n"
+            "- `app.domain.model` → `app.shared.util` → `app.api.views`"
+        )
+        nothing = await editor.client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 0))
+        )
+        assert nothing is None
+
+    in_editor(root, steps)
+
+
+def test_code_actions_suppress_the_finding_or_open_its_decision(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, FILES)
+    (root / "src/app/domain/model.py").write_text("def f():\n    from app.api import views\n")
+
+    async def steps(editor: Editor) -> None:
+        editor.open("src/app/domain/model.py")
+        (found,) = await editor.diagnostics("src/app/domain/model.py")
+        uri = editor.uri("src/app/domain/model.py")
+        offered = await editor.client.text_document_code_action_async(
+            types.CodeActionParams(
+                types.TextDocumentIdentifier(uri), found.range, types.CodeActionContext([found])
+            )
+        )
+        assert offered is not None
+        assert [a.title for a in offered] == [
+            "fitness: suppress layered on this line",
+            "fitness: open ADR-0001: Layered architecture",
+        ]
+        at = types.Position(1, 0)
+        assert text_edit(offered[0]) == [
+            types.TextEdit(
+                types.Range(at, at),
+                "    # fitness: ignore[layered] ADR-XXXX why this is accepted\n",
+            )
+        ]
+        command = offered[1]
+        assert isinstance(command, types.Command)
+        await editor.client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command.command, command.arguments)
+        )
+        adr = root / "docs/adr/0001-layered-architecture.md"
+        assert [shown.uri for shown in editor.shown] == [adr.as_uri()]
+
+    in_editor(root, steps)
+
+
+def test_a_configuration_error_is_a_diagnostic_on_its_line_and_the_server_stays_up(
+    tmp_path: Path,
+) -> None:
+    root = write_tree(tmp_path, FILES)
+
+    async def steps(editor: Editor) -> None:
+        editor.open("src/app/domain/model.py")
+        editor.open("pyproject.toml")
+        assert await editor.diagnostics("src/app/domain/model.py") == []
+        assert await editor.diagnostics("pyproject.toml") == []
+        broken = PYPROJECT.replace('kind = "layers"', 'kind = "layer"')
+        editor.change("pyproject.toml", broken)
+        (problem,) = await editor.diagnostics("pyproject.toml")
+        assert (problem.range, problem.severity, problem.code, problem.message) == (
+            types.Range(types.Position(10, 0), types.Position(11, 0)),
+            types.DiagnosticSeverity.Error,
+            "config-error",
+            "pyproject.toml:11: tool.fitness.rules.layered.kind: unknown rule kind 'layer' "
+            "(did you mean 'layers'?); known kinds: acyclic, allowed, banned-api, "
+            "dependencies, forbidden, independence, layers, metrics, protected",
+        )
+        uri = editor.uri("src/app/domain/model.py")
+        answer = await editor.client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 0))
+        )
+        assert answer is None  # answered: the server is up
+        editor.change("pyproject.toml", PYPROJECT)
+        assert await editor.diagnostics("pyproject.toml") == []
+        editor.change("src/app/domain/model.py", "from app.api import views\n")
+        (found,) = await editor.diagnostics("src/app/domain/model.py")
+        assert found.code == "layered"
 
     in_editor(root, steps)
