@@ -31,8 +31,7 @@ def lsp(stdio: bool) -> None:
         if missing not in _EXTRA:
             raise
         raise UsageError(
-            f"fitness lsp needs {missing}, which is not installed: "
-            "pip install 'fitness-arch[lsp]'"
+            f"fitness lsp needs {missing}, which is not installed: pip install 'fitness-arch[lsp]'"
         ) from None
     # A server lives long and edits make garbage with cycles (pygls's, asyncio's):
     # the collector the CLI switches off for one short run is switched back on.
