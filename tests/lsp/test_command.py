@@ -19,6 +19,6 @@ def test_without_pygls_the_command_says_which_extra_to_install(
     result = run("lsp", cwd=tmp_path)
     assert (result.code, result.out) == (2, "")
     assert result.err == (
-        "fitness: error: fitness lsp needs pygls, which is not installed: "
+        "fitness: fitness lsp needs pygls, which is not installed: "
         "pip install 'fitness-arch[lsp]'\n"
     )
