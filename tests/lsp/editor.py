@@ -73,6 +73,11 @@ class Editor:
         whole = types.TextDocumentContentChangeWholeDocument(text)
         self.client.text_document_did_change(types.DidChangeTextDocumentParams(document, [whole]))
 
+    def watched(self, path: Path, change: types.FileChangeType) -> None:
+        """Tell the server a file changed on disk, as a client watching files does."""
+        event = types.FileEvent(path.as_uri(), change)
+        self.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams([event]))
+
     async def diagnostics(self, relative: str) -> list[types.Diagnostic]:
         """The next diagnostics published for `relative` after those already read."""
         uri = self.uri(relative)

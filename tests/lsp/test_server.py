@@ -252,3 +252,28 @@ def test_a_configuration_error_is_a_diagnostic_on_its_line_and_the_server_stays_
         assert found.code == "layered"
 
     in_editor(root, steps)
+
+
+def test_a_changed_configuration_or_decision_on_disk_is_checked_again(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, FILES)
+    (root / "src/app/domain/model.py").write_text("from app.api import views\n")
+
+    async def steps(editor: Editor) -> None:
+        editor.open("src/app/domain/model.py")
+        (found,) = await editor.diagnostics("src/app/domain/model.py")
+        assert found.message.startswith(
+            "app.domain must not import app.api (a higher layer) (ADR-0001: Layered architecture)"
+        )
+        adr = root / "docs/adr/0001-layered-architecture.md"
+        adr.write_text(ADR.replace("# 1. Layered architecture", "# 1. Layers, top down"))
+        editor.watched(adr, types.FileChangeType.Changed)
+        (found,) = await editor.diagnostics("src/app/domain/model.py")
+        assert found.message.startswith(
+            "app.domain must not import app.api (a higher layer) (ADR-0001: Layers, top down)"
+        )
+        pyproject = root / "pyproject.toml"
+        pyproject.write_text(PYPROJECT.replace('"app.api", ', ""))
+        editor.watched(pyproject, types.FileChangeType.Changed)
+        assert await editor.diagnostics("src/app/domain/model.py") == []
+
+    in_editor(root, steps)
