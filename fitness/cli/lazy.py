@@ -18,6 +18,7 @@ LAZY: Mapping[str, str] = {
     "graph": "graph",
     "history": "history",
     "metrics": "metrics",
+    "schema": "schema",
 }
 
 
