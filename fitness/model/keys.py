@@ -5,18 +5,15 @@ of `[tool.fitness]` and those every rule takes. `fitness explain` prints them an
 `fitness schema` turns them into a JSON schema, so neither can drift from the
 other. A type is one of the small records below; each says how `explain` names
 it (`words()`) and what JSON schema it stands for (`schema()`).
+
+The types are plain classes with slots, not named tuples: every kind's module
+builds its keys when it loads, on the warm path, and a named tuple class costs
+a few hundred microseconds to define.
 """
 
 from __future__ import annotations
 
-import re
-import sys
-from typing import NamedTuple, Union
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
+from typing import NamedTuple
 
 REQUIRED = "(required)"
 
@@ -32,8 +29,22 @@ class Key(NamedTuple):
     type: KeyType
 
 
-class Text(NamedTuple):
+class KeyType:
+    """What values a key takes: how `explain` names it, and its JSON schema."""
+
+    __slots__ = ()
+
+    def words(self) -> str:
+        raise NotImplementedError
+
+    def schema(self) -> JsonSchema:
+        raise NotImplementedError
+
+
+class Text(KeyType):
     """A string."""
+
+    __slots__ = ()
 
     def words(self) -> str:
         return "string"
@@ -42,8 +53,10 @@ class Text(NamedTuple):
         return {"type": "string"}
 
 
-class Flag(NamedTuple):
+class Flag(KeyType):
     """true or false."""
+
+    __slots__ = ()
 
     def words(self) -> str:
         return "boolean"
@@ -52,10 +65,13 @@ class Flag(NamedTuple):
         return {"type": "boolean"}
 
 
-class Whole(NamedTuple):
+class Whole(KeyType):
     """A whole number, no smaller than `minimum` when there is one."""
 
-    minimum: int | None = 0
+    __slots__ = ("minimum",)
+
+    def __init__(self, minimum: int | None = 0) -> None:
+        self.minimum = minimum
 
     def words(self) -> str:
         return "integer" if self.minimum is None else f"integer >= {self.minimum}"
@@ -67,8 +83,10 @@ class Whole(NamedTuple):
         return found
 
 
-class Share(NamedTuple):
+class Share(KeyType):
     """A number from 0 to 1."""
+
+    __slots__ = ()
 
     def words(self) -> str:
         return "number 0..1"
@@ -77,10 +95,13 @@ class Share(NamedTuple):
         return {"type": "number", "minimum": 0, "maximum": 1}
 
 
-class Words(NamedTuple):
+class Words(KeyType):
     """One of a few words: `"check"` or `"ignore"`."""
 
-    words_: tuple[str, ...]
+    __slots__ = ("words_",)
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words_ = words
 
     def words(self) -> str:
         return " | ".join(f'"{word}"' for word in self.words_)
@@ -89,11 +110,14 @@ class Words(NamedTuple):
         return {"type": "string", "enum": list(self.words_)}
 
 
-class ListOf(NamedTuple):
+class ListOf(KeyType):
     """A list of values of one type, with at least `at_least` of them."""
 
-    item: KeyType
-    at_least: int = 0
+    __slots__ = ("at_least", "item")
+
+    def __init__(self, item: KeyType, at_least: int = 0) -> None:
+        self.item = item
+        self.at_least = at_least
 
     def words(self) -> str:
         if isinstance(self.item, Text):
@@ -109,11 +133,14 @@ class ListOf(NamedTuple):
         return found
 
 
-class Modules(NamedTuple):
+class Modules(KeyType):
     """A list of module expressions (`shop.api`, `shop.*`, `shop.**`), and `words` it also takes."""
 
-    words_: tuple[str, ...] = ()
-    at_least: int = 0
+    __slots__ = ("at_least", "words_")
+
+    def __init__(self, words: tuple[str, ...] = (), at_least: int = 0) -> None:
+        self.words_ = words
+        self.at_least = at_least
 
     def words(self) -> str:
         listed = "".join(f' | "{word}"' for word in self.words_)
@@ -129,8 +156,10 @@ class Modules(NamedTuple):
         return found
 
 
-class Imports(NamedTuple):
+class Imports(KeyType):
     """A list of import expressions, `importer -> imported`."""
+
+    __slots__ = ()
 
     def words(self) -> str:
         return "list of 'a -> b'"
@@ -139,8 +168,10 @@ class Imports(NamedTuple):
         return {"type": "array", "items": {"type": "string", "pattern": "->"}}
 
 
-class TextOrList(NamedTuple):
+class TextOrList(KeyType):
     """A string, or a list of strings with at least one."""
+
+    __slots__ = ()
 
     def words(self) -> str:
         return "string or list of strings"
@@ -150,11 +181,14 @@ class TextOrList(NamedTuple):
         return {"anyOf": [{"type": "string"}, many]}
 
 
-class TableOf(NamedTuple):
+class TableOf(KeyType):
     """A table whose keys the user names, each holding a value of one type."""
 
-    value: KeyType
-    at_least: int = 0
+    __slots__ = ("at_least", "value")
+
+    def __init__(self, value: KeyType, at_least: int = 0) -> None:
+        self.value = value
+        self.at_least = at_least
 
     def words(self) -> str:
         return f"table of {self.value.words()}"
@@ -166,10 +200,13 @@ class TableOf(NamedTuple):
         return found
 
 
-class Record(NamedTuple):
+class Record(KeyType):
     """A table of known keys, each described; any other key is an error."""
 
-    keys: tuple[Key, ...]
+    __slots__ = ("keys",)
+
+    def __init__(self, keys: tuple[Key, ...]) -> None:
+        self.keys = keys
 
     def words(self) -> str:
         return "table {" + ", ".join(key.name for key in self.keys) + "}"
@@ -186,10 +223,13 @@ class Record(NamedTuple):
         return found
 
 
-class Either(NamedTuple):
+class Either(KeyType):
     """A value of any of a few types: `"pickle"` or `{ name = "pickle.loads" }`."""
 
-    options: tuple[KeyType, ...]
+    __slots__ = ("options",)
+
+    def __init__(self, options: tuple[KeyType, ...]) -> None:
+        self.options = options
 
     def words(self) -> str:
         return " or ".join(option.words() for option in self.options)
@@ -198,11 +238,14 @@ class Either(NamedTuple):
         return {"anyOf": [option.schema() for option in self.options]}
 
 
-class Ref(NamedTuple):
+class Ref(KeyType):
     """A shape described once in the schema's definitions (the rule tables)."""
 
-    name: str
-    shown: str
+    __slots__ = ("name", "shown")
+
+    def __init__(self, name: str, shown: str) -> None:
+        self.name = name
+        self.shown = shown
 
     def words(self) -> str:
         return self.shown
@@ -210,22 +253,6 @@ class Ref(NamedTuple):
     def schema(self) -> JsonSchema:
         return {"$ref": f"#/definitions/{self.name}"}
 
-
-KeyType = Union[
-    Text,
-    Flag,
-    Whole,
-    Share,
-    Words,
-    ListOf,
-    Modules,
-    Imports,
-    TextOrList,
-    TableOf,
-    Record,
-    Either,
-    Ref,
-]
 
 # What a module expression looks like: dotted segments, none empty (the loader says more).
 MODULE_PATTERN = r"^\s*[^.\s]+(\.[^.\s]+)*\s*$"
@@ -250,6 +277,14 @@ def json_default(key: Key) -> tuple[object, ...]:
     `'"check" (or [tool.fitness]\'s)'` is `"check"`: the words after the value say
     where else it may come from.
     """
+    import re
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+
     if key.default == REQUIRED:
         return ()
     text = re.sub(r"\s+\(.*\)$", "", key.default)
