@@ -3,7 +3,6 @@ every configuration of the repository and rejects what the loader rejects."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
