@@ -6,8 +6,10 @@ Draft-07: what SchemaStore's pyproject.toml partials are written in, and what
 taplo (Even Better TOML) validates and completes from in full.
 
 Layouts: `fitness` (fitness.toml, keys at the top), `pyproject` (the
-`[tool.fitness]` table, as a SchemaStore partial for pyproject.toml) and `pack`
-(a rule pack that `extends` names).
+`[tool.fitness]` table, as a SchemaStore partial for pyproject.toml), `pyproject-file`
+(a whole pyproject.toml whose `tool.fitness` is checked and nothing else: taplo
+applies a schema to the whole document, even in a `[[rule]]` with `keys`, and does
+not follow a `$ref` to another file) and `pack` (a rule pack that `extends` names).
 """
 
 from __future__ import annotations
@@ -20,13 +22,16 @@ from fitness.config.keys import EXAMPLES_KEY, PACK_KEYS, RULE_KEYS, TOP_KEYS
 from fitness.config.rules import OVERRIDE_KEYS
 from fitness.model.keys import REQUIRED, JsonSchema, Key, described
 
-LAYOUTS = ("fitness", "pyproject", "pack")
+LAYOUTS = ("fitness", "pyproject", "pyproject-file", "pack")
 DRAFT = "http://json-schema.org/draft-07/schema#"
 RULE_ID = "^[A-Za-z][A-Za-z0-9_-]*$"
 
+_HEAD = ("$schema", "$comment", "title")
 _TITLES = {
     "fitness": "fitness.toml: the configuration of fitness, the architecture-fitness linter",
     "pyproject": "[tool.fitness] in pyproject.toml: the configuration of fitness",
+    "pyproject-file": "pyproject.toml, of which only [tool.fitness] is checked: the "
+    "configuration of fitness",
     "pack": "a fitness rule pack: [rules.<id>] tables that a configuration extends",
 }
 
@@ -38,6 +43,18 @@ def schema_text(layout: str) -> str:
 
 def schema(layout: str) -> JsonSchema:
     """The JSON schema of one layout of the configuration."""
+    if layout == "pyproject-file":
+        table = {key: value for key, value in schema("fitness").items() if key not in _HEAD}
+        definitions = table.pop("definitions")
+        table["description"] = "the configuration of fitness"
+        tool: JsonSchema = {"type": "object", "properties": {"fitness": table}}
+        return {
+            "$schema": DRAFT,
+            "title": _TITLES[layout],
+            "type": "object",
+            "properties": {"tool": tool},
+            "definitions": definitions,
+        }
     in_pack = layout == "pack"
     document: JsonSchema = {"$schema": DRAFT}
     if layout == "pyproject":

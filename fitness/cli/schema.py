@@ -10,12 +10,13 @@ from fitness.cli.flags import EXIT_CODES
 @click.command(epilog=EXIT_CODES)
 @click.option(
     "--layout",
-    type=click.Choice(["fitness", "pyproject", "pack"]),
+    type=click.Choice(["fitness", "pyproject", "pyproject-file", "pack"]),
     default="fitness",
     show_default=True,
-    help="fitness.toml (docs/fitness.schema.json), the [tool.fitness] table of pyproject.toml "
-    "as a SchemaStore partial (docs/partial-fitness.json), or a rule pack "
-    "(docs/fitness-pack.schema.json).",
+    help="fitness.toml (docs/fitness.schema.json); the [tool.fitness] table of pyproject.toml "
+    "as a SchemaStore partial (docs/partial-fitness.json); a whole pyproject.toml of which "
+    "only tool.fitness is checked, for taplo (docs/pyproject-fitness.schema.json); or a rule "
+    "pack (docs/fitness-pack.schema.json).",
 )
 def schema(layout: str) -> None:
     """Print the JSON schema (draft-07) of the configuration, for editors and CI.

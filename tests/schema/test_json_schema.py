@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 COMMITTED = {
     "fitness": REPO / "docs" / "fitness.schema.json",
     "pyproject": REPO / "docs" / "partial-fitness.json",
+    "pyproject-file": REPO / "docs" / "pyproject-fitness.schema.json",
     "pack": REPO / "docs" / "fitness-pack.schema.json",
 }
 INVALID = sorted((Path(__file__).parent / "invalid").glob("*.toml"))
