@@ -45,7 +45,7 @@ def schema(layout: str) -> JsonSchema:
     """The JSON schema of one layout of the configuration."""
     if layout == "pyproject-file":
         table = {key: value for key, value in schema("fitness").items() if key not in _HEAD}
-        definitions = table.pop("definitions")
+        shared = table.pop("definitions")
         table["description"] = "the configuration of fitness"
         tool: JsonSchema = {"type": "object", "properties": {"fitness": table}}
         return {
@@ -53,7 +53,7 @@ def schema(layout: str) -> JsonSchema:
             "title": _TITLES[layout],
             "type": "object",
             "properties": {"tool": tool},
-            "definitions": definitions,
+            "definitions": shared,
         }
     in_pack = layout == "pack"
     document: JsonSchema = {"$schema": DRAFT}
