@@ -132,7 +132,7 @@ ENTRY = Record(
         Key("name", REQUIRED, "the banned module, attribute or call ('subprocess.run')", Text()),
         Key(
             "when",
-            "{}",
+            "(none)",
             "conditions on the call's arguments, by keyword or position: "
             '{ shell = true }, { "0" = "w" }, { verify = "!true" }, { missing = "Loader" }',
             TableOf(Either((_LITERAL, ListOf(_LITERAL))), 1),

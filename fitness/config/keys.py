@@ -151,7 +151,7 @@ RULE_KEYS = (
         "adr",
         "(none)",
         'the decision the rule enforces, "ADR-0004", or a list of them',
-        TextOrList(),
+        TextOrList(1),
     ),
     Key("message", "(none)", "guidance shown with each finding: how to fix it", Text()),
     Key("tags", "[]", "lowercase words for what the rule is about: ['security']", ListOf(Text())),

@@ -169,16 +169,18 @@ class Imports(KeyType):
 
 
 class TextOrList(KeyType):
-    """A string, or a list of strings with at least one."""
+    """A string, or a list of strings with at least `at_least` of them."""
 
-    __slots__ = ()
+    __slots__ = ("at_least",)
+
+    def __init__(self, at_least: int = 0) -> None:
+        self.at_least = at_least
 
     def words(self) -> str:
         return "string or list of strings"
 
     def schema(self) -> JsonSchema:
-        many: JsonSchema = {"type": "array", "items": {"type": "string"}, "minItems": 1}
-        return {"anyOf": [{"type": "string"}, many]}
+        return {"anyOf": [{"type": "string"}, ListOf(Text(), self.at_least).schema()]}
 
 
 class TableOf(KeyType):

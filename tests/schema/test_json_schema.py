@@ -114,6 +114,25 @@ def test_a_key_with_a_toml_default_has_it_as_json_and_in_its_description() -> No
     assert depth["description"].endswith("(default: none)")
 
 
+def test_every_json_default_is_valid_for_its_own_key() -> None:
+    keys = [*TOP_KEYS, *RULE_KEYS, *PACK_KEYS, EXAMPLES_KEY]
+    keys += [key for kind in KINDS.values() for key in kind.keys]
+    keys += [inner for key in list(keys) if isinstance(key.type, Record) for inner in key.type.keys]
+    entry = next(k for k in KINDS["banned-api"].keys if k.name == "apis").type.schema()
+    keys_with_defaults = [key for key in keys if json_default(key)]
+    assert len(keys_with_defaults) > 40
+    for key in keys_with_defaults:
+        fragment = key.type.schema()
+        if fragment.get("$ref"):  # the rule tables: {} is a table of no rules
+            assert json_default(key) == ({},)
+            continue
+        validator = jsonschema.Draft7Validator(fragment)
+        assert [e.message for e in validator.iter_errors(json_default(key)[0])] == [], key.name
+    for inner in entry["items"]["anyOf"][1]["properties"].values():
+        if "default" in inner:
+            assert list(jsonschema.Draft7Validator(inner).iter_errors(inner["default"])) == []
+
+
 def test_rule_tables_are_told_apart_by_kind() -> None:
     rule = _definitions("fitness")["rule"]
     assert rule["if"] == {"required": ["kind"]}
