@@ -252,3 +252,35 @@ def _assert_described(fragment: dict[str, Any], key: Key) -> None:
             _assert_described(fragment["properties"][inner.name], inner)
     expected = {k: v for k, v in fragment.items() if k not in ("description", "default")}
     assert expected == key.type.schema()
+
+
+def test_a_warm_check_does_not_load_the_schema_command(tmp_path: Path) -> None:
+    """`schema` is a lazy command (fitness/cli/lazy.py): `fitness check` never imports it."""
+    import os
+    import subprocess
+
+    (tmp_path / "fitness.toml").write_text(
+        '[rules.r]\nkind = "layers"\nlayers = ["shop.api", "shop.domain"]\n', encoding="utf-8"
+    )
+    for package in ("shop", "shop/api", "shop/domain"):
+        (tmp_path / "src" / package).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "src" / package / "__init__.py").write_text("")
+    names: set[str] = set()
+    for _ in range(2):  # cold, then warm
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "fitness", "check", "-j", "1"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+        assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+        names = {
+            line.split("|")[-1].strip()
+            for line in done.stderr.splitlines()
+            if line.startswith("import time:") and "|" in line
+        }
+    assert "fitness.cli" in names
+    assert "fitness.cli.schema" not in names
+    assert "fitness.json_schema" not in names
+    assert "fitness.config.keys" not in names
