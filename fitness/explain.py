@@ -7,6 +7,7 @@ import inspect
 
 from fitness.checks import KINDS
 from fitness.checks.docs import Example
+from fitness.config.keys import RULE_KEYS
 from fitness.config.python_versions import unmet
 from fitness.config.schema import Config, Rule
 from fitness.errors import UsageError
@@ -38,10 +39,11 @@ def explain(name: str | None) -> str:
     lines.append("Keys:")
     width = max(len(key.name) for key in kind.keys)
     default_width = max(len(key.default) for key in kind.keys)
-    lines.extend(
-        f"  {key.name.ljust(width)}  {key.default.ljust(default_width)}  {key.meaning}"
-        for key in kind.keys
-    )
+    for key in kind.keys:
+        lines.append(
+            f"  {key.name.ljust(width)}  {key.default.ljust(default_width)}  {key.meaning}"
+        )
+        lines.append(f"  {''.ljust(width)}  type: {key.type.words()}")
     lines.append(_EVERY_RULE)
     for example in kind.examples:
         lines.extend(("", *_example(example)))
@@ -49,8 +51,9 @@ def explain(name: str | None) -> str:
 
 
 _EVERY_RULE = (
-    "Every rule also takes: severity, message, include, exclude, enabled, and adr "
-    '(the decision it enforces, "ADR-0004", or a list of them)'
+    "Every rule also takes: "
+    + ", ".join(key.name for key in RULE_KEYS if key.name != "kind")
+    + " (`fitness schema` describes each)"
 )
 
 

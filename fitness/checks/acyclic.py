@@ -12,6 +12,7 @@ from fitness.checks.graph_options import GraphOptions, expand, parse_graph_optio
 from fitness.config.table import ModuleRef, Table
 from fitness.graph import ImportGraph, package_cycles
 from fitness.model import Finding, ImportEdge
+from fitness.model.keys import Modules, Whole
 
 TEMPLATE = (
     "import cycles in {package} ({loops}): could be made acyclic by removing {count}: {breakers}"
@@ -164,9 +165,19 @@ def _import(edge: ImportEdge) -> str:
 
 # What `fitness explain acyclic` prints and tests/checks/test_kind_examples.py runs.
 KEYS = (
-    Key("packages", REQUIRED, "module expressions: the packages whose children must not loop"),
-    Key("depth", "10", "also check the children of the children, this many levels down"),
-    Key("skip_descendants", "[]", "packages that count as children but whose children are not"),
+    Key(
+        "packages",
+        REQUIRED,
+        "module expressions: the packages whose children must not loop",
+        Modules(at_least=1),
+    ),
+    Key("depth", "10", "also check the children of the children, this many levels down", Whole()),
+    Key(
+        "skip_descendants",
+        "[]",
+        "packages that count as children but whose children are not",
+        Modules(),
+    ),
     *graph_keys(),
 )
 

@@ -14,6 +14,7 @@ from fitness.checks.stdlib import SPOKEN, STDLIB_WORD, THIRD_PARTY, WORDS, in_st
 from fitness.config.table import ModuleRef, Table
 from fitness.model import Finding, ImportEdge
 from fitness.model.expressions import ModuleExpr, within
+from fitness.model.keys import Flag, Modules
 
 TEMPLATE = "{importer} may not import {imported}{how} ({root} may import only {allowed})"
 
@@ -131,17 +132,24 @@ def _allowed(params: AllowedParams) -> str:
 
 # What `fitness explain allowed` prints and tests/checks/test_kind_examples.py runs.
 KEYS = (
-    Key("from", REQUIRED, "module expressions: the packages whose imports are checked"),
+    Key(
+        "from",
+        REQUIRED,
+        "module expressions: the packages whose imports are checked",
+        Modules(at_least=1),
+    ),
     Key(
         "may_import",
         "[]",
         "module expressions (internal or third-party) they may also import, and the words "
         '"stdlib" (the standard library) and "third-party" (every other outside package)',
+        Modules(WORDS),
     ),
     Key(
         "allow_stdlib",
         "true",
         'whether they may import the standard library ("stdlib" in may_import says true)',
+        Flag(),
     ),
     *graph_keys(),
 )

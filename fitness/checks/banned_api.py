@@ -6,13 +6,14 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.checks.api_names import shown
-from fitness.checks.banned_entries import BannedEntry, entries
+from fitness.checks.banned_entries import ENTRY, BannedEntry, entries
 from fitness.checks.base import CheckContext
 from fitness.checks.call_conditions import Judgement, judge
 from fitness.checks.docs import REQUIRED, Example, Key
 from fitness.config.schema import IMPORT_MODES
 from fitness.config.table import ModuleRef, Table
 from fitness.model import ApiUse, Finding, Location, Severity
+from fitness.model.keys import Either, ListOf, Modules, Text, Words
 
 if TYPE_CHECKING:  # defined only when coverage is worked out
     from fitness.model.reach import Subjects
@@ -288,12 +289,14 @@ KEYS = (
         "apis",
         REQUIRED,
         'names, or tables { name = "...", when = { ... }, message = "...", ruff = "S301" }',
+        ListOf(Either((Text(), ENTRY)), 1),
     ),
-    Key("allow_in", "[]", "module expressions where the uses are allowed"),
+    Key("allow_in", "[]", "module expressions where the uses are allowed", Modules()),
     Key(
         "type_checking",
         '"check" (or [tool.fitness]\'s)',
         '"ignore" leaves out uses under `if TYPE_CHECKING:`',
+        Words(IMPORT_MODES),
     ),
 )
 

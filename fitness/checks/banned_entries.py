@@ -10,6 +10,18 @@ from fitness.checks.api_names import ApiName, parse_name
 from fitness.checks.call_conditions import Condition, parse_when
 from fitness.config.source import KeyPath
 from fitness.config.table import Table, kind_of
+from fitness.model.keys import (
+    REQUIRED,
+    Either,
+    Flag,
+    Key,
+    ListOf,
+    Record,
+    TableOf,
+    Text,
+    TextOrList,
+    Whole,
+)
 
 
 class BannedEntry(NamedTuple):
@@ -111,6 +123,29 @@ def _ruff_codes(entry: Table) -> tuple[str, ...]:
 
 
 _RUFF_CODE = re.compile(r"[A-Z]{1,6}[0-9]{1,4}")
+
+_LITERAL = Either((Flag(), Whole(None), Text()))
+
+# The keys of a table entry of `apis`, as `fitness explain banned-api` and the schema show them.
+ENTRY = Record(
+    (
+        Key("name", REQUIRED, "the banned module, attribute or call ('subprocess.run')", Text()),
+        Key(
+            "when",
+            "(none)",
+            "conditions on the call's arguments, by keyword or position: "
+            '{ shell = true }, { "0" = "w" }, { verify = "!true" }, { missing = "Loader" }',
+            TableOf(Either((_LITERAL, ListOf(_LITERAL))), 1),
+        ),
+        Key("message", "(the rule's)", "guidance shown with this entry's findings", Text()),
+        Key(
+            "ruff",
+            "[]",
+            "ruff's codes for the same fact ('S301'): its noqa silences it",
+            TextOrList(),
+        ),
+    )
+)
 
 
 def _same(a: BannedEntry, b: BannedEntry) -> bool:

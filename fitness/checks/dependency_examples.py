@@ -3,35 +3,46 @@
 from __future__ import annotations
 
 from fitness.checks.docs import Example, Key
+from fitness.model.keys import ListOf, Modules, TableOf, Text
 
 KEYS = (
     Key(
         "ignore",
         "[]",
         "distributions never reported unused (plugins, CLIs and stubs loaded by name)",
+        ListOf(Text()),
     ),
     Key(
         "module_map",
         "{}",
         'a table of module prefix = distribution, for names fitness cannot tell ("foo" = "foo-py")',
+        TableOf(Text()),
     ),
     Key(
         "allow",
         "{}",
         'a table of package = [distributions] it may use ("shop.domain" = ["pydantic"]); '
         "the deepest package listed decides",
+        TableOf(ListOf(Text())),
     ),
     Key(
         "requirements",
         "[]",
         "requirements files (relative to the project root) of runtime dependencies",
+        ListOf(Text()),
     ),
-    Key("dev_requirements", "[]", "requirements files of development dependencies"),
-    Key("dev_extras", "[]", "extras of optional-dependencies that hold development tools"),
+    Key("dev_requirements", "[]", "requirements files of development dependencies", ListOf(Text())),
+    Key(
+        "dev_extras",
+        "[]",
+        "extras of optional-dependencies that hold development tools",
+        ListOf(Text()),
+    ),
     Key(
         "tests",
         "(tests, test_*, *_test, conftest)",
         "module expressions: the test code, which may import development dependencies",
+        Modules(),
     ),
 )
 

@@ -10,15 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-REQUIRED = "(required)"
+from fitness.config.schema import IMPORT_MODES
+from fitness.model.keys import REQUIRED, Imports, Key, Words
 
-
-class Key(NamedTuple):
-    """One key of a rule kind's table: its name, its default as TOML (or REQUIRED), its meaning."""
-
-    name: str
-    default: str
-    meaning: str
+__all__ = ["REQUIRED", "Example", "Key", "graph_keys"]
 
 
 class Example(NamedTuple):
@@ -49,7 +44,18 @@ def graph_keys() -> tuple[Key, ...]:
             "[]",
             "imports the rule does not count, as 'importer -> imported' "
             "(a third-party package names its submodules too)",
+            Imports(),
         ),
-        Key("type_checking", inherited, '"ignore" leaves out imports under `if TYPE_CHECKING:`'),
-        Key("dynamic", inherited, '"ignore" leaves out literal importlib.import_module("x")'),
+        Key(
+            "type_checking",
+            inherited,
+            '"ignore" leaves out imports under `if TYPE_CHECKING:`',
+            Words(IMPORT_MODES),
+        ),
+        Key(
+            "dynamic",
+            inherited,
+            '"ignore" leaves out literal importlib.import_module("x")',
+            Words(IMPORT_MODES),
+        ),
     )

@@ -20,6 +20,7 @@ from fitness.config.table import ModuleRef, Table
 from fitness.graph import GraphView, ImportGraph, every_chain, route_imports
 from fitness.model import Finding, ImportEdge
 from fitness.model.expressions import within
+from fitness.model.keys import Flag, Modules
 
 
 class ForbiddenParams(NamedTuple):
@@ -149,16 +150,27 @@ def direct_imports(
 
 # What `fitness explain forbidden` prints and tests/checks/test_kind_examples.py runs.
 KEYS = (
-    Key("from", REQUIRED, "module expressions: the modules that must not import"),
+    Key(
+        "from",
+        REQUIRED,
+        "module expressions: the modules that must not import",
+        Modules(at_least=1),
+    ),
     Key(
         "to",
         REQUIRED,
         "module expressions (internal or third-party) they must not import; "
         "one inside `from` is checked against the rest of `from`; the words "
         '"third-party" (every outside package but the standard library) and "stdlib"',
+        Modules(WORDS, at_least=1),
     ),
-    Key("allow_indirect", "false", "true: only direct imports count"),
-    Key("as_packages", "true", "false: each module in `from` and `to` alone, not its descendants"),
+    Key("allow_indirect", "false", "true: only direct imports count", Flag()),
+    Key(
+        "as_packages",
+        "true",
+        "false: each module in `from` and `to` alone, not its descendants",
+        Flag(),
+    ),
     *graph_keys(),
 )
 

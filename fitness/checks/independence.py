@@ -19,6 +19,7 @@ from fitness.config.source import Where
 from fitness.config.table import ModuleRef, Table
 from fitness.graph import every_chain, route_imports
 from fitness.model import Finding
+from fitness.model.keys import Modules
 
 
 class IndependenceParams(NamedTuple):
@@ -104,6 +105,7 @@ KEYS = (
         "modules",
         REQUIRED,
         "module expressions: the modules that must not import each other (two or more)",
+        Modules(at_least=1),
     ),
     *graph_keys(),
 )

@@ -15,6 +15,7 @@ from fitness.config.table import ModuleRef, Table
 from fitness.graph import GraphView, every_chain, route_imports
 from fitness.model import Finding
 from fitness.model.expressions import ModuleExpr, expression_problem
+from fitness.model.keys import Flag, ListOf, Modules, Text
 
 _SEPARATOR = re.compile(r"\s*([|:])\s*")
 
@@ -248,11 +249,17 @@ KEYS = (
         REQUIRED,
         "top to bottom, at least two (or one 'a | b'); 'a | b' independent, "
         "'a : b' may import each other",
+        ListOf(Text(), 1),
     ),
-    Key("containers", "[]", "module expressions: the layers are repeated inside each"),
-    Key("closed", "[]", "layers the layers above may not skip"),
-    Key("exhaustive", "false", "true: every child of a container must be in a layer"),
-    Key("exhaustive_ignores", "[]", "children (by last segment) exhaustive spares: 'migrations'"),
+    Key("containers", "[]", "module expressions: the layers are repeated inside each", Modules()),
+    Key("closed", "[]", "layers the layers above may not skip", ListOf(Text())),
+    Key("exhaustive", "false", "true: every child of a container must be in a layer", Flag()),
+    Key(
+        "exhaustive_ignores",
+        "[]",
+        "children (by last segment) exhaustive spares: 'migrations'",
+        ListOf(Text()),
+    ),
     *graph_keys(),
 )
 

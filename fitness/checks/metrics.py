@@ -12,6 +12,7 @@ from fitness.checks.graph_options import GraphOptions, parse_graph_options, rule
 from fitness.config.table import ModuleRef, Table, kind_of
 from fitness.graph import GraphView
 from fitness.model import Finding, Hop, Location
+from fitness.model.keys import Flag, Modules, Share, Whole
 from fitness.views.metrics import Metrics, PackageMetrics, package_metrics
 
 if TYPE_CHECKING:  # defined only when coverage is worked out
@@ -307,26 +308,37 @@ def _shown(value: float) -> str:
 # What `fitness explain metrics` prints and tests/checks/test_kind_examples.py runs.
 KEYS = (
     Key(
-        "packages", "(every package)", "module expressions: the packages checked (and those inside)"
+        "packages",
+        "(every package)",
+        "module expressions: the packages checked (and those inside)",
+        Modules(),
     ),
     Key(
         "depth",
         "1",
         "levels of packages below the top-level packages, as `fitness metrics --depth`",
+        Whole(),
     ),
-    Key("max_efferent", "(none)", "most other packages a package may import (Ce)"),
-    Key("max_instability", "(none)", "highest instability I = Ce/(Ca+Ce), from 0 to 1"),
-    Key("max_distance", "(none)", "highest distance from the main sequence |A + I - 1|, 0 to 1"),
-    Key("max_modules", "(none)", "most modules in a package"),
+    Key("max_efferent", "(none)", "most other packages a package may import (Ce)", Whole()),
+    Key("max_instability", "(none)", "highest instability I = Ce/(Ca+Ce), from 0 to 1", Share()),
+    Key(
+        "max_distance",
+        "(none)",
+        "highest distance from the main sequence |A + I - 1|, 0 to 1",
+        Share(),
+    ),
+    Key("max_modules", "(none)", "most modules in a package", Whole()),
     Key(
         "max_lines",
         "(none)",
         "most lines of code in a package (blank and comment lines not counted)",
+        Whole(),
     ),
     Key(
         "stable_dependencies",
         "false",
         "true: a package may import only packages at least as stable (instability no higher)",
+        Flag(),
     ),
     *graph_keys(),
 )

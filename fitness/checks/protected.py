@@ -15,6 +15,7 @@ from fitness.config.source import Where
 from fitness.config.table import ModuleRef, Table
 from fitness.model import Finding, ImportEdge
 from fitness.model.expressions import expression_problem, within
+from fitness.model.keys import ListOf, Modules, Text
 
 if TYPE_CHECKING:  # defined only when coverage is worked out
     from fitness.model.reach import Subjects
@@ -168,13 +169,19 @@ def _allowed(params: ProtectedParams) -> str:
 
 # What `fitness explain protected` prints and tests/checks/test_kind_examples.py runs.
 KEYS = (
-    Key("modules", REQUIRED, "module expressions: the protected modules"),
-    Key("allowed_importers", "[]", "module expressions: the only modules that may import them"),
+    Key("modules", REQUIRED, "module expressions: the protected modules", Modules(at_least=1)),
+    Key(
+        "allowed_importers",
+        "[]",
+        "module expressions: the only modules that may import them",
+        Modules(),
+    ),
     Key(
         "public",
         "[]",
         "submodules or names of each protected module that outsiders may import "
         "('api', or in full 'shop.billing.api')",
+        ListOf(Text()),
     ),
     *graph_keys(),
 )

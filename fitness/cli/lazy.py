@@ -19,6 +19,7 @@ LAZY: Mapping[str, str] = {
     "history": "history",
     "lsp": "lsp",
     "metrics": "metrics",
+    "schema": "schema",
 }
 
 

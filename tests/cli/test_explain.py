@@ -36,16 +36,22 @@ ALLOWED = (
     "\n"
     "Keys:\n"
     "  from           (required)                     module expressions: the packages whose imports are checked\n"
+    "                 type: list of module expressions\n"
     "  may_import     []                             module expressions (internal or third-party) they may also import, "
     'and the words "stdlib" (the standard library) and "third-party" (every other outside package)\n'
+    '                 type: list of module expressions | "third-party" | "stdlib"\n'
     "  allow_stdlib   true                           whether they may import the standard library "
     '("stdlib" in may_import says true)\n'
+    "                 type: boolean\n"
     "  ignore         []                             imports the rule does not count, as 'importer -> imported' "
     "(a third-party package names its submodules too)\n"
+    "                 type: list of 'a -> b'\n"
     '  type_checking  "check" (or [tool.fitness]\'s)  "ignore" leaves out imports under `if TYPE_CHECKING:`\n'
+    '                 type: "check" | "ignore"\n'
     '  dynamic        "check" (or [tool.fitness]\'s)  "ignore" leaves out literal importlib.import_module("x")\n'
-    "Every rule also takes: severity, message, include, exclude, enabled, and adr (the decision "
-    'it enforces, "ADR-0004", or a list of them)\n'
+    '                 type: "check" | "ignore"\n'
+    "Every rule also takes: severity, adr, message, tags, python, include, exclude, "
+    "suppressible, enabled (`fitness schema` describes each)\n"
     "\n"
     "Valid example: the domain imports itself, shop.base and the standard library\n"
     "  fitness.toml\n"
