@@ -97,9 +97,9 @@ class Server:
             message = self.receive()
             if answer is not None and message.get("id") == answer and "method" not in message:
                 return message.get("result")
-            if method is not None and message.get("method") == method:
-                if not uri or message["params"].get("uri") == uri:
-                    return message["params"]
+            named = method is not None and message.get("method") == method
+            if named and (not uri or message["params"].get("uri") == uri):
+                return message["params"]
             if "id" in message and "method" in message:  # a request from the server
                 reply = {"jsonrpc": "2.0", "id": message["id"], "result": None}
                 body = json.dumps(reply).encode("utf-8")
@@ -141,21 +141,19 @@ def measure(venv: Path, directory: Path, rounds: int) -> dict[str, float]:
     version = 1
     times: dict[str, list[float]] = {"save": [], "typing": []}
     counts = []
-    for number in range(rounds * 2):
+    for _ in range(rounds):
         for how in ("save", "typing"):
             version += 1
             now = text + IMPORT if (version % 2 == 0) else text
             start = time.perf_counter()
             changed = {"uri": uri, "version": version}
-            server.send(
-                "textDocument/didChange", {"textDocument": changed, "contentChanges": [{"text": now}]}
-            )
+            edit = {"textDocument": changed, "contentChanges": [{"text": now}]}
+            server.send("textDocument/didChange", edit)
             if how == "save":
                 server.send("textDocument/didSave", {"textDocument": {"uri": uri}})
             found = server.wait_for("textDocument/publishDiagnostics", uri=uri)
             times[how].append(time.perf_counter() - start)
             counts.append(len(found["diagnostics"]))
-        del number
     server.stop()
     if len(set(counts)) != 2:
         raise RuntimeError(f"the edits did not change the diagnostics: {counts}")
