@@ -23,4 +23,3 @@ def test_every_listed_name_is_exported_and_nothing_else() -> None:
 def test_every_exported_name_exists() -> None:
     missing = [name for name in fitness.api.__all__ if not hasattr(fitness.api, name)]
     assert missing == []
-
