@@ -203,3 +203,22 @@ def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "COV_CORE_SOURCE")}
     env["NO_COLOR"] = "1"
     return env
+
+
+def test_the_plugin_version_is_part_of_the_reuse_key(venv: Path, shop: Path) -> None:
+    """A warm run reuses the plugin's findings; the same files under another version of
+    the plugin do not: its rules run again. (Last: it edits the installed plugin.)"""
+    site = venv.parents[1] / "lib"
+    (module,) = site.glob("python*/site-packages/fitness_tested_modules/__init__.py")
+    (metadata,) = site.glob("python*/site-packages/fitness_tested_modules-0.1.0.dist-info/METADATA")
+    code, meta = module.read_text(), metadata.read_text()
+    args = ("check", "--config", "fitness-plugin.toml")
+    try:
+        assert "has no test module" in fitness(venv, shop, *args).stdout
+        module.write_text(code.replace("has no test module", "is untested"))
+        assert "has no test module" in fitness(venv, shop, *args).stdout  # reused
+        metadata.write_text(meta.replace("Version: 0.1.0", "Version: 0.1.1"))
+        assert "shop.api.schemas is untested" in fitness(venv, shop, *args).stdout
+    finally:
+        module.write_text(code)
+        metadata.write_text(meta)
