@@ -25,3 +25,9 @@ class ConfigError(FitnessError):
     def __init__(self, problems: Sequence[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = tuple(problems)
+
+
+class PluginError(UsageError):
+    """A rule kind from the `fitness.kinds` entry-point group cannot be used: it failed to
+    load, is no rule kind, or takes a name another kind has. The message names the
+    distribution and its version; a configuration reports it at the rule's `kind`."""

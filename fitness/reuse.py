@@ -8,7 +8,10 @@ ignored when unreadable, corrupt or of another version (like the facts cache):
   reached (their coverage, as bytes the caller encodes), the comments
   suppressions and ADR findings are read from, under a key of fitness's and
   Python's versions, the configuration (every file's text: the configuration
-  and the packs its rules come from; the rules selected) and the module list,
+  and the packs its rules come from; the rules selected), the module list,
+  and what else the caller says the findings depend on (`extra_key`: a
+  `dependencies` rule's manifests, the distribution and version of each
+  plugin whose kind a rule uses — `fitness.app.run`),
   and the version (stamp and content hash) of every file they were found in;
 - the *resolved graph*: each module's edges, with the content hash of the
   file they were resolved from, under a key of the module list (a module

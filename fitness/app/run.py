@@ -20,7 +20,7 @@ from fitness.app.notices import (
 )
 from fitness.app.options import BUILT_IN_IDS, CheckOptions
 from fitness.app.trees import Revisions
-from fitness.checks import KINDS, CheckContext
+from fitness.checks import KINDS, CheckContext, plugin_versions
 from fitness.checks.bans import configured_bans
 from fitness.checks.unknown_names import unknown_names
 from fitness.config.schema import Config, Rule
@@ -255,7 +255,10 @@ def _analyse(
 
     store = None if options.facts_from is not None else cache_dir
     fresh = options.fresh_cache
-    extra = inputs.key() if inputs is not None else None
+    extra: object = inputs.key() if inputs is not None else None
+    plugins = plugin_versions(rule.kind for rule in config.rules)
+    if plugins:  # a plugin's findings depend on its version too: another reuses nothing
+        extra = (extra, plugins)
     return analyse(
         config,
         discovery,

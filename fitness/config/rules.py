@@ -17,6 +17,7 @@ from typing import NamedTuple
 from fitness.config.python_versions import minors_of
 from fitness.config.schema import Disabled, ParamsParser, Rule
 from fitness.config.table import Table
+from fitness.errors import PluginError
 from fitness.model import Severity
 from fitness.suggest import close_match, did_you_mean
 
@@ -165,7 +166,12 @@ def _parse(
     # A pack may say `suppressible = false` for all its rules (`fitness.config.packs`).
     suppressible = table.boolean("suppressible", table.default("suppressible", "true") == "true")
     _examples(table, in_pack)
-    parser = None if kind is None else parsers.get(kind)
+    try:
+        parser = None if kind is None else parsers.get(kind)
+    except PluginError as error:  # a plugin kind that cannot be used: said at the rule's kind
+        table.problem("kind", str(error))
+        table.skip_rest()
+        return None
     if kind is None or parser is None:
         if kind is not None:
             known = ", ".join(sorted(parsers))
