@@ -15,6 +15,7 @@ from fitness.api import (
     Finding,
     Key,
     ModuleRef,
+    Modules,
     Table,
     finding,
     graph_of,
@@ -91,8 +92,13 @@ class TestedModules:
 
 
 KEYS = (
-    Key("modules", REQUIRED, "module expressions: the modules that need a test module"),
-    Key("tests", REQUIRED, "module expressions: where the test modules are"),
+    Key(
+        "modules",
+        REQUIRED,
+        "module expressions: the modules that need a test module",
+        Modules(at_least=1),
+    ),
+    Key("tests", REQUIRED, "module expressions: where the test modules are", Modules(at_least=1)),
 )
 
 _RULE = """\
