@@ -220,7 +220,8 @@ def _broken(
     if params.must_not_subclass is not None and family is not None:
         chain = family.chain(params.must_not_subclass)
         if chain is not None:
-            through = spoken_list([hop.imported for hop in chain[:-1]])
+            middle = [hop.imported for hop in chain[:-1]]
+            through = spoken_list(middle) if middle else ""
             yield finding(
                 "must_not_subclass",
                 MUST_NOT_SUBCLASS,
