@@ -137,7 +137,9 @@ def _class(
     )
 
 
-def _qualified(context: CheckContext, module: str, path: str, facts: FileFacts, written: str) -> str:
+def _qualified(
+    context: CheckContext, module: str, path: str, facts: FileFacts, written: str
+) -> str:
     """A name as the facts hold it, made absolute: a relative one (`.base.Model`) from
     the module's package; one the module itself defines (`Base`) with the module's name."""
     if not written:

@@ -106,7 +106,9 @@ class Classes:
     inheritance chain, one step per class.
     """
 
-    description = "classes and functions selected by module, base, decorator or name obey conditions"
+    description = (
+        "classes and functions selected by module, base, decorator or name obey conditions"
+    )
 
     @property
     def keys(self) -> tuple[Key, ...]:
@@ -175,7 +177,9 @@ class Classes:
             )
             if value
         ]
-        what = " and ".join(f"{kind}es" if kind == "class" else "functions" for kind in params.selects)
+        what = " and ".join(
+            f"{kind}es" if kind == "class" else "functions" for kind in params.selects
+        )
         return f"{what} with {', '.join(picked)}: {', '.join(demands)}"
 
     def check(self, params: ClassesParams, context: CheckContext) -> Iterable[Finding]:
@@ -236,14 +240,17 @@ def _broken(
                 base=params.must_not_subclass,
                 undecided=family.undecided,
             )
-    if params.must_subclass is not None and family is not None:
-        if family.chain(params.must_subclass) is None:
-            if family.unknown and not suffix:
-                yield finding(
-                    "must_subclass", CANNOT_TELL, base=params.must_subclass, undecided=family.undecided
-                )
-            else:
-                yield finding("must_subclass", MUST_SUBCLASS, base=params.must_subclass)
+    must = params.must_subclass
+    if must is not None and family is not None and family.chain(must) is None:
+        if family.unknown and not suffix:
+            yield finding(
+                "must_subclass",
+                CANNOT_TELL,
+                base=params.must_subclass,
+                undecided=family.undecided,
+            )
+        else:
+            yield finding("must_subclass", MUST_SUBCLASS, base=params.must_subclass)
     if params.must_live_in and not any(ref.expr.covers(item.module) for ref in params.must_live_in):
         places = spoken_list([ref.expr.text for ref in params.must_live_in])
         yield finding("must_live_in", MUST_LIVE_IN, modules=places)
@@ -256,7 +263,9 @@ def _broken(
     if banned is not None:
         for decorator in item.decorators:
             if fnmatchcase(decorator, banned):
-                yield finding("must_not_be_decorated_with", MUST_NOT_BE_DECORATED, decorator=decorator)
+                yield finding(
+                    "must_not_be_decorated_with", MUST_NOT_BE_DECORATED, decorator=decorator
+                )
                 break
 
 

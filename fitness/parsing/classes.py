@@ -216,9 +216,7 @@ def _abstract_methods(node: cst.ClassDef, aliases: dict[str, str]) -> bool:
     )
 
 
-def _lines(
-    module: cst.Module, statements: Sequence[Statement], text: str
-) -> list[tuple[int, int]]:
+def _lines(module: cst.Module, statements: Sequence[Statement], text: str) -> list[tuple[int, int]]:
     """The line and column of each class statement's `class` keyword."""
     index = LineIndex(text)
     # Nearly always: each statement is a line `class Name(` or `class Name:`, in order

@@ -15,7 +15,9 @@ Run = Callable[..., Result]
 ROOT = {"src/shop/__init__.py": "", "src/shop/domain/__init__.py": ""}
 
 
-def _findings(tmp_path: Path, rule: str, files: dict[str, str]) -> list[tuple[str, str, str, list[str]]]:
+def _findings(
+    tmp_path: Path, rule: str, files: dict[str, str]
+) -> list[tuple[str, str, str, list[str]]]:
     write_tree(tmp_path, {**ROOT, **files, "pyproject.toml": config(rule)})
     return summarize(check_project(tmp_path, fail_on="never"))
 
@@ -121,7 +123,9 @@ def test_an_unresolvable_base_is_unknown_only_when_the_rule_needs_it(tmp_path: P
         )
     ]
     # The same class under a rule that does not need its bases: nothing unknown to say.
-    rule = PURE.replace('must_not_subclass = "sqlalchemy.orm.DeclarativeBase"', 'must_be_named = "*"')
+    rule = PURE.replace(
+        'must_not_subclass = "sqlalchemy.orm.DeclarativeBase"', 'must_be_named = "*"'
+    )
     assert _findings(tmp_path, rule, {}) == []
 
 
@@ -309,7 +313,9 @@ def test_a_suppression_comment_silences_a_classes_finding(tmp_path: Path) -> Non
         ),
     ],
 )
-def test_configuration_errors_word_for_word(tmp_path: Path, run: Run, rule: str, expected: str) -> None:
+def test_configuration_errors_word_for_word(
+    tmp_path: Path, run: Run, rule: str, expected: str
+) -> None:
     write_tree(
         tmp_path,
         {
