@@ -32,7 +32,10 @@ Assignment = Union[cst.Assign, cst.AnnAssign]
 _CLASS = re.compile(r"class\b")  # a literal start, which `re` finds fastest
 _CLASS_LINE = re.compile(r"^[ \t\f]*(class)[ \t]+(\w+)[ \t]*[(:]", re.MULTILINE)
 _DEF = re.compile(r"def\b")
-_DEF_LINE = re.compile(r"^[ \t\f]*((?:async[ \t]+)?def)[ \t]+(\w+)[ \t]*[(\[]", re.MULTILINE)
+# `def name(` anywhere (a literal start, which `re` finds fast); `_keyword_start` then
+# checks that only blanks, or `async`, come before it on its line.
+_DEF_NAME = re.compile(r"def[ \t]+(\w+)[ \t]*[(\[]")
+_ASYNC = re.compile(r"[ \t\f]*async[ \t]+\Z")
 _CODE_LINE = re.compile(r"^[ \t\f]*[^\s#]", re.MULTILINE)
 _COMMENT_LINE = re.compile(r"^[ \t\f]*#", re.MULTILINE)
 _ABSTRACT_DECORATORS = frozenset(
@@ -160,6 +163,8 @@ def _decorators(
     node: cst.ClassDef | cst.FunctionDef, aliases: dict[str, str], instances: dict[str, str]
 ) -> tuple[str, ...]:
     """Each decorator's name, resolved, the call stripped (`@router.get("/")`)."""
+    if not node.decorators:
+        return ()
     names = []
     for decorator in node.decorators:
         expression = decorator.decorator
@@ -243,7 +248,11 @@ def _def_lines(
     if not statements:
         return []
     index = LineIndex(text)
-    starts = [(match.start(1), match.group(2)) for match in _DEF_LINE.finditer(text)]
+    starts = []
+    for match in _DEF_NAME.finditer(text):
+        start = _keyword_start(text, match.start())
+        if start is not None:
+            starts.append((start, match.group(1)))
     if [name for _, name in starts] == [node.name.value for node, _ in statements]:
         return [index.position(offset) for offset, _ in starts]
     offsets = [
@@ -260,6 +269,18 @@ def _def_lines(
             if isinstance(node, cst.FunctionDef)
         ]
     return _exact_lines(module, statements, text)
+
+
+def _keyword_start(text: str, offset: int) -> int | None:
+    """Where the statement of the `def` at `offset` starts (at `async` for `async def`),
+    or None when something else than blanks precedes it on its line."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    before = text[line_start:offset]
+    if not before or before.isspace():
+        return offset
+    if _ASYNC.match(before):
+        return line_start + len(before) - len(before.lstrip())
+    return None
 
 
 def _async_start(text: str, offset: int) -> int:
