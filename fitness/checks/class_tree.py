@@ -66,7 +66,9 @@ class Lineage(NamedTuple):
     def undecided(self) -> str:
         """What is unknown, in words."""
         parts = [
-            f"the base {base} of {name} is unknown" if base else f"a base of {name} is no name"
+            f"the base {base} of {name} is unknown"
+            if base
+            else f"a base of {name} is an expression, not a class name"
             for name, base in self.unknown
         ]
         return "; ".join(parts)
@@ -175,25 +177,36 @@ def _find(context: CheckContext, name: str, depth: int = 0) -> Definition | str:
             if fact.name == inner:
                 return _class(context, module, path, facts, fact)
         if depth < _MAX_REEXPORTS:
-            again = _reexported(module, path, facts, parts[cut], parts[cut + 1 :])
-            if again is not None:
-                return _find(context, again, depth + 1)
+            for again in _reexported(module, path, facts, parts[cut], parts[cut + 1 :]):
+                found = _find(context, again, depth + 1)
+                if not isinstance(found, str):
+                    return found
         return _UNKNOWN
     return _EXTERNAL
 
 
 def _reexported(
     module: str, path: str, facts: FileFacts, first: str, rest: list[str]
-) -> str | None:
-    """What `module` imports under the name `first` (`from .base import Model`), in full."""
+) -> Iterator[str]:
+    """What `module` may import under the name `first`, in full: the module a
+    `from .base import Model` names it from, else each module it star-imports."""
+    stars = []
     for raw in facts.imports:
-        if raw.local or raw.dynamic or first not in raw.names:
+        if raw.local or raw.dynamic:
             continue
-        if raw.level:
-            parts = module.split(".")
-            keep = len(parts) - raw.level + (1 if path.endswith("__init__.py") else 0)
-            source = ".".join([*parts[: max(keep, 0)], *([raw.module] if raw.module else [])])
-        else:
-            source = raw.module
-        return ".".join([source, first, *rest])
-    return None
+        if first in raw.names:
+            yield ".".join([_source(module, path, raw.module, raw.level), first, *rest])
+            return
+        if raw.names == ("*",):
+            stars.append(_source(module, path, raw.module, raw.level))
+    for source in stars:
+        yield ".".join([source, first, *rest])
+
+
+def _source(module: str, path: str, imported: str, level: int) -> str:
+    """The absolute name of the module `from <level dots><imported> import ...` names."""
+    if not level:
+        return imported
+    parts = module.split(".")
+    keep = len(parts) - level + (1 if path.endswith("__init__.py") else 0)
+    return ".".join([*parts[: max(keep, 0)], *([imported] if imported else [])])

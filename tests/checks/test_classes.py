@@ -101,6 +101,40 @@ def test_a_base_reexported_by_a_package_init_is_followed(tmp_path: Path) -> None
     ]
 
 
+def test_a_base_reexported_through_a_star_import_is_followed(tmp_path: Path) -> None:
+    files = {
+        "src/shop/db/__init__.py": "from typing import *\nfrom shop.db.base import *\n",
+        "src/shop/db/base.py": "import sqlalchemy.orm\n\nclass Base(sqlalchemy.orm.DeclarativeBase): ...\n",
+        "src/shop/domain/order.py": "from shop import db\n\nclass Order(db.Base): ...\n",
+    }
+    assert _findings(tmp_path, PURE, files) == [
+        (
+            "pure",
+            "class shop.domain.order.Order may not subclass sqlalchemy.orm.DeclarativeBase "
+            "(through shop.db.base.Base)",
+            "src/shop/domain/order.py:3:1",
+            [
+                "shop.domain.order.Order -> shop.db.base.Base:3",
+                "shop.db.base.Base -> sqlalchemy.orm.DeclarativeBase:3",
+            ],
+        )
+    ]
+
+
+def test_a_base_that_is_an_expression_is_unknown(tmp_path: Path) -> None:
+    files = {"src/shop/domain/order.py": "class Order(make_base()): ...\n"}
+    assert _findings(tmp_path, PURE, files) == [
+        (
+            "pure",
+            "fitness cannot tell whether class shop.domain.order.Order subclasses "
+            "sqlalchemy.orm.DeclarativeBase: a base of shop.domain.order.Order is an "
+            "expression, not a class name",
+            "src/shop/domain/order.py:1:1",
+            [],
+        )
+    ]
+
+
 def test_an_unresolvable_base_is_unknown_only_when_the_rule_needs_it(tmp_path: Path) -> None:
     files = {
         "src/shop/db.py": "",
