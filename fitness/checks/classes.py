@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING, NamedTuple
 
 from fitness.checks.base import CheckContext
-from fitness.checks.class_tree import Definition, Lineage, definitions, lineage
 from fitness.checks.docs import Example, Key
 from fitness.checks.findings import spoken_list
 from fitness.config.table import ModuleRef, Table
 from fitness.model import Finding, Hop
 
-if TYPE_CHECKING:  # defined only when coverage is worked out
+if TYPE_CHECKING:  # a warm run that reuses its findings imports neither
+    from fitness.checks.class_tree import Definition, Lineage
     from fitness.model.reach import Subjects
 
 MUST_NOT_SUBCLASS = "{what} {name} may not subclass {base}{through}"
@@ -183,6 +182,10 @@ class Classes:
         return f"{what} with {', '.join(picked)}: {', '.join(demands)}"
 
     def check(self, params: ClassesParams, context: CheckContext) -> Iterable[Finding]:
+        from fnmatch import fnmatchcase
+
+        from fitness.checks.class_tree import definitions, lineage
+
         findings: list[Finding] = []
         selectors = [ref.expr for ref in params.modules]
         for item in definitions(context, params.selects):
@@ -217,6 +220,7 @@ def _broken(
     args: dict[str, str],
 ) -> Iterator[Finding]:
     """The findings of each condition `item` breaks."""
+    from fnmatch import fnmatchcase
 
     def finding(condition: str, template: str, hops: tuple[Hop, ...] = (), **more: str) -> Finding:
         return _finding(context, item, condition, template + suffix, hops, {**args, **more})
@@ -293,6 +297,8 @@ def _finding(
 
 
 def _decorated(item: Definition, pattern: str) -> bool:
+    from fnmatch import fnmatchcase
+
     return any(fnmatchcase(decorator, pattern) for decorator in item.decorators)
 
 
