@@ -250,11 +250,11 @@ def _broken(
             yield finding(
                 "must_subclass",
                 CANNOT_TELL,
-                base=params.must_subclass,
+                base=must,
                 undecided=family.undecided,
             )
         else:
-            yield finding("must_subclass", MUST_SUBCLASS, base=params.must_subclass)
+            yield finding("must_subclass", MUST_SUBCLASS, base=must)
     if params.must_live_in and not any(ref.expr.covers(item.module) for ref in params.must_live_in):
         places = spoken_list([ref.expr.text for ref in params.must_live_in])
         yield finding("must_live_in", MUST_LIVE_IN, modules=places)
