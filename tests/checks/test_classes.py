@@ -359,3 +359,34 @@ def test_configuration_errors_word_for_word(
     )
     result = run("check", cwd=tmp_path)
     assert (result.code, result.out, result.err) == (2, "", expected + "\n")
+
+
+def test_baseline_and_sarif_take_classes_findings_like_any_other(tmp_path: Path, run: Run) -> None:
+    import json
+
+    files = {
+        "src/shop/db.py": "import sqlalchemy.orm as orm\nclass Base(orm.DeclarativeBase): ...\n",
+        "src/shop/domain/order.py": "from ..db import Base\nclass Order(Base): ...\n",
+    }
+    write_tree(tmp_path, {**ROOT, **files, "pyproject.toml": config(PURE)})
+
+    sarif = json.loads(run("check", "--format", "sarif", cwd=tmp_path).out)
+    result = sarif["runs"][0]["results"][0]
+    steps = result["codeFlows"][0]["threadFlows"][0]["locations"]
+    assert [
+        (
+            step["location"]["physicalLocation"]["artifactLocation"]["uri"],
+            step["location"]["physicalLocation"]["region"]["startLine"],
+            step["location"]["message"]["text"],
+        )
+        for step in steps
+    ] == [
+        ("src/shop/domain/order.py", 2, "shop.domain.order.Order -> shop.db.Base (l.2)."),
+        ("src/shop/db.py", 2, "shop.db.Base -> sqlalchemy.orm.DeclarativeBase (l.2)."),
+    ]
+    assert run("baseline", cwd=tmp_path).code == 0
+    assert (
+        json.loads((tmp_path / ".fitness-baseline.json").read_text())["entries"][0]["summary"]
+        == "must_not_subclass shop.domain.order.Order"
+    )
+    assert run("check", cwd=tmp_path).code == 0
