@@ -154,3 +154,18 @@ def test_a_line_of_code_added_counts_only_for_a_rule_that_measures_lines(
 
     assert report(root) == report(root, cache=False)
     assert how(caplog) == expected
+
+
+def test_a_class_added_without_a_new_import_counts_for_a_classes_rule(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    rule = '\n[tool.fitness.rules.named]\nkind = "classes"\nin = ["shop.domain"]\nmust_be_named = "Order*"\n'
+    root = write_tree(tmp_path, {**FILES, "pyproject.toml": FILES["pyproject.toml"] + rule})
+    caplog.set_level(logging.DEBUG, logger="fitness")
+    before = report(root)
+    how(caplog)
+    _append(root / "src/shop/domain/order.py", "\n\nclass Stock:\n    pass\n")
+
+    after = report(root)
+    assert after == report(root, cache=False) != before
+    assert how(caplog) == ["reuse: 12 of 13 modules' imports resolved before"]

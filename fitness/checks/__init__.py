@@ -20,6 +20,7 @@ _REGISTRY = {
     "acyclic": ("acyclic", "Acyclic"),
     "allowed": ("allowed", "Allowed"),
     "banned-api": ("banned_api", "BannedApi"),
+    "classes": ("classes", "Classes"),
     "dependencies": ("dependencies", "Dependencies"),
     "forbidden": ("forbidden", "Forbidden"),
     "independence": ("independence", "Independence"),

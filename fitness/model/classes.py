@@ -1,7 +1,16 @@
-"""The classes one file defines, as the metrics read them (abstractness).
+"""The classes and functions one file defines: what the metrics (abstractness) and
+the `classes` rules read.
 
-Issue 28 adds decorators and `async` to these records: fields are added at the
-end with defaults, so records built by older code and the cache's codec keep working.
+Fields are added at the end with defaults, so records built by older code keep
+working (issue 28 added decorators, columns and the functions).
+
+Decorators are resolved like bases: the call is stripped (`@router.get("/")` is
+`router.get`) and the first name is resolved through the module-level imports
+(`from fastapi import APIRouter as R` makes `@R.get` `fastapi.APIRouter.get`).
+One more exact rule: a name that the module binds once, at module level, to a
+call of a resolved name (`router = APIRouter()`, `app: FastAPI = FastAPI()`)
+stands for an instance of it, so `@router.get` is `fastapi.APIRouter.get`; a
+name bound twice, or also by an import, is kept as written.
 """
 
 from __future__ import annotations
@@ -31,6 +40,8 @@ class ClassFact(NamedTuple):
     bases: tuple[str, ...]
     metaclass: str | None
     abstract_methods: bool
+    decorators: tuple[str, ...] = ()  # resolved, in source order
+    column: int = 1  # of the `class` keyword
 
     @property
     def protocol(self) -> bool:
@@ -46,3 +57,18 @@ class ClassFact(NamedTuple):
             or self.metaclass in ABSTRACT_METACLASSES
             or any(base in ABSTRACT_BASES or base in PROTOCOLS for base in self.bases)
         )
+
+
+class FunctionFact(NamedTuple):
+    """One `def` at module level or in a class body (a method), not inside a function.
+
+    `name` is qualified within its module (`Order.total`); `line` and `column` are
+    those of the `def` keyword (of `async` for `async def`); `decorators` are
+    resolved as the module docstring says.
+    """
+
+    name: str
+    line: int
+    column: int
+    decorators: tuple[str, ...]
+    is_async: bool

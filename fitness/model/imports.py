@@ -14,7 +14,7 @@ from fitness.model.finding import Location
 from fitness.model.uses import NO_BANS, ApiUse, Bans
 
 if TYPE_CHECKING:  # a run that measures nothing never imports it
-    from fitness.model.classes import ClassFact
+    from fitness.model.classes import ClassFact, FunctionFact
 
 
 class RawImport(NamedTuple):
@@ -65,7 +65,8 @@ class FileFacts(NamedTuple):
     cite an ADR or hold a `# fitness:` directive (`fitness.parsing.comments`).
     `lines` counts the lines of code (not blank, not only a comment; the lines of
     docstrings and other strings count) and `classes` are the classes it defines
-    (`fitness.model.classes`): what the metrics read.
+    (`fitness.model.classes`): what the metrics read; `functions` the functions
+    and methods (not those inside functions), for the `classes` rules.
     """
 
     imports: tuple[RawImport, ...]
@@ -76,6 +77,7 @@ class FileFacts(NamedTuple):
     comments: tuple[Comment, ...] = ()
     lines: int = 0
     classes: tuple[ClassFact, ...] = ()
+    functions: tuple[FunctionFact, ...] = ()
 
 
 class PairImports(NamedTuple):

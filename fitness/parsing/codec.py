@@ -29,13 +29,14 @@ from fitness.model import (
 )
 
 if TYPE_CHECKING:
-    from fitness.model.classes import ClassFact
+    from fitness.model.classes import ClassFact, FunctionFact
 
 # Bump when the shape of FileFacts or of what extraction finds changes (5: extraction
 # fills uses and builtins; caches written while the section existed unfilled are stale;
 # 6: comments; 7: a use's `stated`, uses through module variables and star imports;
-# 8: lines of code and classes, for the metrics; 9: an import's `guarded`, for `dependencies`).
-FORMAT = 9
+# 8: lines of code and classes, for the metrics; 9: an import's `guarded`, for `dependencies`;
+# 10: classes' decorators and columns, and functions, for the `classes` rules).
+FORMAT = 10
 
 Encoded = tuple[Any, ...]  # one value per FileFacts section, in field order
 EncodedBans = tuple[tuple[str, ...], tuple[str, ...]]  # roots and builtins, sorted
@@ -164,6 +165,19 @@ def _decode_classes(encoded: tuple[tuple[Any, ...], ...]) -> tuple[ClassFact, ..
     return tuple(map(partial(tuple.__new__, ClassFact), encoded))
 
 
+def _encode_functions(functions: tuple[FunctionFact, ...]) -> tuple[tuple[Any, ...], ...]:
+    return tuple([tuple(fact) for fact in functions])
+
+
+def _decode_functions(encoded: tuple[tuple[Any, ...], ...]) -> tuple[FunctionFact, ...]:
+    if not encoded:
+        return ()
+    # Imported here, as for classes.
+    from fitness.model.classes import FunctionFact
+
+    return tuple(map(partial(tuple.__new__, FunctionFact), encoded))
+
+
 # Each section's (encoder, decoder), by FileFacts field.
 _SECTIONS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "imports": (_encode_imports, _decode_imports),
@@ -174,6 +188,7 @@ _SECTIONS: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
     "comments": (_encode_comments, _decode_comments),
     "lines": (_same, _same),
     "classes": (_encode_classes, _decode_classes),
+    "functions": (_encode_functions, _decode_functions),
 }
 # A KeyError here at import: a FileFacts section without a line in _SECTIONS.
 _ENCODERS = tuple(_SECTIONS[name][0] for name in FileFacts._fields)

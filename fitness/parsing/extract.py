@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from fitness.model import NO_BANS, ApiUse, Bans, FileFacts, ParseFailure, RawImport
-from fitness.parsing.classes import Statement, class_facts, lines_of_code
+from fitness.parsing.classes import Assignment, Statement, class_facts, lines_of_code
 from fitness.parsing.comments import kept_comments
 from fitness.parsing.deep import parse_module
 from fitness.parsing.mentions import mentioned_builtins
@@ -77,7 +77,8 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
         message = _MIXED_LITERALS if "bytes" in str(exc) else f"syntax error: {exc}"
         return _failed(ParseFailure(message, 1, 1), bans)
     statements: list[Statement] = []
-    found, checking = statement_facts(module, text, statements)
+    assigned: list[Assignment] = []
+    found, checking = statement_facts(module, text, statements, assigned)
     mentioned = mentioned_builtins(text)
     following = follow(found, text, bans, mentioned)
     calls: list[Found] = []
@@ -90,7 +91,9 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
     imports = positioned(module, text, found, calls)
     if not text.isascii():
         imports = [_normalized(raw) for raw in imports]
-    classes = class_facts(module, statements, found, text) if statements else ()
+    classes, functions = (
+        class_facts(module, statements, found, text, assigned) if statements else ((), ())
+    )
     return FileFacts(
         tuple(imports),
         None,
@@ -100,6 +103,7 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
         kept_comments(text),
         lines_of_code(text),
         classes,
+        functions,
     )
 
 
@@ -142,13 +146,17 @@ def statement_imports(module: cst.Module) -> list[Found]:
 
 
 def statement_facts(
-    module: cst.Module, text: str, classes: list[Statement] | None = None
+    module: cst.Module,
+    text: str,
+    classes: list[Statement] | None = None,
+    assigned: list[Assignment] | None = None,
 ) -> tuple[list[Found], frozenset[str]]:
     """The import statements, and the `if` tests that mark type-checking-only code
     (`fitness.parsing.type_checking`), decided once every binding has been seen.
 
-    `classes` receives every class statement in source order, with its name
-    qualified within the module, or None for a class defined inside a function.
+    `classes` receives every class and function statement in source order, with
+    its name qualified within the module, or None for one defined inside a function;
+    `assigned` the assignments at module level (not in a class or function body).
     """
     markers = Markers()
     seen: list[tuple[cst.Import | cst.ImportFrom, bool, tuple[str, ...], bool]] = []
@@ -172,10 +180,17 @@ def statement_facts(
                 markers.statement(small)
                 if isinstance(small, (cst.Import, cst.ImportFrom)):
                     seen.append((small, local, checking, guarded))
+                elif (
+                    assigned is not None
+                    and isinstance(small, (cst.Assign, cst.AnnAssign))
+                    and not owner
+                    and not local
+                ):
+                    assigned.append(small)
             continue
         markers.statement(statement)
         inner_owner = owner
-        if classes is not None and isinstance(statement, cst.ClassDef):
+        if classes is not None and isinstance(statement, (cst.ClassDef, cst.FunctionDef)):
             name = None if local else owner + statement.name.value
             classes.append((statement, name))
             inner_owner = "" if name is None else name + "."

@@ -156,6 +156,8 @@ def test_explain_without_a_kind_lists_the_kinds(tmp_path: Path, run: Run) -> Non
         "  allowed       modules in `from` may import only their own modules, `may_import` and "
         "the stdlib\n"
         "  banned-api    banned modules, attributes and calls, found through every alias\n"
+        "  classes       classes and functions selected by module, base, decorator or name obey "
+        "conditions\n"
         "  dependencies  the distributions each project imports, against those it declares\n"
         "  forbidden     modules in `from` must not import modules in `to`\n"
         "  independence  the listed modules must not import each other\n"
@@ -198,7 +200,7 @@ def test_explain_an_unknown_kind_is_a_usage_error(tmp_path: Path, run: Run) -> N
     assert (result.code, result.out) == (2, "")
     assert result.err == (
         "fitness: unknown rule kind 'alowed' (did you mean 'allowed'?); known kinds: acyclic, "
-        "allowed, banned-api, dependencies, forbidden, independence, layers, metrics, protected\n"
+        "allowed, banned-api, classes, dependencies, forbidden, independence, layers, metrics, protected\n"
     )
 
 

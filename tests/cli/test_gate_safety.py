@@ -178,7 +178,7 @@ def test_only_a_directory_fitness_creates_is_marked(tmp_path: Path, run: Run) ->
     assert (created.code, own.code) == (1, 1)
     python = "py{}{}".format(*sys.version_info[:2])
     caches = [
-        f"facts-0.1.0-f9-{python}.marshal",
+        f"facts-0.1.0-f10-{python}.marshal",
         f"findings-0.1.0-r{FORMAT}-{python}.marshal",
         f"graph-0.1.0-r{FORMAT}.marshal",
         "listing-0.1.0.marshal",

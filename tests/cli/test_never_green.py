@@ -227,7 +227,7 @@ def test_a_configuration_without_rules(
     root = project({"pyproject.toml": config, "src/shop/__init__.py": ""})
     message = (
         f"{expected}, so nothing would be checked: add a [tool.fitness.rules.<id>] table with a "
-        "kind (one of: acyclic, allowed, banned-api, dependencies, forbidden, independence, layers, metrics, protected); the README describes each kind"
+        "kind (one of: acyclic, allowed, banned-api, classes, dependencies, forbidden, independence, layers, metrics, protected); the README describes each kind"
     )
 
     assert errors(run("check", cwd=root)) == [message]
@@ -239,7 +239,7 @@ def test_a_config_file_without_rules(project: Project, run: Run) -> None:
 
     assert errors(run("check", "--config", "fitness-ci.toml", cwd=root)) == [
         "fitness-ci.toml:1: no rules configured, so nothing would be checked: add a "
-        "[rules.<id>] table with a kind (one of: acyclic, allowed, banned-api, dependencies, forbidden, independence, layers, metrics, protected); the README "
+        "[rules.<id>] table with a kind (one of: acyclic, allowed, banned-api, classes, dependencies, forbidden, independence, layers, metrics, protected); the README "
         "describes each kind"
     ]
 

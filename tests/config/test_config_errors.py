@@ -74,7 +74,7 @@ def test_several_mistakes_are_reported_together_in_file_order(project: Project, 
         "pyproject.toml:19: tool.fitness.rules.no-shell: unknown key 'alow_indirect' "
         "(did you mean 'allow_indirect'?)",
         "pyproject.toml:22: tool.fitness.rules.typo-kind.kind: unknown rule kind 'layer' "
-        "(did you mean 'layers'?); known kinds: acyclic, allowed, banned-api, dependencies, forbidden, independence, layers, metrics, protected",
+        "(did you mean 'layers'?); known kinds: acyclic, allowed, banned-api, classes, dependencies, forbidden, independence, layers, metrics, protected",
         "pyproject.toml:25: tool.fitness.rules.\"bad id\": 'bad id' is not a valid rule id: use "
         "letters, digits, '-' and '_', starting with a letter",
         "pyproject.toml:27: tool.fitness.rules.\"bad id\".modules[1]: 'shop..services' has an "

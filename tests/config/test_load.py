@@ -66,11 +66,11 @@ def test_no_rules_is_a_problem_but_rules_that_fail_are_not_no_rules(tmp_path: Pa
 
     assert none == [
         "no rules configured, so nothing would be checked: add a [rules.<id>] table with a kind "
-        "(one of: acyclic, allowed, banned-api, dependencies, forbidden, independence, layers, metrics, protected); the README describes each kind"
+        "(one of: acyclic, allowed, banned-api, classes, dependencies, forbidden, independence, layers, metrics, protected); the README describes each kind"
     ]
     assert broken == [
         "rules.x.kind: unknown rule kind 'layer' (did you mean 'layers'?); known kinds: "
-        "acyclic, allowed, banned-api, dependencies, forbidden, independence, layers, metrics, protected"
+        "acyclic, allowed, banned-api, classes, dependencies, forbidden, independence, layers, metrics, protected"
     ]
 
 

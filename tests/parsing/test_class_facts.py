@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import marshal
 
-from fitness.model.classes import ClassFact
+from fitness.model.classes import ClassFact, FunctionFact
 from fitness.parsing.codec import decode, encode
 from fitness.parsing.extract import extract
 
@@ -63,9 +63,9 @@ class Z(call()): pass
 def test_each_class_with_its_bases_and_metaclass_resolved_through_the_imports() -> None:
     assert extract(SOURCE).classes == (
         ClassFact("A", 16, ("abc.ABC",), None, False),
-        ClassFact("M", 21, (), "abc.ABCMeta", False),
-        ClassFact("M.Inner", 22, ("typing.Protocol",), None, False),
-        ClassFact("M.Flagged", 26, (".base.Model",), None, False),
+        ClassFact("M", 21, (), "abc.ABCMeta", False, ("decorated",)),
+        ClassFact("M.Inner", 22, ("typing.Protocol",), None, False, (), 5),
+        ClassFact("M.Flagged", 26, (".base.Model",), None, False, (), 9),
         ClassFact("P", 30, ("typing_extensions.Protocol",), None, False),
         ClassFact("Q", 34, ("..core.models.Base", "typing.Generic"), None, True),
         ClassFact("Z", 48, ("",), None, False),
@@ -93,3 +93,40 @@ def test_the_cache_keeps_the_classes_and_lines() -> None:
     assert again == facts
     assert isinstance(again.classes[0], ClassFact)
     assert again.classes[1].abstract
+
+
+FUNCTIONS = b'''
+from fastapi import APIRouter as R, FastAPI
+import abc
+router = R()
+app: FastAPI = FastAPI()
+x = R(); x = 3
+@router.get("/")
+async def handler():
+    def inner(): pass
+@app.post
+def other(): pass
+@x.get
+def third(): pass
+@abc.abstractmethod
+class A:
+    @property
+    def p(self): pass
+    class B:
+        async  def q(self): pass
+s = """
+def not_a_function(): pass
+"""
+'''
+
+
+def test_functions_and_decorators_resolved_through_imports_and_instances() -> None:
+    facts = extract(FUNCTIONS)
+    assert facts.functions == (
+        FunctionFact("handler", 8, 1, ("fastapi.APIRouter.get",), True),
+        FunctionFact("other", 11, 1, ("fastapi.FastAPI.post",), False),
+        FunctionFact("third", 13, 1, ("x.get",), False),
+        FunctionFact("A.p", 17, 5, ("property",), False),
+        FunctionFact("A.B.q", 19, 9, (), True),
+    )
+    assert facts.classes[0].decorators == ("abc.abstractmethod",)

@@ -14,7 +14,7 @@ from fitness.model import (
     ParseFailure,
     RawImport,
 )
-from fitness.model.classes import ClassFact
+from fitness.model.classes import ClassFact, FunctionFact
 from fitness.parsing.codec import decode, decode_bans, encode, encode_bans
 
 IMPORT = RawImport("os.path", 0, ("join", "sep"), 2, 1, 2, 25, True, False, False)
@@ -47,9 +47,10 @@ FULL = FileFacts(
     comments=(Comment(3, 12, "# see ADR-0004", False), Comment(5, 1, "# fitness: x", True)),
     lines=42,
     classes=(
-        ClassFact("Port", 9, ("abc.ABC",), None, True),
-        ClassFact("Port.Row", 11, (), "abc.ABCMeta", False),
+        ClassFact("Port", 9, ("abc.ABC",), None, True, ("dataclasses.dataclass",)),
+        ClassFact("Port.Row", 11, (), "abc.ABCMeta", False, (), 5),
     ),
+    functions=(FunctionFact("Port.open", 10, 5, ("abc.abstractmethod",), True),),
 )
 
 
@@ -78,7 +79,11 @@ def test_every_section_is_encoded_as_built_in_types_in_field_order() -> None:
         (("pickle", "subprocess"), ("eval", "exec")),
         ((3, 12, "# see ADR-0004", False), (5, 1, "# fitness: x", True)),
         42,
-        (("Port", 9, ("abc.ABC",), None, True), ("Port.Row", 11, (), "abc.ABCMeta", False)),
+        (
+            ("Port", 9, ("abc.ABC",), None, True, ("dataclasses.dataclass",), 1),
+            ("Port.Row", 11, (), "abc.ABCMeta", False, (), 5),
+        ),
+        (("Port.open", 10, 5, ("abc.abstractmethod",), True),),
     )
     assert len(encode(FULL)) == len(FileFacts._fields)
 
@@ -99,6 +104,7 @@ def test_facts_with_every_section_survive_marshal_exactly() -> None:
     assert type(decoded.builtins) is frozenset
     assert [type(comment) for comment in decoded.comments] == [Comment, Comment]
     assert [type(fact) for fact in decoded.classes] == [ClassFact, ClassFact]
+    assert [type(fact) for fact in decoded.functions] == [FunctionFact]
     assert type(decoded.examined) is Bans
     assert (type(decoded.examined.roots), type(decoded.examined.builtins)) == (
         frozenset,
@@ -112,7 +118,7 @@ def test_empty_sections_take_little_room_and_decode_to_the_shared_empty_values()
     encoded = encode(facts)
     decoded = decode(marshal.loads(marshal.dumps(encoded)))
 
-    assert encoded == ((tuple(IMPORT),), None, (), (), None, (), 0, ())
+    assert encoded == ((tuple(IMPORT),), None, (), (), None, (), 0, (), ())
     assert decoded == facts
     assert decoded.examined is NO_BANS  # what reusing facts checks first
     assert decoded.uses == ()
