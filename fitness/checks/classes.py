@@ -11,6 +11,7 @@ from fitness.checks.docs import Example, Key
 from fitness.checks.findings import spoken_list
 from fitness.config.table import ModuleRef, Table
 from fitness.model import Finding, Hop
+from fitness.model.keys import Flag, Modules, Text
 
 if TYPE_CHECKING:  # a warm run that reuses its findings imports neither
     from fitness.checks.class_tree import Definition, Lineage
@@ -337,14 +338,19 @@ GLOB_KEYS = ("decorated_with", "name", "must_be_named", "must_not_be_decorated_w
 
 # What `fitness explain classes` prints.
 KEYS = (
-    Key("in", "[]", "selector: module expressions where the definitions live"),
-    Key("subclass_of", "(none)", "selector: a dotted class name the class inherits from"),
-    Key("decorated_with", "(none)", "selector: a glob on the resolved decorators"),
-    Key("name", "(none)", "selector: a glob on the class or function name ('*Repository')"),
-    Key("must_not_subclass", "(none)", "condition: a dotted class name it may not inherit from"),
-    Key("must_subclass", "(none)", "condition: a dotted class name it must inherit from"),
-    Key("must_live_in", "[]", "condition: module expressions it must be defined in"),
-    Key("must_be_named", "(none)", "condition: a glob its name must match"),
-    Key("must_be_async", "(none)", "condition: true (async def) or false (plain def)"),
-    Key("must_not_be_decorated_with", "(none)", "condition: a glob no decorator may match"),
+    Key("in", "[]", "selector: module expressions where the definitions live", Modules()),
+    Key("subclass_of", "(none)", "selector: a dotted class name the class inherits from", Text()),
+    Key("decorated_with", "(none)", "selector: a glob on the resolved decorators", Text()),
+    Key("name", "(none)", "selector: a glob on the class or function name ('*Repository')", Text()),
+    Key(
+        "must_not_subclass",
+        "(none)",
+        "condition: a dotted class name it may not inherit from",
+        Text(),
+    ),
+    Key("must_subclass", "(none)", "condition: a dotted class name it must inherit from", Text()),
+    Key("must_live_in", "[]", "condition: module expressions it must be defined in", Modules()),
+    Key("must_be_named", "(none)", "condition: a glob its name must match", Text()),
+    Key("must_be_async", "(none)", "condition: true (async def) or false (plain def)", Flag()),
+    Key("must_not_be_decorated_with", "(none)", "condition: a glob no decorator may match", Text()),
 )

@@ -108,7 +108,7 @@ def test_two_plugins_with_one_kind_are_a_configuration_error_naming_both(
 def test_a_kind_no_plugin_declares_is_unknown_as_before(tmp_path: Path) -> None:
     assert problems_for(tmp_path, "layer") == [
         "fitness.toml:2: rules.mine.kind: unknown rule kind 'layer' (did you mean 'layers'?); "
-        "known kinds: acyclic, allowed, banned-api, dependencies, forbidden, independence, "
+        "known kinds: acyclic, allowed, banned-api, classes, dependencies, forbidden, independence, "
         "layers, metrics, protected"
     ]
 

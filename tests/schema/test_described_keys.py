@@ -141,6 +141,11 @@ _VALUES = {
         'apis = ["os.system", { name = "subprocess.run", when = { shell = true }, '
         'message = "no", ruff = "S603" }]\nallow_in = []\n'
     ),
+    "classes": (
+        'in = ["shop"]\nsubclass_of = "shop.Base"\ndecorated_with = "*"\nname = "*"\n'
+        'must_not_subclass = "x.Y"\nmust_subclass = "shop.Base"\nmust_live_in = ["shop"]\n'
+        'must_be_named = "*"\nmust_not_be_decorated_with = "x"\n'
+    ),
     "dependencies": (
         'module_map = { yaml = "pyyaml" }\nallow = { shop = ["pyyaml"] }\nrequirements = []\n'
         'dev_requirements = []\ndev_extras = []\ntests = ["shop"]\n'
@@ -160,9 +165,12 @@ _VALUES = {
 
 
 def _rule(name: str) -> str:
-    graph = 'ignore = []\ntype_checking = "check"\ndynamic = "check"\n'
-    if name in ("banned-api", "dependencies"):
-        graph = 'type_checking = "check"\n' if name == "banned-api" else 'ignore = ["x"]\n'
+    # The graph keys, or those of them a kind that does not read the graph takes.
+    own = {"banned-api": 'type_checking = "check"\n', "dependencies": 'ignore = ["x"]\n'}
+    graph = own.get(
+        name,
+        "" if name == "classes" else 'ignore = []\ntype_checking = "check"\ndynamic = "check"\n',
+    )
     every = (
         'severity = "error"\nadr = "ADR-0001"\nmessage = "m"\ntags = ["t"]\npython = ">=3.9"\n'
         "include = []\nexclude = []\nsuppressible = true\nenabled = true\n"
