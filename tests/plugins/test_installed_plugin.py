@@ -11,6 +11,7 @@ with `--no-deps --no-build-isolation --no-index`.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -82,6 +83,11 @@ packages = ["fitness_broken"]
 def shop(tmp_path: Path) -> Path:
     shutil.copytree(EXAMPLE, tmp_path / "shop", ignore=shutil.ignore_patterns(".fitness_cache"))
     return tmp_path / "shop"
+
+
+def steady(text: str) -> str:
+    """The output without its wall time."""
+    return re.sub(r" \(\d+\.\d\ds\)\.", " (0.00s).", text)
 
 
 def fitness(python: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -222,3 +228,32 @@ def test_the_plugin_version_is_part_of_the_reuse_key(venv: Path, shop: Path) -> 
     finally:
         module.write_text(code)
         metadata.write_text(meta)
+
+
+def test_a_plugin_finding_is_suppressed_and_baselined_as_a_built_in_one(
+    venv: Path, shop: Path
+) -> None:
+    schemas = shop / "src/shop/api/schemas.py"
+    original = schemas.read_text(encoding="utf-8")
+    first, rest = original.split("\n", 1)
+    schemas.write_text(f"{first}  # fitness: ignore[api-is-tested] ADR-0002 no test yet\n{rest}")
+    select = ("--config", "fitness-plugin.toml", "--select", "api-is-tested")
+    done = fitness(venv, shop, "check", *select)
+    assert (done.returncode, steady(done.stdout).splitlines()[-2:]) == (
+        0,
+        [
+            "Not counted: 1 suppressed inline.",
+            "Rules: 1 kept, 0 broken. Found 1 finding (1 warning) in 19 files (0.00s).",
+        ],
+    ), done.stderr
+    schemas.write_text(original)
+    written = fitness(venv, shop, "baseline", "--config", "fitness-plugin.toml")
+    assert written.stdout == "Wrote .fitness-baseline.json: 2 entries for 2 findings.\n"
+    done = fitness(venv, shop, "check", *select)
+    assert (done.returncode, steady(done.stdout).splitlines()[-2:]) == (
+        0,
+        [
+            "Not counted: 2 in the baseline.",
+            "Rules: 0 kept, 1 baselined, 0 broken. No findings in 19 files (0.00s).",
+        ],
+    ), done.stderr
