@@ -238,7 +238,7 @@ def test_a_configuration_error_is_a_diagnostic_on_its_line_and_the_server_stays_
             "config-error",
             "pyproject.toml:11: tool.fitness.rules.layered.kind: unknown rule kind 'layer' "
             "(did you mean 'layers'?); known kinds: acyclic, allowed, banned-api, "
-            "dependencies, forbidden, independence, layers, metrics, protected",
+            "classes, dependencies, forbidden, independence, layers, metrics, protected",
         )
         uri = editor.uri("src/app/domain/model.py")
         answer = await editor.client.text_document_hover_async(
