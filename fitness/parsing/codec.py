@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # fills uses and builtins; caches written while the section existed unfilled are stale;
 # 6: comments; 7: a use's `stated`, uses through module variables and star imports;
 # 8: lines of code and classes, for the metrics; 9: an import's `guarded`, for `dependencies`).
-FORMAT = 9
+FORMAT = 10
 
 Encoded = tuple[Any, ...]  # one value per FileFacts section, in field order
 EncodedBans = tuple[tuple[str, ...], tuple[str, ...]]  # roots and builtins, sorted
