@@ -24,13 +24,13 @@ from fitness.parsing.nesting import too_deeply_nested
 from fitness.parsing.nodes import DYNAMIC_NAMES, Found
 from fitness.parsing.placing import placed
 from fitness.parsing.positions import positioned
+from fitness.parsing.skeleton import import_statements, keep_words
+from fitness.parsing.skeleton import skeleton as skeleton_of
 from fitness.parsing.source_text import UndecodableSource, decode_source
 from fitness.parsing.syntax_error import syntax_failure
 from fitness.parsing.textscan import LineIndex
 from fitness.parsing.type_checking import Markers, test_key
 from fitness.parsing.uses import follow, resolved
-from fitness.parsing.skeleton import import_statements, keep_words
-from fitness.parsing.skeleton import skeleton as skeleton_of
 from fitness.parsing.walk import NOTHING, Follow, walk
 
 
@@ -108,9 +108,7 @@ def _keep_words(text: str, bans: Bans) -> frozenset[str] | None:
     return keep_words(text, bans.roots, bans.builtins, imported)
 
 
-def _facts(
-    parsed: str, text: str, bans: Bans, words: frozenset[str] | None
-) -> FileFacts | None:
+def _facts(parsed: str, text: str, bans: Bans, words: frozenset[str] | None) -> FileFacts | None:
     """The facts of `text` from parsing `parsed`, its skeleton or itself; None when the
     skeleton (`words`: what it kept) cannot stand for the text: parse the text instead."""
     try:

@@ -115,3 +115,10 @@ def test_a_syntax_error_in_a_body_left_out_goes_unreported() -> None:
     unmatched = b"import os\ndef f():\n    return )\n"
     assert extract(unmatched).failure == ParseFailure("syntax error: unmatched ')'", 3, 12)
     assert skeleton_only(b"import os\n") is None
+
+
+def test_a_non_ascii_letter_keeps_a_body_in_code_not_in_a_string() -> None:
+    shown = _skeleton("def f():\n    return 'café'\n")
+    assert shown is not None
+    assert shown.text == "def f():\n    pass\n"
+    assert _skeleton("def f():\n    return ｐickle\n") is None  # NFKC: pickle
