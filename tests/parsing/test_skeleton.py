@@ -121,4 +121,4 @@ def test_a_non_ascii_letter_keeps_a_body_in_code_not_in_a_string() -> None:
     shown = _skeleton("def f():\n    return 'café'\n")
     assert shown is not None
     assert shown.text == "def f():\n    pass\n"
-    assert _skeleton("def f():\n    return ｐickle\n") is None  # NFKC: pickle
+    assert _skeleton("def f():\n    return \uff50ickle\n") is None  # NFKC: pickle
