@@ -122,3 +122,33 @@ def test_a_non_ascii_letter_keeps_a_body_in_code_not_in_a_string() -> None:
     assert shown is not None
     assert shown.text == "def f():\n    pass\n"
     assert _skeleton("def f():\n    return \uff50ickle\n") is None  # NFKC: pickle
+
+
+def test_runs_of_simple_statements_over_two_lines_or_more_become_pass() -> None:
+    shown = _skeleton(
+        '''\
+        """A module.
+
+        Its docstring.
+        """
+        from __future__ import annotations
+
+        TABLE = {
+            "a": 1,
+        }
+        x = 1
+        @decorated
+        class A:
+            y = 2
+            z = (
+                3
+            )
+        '''
+    )
+    assert shown is not None
+    assert shown.text == (
+        "pass\n\n\n\nfrom __future__ import annotations\n\npass\n\n\n\n"
+        "@decorated\nclass A:\n    pass\n\n\n\n"
+    )
+    facts = extract(textwrap.dedent(shown.text).encode())
+    assert [(raw.module, raw.line) for raw in facts.imports] == [("__future__", 5)]
