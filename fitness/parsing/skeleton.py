@@ -50,9 +50,13 @@ _WORD_CHARS = re.compile(r"\w+")
 _DEFINITION = re.compile(r"(?:class|def)\b")  # a literal start, which `re` finds fastest
 _HEADER_WORD = re.compile(r"(?:async[ \t]+)?(\w+)")
 _TYPING_ALIAS = re.compile(r"\bTYPE_CHECKING[ \t]+as[ \t]+(\w+)")
-_TYPING_BASE = re.compile(r"(\w+)(?:[ \t]*\.[ \t]*\w+)*[ \t]*\.[ \t]*TYPE_CHECKING\b")
+_TYPING_BASE = re.compile(r"(?<![\w.])(\w+)(?:[ \t]*\.[ \t]*\w+)*[ \t]*\.[ \t]*TYPE_CHECKING\b")
 _LOADER_ALIAS = re.compile(r"\bimport_module[ \t]+as[ \t]+(\w+)")
-_HELD = re.compile(r"(\w+)[ \t]*=[ \t]*(?:[\w.]+\.)?(?:import_module|__import__|getattr)\b")
+# As `fitness.parsing.uses` finds the names held: at a line's start, annotated or not.
+_HELD = re.compile(
+    r"(?m)^[ \t]*([^\W\d]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*(?:[\w.]+\.)?"
+    r"(?:import_module|__import__|getattr)[ \t]*\("
+)
 
 
 class Skeleton(NamedTuple):
