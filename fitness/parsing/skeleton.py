@@ -134,6 +134,8 @@ def skeleton(text: str, words: frozenset[str]) -> Skeleton | None:
             return None  # no indented body: not for this scan
         after = _dedent(indent).search(code, body.end())
         stop = len(code) if after is None else after.start()
+        if _dedent(inner - 1).search(code, body.end(), stop) is not None:
+            return None  # a line between the header's indentation and the body's
         last = bisect_left(ends, _last_code(code, body.start(1), stop))
         word = _HEADER_WORD.match(code, _line_start(ends, head) + indent)
         keyword = word.group(1) if word else ""

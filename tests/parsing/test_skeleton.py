@@ -152,3 +152,10 @@ def test_runs_of_simple_statements_over_two_lines_or_more_become_pass() -> None:
     )
     facts = extract(textwrap.dedent(shown.text).encode())
     assert [(raw.module, raw.line) for raw in facts.imports] == [("__future__", 5)]
+
+
+def test_a_dedent_to_no_outer_indentation_is_parsed_whole() -> None:
+    assert _skeleton("if x:\n    a = 1\n  b = 2\n") is None
+    assert extract(b"if x:\n    a\n  b\n").failure == ParseFailure(
+        "syntax error: unindent does not match any outer indentation level", 3, 4
+    )
