@@ -6,10 +6,11 @@ costs most of the parse and finds nothing, so `skeleton` finds, from the text
 alone, the bodies of compound statements (`def`, `class`, `if`, `for`,
 `while`, `with`, `try`, `match`..., at any depth) and replaces each body that
 cannot contribute a fact by `pass` and blank lines: the same line count, so
-every other statement keeps its line and column. Outside those bodies, a run of
-simple statements at one indentation (assignments, calls, docstrings...) that
-spans two lines or more and holds nothing to keep becomes `pass` too (Django's
-model fields, module-level tables).
+every other statement keeps its line and column. In the function and class
+bodies kept, a run of simple statements at one indentation (assignments,
+calls, docstrings...) that spans two lines or more and holds nothing to keep
+becomes `pass` too (Django's model fields); module-level statements are kept,
+as an assignment there may bind what the class facts read.
 
 A body is kept when its text holds (anywhere, strings and comments included:
 an over-approximation is only slower) the substring `import` (statements,
@@ -117,6 +118,9 @@ def skeleton(text: str, words: frozenset[str]) -> Skeleton | None:
     left_out: list[tuple[int, int, int]] = []  # first line, last line, indentation
     stack: list[tuple[int, int, bool]] = []  # kept blocks: header indent, last line, in a def
     skipped_until = -1
+    # The lines in a function or class body: a statement outside them is at module level,
+    # where an assignment may bind what the class facts read (`router = APIRouter()`).
+    scoped = bytearray(len(ends) + 1)
     for header in _HEADER_END.finditer(code):
         line = bisect_left(ends, header.start())  # the header's last line
         if line <= skipped_until:
@@ -153,7 +157,10 @@ def skeleton(text: str, words: frozenset[str]) -> Skeleton | None:
             skipped_until = last
         else:
             stack.append((indent, last, in_def))
-    left_out.extend(_simple_runs(code, ends, starts, len(text), keeps, foreign, left_out))
+            if in_def or keyword == "class":
+                scoped[first : last + 1] = b"\x01" * (last + 1 - first)
+    runs = _simple_runs(code, ends, starts, len(text), keeps, foreign, left_out, scoped)
+    left_out.extend(runs)
     if not left_out:
         return None
     physical = text.split("\n")
@@ -174,11 +181,12 @@ def _simple_runs(
     keeps: list[int],
     foreign: list[int],
     bodies: list[tuple[int, int, int]],
+    scoped: bytearray,
 ) -> list[tuple[int, int, int]]:
     """Runs of simple statements (assignments, calls, returns...) one after the other at
-    one indentation, outside the bodies left out, that hold nothing to keep and span two
-    lines or more: each becomes `pass` too. Headers, decorators and the clauses of a
-    compound statement are never in a run."""
+    one indentation, in a function or class body (`scoped`) but outside the bodies left
+    out, that hold nothing to keep and span two lines or more: each becomes `pass` too.
+    Headers, decorators and the clauses of a compound statement are never in a run."""
     runs: list[tuple[int, int, int]] = []
     skipped = iter(sorted(bodies))
     body = next(skipped, None)
@@ -200,6 +208,7 @@ def _simple_runs(
             and not statement.startswith("@")
             and not _within(keeps, starts[first], end)
             and not _within(foreign, match.start(), match.end())
+            and scoped[first]
         )
         if run and (not simple or indent != run[2]):
             if run[1] > run[0]:

@@ -124,34 +124,43 @@ def test_a_non_ascii_letter_keeps_a_body_in_code_not_in_a_string() -> None:
     assert _skeleton("def f():\n    return \uff50ickle\n") is None  # NFKC: pickle
 
 
-def test_runs_of_simple_statements_over_two_lines_or_more_become_pass() -> None:
-    shown = _skeleton(
+def test_runs_of_simple_statements_in_functions_and_classes_become_pass() -> None:
+    code = textwrap.dedent(
         '''\
         """A module.
-
-        Its docstring.
         """
         from __future__ import annotations
 
         TABLE = {
             "a": 1,
         }
-        x = 1
         @decorated
         class A:
             y = 2
             z = (
                 3
             )
+
+            def f(self):
+                import os
+                x = (
+                    1
+                )
+                y = 2
+                return os
         '''
     )
+    shown = _skeleton(code)
     assert shown is not None
-    assert shown.text == (
-        "pass\n\n\n\nfrom __future__ import annotations\n\npass\n\n\n\n"
-        "@decorated\nclass A:\n    pass\n\n\n\n"
+    # Module level is kept (an assignment there may bind what class facts read).
+    assert shown.text == code.replace(
+        "    y = 2\n    z = (\n        3\n    )", "    pass\n\n\n"
+    ).replace(
+        "        x = (\n            1\n        )\n        y = 2\n        return os",
+        "        pass\n\n\n\n",
     )
-    facts = extract(textwrap.dedent(shown.text).encode())
-    assert [(raw.module, raw.line) for raw in facts.imports] == [("__future__", 5)]
+    facts = extract(shown.text.encode())
+    assert [(raw.module, raw.line) for raw in facts.imports] == [("__future__", 3), ("os", 16)]
 
 
 def test_a_dedent_to_no_outer_indentation_is_parsed_whole() -> None:
