@@ -32,7 +32,7 @@ then a header is a line ending with `:`, and its body runs to the next line
 indented as deep as the header or less. The body of a `match` is never left
 out (its cases are what it holds); the bodies of its cases may be. Measured
 on Django's 5.7 MB: this scan takes 5-8% of a full libcst parse, the
-stdlib `tokenize` alone 15%; the skeletons parse in 0.27 of the time.
+stdlib `tokenize` alone 15%; the skeletons parse in 0.3 of the time.
 Anything it cannot place for sure (a tab or form feed in an indentation, a
 carriage return, an unclosed bracket or string, a line continuation at the
 end) leaves the file whole: `skeleton` returns None.
