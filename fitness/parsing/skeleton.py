@@ -20,7 +20,9 @@ names `TYPE_CHECKING` is read through, the names `import_module` is bound to),
 or a non-ASCII character outside strings and comments (identifiers are
 NFKC-normalized). Outside function
 bodies, where the class facts are gathered, a body holding the word `class` or
-`def` is kept too (its own nested bodies may still be left out). Comments,
+`def` is kept too (its own nested bodies may still be left out), and so is the
+body of an `if`, `for`, `with`, `try`... at module level, where an assignment
+may bind what the class facts read. Comments,
 builtins mentioned and lines of code are read from the whole text by the
 caller, never from the skeleton.
 
@@ -150,7 +152,7 @@ def skeleton(text: str, words: frozenset[str]) -> Skeleton | None:
         if (
             keyword != "match"
             and not _within(keeps, starts[first], end)
-            and (in_def or not _within(definitions, starts[first], end))
+            and (in_def or (keyword == "class" and not _within(definitions, starts[first], end)))
             and not _within(foreign, body.start(1), stop)
         ):
             left_out.append((first, last, inner))
