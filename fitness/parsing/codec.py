@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 # fills uses and builtins; caches written while the section existed unfilled are stale;
 # 6: comments; 7: a use's `stated`, uses through module variables and star imports;
 # 8: lines of code and classes, for the metrics; 9: an import's `guarded`, for `dependencies`;
-# 10: classes' decorators and columns, and functions, for the `classes` rules).
-FORMAT = 10
+# 10: classes' decorators and columns, and functions, for the `classes` rules;
+# 11: skeleton parsing: a syntax error in a body left out is no longer a failure).
+FORMAT = 11
 
 Encoded = tuple[Any, ...]  # one value per FileFacts section, in field order
 EncodedBans = tuple[tuple[str, ...], tuple[str, ...]]  # roots and builtins, sorted

@@ -30,13 +30,14 @@ if TYPE_CHECKING:
 log = Logger("fitness.parsing")  # imports logging only when --debug set it up
 
 # Parsing here costs importing libcst (about 0.13 s), then one file after another
-# (about 1 s per MB); a worker costs its own start-up (0.15 s, libcst included) but
-# workers parse side by side. Measured (bench/README.md, "Parsing in this process"):
-# with two idle CPUs, two workers win from about 64 KB of source; with no second idle
-# CPU, parsing here wins at every size, and a worker only keeps libcst and the trees
-# out of this process (about 8 MB), which matters for large projects alone.
-_IN_PROCESS_BYTES = 64 * 1024  # with CPUs to parse side by side
-_SERIAL_FACTOR = 16  # without: up to 1 MB; 0 bytes above means workers always
+# (about 0.4 s per MB since skeleton parsing, `fitness.parsing.skeleton`; 1 s before);
+# a worker costs its own start-up (0.15 s, libcst included) but workers parse side by
+# side. Measured (bench/README.md, "Parsing in this process"): with two idle CPUs, two
+# workers won from about 64 KB of source when a MB took 1 s, so from about 160 KB now;
+# with no second idle CPU, parsing here wins at every size, and a worker only keeps
+# libcst and the trees out of this process, which matters for large projects alone.
+_IN_PROCESS_BYTES = 160 * 1024  # with CPUs to parse side by side
+_SERIAL_FACTOR = 6  # without: up to about 1 MB; 0 bytes above means workers always
 # A larger file is always parsed in a worker, whose time and memory are limited
 # (`fitness.parsing.pool`): what a file holds can make libcst take minutes or
 # gigabytes, and this process must survive it. 16 KB of the worst expressions

@@ -24,15 +24,17 @@ from fitness.parsing.nesting import too_deeply_nested
 from fitness.parsing.nodes import DYNAMIC_NAMES, Found
 from fitness.parsing.placing import placed
 from fitness.parsing.positions import positioned
+from fitness.parsing.skeleton import import_statements, keep_words
+from fitness.parsing.skeleton import skeleton as skeleton_of
 from fitness.parsing.source_text import UndecodableSource, decode_source
 from fitness.parsing.syntax_error import syntax_failure
 from fitness.parsing.textscan import LineIndex
 from fitness.parsing.type_checking import Markers, test_key
 from fitness.parsing.uses import follow, resolved
-from fitness.parsing.walk import NOTHING, walk
+from fitness.parsing.walk import NOTHING, Follow, walk
 
 
-def extract(source: bytes, bans: Bans = NO_BANS) -> FileFacts:
+def extract(source: bytes, bans: Bans = NO_BANS, skeleton: bool = True) -> FileFacts:
     """Return the facts of one Python file given as bytes, or why it cannot be read.
 
     Besides the imports: the uses of what `bans` bans (`fitness.parsing.uses`),
@@ -44,17 +46,40 @@ def extract(source: bytes, bans: Bans = NO_BANS) -> FileFacts:
     While it is being built, every full collection would traverse all of it
     (sympy: ~6% of the parse time, and nothing found); resuming only once the
     tree is gone leaves the collector little to look at.
+
+    With `skeleton` (the default) the parser reads the file with the bodies that
+    cannot hold a fact left out (`fitness.parsing.skeleton`): the facts are those
+    of a full parse, but for a syntax error inside a body left out, which goes
+    unreported. `skeleton=False` parses the whole text (the differential tests).
     """
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _extract(source, bans)
+        return _extract(source, bans, skeleton)
     finally:
         if collecting:
             gc.enable()
 
 
-def _extract(source: bytes, bans: Bans) -> FileFacts:
+def _extract(source: bytes, bans: Bans, skeleton: bool) -> FileFacts:
+    text = _readable(source, bans)
+    if isinstance(text, FileFacts):
+        return text
+    facts = _skeleton_facts(text, bans) if skeleton else None
+    if facts is not None:
+        return facts
+    return _facts(text, text, bans, None) or _failed(ParseFailure("internal", 1, 1), bans)
+
+
+def skeleton_only(source: bytes, bans: Bans = NO_BANS) -> FileFacts | None:
+    """The facts `extract` gives from the file's skeleton; None when it leaves out no body
+    or parses the whole text instead (for the differential tests)."""
+    text = _readable(source, bans)
+    return None if isinstance(text, FileFacts) else _skeleton_facts(text, bans)
+
+
+def _readable(source: bytes, bans: Bans) -> str | FileFacts:
+    """The text of `source`, or the facts of a file no parser is given."""
     try:
         text = decode_source(source)
     except UndecodableSource as exc:
@@ -67,32 +92,58 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
     too_deep = too_deeply_nested(text)
     if too_deep is not None:
         return _failed(too_deep, bans)
+    return text
+
+
+def _skeleton_facts(text: str, bans: Bans) -> FileFacts | None:
+    words = _keep_words(text, bans)
+    shown = None if words is None else skeleton_of(text, words)
+    if shown is None or words is None:
+        return None
+    return _facts(shown.text, text, bans, words)
+
+
+def _keep_words(text: str, bans: Bans) -> frozenset[str] | None:
+    imported = import_statements(text) if bans else []
+    return keep_words(text, bans.roots, bans.builtins, imported)
+
+
+def _facts(parsed: str, text: str, bans: Bans, words: frozenset[str] | None) -> FileFacts | None:
+    """The facts of `text` from parsing `parsed`, its skeleton or itself; None when the
+    skeleton (`words`: what it kept) cannot stand for the text: parse the text instead."""
     try:
-        module = parse_module(text)
+        module = parse_module(parsed)
     except cst.ParserSyntaxError as exc:
-        return _failed(syntax_failure(text, exc), bans)
+        return None if words is not None else _failed(syntax_failure(text, exc), bans)
     except RecursionError:
+        if words is not None:
+            return None
         return _failed(ParseFailure("too deeply nested for the parser", 1, 1), bans)
     except cst.CSTValidationError as exc:  # a node the grammar builds, libcst refuses: b'a' 'b'
+        if words is not None:
+            return None
         message = _MIXED_LITERALS if "bytes" in str(exc) else f"syntax error: {exc}"
         return _failed(ParseFailure(message, 1, 1), bans)
     statements: list[Statement] = []
     assigned: list[Assignment] = []
-    found, checking = statement_facts(module, text, statements, assigned)
+    found, checking = statement_facts(module, parsed, statements, assigned)
     mentioned = mentioned_builtins(text)
     following = follow(found, text, bans, mentioned)
+    loaders = _loaders(found)
+    if words is not None and not _covered(following, loaders, words):
+        return None
     calls: list[Found] = []
     uses: list[ApiUse] = []
-    if following is not None or any(n in text for n in DYNAMIC_NAMES):
-        walked = walk(module, following or NOTHING, checking, _loaders(found))
+    if following is not None or any(n in parsed for n in DYNAMIC_NAMES):
+        walked = walk(module, following or NOTHING, checking, loaders)
         calls = walked.calls
         if following is not None:
-            uses = placed(module, text, resolved(walked, bans), walked.occurrences)
-    imports = positioned(module, text, found, calls)
+            uses = placed(module, parsed, resolved(walked, bans), walked.occurrences)
+    imports = positioned(module, parsed, found, calls)
     if not text.isascii():
         imports = [_normalized(raw) for raw in imports]
     classes, functions = (
-        class_facts(module, statements, found, text, assigned) if statements else ((), ())
+        class_facts(module, statements, found, parsed, assigned) if statements else ((), ())
     )
     return FileFacts(
         tuple(imports),
@@ -105,6 +156,13 @@ def _extract(source: bytes, bans: Bans) -> FileFacts:
         classes,
         functions,
     )
+
+
+def _covered(following: Follow | None, loaders: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether the skeleton kept every body that writes a name the walk follows."""
+    if following is not None and not (following.names | following.watched) <= words:
+        return False
+    return loaders <= words | {"import_module"}
 
 
 def _loaders(found: list[Found]) -> frozenset[str]:

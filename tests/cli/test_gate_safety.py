@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fitness.model import FileFacts
+from fitness.parsing.codec import FORMAT as FACTS_FORMAT
 from fitness.parsing.codec import encode
 from fitness.reuse import FORMAT
 from support import EXAMPLE, Result, git, shop_repository
@@ -178,7 +179,7 @@ def test_only_a_directory_fitness_creates_is_marked(tmp_path: Path, run: Run) ->
     assert (created.code, own.code) == (1, 1)
     python = "py{}{}".format(*sys.version_info[:2])
     caches = [
-        f"facts-0.1.0-f10-{python}.marshal",
+        f"facts-0.1.0-f{FACTS_FORMAT}-{python}.marshal",
         f"findings-0.1.0-r{FORMAT}-{python}.marshal",
         f"graph-0.1.0-r{FORMAT}.marshal",
         "listing-0.1.0.marshal",

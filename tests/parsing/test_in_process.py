@@ -20,12 +20,15 @@ KB = 1024
     ("files", "size", "jobs", "idle", "here"),
     [
         (1, 10_000 * KB, 4, 4, True),  # a worker could not parse one file sooner
-        (5, 60 * KB, 2, 2, True),  # below 64 KB, two workers save less than they cost
+        (5, 60 * KB, 2, 2, True),  # below 160 KB, two workers save less than they cost
+        (20, 159 * KB, 2, 2, True),  # (skeleton parsing moved the line from 64 KB)
+        (20, 161 * KB, 2, 2, False),
         (36, 257 * KB, 2, 2, False),  # a small project on two idle CPUs: workers
-        (36, 257 * KB, 2, 1, True),  # no second idle CPU: here, up to 1 MB
-        (36, 257 * KB, 1, 2, True),  # one job: here, up to 1 MB
+        (36, 257 * KB, 2, 1, True),  # no second idle CPU: here, up to 960 KB
+        (36, 257 * KB, 1, 2, True),  # one job: here, up to 960 KB
         (36, 257 * KB, 4, 8, False),
         (2, 257 * KB, 8, 8, False),  # two files are enough for two workers
+        (20, 961 * KB, 1, 2, False),
         (900, 5_700 * KB, 1, 2, False),  # libcst and the trees stay out of this process
         (900, 5_700 * KB, 2, 0, False),
     ],
