@@ -96,12 +96,13 @@ def _stdlib() -> list[Path]:
 
 
 def _count(facts: FileFacts) -> int:
-    """The facts a file holds: each import, use, comment and class, and a failure."""
+    """The facts a file holds: each import, use, comment, class and function, and a failure."""
     return (
         len(facts.imports)
         + len(facts.uses)
         + len(facts.comments)
         + len(facts.classes)
+        + len(facts.functions)
         + (facts.failure is not None)
     )
 
