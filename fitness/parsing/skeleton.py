@@ -138,10 +138,12 @@ def skeleton(text: str, words: frozenset[str]) -> Skeleton | None:
         inner = len(body.group(1))
         if inner <= indent or "\t" in body.group(1):
             return None  # no indented body: not for this scan
-        after = _dedent(indent).search(code, body.end())
+        # The first line indented less than the body ends it; one indented more than the
+        # header (between the two) cannot be placed for sure.
+        after = _dedent(inner - 1).search(code, body.end())
         stop = len(code) if after is None else after.start()
-        if _dedent(inner - 1).search(code, body.end(), stop) is not None:
-            return None  # a line between the header's indentation and the body's
+        if after is not None and _spaces_at(code, stop + 1) > indent:
+            return None
         last = bisect_left(ends, _last_code(code, body.start(1), stop))
         word = _HEADER_WORD.match(code, _line_start(ends, head) + indent)
         keyword = word.group(1) if word else ""
@@ -229,6 +231,7 @@ _COMPOUND = frozenset(
     ("class", "def", "async", "if", "elif", "else", "for", "while", "with", "try", "except")
 ).union(("finally", "match", "case"))
 _NEWLINE = re.compile("\n")
+_SPACES = re.compile(" *")  # matches everywhere, if only the empty string
 # The end of a header: a line ending with `:` (brackets, strings and comments are gone).
 _HEADER_END = re.compile(r":[ \t]*(?=\n)")
 # The first line after a header that holds code, and its indentation.
@@ -243,6 +246,12 @@ def _dedent(indent: int) -> re.Pattern[str]:
         pattern = re.compile(rf"(?<!\\)\n(?= {{0,{indent}}}[^ \t\n])")
         _DEDENTS[indent] = pattern
     return pattern
+
+
+def _spaces_at(code: str, offset: int) -> int:
+    """How many spaces start at `offset`."""
+    found = _SPACES.match(code, offset)
+    return 0 if found is None else found.end() - offset
 
 
 def _line_start(ends: list[int], line: int) -> int:
