@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 # What fitness itself keeps in its cache directory.
-OWN_FILES = ("*.marshal", "history-*.json", ".*.tmp", ".gitignore", "CACHEDIR.TAG")
+# `explain-RULE.txt`: what `fitness explain RULE` says, which the language server links to.
+OWN_FILES = (
+    "*.marshal",
+    "history-*.json",
+    "explain-*.txt",
+    ".*.tmp",
+    ".gitignore",
+    "CACHEDIR.TAG",
+)
 
 
 def cache_place_problem(project_root: Path, roots: Sequence[str], cache_dir: Path) -> str | None:

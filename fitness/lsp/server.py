@@ -30,6 +30,7 @@ from fitness.lsp.hover import hover as hover_text
 from fitness.lsp.positions import Span, span
 from fitness.lsp.session import Checked, Session
 from fitness.model import Location, Severity
+from fitness.parsing.cache import own_directory
 
 DELAY = 0.3  # seconds an edit waits for the next before it is checked
 OPEN_ADR = "fitness.openAdr"
@@ -196,13 +197,13 @@ class FitnessServer(LanguageServer):
         directory = checked.configured.cache_dir
         if directory is None:
             return None
-        path = directory / "explain" / f"{rule_id}.txt"
+        path = directory / f"explain-{rule_id}.txt"  # a name the cache directory may hold
         key = (str(path), str(id(checked.configured.config)))
         if key not in self._explained:
             text = _explanation(checked, rule_id)
             if text is None:
                 return None
-            path.parent.mkdir(parents=True, exist_ok=True)
+            own_directory(directory)
             write_atomic(path, text)
             self._explained.add(key)
         return path.as_uri()
