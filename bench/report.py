@@ -310,12 +310,13 @@ def render(
 KEPT_SECTIONS = (
     ("<!-- growth: written by bench/growth.py -->", "<!-- growth: end -->"),
     ("<!-- history: written by bench/history.py -->", "<!-- history: end -->"),
+    ("<!-- lsp: written by bench/lsp_latency.py -->", "<!-- lsp: end -->"),
 )
 
 
 def write(path: Path, text: str) -> None:
-    """Write the report; the sections `bench/growth.py` and `bench/history.py` wrote there
-    are kept, in the order they were."""
+    """Write the report; the sections `bench/growth.py`, `bench/history.py` and
+    `bench/lsp_latency.py` wrote there are kept, in the order they were."""
     path.parent.mkdir(parents=True, exist_ok=True)
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     kept = []
