@@ -36,10 +36,14 @@ class CheckContext(NamedTuple):
 
     def applies_to(self, module: str) -> bool:
         """Whether the rule's `include` / `exclude` let it check imports made by `module`."""
-        rule = self.rule
-        if rule.include and not any(ref.expr.covers(module) for ref in rule.include):
-            return False
-        return not any(ref.expr.covers(module) for ref in rule.exclude)
+        return applies_to(self.rule, module)
+
+
+def applies_to(rule: Rule, module: str) -> bool:
+    """Whether `rule`'s `include` / `exclude` let it check imports made by `module`."""
+    if rule.include and not any(ref.expr.covers(module) for ref in rule.include):
+        return False
+    return not any(ref.expr.covers(module) for ref in rule.exclude)
 
 
 class RuleKind(Protocol[P]):

@@ -52,7 +52,7 @@ def reached(context: CheckContext) -> RuleCoverage:
         and (reach.incoming or context.applies_to(module))
     )
     matched = frozenset(modules)
-    counts = _counts(rule)
+    counting = counts(rule)
     examined = 0
     for edge in context.graph.edges:
         if reach.incoming:
@@ -60,7 +60,7 @@ def reached(context: CheckContext) -> RuleCoverage:
                 continue
         elif edge.importer not in matched:
             continue
-        if counts(edge):
+        if counting(edge):
             examined += 1
     return RuleCoverage(rule.id, tuple(modules), examined)
 
@@ -126,7 +126,8 @@ def _listed(names: Sequence[str], most: int = 3) -> str:
     return f"{', '.join(names[:most])} and {len(names) - most} more"
 
 
-def _counts(rule: Rule) -> _Counts:
+def counts(rule: Rule) -> _Counts:
+    """Which import statements `rule` counts (its `type_checking`, `dynamic`, `ignore`)."""
     options = getattr(rule.params, "options", None)
     counts = getattr(options, "counts", None)
     return counts if callable(counts) else _every

@@ -3,8 +3,10 @@ chains pass through it, each chain hop by hop."""
 
 from __future__ import annotations
 
-from fitness.checks.coverage import matches, subjects
-from fitness.checks.graph_options import GraphOptions
+import re
+
+from fitness.checks.base import applies_to
+from fitness.checks.coverage import counts, matches, subjects
 from fitness.config.schema import Rule
 from fitness.graph.resolve import resolve
 from fitness.lsp.session import Checked
@@ -69,26 +71,29 @@ def _passes(finding: Finding, edge: ImportEdge) -> bool:
 
 
 def _examines(rule: Rule, edge: ImportEdge) -> bool:
-    """Whether `rule` is a graph rule whose subjects hold this import and that counts it:
-    the importer is its subject, or the imported module for a rule about the imports made
-    of its modules (`protected`)."""
+    """Whether `rule` is a rule about imports that examines this one, as its coverage counts
+    (`fitness.checks.coverage`): a subject imports it, or is imported by it for a rule
+    about the imports made of its modules (`protected`), and the rule counts it."""
     reach = subjects(rule.params)
-    options = getattr(rule.params, "options", None)
-    if not reach.only_imports or not isinstance(options, GraphOptions):
+    if not reach.only_imports or not applies_to(rule, edge.importer):
         return False
-    if rule.include and not any(ref.expr.covers(edge.importer) for ref in rule.include):
-        return False
-    if any(ref.expr.covers(edge.importer) for ref in rule.exclude):
-        return False
-    return options.counts(edge) and matches(
-        reach, edge.imported if reach.incoming else edge.importer
-    )
+    return matches(reach, edge.imported if reach.incoming else edge.importer) and counts(rule)(edge)
+
+
+def plain(text: str) -> str:
+    """`text` shown as written in Markdown: an ADR's title or a rule's message, which a
+    pull request writes, makes no link, image, HTML or emphasis in the editor."""
+    return _MARKDOWN.sub(r"\\\g<0>", text)
+
+
+_MARKDOWN = re.compile(r"[\\`*_\[\]<>!#|~]")
 
 
 def _finding(report: Report, finding: Finding) -> list[str]:
     links = report.adrs_of(finding)
     labels = "; ".join(link.label for link in links) if links else finding.adr
-    title = f"**{finding.rule_id}**: {finding.message}" + (f" ({labels})" if labels else "")
+    shown = plain(finding.message) + (f" ({plain(labels)})" if labels else "")
+    title = f"**{finding.rule_id}**: {shown}"
     lines = [title]
     for chain in finding.chains[:MAX_CHAINS]:
         names = [chain[0].importer, *(hop.imported for hop in chain)]

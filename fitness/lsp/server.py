@@ -72,7 +72,8 @@ class FitnessServer(LanguageServer):
         self._timer: asyncio.TimerHandle | None = None
         self._running = False
         self._again = False
-        self._explained: set[tuple[str, str]] = set()
+        self._explained: set[str] = set()  # rule ids explained for `_explained_for`
+        self._explained_for: object = None  # the configuration they were written for
         self.checks = 0  # checks finished, for tests and logs
 
     # -- documents ------------------------------------------------------------------
@@ -198,14 +199,15 @@ class FitnessServer(LanguageServer):
         if directory is None:
             return None
         path = directory / f"explain-{rule_id}.txt"  # a name the cache directory may hold
-        key = (str(path), str(id(checked.configured.config)))
-        if key not in self._explained:
+        if self._explained_for is not checked.configured.config:
+            self._explained, self._explained_for = set(), checked.configured.config
+        if rule_id not in self._explained:
             text = _explanation(checked, rule_id)
             if text is None:
                 return None
             own_directory(directory)
             write_atomic(path, text)
-            self._explained.add(key)
+            self._explained.add(rule_id)
         return path.as_uri()
 
 

@@ -59,6 +59,7 @@ class Session:
         self.problems: tuple[Problem, ...] = ()  # the configuration's, while it has some
         self.unconfigured: str | None = None  # why there is no configuration to check by
         self._configured: Configured | None = None
+        self._files: frozenset[str] = frozenset()  # the configured project's, absolute
         self._published: dict[str, tuple[Diagnostic, ...]] = {}
 
     def reconfigure(self) -> None:
@@ -67,12 +68,9 @@ class Session:
 
     def knows(self, path: str) -> bool:
         """Whether `path` (absolute) is one of the files the configured project checks."""
-        configured = self._configured
-        if configured is None:
+        if self._configured is None:
             return True  # the next check configures anyway
-        wanted = os.path.normpath(path)
-        root = configured.config.project_root
-        return any(os.path.normpath(root / f.path) == wanted for f in configured.discovery.files)
+        return os.path.normpath(path) in self._files
 
     def check(self, buffers: Mapping[str, str]) -> dict[str, tuple[Diagnostic, ...]]:
         """Check with `buffers` (absolute path -> unsaved text of each open document) over
@@ -87,6 +85,9 @@ class Session:
         try:
             if self._configured is None:
                 self._configured = configure(options, tree, Revisions())
+                root = self._configured.config.project_root
+                listed = self._configured.discovery.files
+                self._files = frozenset(os.path.normpath(root / f.path) for f in listed)
             now = self._configured._replace(tree=tree)
             run = run_check(options, self.clock, now=now)
         except InvalidConfig as error:

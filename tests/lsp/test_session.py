@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from fitness.lsp.hover import plain
 from fitness.lsp.positions import span, to_utf16
 from fitness.lsp.session import Session
 from support import write_tree
@@ -84,3 +85,9 @@ def test_columns_are_counted_in_utf16_code_units(text: str, column: int, units: 
 
 def test_a_span_on_a_line_the_text_no_longer_has_stays_valid() -> None:
     assert span(["x"], 3, 1, 3, 5) == ((2, 0), (2, 0))
+
+
+def test_text_a_pull_request_writes_makes_no_markdown_in_a_hover() -> None:
+    assert plain("ADR-7: ![x](http://e) <img src=x> *b* a_b `c` | # ~d~") == (
+        "ADR-7: \\!\\[x\\](http://e) \\<img src=x\\> \\*b\\* a\\_b \\`c\\` \\| \\# \\~d\\~"
+    )
