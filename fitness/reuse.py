@@ -127,8 +127,7 @@ def analyse(
         # findings were found with, the other files' facts are not needed at all.
         changed, cache = collect(stale)
         versions = cache.versions()
-        measures = any(rule.kind in _READ_DEFINITIONS for rule in config.rules)
-        if _unaffected(paths, stored[0][0], versions, changed, cache, bans, measures):
+        if _unaffected(paths, stored[0][0], versions, changed, cache, bans, bans.measures):
             log.debug("reuse: the changed files' facts are unchanged; the findings stand")
             unaffected = _decode_analysis(stored[1:], discovery, "unaffected")
             if unaffected is not None:
@@ -219,8 +218,8 @@ def _unaffected(
     """Whether each of the files in `facts` has the facts its stored content had.
 
     Lines of code, classes and functions count only when a rule `measures` them
-    (`metrics`, `classes`): without one, an edit that changes nothing else leaves
-    the findings standing.
+    (`metrics`, `classes`, a plugin's: `Bans.measures`): without one, an edit that
+    changes nothing else leaves the findings standing.
     """
     end = len(FileFacts._fields) if measures else _MEASURED
     if len(versions) != len(paths):
@@ -241,8 +240,6 @@ def _unaffected(
 
 
 _MEASURED = FileFacts._fields.index("lines")  # the sections from here on are the metrics'
-# The kinds that read those sections (lines, classes, functions), not only imports and uses.
-_READ_DEFINITIONS = frozenset({"metrics", "classes"})
 
 
 def _graph(

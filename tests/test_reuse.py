@@ -169,3 +169,21 @@ def test_a_class_added_without_a_new_import_counts_for_a_classes_rule(
     after = report(root)
     assert after == report(root, cache=False) != before
     assert how(caplog) == ["reuse: 12 of 13 modules' imports resolved before"]
+
+
+def test_a_classes_rule_added_re_examines_the_facts_gathered_without_classes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Graph rules only: the facts cached hold no classes (nor lines of code, nor functions).
+    root = write_tree(tmp_path, {**FILES, "src/shop/domain/stock.py": "class Stock:\n    pass\n"})
+    caplog.set_level(logging.DEBUG, logger="fitness")
+    report(root)
+    caplog.clear()
+    rule = '\n[tool.fitness.rules.named]\nkind = "classes"\nin = ["shop.domain"]\nmust_be_named = "Order*"\n'
+    (root / "pyproject.toml").write_text(FILES["pyproject.toml"] + rule, encoding="utf-8")
+
+    after = report(root)
+    assert "shop.domain.stock.Stock" in after
+    assert after == report(root, cache=False)
+    parsed = [r.getMessage() for r in caplog.records if r.getMessage().startswith("cache: ")]
+    assert parsed[0] == "cache: 0 of 14 files known, 14 to parse"

@@ -57,7 +57,7 @@ def metrics_of(
     config, discovery, _, tree = configured[:4]
     bans = configured_bans(
         config.rules, frozenset(module.partition(".")[0] for module in discovery.modules)
-    )
+    )._replace(measures=True)  # lines of code and classes, whatever the rules read
     cache = FactsCache.in_directory(facts_dir, paths=own, read=read)
     paths = [source.path for source in discovery.files]
     facts = collect_facts(config.project_root, paths, cache, jobs, None, bans, tree=tree)

@@ -28,7 +28,7 @@ from fitness.model.imports import (
 from fitness.model.kinds import BUILT_IN_KINDS, FindingKind, built_in_kind
 from fitness.model.notice import Notice
 from fitness.model.report import DisabledRule, Report, RuleListing, RuleSummary
-from fitness.model.uses import NO_BANS, ApiUse, Argument, Bans
+from fitness.model.uses import NO_BANS, UNMEASURED, ApiUse, Argument, Bans
 from fitness.model.verdict import (
     BadSuppression,
     BaselineEntry,
@@ -42,6 +42,7 @@ from fitness.model.verdict import (
 __all__ = [
     "BUILT_IN_KINDS",
     "NO_BANS",
+    "UNMEASURED",
     "Adr",
     "AdrLink",
     "AdrStatus",

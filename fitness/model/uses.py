@@ -52,17 +52,23 @@ class ApiUse(NamedTuple):
 
 
 class Bans(NamedTuple):
-    """What extraction looks for beyond imports: uses under these roots and builtins.
+    """What extraction looks for beyond imports: uses under these roots and builtins, and
+    the sections the metrics read.
 
     `roots` are top-level module names (`pickle`, `xml`, `subprocess`);
-    `builtins` are builtin names (`eval`, `exec`). Empty: imports only.
+    `builtins` are builtin names (`eval`, `exec`). Empty: no uses. `measures`:
+    the lines of code, classes and functions are gathered too (what `metrics`,
+    `classes` and plugin rules read; a run without one skips them, and with
+    them the parse of every class and function statement).
     """
 
     roots: frozenset[str] = frozenset()
     builtins: frozenset[str] = frozenset()
+    measures: bool = True
 
     def __bool__(self) -> bool:
         return bool(self.roots or self.builtins)
 
 
 NO_BANS = Bans()
+UNMEASURED = Bans(measures=False)  # imports and comments only: graph rules

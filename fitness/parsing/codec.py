@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from fitness.model import (
     NO_BANS,
+    UNMEASURED,
     ApiUse,
     Argument,
     Bans,
@@ -37,10 +38,10 @@ if TYPE_CHECKING:
 # 8: lines of code and classes, for the metrics; 9: an import's `guarded`, for `dependencies`;
 # 10: classes' decorators and columns, and functions, for the `classes` rules;
 # 11: skeleton parsing: a syntax error in a body left out is no longer a failure).
-FORMAT = 11
+FORMAT = 12
 
 Encoded = tuple[Any, ...]  # one value per FileFacts section, in field order
-EncodedBans = tuple[tuple[str, ...], tuple[str, ...]]  # roots and builtins, sorted
+EncodedBans = tuple[tuple[str, ...], tuple[str, ...], bool]  # roots, builtins (sorted), measures
 
 
 def encode(facts: FileFacts) -> Encoded:
@@ -53,14 +54,14 @@ def decode(encoded: Encoded) -> FileFacts:
 
 
 def encode_bans(bans: Bans) -> EncodedBans:
-    return tuple(sorted(bans.roots)), tuple(sorted(bans.builtins))
+    return tuple(sorted(bans.roots)), tuple(sorted(bans.builtins)), bans.measures
 
 
 def decode_bans(encoded: EncodedBans) -> Bans:
-    roots, builtins = encoded
+    roots, builtins, measures = encoded
     if not roots and not builtins:
-        return NO_BANS
-    return Bans(frozenset(roots), frozenset(builtins))
+        return NO_BANS if measures else UNMEASURED
+    return Bans(frozenset(roots), frozenset(builtins), measures)
 
 
 _EMPTY_NAMES: frozenset[str] = frozenset()
@@ -134,7 +135,7 @@ def _decode_names(encoded: tuple[str, ...]) -> frozenset[str]:
 
 
 def _encode_examined(bans: Bans) -> EncodedBans | None:
-    return None if not bans.roots and not bans.builtins else encode_bans(bans)
+    return None if not bans and bans.measures else encode_bans(bans)
 
 
 def _decode_examined(encoded: EncodedBans | None) -> Bans:

@@ -6,18 +6,20 @@ file whose text mentions the name (`FileFacts.builtins`). So the part of the
 configured `Bans` a file needs is known from its cached facts without reading
 it, and cached facts serve a run as long as they were gathered for that part:
 adding a ban re-examines only the files it can affect; removing one, none.
+The sections the metrics read (`Bans.measures`) are needed by every file or
+by none: facts gathered without them serve only runs that do not read them.
 """
 
 from __future__ import annotations
 
-from fitness.model import NO_BANS, ApiUse, Bans, FileFacts
+from fitness.model import NO_BANS, UNMEASURED, ApiUse, Bans, FileFacts
 
 _NONE: frozenset[str] = frozenset()
 
 
 def needed(facts: FileFacts, bans: Bans) -> Bans:
     """The part of `bans` that can match in the file `facts` describe."""
-    roots, builtins = bans
+    roots, builtins, measures = bans
     if roots:
         imported = [
             top
@@ -30,8 +32,8 @@ def needed(facts: FileFacts, bans: Bans) -> Bans:
     if builtins:
         builtins = builtins & facts.builtins if facts.builtins else _NONE
     if not roots and not builtins:
-        return NO_BANS
-    return Bans(roots, builtins)
+        return NO_BANS if measures else UNMEASURED
+    return Bans(roots, builtins, measures)
 
 
 def reusable(facts: FileFacts, bans: Bans) -> FileFacts | None:
@@ -42,12 +44,16 @@ def reusable(facts: FileFacts, bans: Bans) -> FileFacts | None:
     on what earlier runs asked for.
     """
     examined = facts.examined
-    if examined is NO_BANS and not bans.roots and not bans.builtins:
+    if examined is bans and not bans:
         return facts  # nothing banned, then or now: every run without banned-api rules
     need = needed(facts, bans)
     if need == examined:
         return facts
-    if need.roots <= examined.roots and need.builtins <= examined.builtins:
+    if (
+        need.roots <= examined.roots
+        and need.builtins <= examined.builtins
+        and (examined.measures or not need.measures)
+    ):
         return narrowed(facts, need)
     return None
 
@@ -66,14 +72,22 @@ def trimmed(facts: FileFacts) -> FileFacts:
 
 def wider(first: Bans, second: Bans) -> Bans:
     """The bans of both."""
-    if second is NO_BANS:
+    if second is NO_BANS and first.measures:
         return first
-    return Bans(first.roots | second.roots, first.builtins | second.builtins)
+    return Bans(
+        first.roots | second.roots,
+        first.builtins | second.builtins,
+        first.measures or second.measures,
+    )
 
 
 def narrowed(facts: FileFacts, bans: Bans) -> FileFacts:
-    """`facts` with only the uses of `bans`, and `bans` as what was examined."""
-    return facts._replace(uses=tuple(use for use in facts.uses if _of(use, bans)), examined=bans)
+    """`facts` with only the uses of `bans` (and the measured sections if it `measures`),
+    and `bans` as what was examined."""
+    uses = tuple(use for use in facts.uses if _of(use, bans))
+    if bans.measures:
+        return facts._replace(uses=uses, examined=bans)
+    return facts._replace(uses=uses, examined=bans, lines=0, classes=(), functions=())
 
 
 def _of(use: ApiUse, bans: Bans) -> bool:

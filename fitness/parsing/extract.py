@@ -47,10 +47,12 @@ def extract(source: bytes, bans: Bans = NO_BANS, skeleton: bool = True) -> FileF
     (sympy: ~6% of the parse time, and nothing found); resuming only once the
     tree is gone leaves the collector little to look at.
 
-    With `skeleton` (the default) the parser reads the file with the bodies that
-    cannot hold a fact left out (`fitness.parsing.skeleton`): the facts are those
-    of a full parse, but for a syntax error inside a body left out, which goes
-    unreported. `skeleton=False` parses the whole text (the differential tests).
+    With `skeleton` (the default) the parser reads the file with the statements
+    that cannot hold a fact left out (`fitness.parsing.skeleton`): the facts are
+    those of a full parse, but for a syntax error inside a statement left out,
+    which goes unreported. Without `bans.measures` the lines of code, classes and
+    functions are neither gathered nor parsed. `skeleton=False` parses the whole
+    text (the differential tests).
     """
     collecting = gc.isenabled()
     gc.disable()
@@ -97,7 +99,7 @@ def _readable(source: bytes, bans: Bans) -> str | FileFacts:
 
 def _skeleton_facts(text: str, bans: Bans) -> FileFacts | None:
     words = _keep_words(text, bans)
-    shown = None if words is None else skeleton_of(text, words)
+    shown = None if words is None else skeleton_of(text, words, bans.measures)
     if shown is None or words is None:
         return None
     return _facts(shown.text, text, bans, words)
@@ -124,8 +126,9 @@ def _facts(parsed: str, text: str, bans: Bans, words: frozenset[str] | None) -> 
             return None
         message = _MIXED_LITERALS if "bytes" in str(exc) else f"syntax error: {exc}"
         return _failed(ParseFailure(message, 1, 1), bans)
-    statements: list[Statement] = []
-    assigned: list[Assignment] = []
+    measures = bans.measures
+    statements: list[Statement] | None = [] if measures else None
+    assigned: list[Assignment] | None = [] if measures else None
     found, checking = statement_facts(module, parsed, statements, assigned)
     mentioned = mentioned_builtins(text)
     following = follow(found, text, bans, mentioned)
@@ -143,7 +146,7 @@ def _facts(parsed: str, text: str, bans: Bans, words: frozenset[str] | None) -> 
     if not text.isascii():
         imports = [_normalized(raw) for raw in imports]
     classes, functions = (
-        class_facts(module, statements, found, parsed, assigned) if statements else ((), ())
+        class_facts(module, statements, found, parsed, assigned or ()) if statements else ((), ())
     )
     return FileFacts(
         tuple(imports),
@@ -152,7 +155,7 @@ def _facts(parsed: str, text: str, bans: Bans, words: frozenset[str] | None) -> 
         mentioned,
         bans,
         kept_comments(text),
-        lines_of_code(text),
+        lines_of_code(text) if measures else 0,
         classes,
         functions,
     )

@@ -1,57 +1,67 @@
-"""The skeleton of a file: its text with the bodies that cannot hold a fact left out.
+"""The skeleton of a file: its text with the statements that cannot hold a fact left out.
 
-Most of a codebase is function bodies that hold no import, no name a
-configured ban could match and nothing the class facts read. Parsing them
-costs most of the parse and finds nothing, so `skeleton` finds, from the text
-alone, the bodies of compound statements (`def`, `class`, `if`, `for`,
-`while`, `with`, `try`, `match`..., at any depth) and replaces each body that
-cannot contribute a fact by `pass` and blank lines: the same line count, so
-every other statement keeps its line and column. In the function and class
-bodies kept, a run of simple statements at one indentation (assignments,
-calls, docstrings...) that spans two lines or more and holds nothing to keep
-becomes `pass` too (Django's model fields); module-level statements are kept,
-as an assignment there may bind what the class facts read.
+Most of a codebase is statements that hold no import, no name a configured ban
+could match and nothing a rule reads. Parsing them costs most of the parse
+and finds nothing, so `skeleton` outlines the file's statements from its text
+alone (`fitness.parsing.outline`) and keeps, line for line, so every kept
+statement keeps its line and column:
 
-A body is kept when its text holds (anywhere, strings and comments included:
-an over-approximation is only slower) the substring `import` (statements,
-`__import__`, `import_module`), a word of `words` (`keep_words`: the names a
-ban can match, what the names imported from a banned module are bound to, the
-names `TYPE_CHECKING` is read through, the names `import_module` is bound to),
-or a non-ASCII character outside strings and comments (identifiers are
-NFKC-normalized). Outside function
-bodies, where the class facts are gathered, a body holding the word `class` or
-`def` is kept too (its own nested bodies may still be left out), and so is the
-body of an `if`, `for`, `with`, `try`... at module level, where an assignment
-may bind what the class facts read. Comments,
-builtins mentioned and lines of code are read from the whole text by the
-caller, never from the skeleton.
+- a statement whose text holds (anywhere, strings and comments included: an
+  over-approximation is only slower) the substring `import` (statements,
+  `__import__`, `import_module`), a word of `words` (`keep_words`: the names a
+  ban can match, what the names imported from a banned module are bound to,
+  the names `TYPE_CHECKING` is read through, the names `import_module` is
+  bound to), or a non-ASCII character outside strings and comments
+  (identifiers are NFKC-normalized);
+- the header of each body that keeps a statement, with its decorators, and
+  the other clauses of its compound statement that keep one (a `try` keeps
+  every `except` and `finally`: the handlers say whether an import is
+  guarded; a `match` its first case);
+- every statement at the top of the module, so a syntax error there is
+  reported;
+- with `measures` (a rule reads classes and functions): every `class` and
+  `def` header outside functions, and at module level every statement that
+  may bind a name with `=` (a decorator may name an instance:
+  `router = APIRouter()`).
+
+A body that keeps nothing becomes `pass`. A `def` header is written without
+its parameters, and a module-level binding to a display or a string as
+`NAME = 0`, to a call as `NAME = f()`: what the facts read of them stays. The
+lines left out are written as backslashes ending in a blank line, one blank
+logical line to the tokenizer (`_joined`). Comments, builtins mentioned and
+lines of code are read from the whole text by the caller, never from the
+skeleton.
 
 The scan reads strings, comments and f-strings with `textscan` (PEP 701's
 nested ones included) and masks them, collapses bracketed groups (innermost
 first, each a regular-expression pass), so that what is left is code at
-bracket depth 0 with a backslash ending every line that continues another;
-then a header is a line ending with `:`, and its body runs to the next line
-indented as deep as the header or less. The body of a `match` is never left
-out (its cases are what it holds); the bodies of its cases may be. Measured
-on Django's 5.7 MB: this scan takes 5-8% of a full libcst parse, the
-stdlib `tokenize` alone 15%; the skeletons parse in 0.3 of the time.
+bracket depth 0 with a backslash ending every line that continues another.
 Anything it cannot place for sure (a tab or form feed in an indentation, a
 carriage return, an unclosed bracket or string, a line continuation at the
-end) leaves the file whole: `skeleton` returns None.
+end, an indentation no body has, a header without a body, a decorator
+without a definition) leaves the file whole: `skeleton` returns None.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from fitness.parsing.outline import (
+    COMPOUND,
+    DECORATOR,
+    FUNCTION,
+    HEADER,
+    MODULE,
+    SIMPLE,
+    Statement,
+    outline,
+)
 from fitness.parsing.textscan import quick_scan, strings_and_comments
 
 _WORD_CHARS = re.compile(r"\w+")
-_DEFINITION = re.compile(r"(?:class|def)\b")  # a literal start, which `re` finds fastest
-_HEADER_WORD = re.compile(r"(?:async[ \t]+)?(\w+)")
 _TYPING_ALIAS = re.compile(r"\bTYPE_CHECKING[ \t]+as[ \t]+(\w+)")
 _TYPING_BASE = re.compile(r"(?<![\w.])(\w+)(?:[ \t]*\.[ \t]*\w+)*[ \t]*\.[ \t]*TYPE_CHECKING\b")
 _LOADER_ALIAS = re.compile(r"\bimport_module[ \t]+as[ \t]+(\w+)")
@@ -63,10 +73,10 @@ _HELD = re.compile(
 
 
 class Skeleton(NamedTuple):
-    """The text to parse, and how many bodies (and lines) were left out of it."""
+    """The text to parse, and how many statements (and lines) were left out of it."""
 
     text: str
-    bodies: int
+    statements: int
     lines: int
 
 
@@ -105,182 +115,187 @@ def keep_words(
     return frozenset(words)
 
 
-def skeleton(text: str, words: frozenset[str]) -> Skeleton | None:
-    """`text` with the bodies that hold none of `words` (nor the rest above) replaced;
-    None when nothing is left out or the text cannot be placed for sure."""
+def skeleton(text: str, words: frozenset[str], measures: bool = True) -> Skeleton | None:
+    """`text` with the statements that hold none of `words` (nor the rest above) left
+    out; None when nothing is left out or the text cannot be placed for sure."""
     code = _code(text)
     if code is None:
         return None
-    ends = [match.start() for match in _NEWLINE.finditer(code)]  # line n ends at ends[n]
-    keeps = _keeping_offsets(text, words)
-    definitions = [match.start() for match in _DEFINITION.finditer(text)]
-    # A non-ASCII letter in code may be NFKC-normalized into anything; in a string, not.
-    foreign = [] if code.isascii() else [match.start() for match in _FOREIGN.finditer(code)]
-    starts = [0] + [match.end() for match in _NEWLINE.finditer(text)]
-    left_out: list[tuple[int, int, int]] = []  # first line, last line, indentation
-    stack: list[tuple[int, int, bool]] = []  # kept blocks: header indent, last line, in a def
-    skipped_until = -1
-    # The lines in a function or class body: a statement outside them is at module level,
-    # where an assignment may bind what the class facts read (`router = APIRouter()`).
-    scoped = bytearray(len(ends) + 1)
-    for header in _HEADER_END.finditer(code):
-        line = bisect_left(ends, header.start())  # the header's last line
-        if line <= skipped_until:
+    masked = code.split("\n")
+    statements = outline(masked)
+    if statements is None:
+        return None
+    marked = _marked(text, words, masked)
+    physical = text.split("\n")
+    for statement in reversed(statements):  # a body's statements before its header
+        _decide(statement, marked, masked, physical, measures)
+    shown: list[str | None] = [None] * len(physical)  # None: a line left out
+    left_out = 0
+    for statement in statements:
+        if not statement.kept:
+            left_out += statement.kind != DECORATOR
             continue
-        head = _logical_start(code, ends, line)
-        indent = _indentation(code, ends, head)
-        if indent is None:
-            return None
-        body = _FIRST_STATEMENT.search(code, header.end())
-        if body is None:
-            return None
-        first = bisect_left(ends, body.start(1))
-        inner = len(body.group(1))
-        if inner <= indent or "\t" in body.group(1):
-            return None  # no indented body: not for this scan
-        # The first line indented less than the body ends it; one indented more than the
-        # header (between the two) cannot be placed for sure.
-        after = _dedent(inner - 1).search(code, body.end())
-        stop = len(code) if after is None else after.start()
-        if after is not None and _spaces_at(code, stop + 1) > indent:
-            return None
-        last = bisect_left(ends, _last_code(code, body.start(1), stop))
-        word = _HEADER_WORD.match(code, _line_start(ends, head) + indent)
-        keyword = word.group(1) if word else ""
-        while stack and (stack[-1][1] < line or stack[-1][0] >= indent):
-            stack.pop()
-        in_def = (bool(stack) and stack[-1][2]) or keyword == "def"
-        end = starts[last + 1] if last + 1 < len(starts) else len(text)
-        if (
-            keyword != "match"
-            and not _within(keeps, starts[first], end)
-            and (in_def or (keyword == "class" and not _within(definitions, starts[first], end)))
-            and not _within(foreign, body.start(1), stop)
-        ):
-            left_out.append((first, last, inner))
-            skipped_until = last
+        first, last = statement.first, statement.last
+        if statement.rewritten is None:
+            shown[first : last + 1] = physical[first : last + 1]
         else:
-            stack.append((indent, last, in_def))
-            if in_def or keyword == "class":
-                scoped[first : last + 1] = b"\x01" * (last + 1 - first)
-    runs = _simple_runs(code, ends, starts, len(text), keeps, foreign, left_out, scoped)
-    left_out.extend(runs)
+            shown[first] = statement.rewritten
+            left_out += 1
+        if statement.kind == HEADER and not statement.filled:
+            placeholder = statement.children[0]
+            shown[placeholder.first] = " " * placeholder.indent + "pass"
     if not left_out:
         return None
-    physical = text.split("\n")
-    for first, last, inner in left_out:
-        physical[first] = " " * inner + "pass"
-        for number in range(first + 1, last + 1):
-            physical[number] = ""
-    return Skeleton(
-        "\n".join(physical), len(left_out), sum(last - first + 1 for first, last, _ in left_out)
+    lines = sum(1 for line, written in zip(shown, physical) if line is None and written)
+    return Skeleton(_joined(shown), left_out, lines)
+
+
+def _joined(shown: list[str | None]) -> str:
+    """The lines, each run of lines left out written as backslashes ending in a blank line.
+
+    libcst makes a node of each blank line (about 5 µs each: on Django, a third of the
+    skeletons' parse); a run of lines continued by a backslash, ending blank, is one blank
+    logical line to the tokenizer, and Python's too, at any indentation."""
+    lines: list[str] = []
+    run = 0
+    for line in shown:
+        if line is None:
+            run += 1
+            continue
+        if run:
+            lines.extend(_RUNS.get(run) or _run(run))
+            run = 0
+        lines.append(line)
+    if run:  # the last line is the empty one after the text's last newline, if any
+        lines.extend((_RUNS.get(run - 1) or _run(run - 1)) + [""] if run > 1 else [""])
+    return "\n".join(lines)
+
+
+_RUNS: dict[int, list[str]] = {}
+
+
+def _run(length: int) -> list[str]:
+    run = ["\\"] * (length - 1) + [""]
+    if length < 64:
+        _RUNS[length] = run
+    return run
+
+
+def _decide(
+    statement: Statement,
+    marked: bytearray,
+    masked: list[str],
+    physical: list[str],
+    measures: bool,
+) -> None:
+    """Whether `statement` is kept, and how it is written; its body (later in the text)
+    and its clauses are decided already."""
+    kind = statement.kind
+    if kind == DECORATOR:
+        return  # kept with what it decorates
+    first, last = statement.first, statement.last
+    own = marked[first] if first == last else any(marked[first : last + 1])
+    decorated = any(
+        any(marked[decorator.first : decorator.last + 1]) for decorator in statement.decorators
     )
-
-
-def _simple_runs(
-    code: str,
-    ends: list[int],
-    starts: list[int],
-    size: int,
-    keeps: list[int],
-    foreign: list[int],
-    bodies: list[tuple[int, int, int]],
-    scoped: bytearray,
-) -> list[tuple[int, int, int]]:
-    """Runs of simple statements (assignments, calls, returns...) one after the other at
-    one indentation, in a function or class body (`scoped`) but outside the bodies left
-    out, that hold nothing to keep and span two lines or more: each becomes `pass` too.
-    Headers, decorators and the clauses of a compound statement are never in a run."""
-    runs: list[tuple[int, int, int]] = []
-    skipped = iter(sorted(bodies))
-    body = next(skipped, None)
-    run: list[int] = []  # first line, last line, indentation of the run being read
-    for match in _LOGICAL.finditer(code):
-        first = bisect_left(ends, match.start())
-        while body is not None and body[1] < first:
-            body = next(skipped, None)
-        if body is not None and body[0] <= first:
-            continue  # inside a body left out
-        last = bisect_left(ends, match.end() - 1) if match.end() > match.start() else first
-        indent = len(match.group(1))
-        statement = match.group(2)
-        word = _FIRST_WORD.match(statement)
-        end = starts[last + 1] if last + 1 < len(starts) else size
-        simple = (
-            not statement.rstrip(" \t").endswith(":")
-            and (word is None or word.group() not in _COMPOUND)
-            and not statement.startswith("@")
-            and not _within(keeps, starts[first], end)
-            and not _within(foreign, match.start(), match.end())
-            and scoped[first]
+    keyword = statement.keyword
+    scope = statement.scope
+    if kind == SIMPLE:
+        # A statement at the top of the module is kept whatever it holds, so a syntax
+        # error there is reported (`print "x"`): Django's cost 3% more to parse.
+        keep = (
+            bool(own or decorated)
+            or statement.parent is None
+            or (
+                measures
+                and scope != FUNCTION
+                and (
+                    keyword in ("class", "def")
+                    or (scope == MODULE and (keyword in COMPOUND or _binds(masked, first, last)))
+                )
+            )
         )
-        if run and (not simple or indent != run[2]):
-            if run[1] > run[0]:
-                runs.append((run[0], run[1], run[2]))
-            run = []
-        if simple:
-            run = [first, last, indent] if not run else [run[0], last, indent]
-    if run and run[1] > run[0]:
-        runs.append((run[0], run[1], run[2]))
-    return runs
+        if keep and not own and scope == MODULE and keyword not in COMPOUND:
+            statement.rewritten = _lighter_binding(masked, physical, first, last)
+    else:
+        keep = bool(own or decorated or statement.filled) or (
+            measures and keyword in ("class", "def") and scope != FUNCTION
+        )
+        if statement.head is statement:
+            keep = keep or any(clause.kept for clause in statement.clauses)
+            if keep and keyword == "try":
+                for clause in statement.clauses:
+                    clause.kept = clause.kept or clause.keyword != "else"
+            elif keep and keyword == "match" and not statement.filled:
+                # A match needs a case: the first one stays, its body `pass`.
+                statement.children[0].kept = True
+                statement.filled = True
+        if keep and keyword == "def" and not own:
+            header = _DEF_HEADER.match(physical[first])
+            if header is not None and (first != last or physical[first] != header.group() + "():"):
+                statement.rewritten = header.group() + "():"
+    if not keep:
+        return
+    statement.kept = True
+    for decorator in statement.decorators:
+        decorator.kept = True
+    parent = statement.parent
+    if parent is not None:
+        parent.filled = True
 
 
-_LOGICAL = re.compile(r"^(?<!\\\n)([ ]*)(\S[^\n]*(?:(?<=\\)\n[^\n]*)*)", re.MULTILINE)
-_FIRST_WORD = re.compile(r"\w+")
-_COMPOUND = frozenset(
-    ("class", "def", "async", "if", "elif", "else", "for", "while", "with", "try", "except")
-).union(("finally", "match", "case"))
+def _marked(text: str, words: frozenset[str], masked: list[str]) -> bytearray:
+    """For each line, whether it holds something that keeps its statement."""
+    marked = bytearray(len(masked))
+    offsets = _keeping_offsets(text, words)
+    if offsets:
+        starts = [0] + [match.end() for match in _NEWLINE.finditer(text)]
+        for offset in offsets:
+            marked[bisect_right(starts, offset) - 1] = 1
+    if not text.isascii():
+        # A non-ASCII letter in code may be NFKC-normalized into anything; in a string, not.
+        for number, line in enumerate(masked):
+            if not line.isascii():
+                marked[number] = 1
+    return marked
+
+
+def _binds(masked: list[str], first: int, last: int) -> bool:
+    """Whether a simple statement may bind a name with `=` (what class facts read)."""
+    return any(_ASSIGNS.search(masked[number]) for number in range(first, last + 1))
+
+
+def _lighter_binding(masked: list[str], physical: list[str], first: int, last: int) -> str | None:
+    """The same binding written shorter: `NAME = 0` for `NAME = [...]`, `NAME: T = {...}`
+    or `NAME = "..."` (a list, dict, set or string, over any number of lines), and
+    `NAME = f()` for `NAME = f(...)`: what class facts read of it (the name bound, and
+    to a call of what) is kept. None: keep the statement as written."""
+    statement = "\n".join(masked[first : last + 1])
+    found = _BINDING.match(statement)
+    if found is None:
+        return None
+    value = found.start(3)
+    written = physical[first]
+    if value >= len(written) or written[:value] != statement[:value]:
+        return None  # an annotation with brackets or strings: not worth placing the value
+    name = found.group(1) + found.group(2)
+    if _ONE_GROUP.fullmatch(statement, value):
+        if written[value] in "[{'\"" or _STRING_START.match(written, value):
+            return name + " = 0"
+        return None  # `(...)` may be a call
+    callee = _CALLEE.match(written, value)
+    if callee is None or not _ONE_GROUP.fullmatch(statement, value + len(callee.group(1))):
+        return None
+    return f"{name} = {callee.group(1)}()"
+
+
+_DEF_HEADER = re.compile(r" *(?:async[ \t]+)?def[ \t]+\w+")
+_ASSIGNS = re.compile(r"(?<![=!<>:+\-*/%@&|^])=(?!=)")
+_BINDING = re.compile(r"( *)([^\W\d]\w*)[ \t]*(?::[^=]*)?=[ \t]*(?=[^ \t])()")
+_ONE_GROUP = re.compile(r"[ \t]*_(?:\\\n_)*[ \t]*")  # a string or bracketed group, masked
+_CALLEE = re.compile(r"([^\W\d]\w*(?:\.[^\W\d]\w*)*)[ \t]*\(")
+_STRING_START = re.compile(r"[rRbBuUfFtT]{1,2}['\"]")
 _NEWLINE = re.compile("\n")
-_SPACES = re.compile(" *")  # matches everywhere, if only the empty string
-# The end of a header: a line ending with `:` (brackets, strings and comments are gone).
-_HEADER_END = re.compile(r":[ \t]*(?=\n)")
-# The first line after a header that holds code, and its indentation.
-_FIRST_STATEMENT = re.compile(r"\n(?:[ \t]*\n)*([ \t]*)(?=[^ \t\n])")
-_DEDENTS: dict[int, re.Pattern[str]] = {}
-
-
-def _dedent(indent: int) -> re.Pattern[str]:
-    """A logical line that starts at `indent` columns or fewer: the end of a body."""
-    pattern = _DEDENTS.get(indent)
-    if pattern is None:
-        pattern = re.compile(rf"(?<!\\)\n(?= {{0,{indent}}}[^ \t\n])")
-        _DEDENTS[indent] = pattern
-    return pattern
-
-
-def _spaces_at(code: str, offset: int) -> int:
-    """How many spaces start at `offset`."""
-    found = _SPACES.match(code, offset)
-    return 0 if found is None else found.end() - offset
-
-
-def _line_start(ends: list[int], line: int) -> int:
-    return 0 if line == 0 else ends[line - 1] + 1
-
-
-def _logical_start(code: str, ends: list[int], line: int) -> int:
-    """The first line of the logical line whose last line is `line`."""
-    while line > 0 and code[ends[line - 1] - 1 : ends[line - 1]] == "\\":
-        line -= 1
-    return line
-
-
-def _indentation(code: str, ends: list[int], line: int) -> int | None:
-    start = _line_start(ends, line)
-    written = _INDENT.match(code, start)
-    assert written is not None
-    return None if "\t" in written.group() else len(written.group())
-
-
-_INDENT = re.compile(r"[ \t]*")
-
-
-def _last_code(code: str, start: int, stop: int) -> int:
-    """The offset of the last character of code before `stop` (blank lines are left)."""
-    position = stop
-    while position > start and code[position - 1] in " \t\n":
-        position -= 1
-    return position - 1
 
 
 def _code(text: str) -> str | None:
@@ -308,7 +323,6 @@ def _code(text: str) -> str | None:
 _FLAT_GROUP = re.compile(r"[(\[{][^()\[\]{}\n]*[)\]}]")
 _SPREAD_GROUP = re.compile(r"[(\[{][^()\[\]{}]*[)\]}]")
 _ANY_BRACKET = re.compile(r"[()\[\]{}]")
-_FOREIGN = re.compile(r"[^\x00-\x7f]")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 
 
@@ -330,11 +344,6 @@ def _keeping_offsets(text: str, words: frozenset[str]) -> list[int]:
         found.extend(match.start() for match in re.finditer(pattern, text))
     found.sort()
     return found
-
-
-def _within(offsets: list[int], start: int, stop: int) -> bool:
-    at = bisect_left(offsets, start)
-    return at < len(offsets) and offsets[at] < stop
 
 
 def _masked(text: str) -> str | None:

@@ -13,7 +13,7 @@ from fitness.checks.bans import configured_bans
 from fitness.config.load import load_config
 from fitness.config.schema import Config, Rule
 from fitness.graph import ImportGraph
-from fitness.model import NO_BANS, ApiUse, Argument, Bans, FileFacts, Finding, Location, Severity
+from fitness.model import UNMEASURED, ApiUse, Argument, Bans, FileFacts, Finding, Location, Severity
 from support import Result
 
 Run = Callable[..., Result]
@@ -719,8 +719,9 @@ def test_configured_bans_are_the_union_of_every_banned_api_rule(tmp_path: Path) 
     assert configured_bans(config.rules) == Bans(
         roots=frozenset({"pickle", "xml", "subprocess", "builtins"}),
         builtins=frozenset({"eval", "exec"}),
+        measures=False,  # no rule reads lines of code, classes or functions
     )
-    assert configured_bans(config.rules[2:]) is NO_BANS
+    assert configured_bans(config.rules[2:]) is UNMEASURED
 
 
 def test_summary_lists_the_bans_and_where_they_are_allowed(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import marshal
 
 from fitness.model import (
     NO_BANS,
+    UNMEASURED,
     ApiUse,
     Argument,
     Bans,
@@ -76,7 +77,7 @@ def test_every_section_is_encoded_as_built_in_types_in_field_order() -> None:
             ),
         ),
         ("eval", "exec", "open"),
-        (("pickle", "subprocess"), ("eval", "exec")),
+        (("pickle", "subprocess"), ("eval", "exec"), True),
         ((3, 12, "# see ADR-0004", False), (5, 1, "# fitness: x", True)),
         42,
         (
@@ -129,7 +130,8 @@ def test_empty_sections_take_little_room_and_decode_to_the_shared_empty_values()
 def test_bans_are_sorted_tuples_and_empty_bans_are_no_bans() -> None:
     asked = Bans(frozenset({"yaml", "os", "pickle"}), frozenset({"exec", "eval"}))
 
-    assert encode_bans(asked) == (("os", "pickle", "yaml"), ("eval", "exec"))
+    assert encode_bans(asked) == (("os", "pickle", "yaml"), ("eval", "exec"), True)
     assert decode_bans(encode_bans(asked)) == asked
-    assert decode_bans(((), ())) is NO_BANS
-    assert decode_bans(((), ("eval",))) == Bans(frozenset(), frozenset({"eval"}))
+    assert decode_bans(((), (), True)) is NO_BANS
+    assert decode_bans(((), (), False)) is UNMEASURED
+    assert decode_bans(((), ("eval",), False)) == Bans(frozenset(), frozenset({"eval"}), False)

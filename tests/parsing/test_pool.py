@@ -201,7 +201,7 @@ def test_messages_survive_the_round_trip_and_a_cut_is_detected() -> None:
     first = len(whole) - len(whole.split(b"import os\n", 1)[1])
 
     stream.seek(0)
-    assert receive(stream) == (b"import os\n", (("os", "yaml"), ("eval",)))
+    assert receive(stream) == (b"import os\n", (("os", "yaml"), ("eval",), True))
     assert receive(stream) == ((("os", 0, (), 1, 1, 1, 10, False, False, False),), True)
     assert receive(stream) is None
     for cut in (2, first - 1):  # in the length, in the payload
@@ -337,10 +337,9 @@ def test_the_time_limit_grows_with_the_file() -> None:
 def test_a_worker_needing_more_memory_than_its_limit_costs_only_that_file() -> None:
     # 900 MB of address space whatever the size: libcst needs about 1.3 GB more for 1 MB.
     command = limited_command("worker.BASE_MEMORY = 900 << 20\nworker.MEMORY_PER_BYTE = 0")
-    # Each body imports, so skeleton parsing keeps them all.
+    # Each body's one statement imports, so skeleton parsing keeps them all.
     body = "".join(
-        f"def f{i}(x):\n    import os\n    return [x.y(z) for z in range(9)]\n"
-        for i in range(10_000)
+        f"def f{i}(x):\n    import os; return [x.y(z) for z in range(9)]\n" for i in range(10_000)
     )
     sources = [f"import os\n{body}".encode(), b"import json\n"]
 
