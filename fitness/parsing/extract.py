@@ -70,6 +70,9 @@ def _extract(source: bytes, bans: Bans, skeleton: bool) -> FileFacts:
     facts = _skeleton_facts(text, bans) if skeleton else None
     if facts is not None:
         return facts
+    too_deep = too_deeply_nested(text)
+    if too_deep is not None:
+        return _failed(too_deep, bans)
     return _facts(text, text, bans, None) or _failed(ParseFailure("internal", 1, 1), bans)
 
 
@@ -91,9 +94,6 @@ def _readable(source: bytes, bans: Bans) -> str | FileFacts:
         # others at 1:1; the interpreter refuses any of them anywhere.
         line, column = LineIndex(text).position(text.index("\0"))
         return _failed(ParseFailure(_NULL_BYTE, line, column), bans)
-    too_deep = too_deeply_nested(text)
-    if too_deep is not None:
-        return _failed(too_deep, bans)
     return text
 
 
@@ -102,6 +102,10 @@ def _skeleton_facts(text: str, bans: Bans) -> FileFacts | None:
     shown = None if words is None else skeleton_of(text, words, bans.measures)
     if shown is None or words is None:
         return None
+    # What libcst would be given is checked, not the text: nesting too deep in a
+    # statement left out costs nothing (and goes unreported, like a syntax error there).
+    if too_deeply_nested(shown.text) is not None:
+        return None  # parsed whole, which reports it
     return _facts(shown.text, text, bans, words)
 
 

@@ -19,6 +19,7 @@ None and the file is parsed whole.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 SIMPLE, HEADER, DECORATOR = 0, 1, 2
 MODULE, CLASS, FUNCTION = 0, 1, 2
@@ -83,10 +84,21 @@ class _Body:
         self.children: list[Statement] = [] if header is None else header.children
 
 
-def outline(lines: list[str]) -> list[Statement] | None:
-    """The statements of the masked `lines`, in source order; None when one cannot be
-    placed for sure."""
+def outline(
+    code: str, lines: list[str], marked: bytearray | None = None, measures: bool = True
+) -> list[Statement] | None:
+    """The statements of the masked `code` (split into `lines`), in source order; None
+    when one cannot be placed for sure.
+
+    With `marked` (for each line, whether it holds what keeps a statement), a body
+    none of whose lines is marked, and whose statements need not be read for what
+    they are (a function's; with `measures` off, any but a `match`'s), is not read
+    statement by statement: its first statement stands for it, left out with the
+    rest, and the reading goes on after it, found by a search for the first line indented
+    no deeper than its header.
+    """
     statements: list[Statement] = []
+    ends: list[int] | None = None  # where each line of `code` ends, once needed
     module = _Body(-1, MODULE, None)
     module.inner = 0
     stack = [module]
@@ -150,7 +162,55 @@ def outline(lines: list[str]) -> list[Statement] | None:
                 if keyword == "class"
                 else body.scope
             )
+            if marked is not None and (inner == FUNCTION or not measures) and keyword != "match":
+                if ends is None:
+                    ends = [found.start() for found in _NEWLINE.finditer(code)]
+                    ends.append(len(code))
+                after = _body_end(code, ends, last, indent)
+                if after is not None and marked.find(1, last + 1, after) == -1:
+                    placeholder = _first_statement(lines, last + 1, after, inner, statement)
+                    if placeholder is None:
+                        return None
+                    statements.append(placeholder)
+                    number = after
+                    continue
             stack.append(_Body(indent, inner, statement))
     if decorators:
         return None
     return statements if all(body.children for body in stack) else None
+
+
+def _body_end(code: str, ends: list[int], header: int, indent: int) -> int | None:
+    """The first line after the body of the header whose last line is `header`: the
+    first logical line indented `indent` columns or fewer (the count of lines at the
+    end of the text); None when the body cannot be told from a continuation."""
+    pattern = _DEDENTS.get(indent)
+    if pattern is None:
+        pattern = _DEDENTS[indent] = re.compile(rf"(?<!\\)\n(?= {{0,{indent}}}[^ \n])")
+    found = pattern.search(code, ends[header] + 1)
+    if found is None:
+        return len(ends)
+    return bisect_left(ends, found.start()) + 1
+
+
+def _first_statement(
+    lines: list[str], start: int, stop: int, scope: int, header: Statement
+) -> Statement | None:
+    """The first statement of the body between lines `start` and `stop`, standing for all
+    of them (a `pass` may take its first line)."""
+    for number in range(start, stop):
+        line = lines[number]
+        written = line.lstrip(" ")
+        if written:
+            indent = len(line) - len(written)
+            if indent <= header.indent:
+                return None
+            placeholder = Statement(number, number, indent, SIMPLE, "", scope)
+            placeholder.parent = header
+            header.children.append(placeholder)
+            return placeholder
+    return None
+
+
+_NEWLINE = re.compile("\n")
+_DEDENTS: dict[int, re.Pattern[str]] = {}

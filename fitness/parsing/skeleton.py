@@ -49,6 +49,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from fitness.parsing.nesting import MAX_BRACKETS
 from fitness.parsing.outline import (
     COMPOUND,
     DECORATOR,
@@ -73,7 +74,8 @@ _HELD = re.compile(
 
 
 class Skeleton(NamedTuple):
-    """The text to parse, and how many statements (and lines) were left out of it."""
+    """The text to parse, how many statements were left out of it (a body left out
+    whole counts one; a statement shortened, one) and how many of its lines."""
 
     text: str
     statements: int
@@ -122,10 +124,10 @@ def skeleton(text: str, words: frozenset[str], measures: bool = True) -> Skeleto
     if code is None:
         return None
     masked = code.split("\n")
-    statements = outline(masked)
+    marked = _marked(text, words, masked)
+    statements = outline(code, masked, marked, measures)
     if statements is None:
         return None
-    marked = _marked(text, words, masked)
     physical = text.split("\n")
     for statement in reversed(statements):  # a body's statements before its header
         _decide(statement, marked, masked, physical, measures)
@@ -306,11 +308,15 @@ def _code(text: str) -> str | None:
     masked = _masked(text)
     if masked is None:
         return None
-    while True:
+    # Each pass collapses one or two levels. Past half of what CPython accepts the text is
+    # parsed whole, after `fitness.parsing.nesting` has placed what it refuses.
+    for _ in range(MAX_BRACKETS // 2):
         masked, flat = _FLAT_GROUP.subn("_", masked)
         masked, spread = _SPREAD_GROUP.subn(_continued, masked)
         if not flat and not spread:
             break
+    else:
+        return None
     if (
         _ANY_BRACKET.search(masked)
         or _TAB_INDENT.search(masked)
