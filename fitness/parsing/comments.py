@@ -13,24 +13,26 @@ anywhere (most files) costs one regular-expression search.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from fitness.model.comments import Comment
-from fitness.parsing.textscan import LineIndex, strings_and_comments
+from fitness.parsing.textscan import LineIndex, Span, strings_and_comments
 
 _OF_INTEREST = re.compile(r"\badr(?![a-z])|\.md\b|fitness[ \t]*:|#[ \t]*noqa[ \t]*:", re.IGNORECASE)
 
 
-def kept_comments(text: str) -> tuple[Comment, ...]:
+def kept_comments(text: str, spans: Sequence[Span] | None = None) -> tuple[Comment, ...]:
     """The comments of `text`, a file the parser accepted, that may cite or direct.
 
     Strings and comments are told apart from the start of the text, so a `#`
-    inside a string is never taken for a comment.
+    inside a string is never taken for a comment; `spans` are those of
+    `strings_and_comments(text)` when the caller has them.
     """
     if _OF_INTEREST.search(text) is None:
         return ()
     index = LineIndex(text)
     kept = []
-    for start, end, comment, _ in strings_and_comments(text):
+    for start, end, comment, _ in strings_and_comments(text) if spans is None else spans:
         written = text[start:end]
         if not comment or _OF_INTEREST.search(written) is None:
             continue

@@ -28,7 +28,7 @@ from fitness.parsing.skeleton import import_statements, keep_words
 from fitness.parsing.skeleton import skeleton as skeleton_of
 from fitness.parsing.source_text import UndecodableSource, decode_source
 from fitness.parsing.syntax_error import syntax_failure
-from fitness.parsing.textscan import LineIndex
+from fitness.parsing.textscan import LineIndex, Span, strings_and_comments
 from fitness.parsing.type_checking import Markers, test_key
 from fitness.parsing.uses import follow, resolved
 from fitness.parsing.walk import NOTHING, Follow, walk
@@ -99,14 +99,17 @@ def _readable(source: bytes, bans: Bans) -> str | FileFacts:
 
 def _skeleton_facts(text: str, bans: Bans) -> FileFacts | None:
     words = _keep_words(text, bans)
-    shown = None if words is None else skeleton_of(text, words, bans.measures)
-    if shown is None or words is None:
+    if words is None:
+        return None
+    spans = list(strings_and_comments(text))  # read once, for the skeleton and the comments
+    shown = skeleton_of(text, words, bans.measures, spans)
+    if shown is None:
         return None
     # What libcst would be given is checked, not the text: nesting too deep in a
     # statement left out costs nothing (and goes unreported, like a syntax error there).
     if too_deeply_nested(shown.text) is not None:
         return None  # parsed whole, which reports it
-    return _facts(shown.text, text, bans, words)
+    return _facts(shown.text, text, bans, words, spans)
 
 
 def _keep_words(text: str, bans: Bans) -> frozenset[str] | None:
@@ -114,7 +117,13 @@ def _keep_words(text: str, bans: Bans) -> frozenset[str] | None:
     return keep_words(text, bans.roots, bans.builtins, imported)
 
 
-def _facts(parsed: str, text: str, bans: Bans, words: frozenset[str] | None) -> FileFacts | None:
+def _facts(
+    parsed: str,
+    text: str,
+    bans: Bans,
+    words: frozenset[str] | None,
+    spans: Sequence[Span] | None = None,
+) -> FileFacts | None:
     """The facts of `text` from parsing `parsed`, its skeleton or itself; None when the
     skeleton (`words`: what it kept) cannot stand for the text: parse the text instead."""
     try:
@@ -158,7 +167,7 @@ def _facts(parsed: str, text: str, bans: Bans, words: frozenset[str] | None) -> 
         tuple(uses),
         mentioned,
         bans,
-        kept_comments(text),
+        kept_comments(text, spans),
         lines_of_code(text) if measures else 0,
         classes,
         functions,

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Optional
 
 from fitness.parsing.fstrings import f_string, is_formatted, prefix_of
 
@@ -155,9 +156,11 @@ def _tokens(text: str) -> Iterator[tuple[str | None, re.Match[str], int]]:
 _PREFIXES = "rRbBuUfFtT"
 
 
-def strings_and_comments(
-    text: str,
-) -> Iterator[tuple[int, int, bool, list[tuple[int, int]] | None]]:
+# (start, end, a comment?, the literal parts of an f-string)
+Span = tuple[int, int, bool, Optional[list[tuple[int, int]]]]
+
+
+def strings_and_comments(text: str) -> Iterator[Span]:
     """Each string and comment of `text` in order: (start, end, a comment?, literal parts).
 
     The parts of an f-string are its spans outside replacement fields (`f_string`),
