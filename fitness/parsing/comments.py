@@ -28,7 +28,7 @@ def kept_comments(text: str, spans: Sequence[Span] | None = None) -> tuple[Comme
     inside a string is never taken for a comment; `spans` are those of
     `strings_and_comments(text)` when the caller has them.
     """
-    if _OF_INTEREST.search(text) is None:
+    if not _may_interest(text) or _OF_INTEREST.search(text) is None:
         return ()
     index = LineIndex(text)
     kept = []
@@ -40,6 +40,17 @@ def kept_comments(text: str, spans: Sequence[Span] | None = None) -> tuple[Comme
         before = text[_line_start(text, start) : start]
         kept.append(Comment(line, column, written, not before.strip(" \t\f")))
     return tuple(kept)
+
+
+def _may_interest(text: str) -> bool:
+    """Whether `text` holds the literal part of any comment of interest, a search at
+    memory speed (the pattern, case-insensitive and led by alternatives, is tried at
+    every offset: 0.2 s over Django's 5.7 MB, where this takes 0.03 s)."""
+    lowered = text.casefold()  # as `re.IGNORECASE` folds: "ſ" is "s"
+    return any(part in lowered for part in _PARTS)
+
+
+_PARTS = ("adr", ".md", "fitness", "noqa")  # one in each alternative of `_OF_INTEREST`
 
 
 def _line_start(text: str, offset: int) -> int:

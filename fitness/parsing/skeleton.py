@@ -45,7 +45,6 @@ without a definition) leaves the file whole: `skeleton` returns None.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -251,11 +250,11 @@ def _decide(
 def _marked(text: str, words: frozenset[str], masked: list[str]) -> bytearray:
     """For each line, whether it holds something that keeps its statement."""
     marked = bytearray(len(masked))
-    offsets = _keeping_offsets(text, words)
-    if offsets:
-        starts = [0] + [match.end() for match in _NEWLINE.finditer(text)]
-        for offset in offsets:
-            marked[bisect_right(starts, offset) - 1] = 1
+    line = last = 0
+    for offset in sorted(_keeping_offsets(text, words)):
+        line += text.count("\n", last, offset)  # at memory speed, from the last offset
+        last = offset
+        marked[line] = 1
     if not text.isascii():
         # A non-ASCII letter in code may be NFKC-normalized into anything; in a string, not.
         for number, line in enumerate(masked):
@@ -299,7 +298,7 @@ _BINDING = re.compile(r"( *)([^\W\d]\w*)[ \t]*(?::[^=]*)?=[ \t]*(?=[^ \t])()")
 _ONE_GROUP = re.compile(r"[ \t]*_(?:\\\n_)*[ \t]*")  # a string or bracketed group, masked
 _CALLEE = re.compile(r"([^\W\d]\w*(?:\.[^\W\d]\w*)*)[ \t]*\(")
 _STRING_START = re.compile(r"[rRbBuUfFtT]{1,2}['\"]")
-_NEWLINE = re.compile("\n")
+
 
 
 def _code(text: str, spans: Sequence[Span] | None = None) -> str | None:
@@ -352,6 +351,8 @@ def _keeping_offsets(text: str, words: frozenset[str]) -> list[int]:
     tried at every offset (twice the time with the security pack's 20 words)."""
     found = [match.start() for match in re.finditer("import", text)]
     for word in words:
+        if word not in text:
+            continue
         pattern = _WORDS.get(word)
         if pattern is None:
             if len(_WORDS) > 4096:  # names imported from banned modules vary by file

@@ -197,3 +197,12 @@ def test_columns_count_code_points_and_lines_any_line_end() -> None:
 
 def test_a_file_naming_no_adr_keeps_nothing() -> None:
     assert kept_comments("import os  # a comment\n") == ()
+
+
+def test_a_comment_is_kept_however_its_letters_are_cased_or_folded() -> None:
+    # The regular expression matches case-insensitively ("ſ" is "s" to it); the quick
+    # test before it must not leave out what it would match.
+    assert kept_comments("x = 1  # FITNESS: ignore[r]\ny = 2  # fitneſſ: ignore[r]\n") == (
+        Comment(1, 8, "# FITNESS: ignore[r]", False),
+        Comment(2, 8, "# fitneſſ: ignore[r]", False),
+    )
