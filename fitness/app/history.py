@@ -110,6 +110,7 @@ def _point(
         jobs=jobs,
         use_baseline=False,
         facts_from=now.cache_dir,
+        measured=True,
     )
     revisions = Revisions()
     try:

@@ -26,7 +26,7 @@ def project_metrics(options: CheckOptions, roots: Sequence[str], depth: int) -> 
     """
     revisions = Revisions()
     configured = configure(options, WORK, revisions)
-    ran = run_check(options._replace(fail_on="never"), lambda: 0.0, now=configured)
+    ran = run_check(options._replace(fail_on="never", measured=True), lambda: 0.0, now=configured)
     unknown = [root for root in roots if root not in ran.modules]
     if unknown:
         raise UsageError(

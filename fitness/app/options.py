@@ -35,3 +35,6 @@ class CheckOptions(NamedTuple):
     fresh_cache: bool = False  # --no-cache: read no cache; rewrite it with what this run finds
     ci: bool = False  # in CI (`--ci`, `CI=true`): a baseline the configuration names must exist
     today: str | None = None  # the day exceptions expire against (ISO); None: `clock.today()`
+    # Gather lines of code, classes and functions whatever the rules read (`fitness metrics`
+    # and `fitness history` read them after the run, from the facts it cached).
+    measured: bool = False

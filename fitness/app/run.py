@@ -231,6 +231,8 @@ def _analyse(
     bans = configured_bans(
         config.rules, frozenset(module.partition(".")[0] for module in discovery.modules)
     )
+    if options.measured:
+        bans = bans._replace(measures=True)
     paths = [source.path for source in discovery.files]
     caches: list[FactsCache] = []  # loaded on the first call only
 

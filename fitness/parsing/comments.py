@@ -46,7 +46,7 @@ def _may_interest(text: str) -> bool:
     """Whether `text` holds the literal part of any comment of interest, a search at
     memory speed (the pattern, case-insensitive and led by alternatives, is tried at
     every offset: 0.2 s over Django's 5.7 MB, where this takes 0.03 s)."""
-    lowered = text.casefold()  # as `re.IGNORECASE` folds: "ſ" is "s"
+    lowered = text.casefold()  # as `re.IGNORECASE` folds: the long s is an s
     return any(part in lowered for part in _PARTS)
 
 

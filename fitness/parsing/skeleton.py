@@ -250,16 +250,16 @@ def _decide(
 def _marked(text: str, words: frozenset[str], masked: list[str]) -> bytearray:
     """For each line, whether it holds something that keeps its statement."""
     marked = bytearray(len(masked))
-    line = last = 0
+    number = last = 0
     for offset in sorted(_keeping_offsets(text, words)):
-        line += text.count("\n", last, offset)  # at memory speed, from the last offset
+        number += text.count("\n", last, offset)  # at memory speed, from the last offset
         last = offset
-        marked[line] = 1
+        marked[number] = 1
     if not text.isascii():
         # A non-ASCII letter in code may be NFKC-normalized into anything; in a string, not.
-        for number, line in enumerate(masked):
+        for index, line in enumerate(masked):
             if not line.isascii():
-                marked[number] = 1
+                marked[index] = 1
     return marked
 
 
@@ -298,7 +298,6 @@ _BINDING = re.compile(r"( *)([^\W\d]\w*)[ \t]*(?::[^=]*)?=[ \t]*(?=[^ \t])()")
 _ONE_GROUP = re.compile(r"[ \t]*_(?:\\\n_)*[ \t]*")  # a string or bracketed group, masked
 _CALLEE = re.compile(r"([^\W\d]\w*(?:\.[^\W\d]\w*)*)[ \t]*\(")
 _STRING_START = re.compile(r"[rRbBuUfFtT]{1,2}['\"]")
-
 
 
 def _code(text: str, spans: Sequence[Span] | None = None) -> str | None:

@@ -10,7 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from fitness.model import NO_BANS, Bans
 from fitness.parsing import collect
+from fitness.parsing.codec import Encoded
 from support import Result
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "shop"
@@ -110,3 +112,23 @@ def test_a_warm_run_parses_nothing(
 def test_the_readme_shows_this_very_table() -> None:
     readme = (EXAMPLE.parents[1] / "README.md").read_text(encoding="utf-8")
     assert "$ fitness metrics\n" + TABLE in readme
+
+
+def test_a_cold_run_parses_each_file_once_and_a_check_after_it_none(
+    shop: Path, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The rules read no classes, but the metrics do: the run before them gathers them too,
+    # rather than the metrics parsing every file a second time.
+    parsed: list[int] = []
+    extract_bytes = collect.extract_bytes
+
+    def counted(data: bytes, bans: Bans = NO_BANS) -> tuple[Encoded, bool]:
+        parsed.append(len(data))
+        return extract_bytes(data, bans)
+
+    monkeypatch.setattr(collect, "extract_bytes", counted)
+    assert run("metrics", cwd=shop).out == TABLE
+    assert len(parsed) == len(list((shop / "src").rglob("*.py")))
+    parsed.clear()
+    assert run("check", cwd=shop).code == 1
+    assert parsed == []
