@@ -28,7 +28,7 @@ from fitness.graph import ImportGraph, build_graph
 from fitness.init.levels import entry, sibling_layers
 from fitness.init.ordering import Ordering, best_order
 from fitness.init.project import Project
-from fitness.model import Finding, Severity
+from fitness.model import UNMEASURED, Finding, Severity
 from fitness.parsing.cache import FactsCache
 from fitness.parsing.collect import collect_facts
 
@@ -65,9 +65,9 @@ def propose(project: Project, jobs: int) -> Proposal | None:
     ordered again without such imports, and the rule proposed leaves them out.
     """
     discovery = project.discovery
-    facts = collect_facts(
-        project.root, [f.path for f in discovery.files], FactsCache.in_directory(None), jobs
-    )
+    paths = [f.path for f in discovery.files]
+    # The graph is all it reads: no lines of code, classes or functions are parsed.
+    facts = collect_facts(project.root, paths, FactsCache.in_directory(None), jobs, bans=UNMEASURED)
     graph = build_graph(
         ((f.module, f.path, f.is_package) for f in discovery.files), discovery.namespaces, facts
     )
