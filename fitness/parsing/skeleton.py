@@ -209,6 +209,7 @@ def _decide(
         keep = (
             bool(own or decorated)
             or statement.parent is None
+            or any(clause.kept for clause in statement.clauses)  # `if x: y`, then `else:`
             or (
                 measures
                 and scope != FUNCTION

@@ -217,3 +217,8 @@ def test_a_decorator_whose_later_line_names_a_ban_keeps_what_it_decorates() -> N
     assert _text(code, bans) == (
         "import os\nclass T:\n    @skip(\n        os.link\n    )\n    def f():\n        pass\n"
     )
+
+
+def test_a_one_line_compound_statement_stays_for_the_clause_kept_after_it() -> None:
+    code = "def f(x):\n    if x: return 1\n    else:\n        import os\n"
+    assert _text(code, UNMEASURED) == code.replace("def f(x):", "def f():")
