@@ -29,6 +29,8 @@ COMPOUND = frozenset(
     ("class", "def", "if", "elif", "else", "for", "while", "with", "try", "except")
 ).union(("finally", "match", "case"))
 
+MAX_DEPTH = 100  # CPython's MAXINDENT: 99 nested bodies, "too many levels of indentation"
+
 _KEYWORD = re.compile(r"(?:async[ \t]+)?(\w+)")
 
 
@@ -174,6 +176,8 @@ def outline(
                     statements.append(placeholder)
                     number = after
                     continue
+            if len(stack) >= MAX_DEPTH:
+                return None  # CPython refuses it; each level searches for its body's end
             stack.append(_Body(indent, inner, statement))
     if decorators:
         return None

@@ -222,3 +222,26 @@ def test_a_decorator_whose_later_line_names_a_ban_keeps_what_it_decorates() -> N
 def test_a_one_line_compound_statement_stays_for_the_clause_kept_after_it() -> None:
     code = "def f(x):\n    if x: return 1\n    else:\n        import os\n"
     assert _text(code, UNMEASURED) == code.replace("def f(x):", "def f():")
+
+
+def test_more_indentation_levels_than_cpython_allows_is_parsed_whole() -> None:
+    def nested(levels: int) -> str:
+        headers = "".join(" " * level + "if x:\n" for level in range(levels))
+        return "def g():\n    return 1\n" + headers + " " * levels + "import os\n"
+
+    assert _text(nested(99)) == nested(99).replace("    return 1", "    pass")
+    assert _skeleton(nested(100)) is None  # CPython: "too many levels of indentation"
+
+
+def test_many_names_from_a_banned_module_are_found_in_one_pass_the_same() -> None:
+    bans = Bans(frozenset({"pickle"}), frozenset(), measures=False)
+    for count in (3, 40):  # below and above the count where one pass replaces a search each
+        names = [f"n{index}" for index in range(count)]
+        code = (
+            f"from pickle import {', '.join(names)}\n"
+            f"def f():\n    return {names[-1]}(1)\n"
+            "def g():\n    return 2\n"
+        )
+        assert _text(code, bans) == (
+            f"from pickle import {', '.join(names)}\ndef f():\n    return {names[-1]}(1)\n\\\n\n"
+        )
